@@ -1,0 +1,45 @@
+/**
+ * The whole contract: every call and event the renderer may use, keyed by channel.
+ * Hosts build their allow-lists from here; nothing else may name a channel.
+ */
+import type { z } from 'zod'
+import type { CallDef, EventDef } from './define'
+import { settingsCalls, settingsEvents } from './settings'
+import { systemCalls, systemEvents } from './system'
+
+function byChannel<T extends Record<string, { channel: string }>>(
+  defs: T
+): { [K in keyof T as T[K]['channel']]: T[K] } {
+  return Object.fromEntries(Object.values(defs).map((d) => [d.channel, d])) as never
+}
+
+export const calls = {
+  ...byChannel(systemCalls),
+  ...byChannel(settingsCalls)
+} as const satisfies Record<string, CallDef>
+
+export const events = {
+  ...byChannel(systemEvents),
+  ...byChannel(settingsEvents)
+} as const satisfies Record<string, EventDef>
+
+export type Calls = typeof calls
+export type Events = typeof events
+export type CallChannel = keyof Calls & string
+export type EventChannel = keyof Events & string
+export type CallInput<C extends CallChannel> = z.input<Calls[C]['input']>
+export type CallOutput<C extends CallChannel> = z.output<Calls[C]['output']>
+export type EventPayload<E extends EventChannel> = z.output<Events[E]['payload']>
+
+export const CALL_CHANNELS: readonly string[] = Object.keys(calls)
+export const EVENT_CHANNELS: readonly string[] = Object.keys(events)
+
+export function isCallChannel(channel: unknown): channel is CallChannel {
+  return typeof channel === 'string' && Object.hasOwn(calls, channel)
+}
+export function isEventChannel(channel: unknown): channel is EventChannel {
+  return typeof channel === 'string' && Object.hasOwn(events, channel)
+}
+
+export { defineCall, defineEvent } from './define'
+export type { CallDef, EventDef, CallResult } from './define'
