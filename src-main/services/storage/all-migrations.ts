@@ -1,4 +1,8 @@
-/** Every migration ClassDeck ships, in order. Domains append theirs here. */
+/**
+ * Every migration ClassDeck ships, in order (version = position). Append only.
+ * Each domain keeps its migration beside its service.
+ */
 import { coreMigration, type Migration } from './migrations'
+import { outboxMigration } from '../sync/outbox-migration'
 
-export const allMigrations: readonly Migration[] = [coreMigration]
+export const allMigrations: readonly Migration[] = [coreMigration, outboxMigration]

@@ -1,0 +1,79 @@
+/**
+ * What both hosts share: open the database, construct every service with its dependencies,
+ * build the handler table, and forward service events to the EventHub. Each host
+ * (hosts/electron/main.ts, hosts/browser/main.ts) calls createAppCore once and binds
+ * `table` and `hub` to its own transport.
+ */
+import { join } from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { StorageService, allMigrations } from './services/storage'
+import { SettingsService } from './services/settings'
+import { EventHub } from './rpc/event-hub'
+import { registerHandlers } from './rpc/register-handlers'
+import type { HandlerTable } from './rpc/handler-table'
+
+export interface AppInfoDeps {
+  readonly version: string
+  readonly host: 'electron' | 'browser'
+  readonly dataDir: string
+  readonly startedAt: string
+}
+
+export interface Services {
+  readonly info: AppInfoDeps
+  readonly clock: () => Date
+  readonly hub: EventHub
+  readonly storage: StorageService
+  readonly settings: SettingsService
+}
+
+export interface AppCore {
+  readonly services: Services
+  readonly table: HandlerTable
+  readonly hub: EventHub
+  dispose(): Promise<void>
+}
+
+export interface AppCoreOptions {
+  readonly dataDir: string
+  readonly host: 'electron' | 'browser'
+  readonly version: string
+  /** Injectable clock for tests (lessons, timers, tokens). */
+  readonly clock?: () => Date
+}
+
+export function createAppCore(opts: AppCoreOptions): AppCore {
+  const clock = opts.clock ?? (() => new Date())
+  mkdirSync(opts.dataDir, { recursive: true })
+  const storage = StorageService.open({
+    file: join(opts.dataDir, 'classdeck.db'),
+    migrations: allMigrations,
+    appVersion: opts.version,
+    now: clock
+  })
+  const hub = new EventHub()
+  const settings = new SettingsService({ storage, dataDir: opts.dataDir, now: clock })
+  const disposers: (() => void | Promise<void>)[] = []
+  disposers.push(settings.onDidChange((view) => hub.publish('settings:changed', view)))
+
+  const services: Services = {
+    info: { version: opts.version, host: opts.host, dataDir: opts.dataDir, startedAt: clock().toISOString() },
+    clock,
+    hub,
+    storage,
+    settings
+  }
+  const table = registerHandlers(services)
+
+  return {
+    services,
+    table,
+    hub,
+    async dispose() {
+      for (const d of disposers.reverse()) await d()
+      settings.dispose()
+      hub.dispose()
+      storage.close()
+    }
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * registerHandlers(services) → the one handler table that both hosts bind.
+ * Each domain keeps its handlers in rpc/handlers/<domain>.ts; this file only joins them.
+ */
+import type { HandlerTable } from './handler-table'
+import type { CallChannel } from '../../src-shared/contract'
+import type { Services } from '../app-core'
+import { systemHandlers } from './handlers/system'
+import { settingsHandlers } from './handlers/settings'
+
+export function registerHandlers(services: Services): HandlerTable {
+  const table = {
+    ...systemHandlers(services),
+    ...settingsHandlers(services)
+  } satisfies Record<CallChannel, unknown>
+  // Each domain's handlers are type-checked against its schemas in DomainHandlers;
+  // `satisfies` above makes a channel without a handler a compile error.
+  return table as unknown as HandlerTable
+}
