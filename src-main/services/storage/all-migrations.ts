@@ -1,8 +1,21 @@
 /**
- * Every migration ClassDeck ships, in order (version = position). Append only.
+ * Every migration ClassDeck ships, in order (version = position). Append only once shipped.
  * Each domain keeps its migration beside its service.
  */
 import { coreMigration, type Migration } from './migrations'
 import { outboxMigration } from '../sync/outbox-migration'
+import { lessonsMigration } from '../lessons/lessons-migration'
+import { classroomMigration } from '../classroom/classroom-migration'
+import { coursewareMigration } from '../courseware/courseware-migration'
+import { syncStateMigration } from '../sync/sync-state-migration'
+import { libraryMigration } from '../library/library-migration'
 
-export const allMigrations: readonly Migration[] = [coreMigration, outboxMigration]
+export const allMigrations: readonly Migration[] = [
+  coreMigration, // 1
+  outboxMigration, // 2
+  lessonsMigration, // 3
+  classroomMigration, // 4
+  coursewareMigration, // 5
+  syncStateMigration, // 6
+  libraryMigration // 7
+]
