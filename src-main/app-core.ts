@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import { StorageService, allMigrations } from './services/storage'
 import { SettingsService } from './services/settings'
+import { LessonsService } from './services/lessons'
 import { EventHub } from './rpc/event-hub'
 import { registerHandlers } from './rpc/register-handlers'
 import type { HandlerTable } from './rpc/handler-table'
@@ -25,6 +26,7 @@ export interface Services {
   readonly hub: EventHub
   readonly storage: StorageService
   readonly settings: SettingsService
+  readonly lessons: LessonsService
 }
 
 export interface AppCore {
@@ -55,13 +57,23 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const settings = new SettingsService({ storage, dataDir: opts.dataDir, now: clock })
   const disposers: (() => void | Promise<void>)[] = []
   disposers.push(settings.onDidChange((view) => hub.publish('settings:changed', view)))
+  const lessons = new LessonsService({
+    storage,
+    clock,
+    rules: () => {
+      const { idleMinutes, effectiveLessonMinutes } = settings.get()
+      return { idleMinutes, effectiveLessonMinutes }
+    }
+  })
+  disposers.push(lessons.onDidEnd((summary) => hub.publish('lessons:ended', summary)))
 
   const services: Services = {
     info: { version: opts.version, host: opts.host, dataDir: opts.dataDir, startedAt: clock().toISOString() },
     clock,
     hub,
     storage,
-    settings
+    settings,
+    lessons
   }
   const table = registerHandlers(services)
 
@@ -71,6 +83,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     hub,
     async dispose() {
       for (const d of disposers.reverse()) await d()
+      lessons.dispose()
       settings.dispose()
       hub.dispose()
       storage.close()

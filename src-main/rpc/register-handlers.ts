@@ -7,11 +7,13 @@ import type { CallChannel } from '../../src-shared/contract'
 import type { Services } from '../app-core'
 import { systemHandlers } from './handlers/system'
 import { settingsHandlers } from './handlers/settings'
+import { lessonsHandlers } from './handlers/lessons'
 
 export function registerHandlers(services: Services): HandlerTable {
   const table = {
     ...systemHandlers(services),
-    ...settingsHandlers(services)
+    ...settingsHandlers(services),
+    ...lessonsHandlers(services)
   } satisfies Record<CallChannel, unknown>
   // Each domain's handlers are type-checked against its schemas in DomainHandlers;
   // `satisfies` above makes a channel without a handler a compile error.

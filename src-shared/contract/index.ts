@@ -6,6 +6,7 @@ import type { z } from 'zod'
 import type { CallDef, EventDef } from './define'
 import { settingsCalls, settingsEvents } from './settings'
 import { systemCalls, systemEvents } from './system'
+import { lessonsCalls, lessonsEvents } from './lessons'
 
 function byChannel<T extends Record<string, { channel: string }>>(
   defs: T
@@ -15,12 +16,14 @@ function byChannel<T extends Record<string, { channel: string }>>(
 
 export const calls = {
   ...byChannel(systemCalls),
-  ...byChannel(settingsCalls)
+  ...byChannel(settingsCalls),
+  ...byChannel(lessonsCalls)
 } as const satisfies Record<string, CallDef>
 
 export const events = {
   ...byChannel(systemEvents),
-  ...byChannel(settingsEvents)
+  ...byChannel(settingsEvents),
+  ...byChannel(lessonsEvents)
 } as const satisfies Record<string, EventDef>
 
 export type Calls = typeof calls

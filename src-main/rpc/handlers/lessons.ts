@@ -1,0 +1,22 @@
+import type { lessonsCalls } from '../../../src-shared/contract/lessons'
+import type { DomainHandlers } from '../domain-handlers'
+import type { Services } from '../../app-core'
+
+export function lessonsHandlers(s: Services): DomainHandlers<typeof lessonsCalls> {
+  const l = s.lessons
+  return {
+    'lessons:start': (input) => l.start(input),
+    'lessons:heartbeat': ({ sessionId }) => l.heartbeat(sessionId),
+    'lessons:activity': ({ sessionId }) => l.activity(sessionId),
+    'lessons:visibility': ({ sessionId, visible }) => l.visibility(sessionId, visible),
+    'lessons:recordSlide': ({ sessionId, slideId, slideIndex }) => l.recordSlide(sessionId, slideId, slideIndex),
+    'lessons:recordTool': ({ sessionId, tool }) => l.recordTool(sessionId, tool),
+    'lessons:recordQuestion': ({ sessionId, questionRunId, questionKind }) =>
+      l.recordQuestion(sessionId, questionRunId, questionKind),
+    'lessons:end': ({ sessionId }) => l.end(sessionId),
+    'lessons:status': ({ sessionId }) => l.status(sessionId),
+    'lessons:current': () => ({ status: l.current() }),
+    'lessons:list': (q) => l.list(q),
+    'lessons:get': ({ id }) => l.get(id)
+  }
+}

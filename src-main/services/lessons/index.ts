@@ -1,0 +1,1 @@
+export { LessonsService, type LessonRules, type LessonsServiceDeps } from './lessons-service'

@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createAppCore, type AppCore } from '../../app-core'
+import { dispatch } from '../../rpc/handler-table'
+import { tempDir } from '../../test-utils/temp-dir'
+
+const ctx = { host: 'browser', senderId: 'test' } as const
+
+describe('lessons calls through the handler table', () => {
+  let t: ReturnType<typeof tempDir>
+  let core: AppCore
+  let now: number
+  beforeEach(() => {
+    t = tempDir()
+    now = Date.parse('2026-03-02T08:00:00.000Z')
+    core = createAppCore({ dataDir: t.dir, host: 'browser', version: 'test', clock: () => new Date(now) })
+  })
+  afterEach(async () => {
+    await core.dispose()
+    t.cleanup()
+  })
+
+  async function call(channel: string, input: unknown): Promise<unknown> {
+    const r = await dispatch(core.table, channel, input, ctx)
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
+    return r.result
+  }
+
+  it('runs a lesson from start to end under the teacher settings and publishes its end', async () => {
+    await call('settings:update', { effectiveLessonMinutes: 1 })
+    const published: string[] = []
+    core.hub.subscribe((ch) => published.push(ch))
+    const s = (await call('lessons:start', { classId: 'c1', className: '一班', deckId: 'd1', deckTitle: '课件' })) as { sessionId: string }
+    for (let i = 0; i < 13; i++) {
+      now += 5000
+      await call('lessons:heartbeat', { sessionId: s.sessionId })
+    }
+    await call('lessons:recordTool', { sessionId: s.sessionId, tool: 'spotlight' })
+    expect(await call('lessons:status', { sessionId: s.sessionId })).toMatchObject({ activeMs: 65_000, effective: true })
+    const summary = await call('lessons:end', { sessionId: s.sessionId })
+    expect(summary).toMatchObject({ effective: true, effectiveMinutes: 1, toolsUsed: ['spotlight'] })
+    expect(published).toContain('lessons:ended')
+    expect(await call('lessons:list', {})).toMatchObject({ total: 1 })
+  })
+
+  it('rejects a tool the contract does not know, naming the field', async () => {
+    const s = (await call('lessons:start', { classId: 'c1', className: '一班', deckId: 'd1', deckTitle: '课件' })) as { sessionId: string }
+    const r = await dispatch(core.table, 'lessons:recordTool', { sessionId: s.sessionId, tool: 'laser-sword' }, ctx)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'VALIDATION' })
+    if (!r.ok) expect(r.error.message).toMatch(/tool/)
+  })
+})

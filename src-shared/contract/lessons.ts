@@ -1,0 +1,167 @@
+/**
+ * Lesson records (授课记录): a LessonSession runs from the start of playback to its end and
+ * records active time, slides shown, tools used and questions run. A finished session is
+ * queued for the platform as a LessonRecord (outbox kind 'lesson').
+ */
+import { z } from 'zod'
+import { defineCall, defineEvent } from './define'
+
+const Id = z.string().min(1).max(120)
+const Name = z.string().max(200)
+const Iso = z.string()
+
+export const LessonTool = z.enum([
+  'pen',
+  'highlighter',
+  'stroke-eraser',
+  'area-eraser',
+  'palm-eraser',
+  'clear',
+  'undo',
+  'replay',
+  'whiteboard',
+  'name-picker',
+  'countdown',
+  'stopwatch',
+  'spotlight',
+  'magnifier',
+  'curtain',
+  'scoreboard',
+  'ruler',
+  'protractor',
+  'compass',
+  'screenshot',
+  'overview',
+  'black-screen',
+  'white-screen'
+])
+export type LessonTool = z.infer<typeof LessonTool>
+
+export const LessonEndReason = z.enum([
+  'teacher', // the teacher ended the lesson
+  'recovered', // found open after a crash; closed at its last heartbeat
+  'replaced' // a new lesson started while this one was open
+])
+export type LessonEndReason = z.infer<typeof LessonEndReason>
+
+export const LessonStart = z
+  .object({
+    classId: Id,
+    className: Name,
+    deckId: Id,
+    deckTitle: Name,
+    chapterId: Id.nullable().default(null),
+    /** Slide shown first (recorded as the first slide event). */
+    slideId: Id.optional(),
+    slideIndex: z.number().int().nonnegative().optional()
+  })
+  .strict()
+export type LessonStart = z.input<typeof LessonStart>
+
+const SessionRef = z.object({ sessionId: Id }).strict()
+
+export const LessonStatus = z.object({
+  sessionId: z.string(),
+  open: z.boolean(),
+  startedAt: Iso,
+  endedAt: Iso.nullable(),
+  /** Wall-clock time since the start (or until the end). */
+  elapsedMs: z.number().int().nonnegative(),
+  /** Time that counts: window visible and the teacher not idle. */
+  activeMs: z.number().int().nonnegative(),
+  /** Active time needed for 有效授课 under the current rule. */
+  effectiveMinutes: z.number().int().positive(),
+  /** True once activeMs reaches the rule. */
+  effective: z.boolean(),
+  remainingMs: z.number().int().nonnegative(),
+  /** Why active time is not counting now: window hidden, or idle longer than the limit. */
+  paused: z.enum(['hidden', 'idle']).nullable(),
+  idleMinutes: z.number().int().positive()
+})
+export type LessonStatus = z.infer<typeof LessonStatus>
+
+export const LessonEventKind = z.enum(['slide', 'tool', 'question'])
+export const LessonEvent = z.object({
+  at: Iso,
+  kind: LessonEventKind,
+  /** Slide id, tool name or question-run id. */
+  ref: z.string(),
+  /** Slide index for slides; the question's kind for questions. */
+  detail: z.string().nullable()
+})
+export type LessonEvent = z.infer<typeof LessonEvent>
+
+export const LessonSummary = z.object({
+  id: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  deckId: z.string(),
+  deckTitle: z.string(),
+  chapterId: z.string().nullable(),
+  startedAt: Iso,
+  endedAt: Iso.nullable(),
+  endReason: LessonEndReason.nullable(),
+  activeMs: z.number().int().nonnegative(),
+  /** Null while the lesson is open; fixed when it ends, under the rule of that moment. */
+  effective: z.boolean().nullable(),
+  effectiveMinutes: z.number().int().positive().nullable(),
+  slidesShown: z.number().int().nonnegative(),
+  toolsUsed: z.array(LessonTool),
+  questionsRun: z.number().int().nonnegative()
+})
+export type LessonSummary = z.infer<typeof LessonSummary>
+
+export const LessonDetail = LessonSummary.extend({ events: z.array(LessonEvent) })
+export type LessonDetail = z.infer<typeof LessonDetail>
+
+/** What goes to the platform (outbox kind 'lesson'); the idempotency key is `lesson:<id>`. */
+export const LessonRecord = LessonDetail.extend({
+  endedAt: Iso,
+  endReason: LessonEndReason,
+  effective: z.boolean(),
+  effectiveMinutes: z.number().int().positive(),
+  /** Distinct slide ids in the order first shown. */
+  slideIds: z.array(z.string())
+})
+export type LessonRecord = z.infer<typeof LessonRecord>
+
+export const lessonsCalls = {
+  start: defineCall('lessons:start', LessonStart, LessonStatus),
+  /** Every ~5 s from the playing window; a crash loses at most the time since the last one. */
+  heartbeat: defineCall('lessons:heartbeat', SessionRef, LessonStatus),
+  /** The teacher did something (tap, key, stroke): restarts the idle limit. */
+  activity: defineCall('lessons:activity', SessionRef, LessonStatus),
+  visibility: defineCall('lessons:visibility', SessionRef.extend({ visible: z.boolean() }).strict(), LessonStatus),
+  recordSlide: defineCall(
+    'lessons:recordSlide',
+    SessionRef.extend({ slideId: Id, slideIndex: z.number().int().nonnegative() }).strict(),
+    LessonStatus
+  ),
+  recordTool: defineCall('lessons:recordTool', SessionRef.extend({ tool: LessonTool }).strict(), LessonStatus),
+  recordQuestion: defineCall(
+    'lessons:recordQuestion',
+    SessionRef.extend({ questionRunId: Id, questionKind: z.string().max(40).optional() }).strict(),
+    LessonStatus
+  ),
+  end: defineCall('lessons:end', SessionRef, LessonSummary),
+  status: defineCall('lessons:status', SessionRef, LessonStatus),
+  /** The open lesson, if any (e.g. after the renderer reloads). */
+  current: defineCall('lessons:current', z.object({}).strict(), z.object({ status: LessonStatus.nullable() })),
+  list: defineCall(
+    'lessons:list',
+    z
+      .object({
+        classId: Id.optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+        offset: z.number().int().nonnegative().default(0)
+      })
+      .strict(),
+    z.object({ items: z.array(LessonSummary), total: z.number().int().nonnegative() })
+  ),
+  get: defineCall('lessons:get', z.object({ id: Id }).strict(), LessonDetail)
+} as const
+
+export const lessonsEvents = {
+  /** A lesson ended (by the teacher, by replacement, or closed after a crash). */
+  ended: defineEvent('lessons:ended', LessonSummary)
+} as const
