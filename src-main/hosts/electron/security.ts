@@ -1,0 +1,56 @@
+/**
+ * Electron's security checklist in one place: every window sandboxed and isolated, no
+ * navigation away from the app, no new windows, no webviews, permissions denied by
+ * default, and IPC answered only for the main frame of a ClassDeck page.
+ */
+import { app, session, type WebFrameMain, type WebPreferences } from 'electron'
+import { APP_ORIGIN } from '../../../src-shared/contract/ipc'
+
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: false
+  }
+}
+
+export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean {
+  if (!frame || frame.parent !== null) return false
+  try {
+    return new URL(frame.url).origin === APP_ORIGIN
+  } catch {
+    return false
+  }
+}
+
+/** Permissions a ClassDeck page may get: full screen for teaching; everything else is refused. */
+const ALLOWED_PERMISSIONS = new Set(['fullscreen'])
+
+export function hardenApp(): void {
+  app.enableSandbox()
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault()
+    })
+    contents.on('will-redirect', (event, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+  app.whenReady().then(() => {
+    const s = session.defaultSession
+    s.setPermissionRequestHandler((wc, permission, callback) => {
+      callback(ALLOWED_PERMISSIONS.has(permission) && wc.getURL().startsWith(`${APP_ORIGIN}/`))
+    })
+    s.setPermissionCheckHandler((_wc, permission, origin) => ALLOWED_PERMISSIONS.has(permission) && origin === APP_ORIGIN)
+  })
+}

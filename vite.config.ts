@@ -1,0 +1,28 @@
+/**
+ * Builds the renderer: the teacher app (index.html) and, when present, the student tablet page
+ * (student.html) and the phone remote (remote.html). Node code (services, hosts, preload, CLI)
+ * is bundled by scripts/build-node.mjs with esbuild, which Vite uses underneath anyway.
+ */
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+const root = resolve(__dirname, 'src-renderer')
+const pages = ['index', 'student', 'remote'].filter((p) => existsSync(resolve(root, `${p}.html`)))
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [vue()],
+  build: {
+    outDir: resolve(__dirname, 'dist/renderer'),
+    emptyOutDir: true,
+    target: 'chrome120',
+    reportCompressedSize: false,
+    rollupOptions: {
+      input: Object.fromEntries(pages.map((p) => [p, resolve(root, `${p}.html`)]))
+    }
+  },
+  server: { port: 5731, strictPort: false }
+})
