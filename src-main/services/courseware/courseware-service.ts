@@ -1,0 +1,345 @@
+/**
+ * Open courseware documents: create, open, edit (the renderer sends the whole deck), save atomically,
+ * autosave to a recovery copy, offer recovery after a crash, import and export.
+ */
+import { mkdirSync, existsSync, rmSync, readdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { basename, join, resolve } from 'node:path'
+import { AppError, validationError } from '../../../src-shared/errors'
+import {
+  Deck,
+  Manifest,
+  createDeck,
+  createManifest,
+  deckMedia,
+  EDUX_FORMAT_VERSION,
+  type Aspect,
+  type Curriculum,
+  type MediaRef
+} from '../../../src-shared/courseware'
+import type { StorageService } from '../storage'
+import { Emitter } from '../../util/emitter'
+import { writeFileAtomic, isAtomicTemp } from './atomic-write'
+import { decodeEdux, encodeEdux } from './edux-file'
+import { MediaStore } from './media-store'
+
+export interface OpenDocument {
+  readonly docId: string
+  path: string | null
+  manifest: Manifest
+  deck: Deck
+  dirty: boolean
+  /** Set when opened from a recovery copy; cleared once saved. */
+  recovered: boolean
+}
+
+export interface DocumentView {
+  docId: string
+  path: string | null
+  manifest: Manifest
+  deck: Deck
+  dirty: boolean
+  recovered: boolean
+}
+
+export interface RecentDocument {
+  path: string
+  deckId: string
+  title: string
+  slideCount: number
+  manifest: Manifest
+  modifiedAt: string
+  openedAt: string
+  exists: boolean
+}
+
+export interface RecoveryEntry {
+  deckId: string
+  path: string | null
+  title: string
+  autosavedAt: string
+}
+
+export interface CoursewareServiceDeps {
+  storage: StorageService
+  dataDir: string
+  now?: () => Date
+  generator?: string
+  /** Autosave period; 0 turns the timer off (tests call autosaveNow()). */
+  autosaveMs?: number
+}
+
+export class CoursewareService {
+  readonly #storage: StorageService
+  readonly #now: () => Date
+  readonly #generator: string
+  readonly #recoveryDir: string
+  readonly media: MediaStore
+  readonly #docs = new Map<string, OpenDocument>()
+  readonly #timer: NodeJS.Timeout | undefined
+  #autosaving: Promise<void> | null = null
+  readonly #onDidSave = new Emitter<{ docId: string; path: string }>()
+  readonly onDidSave = this.#onDidSave.event
+  readonly #onDidAutosave = new Emitter<{ docId: string; at: string }>()
+  readonly onDidAutosave = this.#onDidAutosave.event
+
+  constructor(deps: CoursewareServiceDeps) {
+    this.#storage = deps.storage
+    this.#now = deps.now ?? (() => new Date())
+    this.#generator = deps.generator ?? 'ClassDeck'
+    this.#recoveryDir = join(deps.dataDir, 'recovery')
+    mkdirSync(this.#recoveryDir, { recursive: true })
+    this.media = new MediaStore(join(deps.dataDir, 'media'))
+    this.#cleanTemps()
+    const ms = deps.autosaveMs ?? 30_000
+    if (ms > 0) {
+      this.#timer = setInterval(() => void this.autosaveNow().catch(() => undefined), ms)
+      this.#timer.unref()
+    }
+  }
+
+  create(input: { title: string; aspect?: Aspect; curriculum?: Curriculum; original?: boolean; deck?: Deck }): DocumentView {
+    const deck = input.deck ? { ...input.deck, title: input.title } : createDeck(input.title, input.aspect ?? '16:9')
+    const manifest = createManifest(deck, this.#now(), this.#generator, {
+      curriculum: input.curriculum ?? {},
+      original: input.original ?? true
+    })
+    return this.#adopt({ docId: deck.id, path: null, manifest, deck, dirty: true, recovered: false })
+  }
+
+  async open(path: string): Promise<DocumentView> {
+    const file = resolve(path)
+    const already = [...this.#docs.values()].find((d) => d.path === file)
+    if (already) return view(already)
+    const bytes = await readBytes(file)
+    const content = decodeEdux(basename(file), bytes)
+    await this.media.putAll(content.media)
+    const doc: OpenDocument = { docId: content.deck.id, path: file, manifest: content.manifest, deck: content.deck, dirty: false, recovered: false }
+    // An older format is upgraded in memory and written in the current one on the next save.
+    if (content.fromVersion < EDUX_FORMAT_VERSION) doc.dirty = true
+    this.#touchRecent(file, doc.manifest, doc.deck)
+    return this.#adopt(doc)
+  }
+
+  get(docId: string): DocumentView {
+    return view(this.#doc(docId))
+  }
+
+  /** The editor's latest deck (validated); it is autosaved, not written to the file until save. */
+  update(docId: string, deck: unknown): DocumentView {
+    const doc = this.#doc(docId)
+    const parsed = Deck.safeParse(deck)
+    if (!parsed.success) throw validationError('courseware:update', parsed.error.issues)
+    if (parsed.data.id !== doc.deck.id) {
+      throw new AppError('CONFLICT', '课件编号不一致，无法更新。请重新打开该课件。', 'The deck id does not match this document; reopen it.', { docId })
+    }
+    doc.deck = parsed.data
+    doc.dirty = true
+    return view(doc)
+  }
+
+  /** Save to `path` (or where it came from). Refuses to overwrite a file written by a newer ClassDeck. */
+  async save(docId: string, opts: { path?: string; manifest?: Partial<Pick<Manifest, 'title' | 'curriculum' | 'author' | 'original'>> } = {}): Promise<DocumentView> {
+    const doc = this.#doc(docId)
+    const target = opts.path ? resolve(opts.path) : doc.path
+    if (!target) {
+      throw new AppError('VALIDATION', '这个课件还没有保存位置，请选择保存路径。', 'This deck has no file yet; choose where to save it.', { docId })
+    }
+    if (existsSync(target)) await refuseIfNewer(target)
+    const title = opts.manifest?.title ?? doc.deck.title
+    const deck: Deck = { ...doc.deck, title }
+    const manifest = Manifest.parse({
+      ...doc.manifest,
+      ...opts.manifest,
+      formatVersion: EDUX_FORMAT_VERSION,
+      generator: this.#generator,
+      title,
+      aspect: deck.aspect,
+      slideCount: deck.slides.length,
+      modifiedAt: this.#now().toISOString()
+    })
+    const media = await this.media.getAll(deckMedia(deck))
+    await writeFileAtomic(target, encodeEdux({ manifest, deck, media }))
+    doc.path = target
+    doc.deck = deck
+    doc.manifest = manifest
+    doc.dirty = false
+    doc.recovered = false
+    this.#dropRecovery(deck.id)
+    this.#touchRecent(target, manifest, deck)
+    this.#onDidSave.fire({ docId, path: target })
+    return view(doc)
+  }
+
+  /** Forget an open document. Its recovery copy goes too: the teacher chose to close it. */
+  close(docId: string): void {
+    this.#doc(docId)
+    this.#docs.delete(docId)
+    this.#dropRecovery(docId)
+  }
+
+  listRecent(limit = 50): RecentDocument[] {
+    const rows = this.#storage.db
+      .prepare('SELECT path, deck_id, title, slide_count, manifest, modified_at, opened_at FROM courseware_documents ORDER BY opened_at DESC LIMIT ?')
+      .all(limit) as { path: string; deck_id: string; title: string; slide_count: number; manifest: string; modified_at: string; opened_at: string }[]
+    const out: RecentDocument[] = []
+    for (const r of rows) {
+      const m = Manifest.safeParse(safeJson(r.manifest))
+      if (!m.success) continue
+      out.push({ path: r.path, deckId: r.deck_id, title: r.title, slideCount: r.slide_count, manifest: m.data, modifiedAt: r.modified_at, openedAt: r.opened_at, exists: existsSync(r.path) })
+    }
+    return out
+  }
+
+  /** Write every unsaved document to its recovery copy. Runs every 30 s; one run at a time. */
+  async autosaveNow(): Promise<void> {
+    if (this.#autosaving) return this.#autosaving
+    this.#autosaving = (async () => {
+      for (const doc of [...this.#docs.values()]) {
+        if (!doc.dirty) continue
+        const deck = doc.deck
+        const at = this.#now().toISOString()
+        const manifest = Manifest.parse({ ...doc.manifest, title: deck.title, aspect: deck.aspect, slideCount: deck.slides.length, modifiedAt: at, formatVersion: EDUX_FORMAT_VERSION })
+        const file = join(this.#recoveryDir, `${safeName(deck.id)}.edux`)
+        const media = await this.media.getAll(deckMedia(deck))
+        await writeFileAtomic(file, encodeEdux({ manifest, deck, media }))
+        if (!this.#docs.has(doc.docId) || doc.deck !== deck) continue // closed or edited meanwhile: next round
+        this.#storage.db
+          .prepare(
+            `INSERT INTO courseware_recovery(deck_id, path, title, recovery_file, autosaved_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT(deck_id) DO UPDATE SET path = excluded.path, title = excluded.title, recovery_file = excluded.recovery_file, autosaved_at = excluded.autosaved_at`
+          )
+          .run(deck.id, doc.path, deck.title, file, at)
+        this.#onDidAutosave.fire({ docId: doc.docId, at })
+      }
+    })().finally(() => {
+      this.#autosaving = null
+    })
+    return this.#autosaving
+  }
+
+  /** Recovery copies left by a session that ended without saving (what to offer on start). */
+  listRecovery(): RecoveryEntry[] {
+    const rows = this.#storage.db.prepare('SELECT deck_id, path, title, recovery_file, autosaved_at FROM courseware_recovery ORDER BY autosaved_at DESC').all() as {
+      deck_id: string
+      path: string | null
+      title: string
+      recovery_file: string
+      autosaved_at: string
+    }[]
+    return rows
+      .filter((r) => existsSync(r.recovery_file) && !this.#docs.has(r.deck_id))
+      .map((r) => ({ deckId: r.deck_id, path: r.path, title: r.title, autosavedAt: r.autosaved_at }))
+  }
+
+  /** Open a recovery copy as an unsaved document bound to its original path. */
+  async recover(deckId: string): Promise<DocumentView> {
+    const row = this.#storage.db.prepare('SELECT path, recovery_file FROM courseware_recovery WHERE deck_id = ?').get(deckId) as
+      | { path: string | null; recovery_file: string }
+      | undefined
+    if (!row || !existsSync(row.recovery_file)) {
+      throw new AppError('NOT_FOUND', '没有找到这个课件的自动恢复副本。', 'No recovery copy was found for this deck.', { deckId })
+    }
+    const content = decodeEdux(basename(row.recovery_file), await readBytes(row.recovery_file))
+    await this.media.putAll(content.media)
+    return this.#adopt({ docId: content.deck.id, path: row.path, manifest: content.manifest, deck: content.deck, dirty: true, recovered: true })
+  }
+
+  discardRecovery(deckId: string): void {
+    this.#dropRecovery(deckId)
+  }
+
+  async putMedia(bytes: Uint8Array, ext: MediaRef['ext']): Promise<MediaRef> {
+    return this.media.put(bytes, ext)
+  }
+
+  dispose(): void {
+    if (this.#timer) clearInterval(this.#timer)
+    this.#docs.clear()
+    this.#onDidSave.dispose()
+    this.#onDidAutosave.dispose()
+  }
+
+  /** Adopt a document whose media is already in the store (used by import). */
+  adopt(doc: Omit<OpenDocument, 'docId'>): DocumentView {
+    return this.#adopt({ ...doc, docId: doc.deck.id })
+  }
+
+  #adopt(doc: OpenDocument): DocumentView {
+    if (this.#docs.has(doc.docId)) {
+      throw new AppError('CONFLICT', '同一个课件已经打开。', 'This deck is already open.', { docId: doc.docId })
+    }
+    this.#docs.set(doc.docId, doc)
+    return view(doc)
+  }
+
+  #doc(docId: string): OpenDocument {
+    const d = this.#docs.get(docId)
+    if (!d) throw new AppError('NOT_FOUND', '这个课件没有打开，请重新打开它。', 'This deck is not open; open it again.', { docId })
+    return d
+  }
+
+  #dropRecovery(deckId: string): void {
+    const row = this.#storage.db.prepare('SELECT recovery_file FROM courseware_recovery WHERE deck_id = ?').get(deckId) as { recovery_file: string } | undefined
+    if (row) rmSync(row.recovery_file, { force: true })
+    this.#storage.db.prepare('DELETE FROM courseware_recovery WHERE deck_id = ?').run(deckId)
+  }
+
+  #touchRecent(path: string, manifest: Manifest, deck: Deck): void {
+    this.#storage.db
+      .prepare(
+        `INSERT INTO courseware_documents(path, deck_id, title, slide_count, manifest, modified_at, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(path) DO UPDATE SET deck_id = excluded.deck_id, title = excluded.title, slide_count = excluded.slide_count,
+           manifest = excluded.manifest, modified_at = excluded.modified_at, opened_at = excluded.opened_at`
+      )
+      .run(path, deck.id, deck.title, deck.slides.length, JSON.stringify(manifest), manifest.modifiedAt, this.#now().toISOString())
+  }
+
+  #cleanTemps(): void {
+    for (const name of readdirSync(this.#recoveryDir)) if (isAtomicTemp(name)) rmSync(join(this.#recoveryDir, name), { force: true })
+  }
+}
+
+function view(d: OpenDocument): DocumentView {
+  return { docId: d.docId, path: d.path, manifest: d.manifest, deck: d.deck, dirty: d.dirty, recovered: d.recovered }
+}
+
+function safeName(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, '_')
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s)
+  } catch {
+    return null
+  }
+}
+
+export async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file))
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw new AppError('NOT_FOUND', `找不到文件“${file}”。它可能已被移动或删除。`, `File "${file}" was not found; it may have been moved or deleted.`, { file })
+    throw new AppError('UNAVAILABLE', `无法读取“${file}”（${code ?? (e as Error).message}）。请检查权限后重试。`, `Cannot read "${file}" (${code ?? (e as Error).message}); check permissions and try again.`, { file, code })
+  }
+}
+
+/** A save must never replace a file that a newer ClassDeck wrote: we could not keep what we cannot read. */
+async function refuseIfNewer(target: string): Promise<void> {
+  let bytes: Uint8Array
+  try {
+    bytes = new Uint8Array(await readFile(target))
+  } catch {
+    return
+  }
+  try {
+    decodeEdux(basename(target), bytes, { verifyMedia: false })
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'FILE_TOO_NEW') {
+      throw new AppError('FILE_TOO_NEW', `不能覆盖“${basename(target)}”：它由更新版本的 ClassDeck 保存。请另存为新文件。`, `Will not overwrite "${basename(target)}": a newer ClassDeck saved it. Save under a new name.`, e.details)
+    }
+    // Anything else (damaged, not an .edux) is replaced by a whole, valid file.
+  }
+}
