@@ -8,7 +8,7 @@ import vue from '@vitejs/plugin-vue'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 
-const root = resolve(__dirname, 'src-renderer')
+const root = resolve(import.meta.dirname, 'src-renderer')
 const pages = ['index', 'student', 'remote'].filter((p) => existsSync(resolve(root, `${p}.html`)))
 
 export default defineConfig({
@@ -16,7 +16,7 @@ export default defineConfig({
   base: './',
   plugins: [vue()],
   build: {
-    outDir: resolve(__dirname, 'dist/renderer'),
+    outDir: resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: true,
     target: 'chrome120',
     reportCompressedSize: false,

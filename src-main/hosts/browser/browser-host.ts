@@ -87,8 +87,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     async close() {
       for (const client of wss.clients) client.terminate()
       wss.close()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
+      await closed
       await core.dispose()
     }
   }

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+import { buildIfStale } from './build-if-stale.mjs'
+buildIfStale()

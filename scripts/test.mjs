@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `npm test`: type checks, lint and layering, Vitest (real SQLite, sockets, HTTP), then the
+// build and the Playwright suite (the browser host in Chromium; Electron where it exists).
+// Ends with one plain line "tests: N passed, N failed, N skipped" and a non-zero exit on any failure.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const only = process.argv[2] // optional: unit | e2e | static
+const results = join(root, 'test-results')
+mkdirSync(results, { recursive: true })
+
+const steps = []
+function step(name, cmd, args) {
+  const t0 = Date.now()
+  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`)
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } })
+  const ok = r.status === 0
+  steps.push({ name, ok, seconds: (Date.now() - t0) / 1000 })
+  return ok
+}
+
+let passed = 0
+let failed = 0
+let skipped = 0
+const skips = []
+
+if (!only || only === 'static') {
+  step('typecheck (node)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])
+  step('typecheck (web)', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.web.json'])
+  step('lint', 'npx', ['eslint', '.'])
+  step('boundaries', 'node', ['scripts/check-boundaries.mjs'])
+  step('file names', 'node', ['scripts/check-file-names.mjs'])
+}
+
+if (!only || only === 'unit') {
+  step('native ABI (node)', 'node', ['scripts/ensure-native-abi.mjs', 'node'])
+  const out = join(results, 'vitest.json')
+  rmSync(out, { force: true })
+  step('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`])
+  if (existsSync(out)) {
+    const j = JSON.parse(readFileSync(out, 'utf8'))
+    passed += j.numPassedTests ?? 0
+    failed += j.numFailedTests ?? 0
+    skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
+  }
+}
+
+if (!only || only === 'e2e') {
+  if (step('build', 'npm', ['run', '--silent', 'build'])) {
+    const out = join(results, 'e2e.json')
+    rmSync(out, { force: true })
+    step('playwright', 'npx', ['playwright', 'test'])
+    if (existsSync(out)) {
+      const j = JSON.parse(readFileSync(out, 'utf8'))
+      passed += j.stats?.expected ?? 0
+      failed += (j.stats?.unexpected ?? 0) + (j.stats?.flaky ?? 0)
+      skipped += j.stats?.skipped ?? 0
+      const walk = (suite) => {
+        for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) for (const a of t.annotations ?? []) if (a.type === 'skip') skips.push(`${spec.title}: ${a.description}`)
+        for (const s of suite.suites ?? []) walk(s)
+      }
+      for (const s of j.suites ?? []) walk(s)
+    }
+  }
+}
+
+console.log('\n── summary ──')
+for (const s of steps) console.log(`${s.ok ? '✓' : '✗'} ${s.name} (${s.seconds.toFixed(1)} s)`)
+for (const s of skips) console.log(`skipped: ${s}`)
+const bad = steps.filter((s) => !s.ok)
+if (bad.length && failed === 0) failed = bad.length // a failed check counts even when it ran no test
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
+process.exit(bad.length ? 1 : 0)

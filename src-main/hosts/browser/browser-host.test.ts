@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import WebSocket from 'ws'
+import { startBrowserHost, type BrowserHost } from './browser-host'
+import { tempDir } from '../../test-utils/temp-dir'
+
+function connect(url: string, origin?: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url.replace('http', 'ws') + 'rpc', origin ? { origin } : {})
+    ws.once('open', () => resolve(ws))
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
+    ws.once('error', reject)
+  })
+}
+
+function call(ws: WebSocket, frame: unknown): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    ws.once('message', (data) => resolve(JSON.parse(String(data))))
+    ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame))
+  })
+}
+
+describe('browser host', () => {
+  let t: ReturnType<typeof tempDir>
+  let host: BrowserHost
+  beforeEach(async () => {
+    t = tempDir()
+    const staticDir = join(t.dir, 'static')
+    mkdirSync(staticDir)
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>x</title>')
+    host = await startBrowserHost({ port: 0, dataDir: join(t.dir, 'data'), staticDir, version: '9.9.9' })
+  })
+  afterEach(async () => {
+    await host.close()
+    t.cleanup()
+  })
+
+  it('answers a call over the WebSocket', async () => {
+    const ws = await connect(host.url)
+    const res = await call(ws, { t: 'call', id: 7, channel: 'system:ping', input: { nonce: 'abc' } })
+    expect(res).toMatchObject({ t: 'result', id: 7, ok: true, result: { nonce: 'abc' } })
+    ws.close()
+  })
+
+  it('gives a typed validation error, naming the field, for input that fails its schema', async () => {
+    const ws = await connect(host.url)
+    const res = await call(ws, { t: 'call', id: 1, channel: 'settings:update', input: { classroomPort: 'eighty' } })
+    expect(res).toMatchObject({ t: 'result', id: 1, ok: false, error: { code: 'VALIDATION' } })
+    const error = res.error as { message: string; messageEn: string }
+    expect(error.message).toContain('classroomPort')
+    expect(error.messageEn).toContain('Invalid input')
+    ws.close()
+  })
+
+  it('refuses unknown channels, malformed JSON and malformed frames with typed errors and keeps serving', async () => {
+    const ws = await connect(host.url)
+    expect(await call(ws, { t: 'call', id: 2, channel: 'system:rm-rf', input: {} })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+    expect(await call(ws, '{not json')).toMatchObject({ ok: false, id: -1, error: { code: 'VALIDATION' } })
+    expect(await call(ws, { t: 'call', id: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await call(ws, { t: 'call', id: 3, channel: 'system:ping', input: { nonce: 'still here' } })).toMatchObject({ ok: true })
+    ws.close()
+  })
+
+  it('refuses a WebSocket from another origin', async () => {
+    await expect(connect(host.url, 'http://evil.example')).rejects.toThrow('HTTP 403')
+    const ok = await connect(host.url, host.url.replace(/\/$/, ''))
+    ok.close()
+  })
+
+  it('publishes events to connected sockets', async () => {
+    const ws = await connect(host.url)
+    const frames: Record<string, unknown>[] = []
+    ws.on('message', (d) => frames.push(JSON.parse(String(d))))
+    ws.send(JSON.stringify({ t: 'call', id: 1, channel: 'settings:update', input: { language: 'en' } }))
+    await expect.poll(() => frames.length).toBeGreaterThanOrEqual(2)
+    expect(frames.find((f) => f.t === 'event')).toMatchObject({ channel: 'settings:changed', payload: { language: 'en' } })
+    ws.close()
+  })
+
+  it('does not serve files outside the renderer folder', async () => {
+    const res = await fetch(new URL('/..%2f..%2fdata/classdeck.db', host.url))
+    expect([403, 404]).toContain(res.status)
+    const index = await fetch(host.url)
+    expect(index.status).toBe(200)
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'")
+  })
+})
