@@ -1,8 +1,65 @@
 import type { Migration } from '../storage/migrations'
 
-// Owned by the classroom service; the tables are added by its issue (nothing has shipped yet).
+/**
+ * Classroom: one row per opened class, the students who joined it, each question run and
+ * each student's answer (at most one per run; a newer seq replaces it while the run is open).
+ */
 export const classroomMigration: Migration = {
   version: 4,
   name: 'classroom: question runs and answers',
-  up() {}
+  up(db) {
+    db.exec(`
+      CREATE TABLE class_sessions (
+        id                TEXT PRIMARY KEY,
+        title             TEXT NOT NULL,
+        lesson_session_id TEXT,
+        roster            TEXT,                 -- JSON RosterEntry[] or NULL (typed names)
+        opened_at         TEXT NOT NULL,
+        closed_at         TEXT
+      ) STRICT;
+      CREATE TABLE class_students (
+        id               TEXT PRIMARY KEY,
+        class_session_id TEXT NOT NULL REFERENCES class_sessions(id),
+        identity_key     TEXT NOT NULL,          -- 'roster:<id>' or 'name:<nameKey>'
+        roster_id        TEXT,
+        name             TEXT NOT NULL,
+        token_hash       TEXT NOT NULL UNIQUE,   -- sha256 of the device's token
+        joined_at        TEXT NOT NULL,
+        UNIQUE (class_session_id, identity_key)
+      ) STRICT;
+      CREATE TABLE question_runs (
+        id                TEXT PRIMARY KEY,
+        class_session_id  TEXT NOT NULL REFERENCES class_sessions(id),
+        lesson_session_id TEXT,
+        kind              TEXT NOT NULL,
+        spec              TEXT NOT NULL,         -- JSON QuestionSpec
+        state             TEXT NOT NULL CHECK (state IN ('open','closed')),
+        launched_at       TEXT NOT NULL,
+        deadline          TEXT,
+        closed_at         TEXT,
+        close_reason      TEXT,
+        revealed_at       TEXT
+      ) STRICT;
+      CREATE INDEX question_runs_session ON question_runs(class_session_id, launched_at);
+      CREATE TABLE answers (
+        run_id      TEXT NOT NULL REFERENCES question_runs(id),
+        student_id  TEXT NOT NULL REFERENCES class_students(id),
+        seq         INTEGER NOT NULL,
+        answer      TEXT NOT NULL,               -- JSON Answer
+        correct     INTEGER,                     -- 1/0, NULL when the question has no key
+        received_at TEXT NOT NULL,
+        recv_order  INTEGER NOT NULL,            -- server receive order of the first answer (buzz-in rank)
+        PRIMARY KEY (run_id, student_id)
+      ) STRICT;
+      CREATE TABLE class_photos (
+        id          TEXT PRIMARY KEY,
+        class_session_id TEXT NOT NULL REFERENCES class_sessions(id),
+        student_id  TEXT,                        -- NULL for the teacher's phone
+        mime        TEXT NOT NULL,
+        bytes       INTEGER NOT NULL,
+        file        TEXT NOT NULL,               -- relative to the photos folder
+        created_at  TEXT NOT NULL
+      ) STRICT;
+    `)
+  }
 }

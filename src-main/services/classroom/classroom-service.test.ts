@@ -1,0 +1,529 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { io } from 'socket.io-client'
+import WebSocket from 'ws'
+import BetterSqlite3 from 'better-sqlite3'
+import {
+  STUDENT_EVENTS as E,
+  type AnswerResult,
+  type JoinResult,
+  type StudentState
+} from '../../../src-shared/classroom/protocol'
+import type { StudentQuestion } from '../../../src-shared/classroom/question'
+import type { RunTally } from '../../../src-shared/classroom/results'
+import { refusalReasonOf } from '../../../src-shared/classroom/student-errors'
+import {
+  TINY_PNG,
+  call,
+  classroomKit,
+  connected,
+  nextEvent,
+  ok,
+  openStorage,
+  refusedToConnect,
+  until,
+  type Kit
+} from './classroom-test-kit'
+import { QUIZ_RESULT_KIND } from './run-records'
+import { ClassroomService } from './classroom-service'
+
+const ABCD = { kind: 'single', prompt: '1+1=?', options: ['1', '2', '3', '4'], correct: 1 } as const
+
+let kit: Kit
+afterEach(async () => {
+  await kit?.cleanup()
+})
+
+async function joinAs(name: string): Promise<{ s: ReturnType<Kit['student']>; j: JoinResult }> {
+  const s = kit.student()
+  await connected(s)
+  const j = await ok<JoinResult>(s, E.join, { name })
+  return { s, j }
+}
+
+function answerRows(runId: string): { student_id: string; seq: number; answer: string }[] {
+  return kit.storage.db.prepare('SELECT student_id, seq, answer FROM answers WHERE run_id = ?').all(runId) as never
+}
+
+describe('ClassroomService: joining', () => {
+  it('refuses a wrong PIN with a Chinese reason, and admits the right one', async () => {
+    kit = await classroomKit()
+    const wrong = kit.student({ pin: kit.pin === '000000' ? '111111' : '000000' })
+    const err = await refusedToConnect(wrong)
+    expect(err.data && refusalReasonOf(err.data)).toBe('pin')
+    expect(err.data?.message).toMatch(/课堂码不正确/)
+    const missing = kit.student({ pin: 'abc' })
+    expect((await refusedToConnect(missing)).data?.details).toEqual({ reason: 'pin' })
+
+    const { j } = await joinAs('小明')
+    expect(j.student.name).toBe('小明')
+    expect(j.token.length).toBeGreaterThanOrEqual(20)
+    expect(kit.service.status().students.map((s) => s.name)).toEqual(['小明'])
+  })
+
+  it('cleans names and lets students tap their name from the roster', async () => {
+    kit = await classroomKit({ roster: [{ id: 'r1', name: '张三' }, { id: 'r2', name: '李四' }] })
+    const s = kit.student()
+    await connected(s)
+    const info = await ok<{ roster: { id: string }[] }>(s, E.classInfo)
+    expect(info.roster.map((r) => r.id)).toEqual(['r1', 'r2'])
+    const typed = await call(s, E.join, { name: '外人' })
+    expect(typed.ok).toBe(false)
+    const j = await ok<JoinResult>(s, E.join, { rosterId: 'r2' })
+    expect(j.student.name).toBe('李四')
+    const bad = await call(s, E.join, { rosterId: 'nobody' })
+    expect(!bad.ok && refusalReasonOf(bad.error)).toBe('name')
+  })
+
+  it('strips control and bidi characters from typed names and refuses an empty one', async () => {
+    kit = await classroomKit()
+    const { j } = await joinAs('  <b>王\u202e五</b>\u0000  ')
+    expect(j.student.name).toBe('<b>王五</b>')
+    const s = kit.student()
+    await connected(s)
+    const empty = await call(s, E.join, { name: '\u200b \u0007' })
+    expect(!empty.ok && refusalReasonOf(empty.error)).toBe('name')
+  })
+
+  it('refuses events before join and unknown tokens', async () => {
+    kit = await classroomKit()
+    const s = kit.student()
+    await connected(s)
+    const early = await call(s, E.sync)
+    expect(!early.ok && refusalReasonOf(early.error)).toBe('not-joined')
+    const fake = await call(s, E.join, { token: 'x'.repeat(32) })
+    expect(!fake.ok && refusalReasonOf(fake.error)).toBe('token')
+  })
+})
+
+describe('ClassroomService: answers', () => {
+  it('commits each answer to SQLite before acknowledging it, and ignores duplicates by seq', async () => {
+    kit = await classroomKit()
+    const { s, j } = await joinAs('小红')
+    const q = nextEvent<StudentQuestion>(s, E.question)
+    const run = kit.service.launch(ABCD)
+    expect((await q).runId).toBe(run.runId)
+    expect(await q).not.toHaveProperty('correct')
+
+    const first = await ok<AnswerResult>(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 0 } })
+    expect(first.duplicate).toBe(false)
+    // The ack arrived, so the row must already be in the file: read it through another connection.
+    const other = new BetterSqlite3(kit.dbFile, { readonly: true })
+    expect(other.prepare('SELECT seq FROM answers WHERE run_id = ?').all(run.runId)).toEqual([{ seq: 1 }])
+    other.close()
+
+    const again = await ok<AnswerResult>(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 3 } })
+    expect(again.duplicate).toBe(true)
+    const changed = await ok<AnswerResult>(s, E.answer, { runId: run.runId, seq: 2, answer: { kind: 'single', choice: 1 } })
+    expect(changed.duplicate).toBe(false)
+    const stale = await ok<AnswerResult>(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 2 } })
+    expect(stale).toMatchObject({ duplicate: true, seq: 2 })
+
+    const rows = answerRows(run.runId)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ student_id: j.student.id, seq: 2 })
+    expect(JSON.parse(rows[0]!.answer)).toEqual({ kind: 'single', choice: 1 })
+    const results = kit.service.results(run.runId)
+    expect(results).toMatchObject({ answered: 1, marked: 1, correct: 1, counts: [0, 1, 0, 0] })
+  })
+
+  it('refuses answers after the question closes, with a reason the student sees', async () => {
+    kit = await classroomKit()
+    const { s } = await joinAs('小刚')
+    const run = kit.service.launch({ kind: 'truefalse', prompt: '地球是圆的', correct: true })
+    const closed = nextEvent<{ runId: string; reason: string }>(s, E.questionClosed)
+    kit.service.closeQuestion(run.runId)
+    expect(await closed).toEqual({ runId: run.runId, reason: 'teacher' })
+    const late = await call(s, E.answer, { runId: run.runId, seq: 5, answer: { kind: 'truefalse', value: true } })
+    expect(late.ok).toBe(false)
+    if (!late.ok) {
+      expect(refusalReasonOf(late.error)).toBe('closed')
+      expect(late.error.message).toBe('本题已结束作答，这次提交没有被记录')
+    }
+    expect(answerRows(run.runId)).toHaveLength(0)
+  })
+
+  it('marks fill-in answers regardless of full-width, case and surrounding spaces', async () => {
+    kit = await classroomKit()
+    const { s } = await joinAs('甲')
+    const run = kit.service.launch({ kind: 'fillin', prompt: '水的化学式', blanks: [{ accepted: ['H2O', '水'] }] })
+    await ok(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'fillin', texts: ['  ｈ２ｏ '] } })
+    expect(kit.service.results(run.runId).rows[0]).toMatchObject({ correct: true, text: '  ｈ２ｏ ' })
+  })
+
+  it('refuses answers that do not fit the question kind', async () => {
+    kit = await classroomKit()
+    const { s } = await joinAs('乙')
+    const run = kit.service.launch(ABCD)
+    const wrongKind = await call(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'truefalse', value: true } })
+    expect(!wrongKind.ok && refusalReasonOf(wrongKind.error)).toBe('wrong-kind')
+    const outOfRange = await call(s, E.answer, { runId: run.runId, seq: 2, answer: { kind: 'single', choice: 7 } })
+    expect(!outOfRange.ok && outOfRange.error.message).toBe('没有这个选项')
+    const photoBySocket = await call(s, E.answer, { runId: run.runId, seq: 3, answer: { kind: 'photo', photoId: 'x' } })
+    expect(photoBySocket.ok).toBe(false)
+  })
+
+  it('ranks buzz-ins by server receive order and lets the first N win', async () => {
+    kit = await classroomKit()
+    const a = await joinAs('一号')
+    const b = await joinAs('二号')
+    const c = await joinAs('三号')
+    const run = kit.service.launch({ kind: 'buzz', prompt: '抢答', winners: 2 })
+    const ra = await ok<AnswerResult>(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'buzz' } })
+    const rb = await ok<AnswerResult>(b.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'buzz' } })
+    const rc = await ok<AnswerResult>(c.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'buzz' } })
+    const again = await ok<AnswerResult>(a.s, E.answer, { runId: run.runId, seq: 9, answer: { kind: 'buzz' } })
+    expect([ra.rank, rb.rank, rc.rank, again.rank]).toEqual([1, 2, 3, 1])
+    expect([ra.won, rb.won, rc.won]).toEqual([true, true, false])
+    expect(again.duplicate).toBe(true)
+    expect(kit.service.results(run.runId).buzz.map((x) => [x.name, x.won])).toEqual([
+      ['一号', true],
+      ['二号', true],
+      ['三号', false]
+    ])
+  })
+
+  it('counts word-cloud words after normalising them', async () => {
+    kit = await classroomKit()
+    const a = await joinAs('A')
+    const b = await joinAs('B')
+    const run = kit.service.launch({ kind: 'wordcloud', prompt: '春天', maxWords: 2 })
+    await ok(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'wordcloud', words: ['花', 'Green'] } })
+    await ok(b.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'wordcloud', words: [' 花 ', 'ｇｒｅｅｎ'] } })
+    const over = await call(b.s, E.answer, { runId: run.runId, seq: 2, answer: { kind: 'wordcloud', words: ['a', 'b', 'c'] } })
+    expect(over.ok).toBe(false)
+    expect(kit.service.results(run.runId).words).toEqual([
+      { word: 'green', count: 2 },
+      { word: '花', count: 2 }
+    ])
+  })
+
+  it('publishes a live tally with names of who has and has not answered', async () => {
+    kit = await classroomKit()
+    const a = await joinAs('答了')
+    await joinAs('没答')
+    const tallies: RunTally[] = []
+    kit.service.onTally((t) => tallies.push(t))
+    const run = kit.service.launch({ kind: 'poll', prompt: '午饭', options: ['面', '饭'] })
+    await ok(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'poll', choices: [1] } })
+    await until(() => tallies.some((t) => t.answered === 1))
+    const t = tallies.find((x) => x.answered === 1)!
+    expect(t.students.filter((x) => x.answered).map((x) => x.name)).toEqual(['答了'])
+    expect(t.students.filter((x) => !x.answered).map((x) => x.name)).toEqual(['没答'])
+    expect(t.counts).toEqual([0, 1])
+  })
+})
+
+describe('ClassroomService: reconnects', () => {
+  it('keeps the answer across a dropped connection (state recovery) and across a fresh page with the token', async () => {
+    kit = await classroomKit()
+    const { s, j } = await joinAs('小芳')
+    const run = kit.service.launch(ABCD)
+    await ok(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 2 } })
+
+    // Wi-Fi drop: the transport dies, the client reconnects and the session is recovered.
+    const back = new Promise<void>((r) => s.once('connect', () => r()))
+    s.io.engine.close()
+    await back
+    expect(s.recovered).toBe(true)
+    const st = await ok<StudentState>(s, E.sync)
+    expect(st.myAnswer).toMatchObject({ runId: run.runId, answer: { kind: 'single', choice: 2 } })
+
+    // Refresh / sleep: a brand-new socket rejoins with the stored token.
+    s.disconnect()
+    const fresh = kit.student()
+    await connected(fresh)
+    const again = await ok<JoinResult>(fresh, E.join, { token: j.token })
+    expect(again.student.id).toBe(j.student.id)
+    expect(again.question?.runId).toBe(run.runId)
+    expect(again.open).toBe(true)
+    expect(again.myAnswer?.answer).toEqual({ kind: 'single', choice: 2 })
+    expect(kit.service.status().students).toHaveLength(1)
+  })
+
+  it('replays a question broadcast missed while disconnected', async () => {
+    kit = await classroomKit()
+    const { s } = await joinAs('小龙')
+    const seen: string[] = []
+    s.on(E.question, (q: StudentQuestion) => seen.push(q.runId))
+    // Hold the reconnection until the question has gone out.
+    s.io.reconnection(false)
+    const gone = new Promise<void>((r) => s.once('disconnect', () => r()))
+    s.io.engine.close()
+    await gone
+    await until(() => kit.service.status().students.every((x) => !x.online))
+    const run = kit.service.launch(ABCD)
+    s.connect()
+    await connected(s)
+    await until(() => seen.includes(run.runId))
+    expect(s.recovered).toBe(true)
+  })
+
+  it('answers retried after a reconnect are stored once', async () => {
+    kit = await classroomKit()
+    const { s } = await joinAs('重试')
+    const run = kit.service.launch(ABCD)
+    const payload = { runId: run.runId, seq: 7, answer: { kind: 'single', choice: 1 } }
+    await ok(s, E.answer, payload)
+    s.io.engine.close()
+    await connected(s).catch(() => undefined)
+    await until(() => s.connected)
+    const retry = await ok<AnswerResult>(s, E.answer, payload)
+    expect(retry.duplicate).toBe(true)
+    expect(answerRows(run.runId)).toHaveLength(1)
+  })
+})
+
+describe('ClassroomService: hostile input', () => {
+  it('answers malformed payloads with a validation refusal and survives garbage frames', async () => {
+    kit = await classroomKit()
+    const good = await joinAs('守规矩')
+    const run = kit.service.launch(ABCD)
+    const bad = await call(good.s, E.answer, { runId: run.runId, seq: 'x', answer: null })
+    expect(!bad.ok && refusalReasonOf(bad.error)).toBe('invalid')
+    const extra = await call(good.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 0 }, admin: true })
+    expect(extra.ok).toBe(false)
+    const unknown = await call(good.s, 'teacher:launch', { spec: ABCD })
+    expect(!unknown.ok && refusalReasonOf(unknown.error)).toBe('unknown-event')
+
+    // Raw engine.io frames that are not valid Socket.IO packets.
+    const wsUrl = kit.url.replace('http', 'ws') + 'socket.io/?EIO=4&transport=websocket'
+    const raw = new WebSocket(wsUrl)
+    const closedRaw = new Promise<void>((r) => raw.once('close', () => r()))
+    raw.once('message', () => {
+      raw.send('40/student,{"pin":"' + kit.pin + '"}')
+      raw.send('42/student,["answer",{"runId":')
+      raw.send('4\u0000\u0001garbage')
+      raw.send('99999999')
+    })
+    await closedRaw
+    const after = await ok<AnswerResult>(good.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
+    expect(after.duplicate).toBe(false)
+  })
+
+  it('cuts off a socket that sends more than 256 KB, while others keep answering', async () => {
+    kit = await classroomKit()
+    const big = await joinAs('大包')
+    const good = await joinAs('正常')
+    const run = kit.service.launch(ABCD)
+    big.s.io.reconnection(false)
+    const dropped = new Promise<string>((r) => big.s.once('disconnect', (reason) => r(reason)))
+    big.s.emit(E.answer, { runId: run.runId, seq: 1, answer: { kind: 'fillin', texts: ['x'.repeat(300 * 1024)] } })
+    expect(await dropped).toMatch(/transport (close|error)/)
+    const r = await ok<AnswerResult>(good.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
+    expect(r.duplicate).toBe(false)
+    expect(answerRows(run.runId)).toHaveLength(1)
+  })
+
+  it('rate-limits a flooding socket while serving everyone else promptly', async () => {
+    kit = await classroomKit()
+    const flood = await joinAs('刷屏')
+    const others = await Promise.all(['一', '二', '三', '四', '五'].map((n) => joinAs(n)))
+    const run = kit.service.launch(ABCD)
+    flood.s.io.reconnection(false)
+    const acks: { ok: boolean; reason?: string | null }[] = []
+    for (let i = 0; i < 300; i++) {
+      flood.s.emit(E.answer, { runId: run.runId, seq: i, answer: { kind: 'single', choice: i % 4 } }, (a: { ok: boolean; error?: never }) =>
+        acks.push({ ok: a.ok, reason: a.ok ? null : refusalReasonOf(a.error!) })
+      )
+    }
+    const t0 = performance.now()
+    const results = await Promise.all(
+      others.map((o, i) => ok<AnswerResult>(o.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: i % 4 } }))
+    )
+    expect(performance.now() - t0).toBeLessThan(1000)
+    expect(results.every((r) => !r.duplicate)).toBe(true)
+    await until(() => acks.length >= 40 + 50 || flood.s.disconnected, 5000)
+    const accepted = acks.filter((a) => a.ok).length
+    expect(accepted).toBeLessThanOrEqual(45) // burst 40 plus a few refilled tokens
+    expect(acks.some((a) => a.reason === 'rate')).toBe(true)
+    await until(() => flood.s.disconnected, 5000) // 100 refusals in a row cut it off
+    expect(answerRows(run.runId)).toHaveLength(6)
+  })
+
+  it('caps connections and tells the extra device the class is full', async () => {
+    kit = await classroomKit({}, { maxConnections: 3 })
+    for (let i = 0; i < 3; i++) await joinAs(`s${i}`)
+    const extra = kit.student()
+    const err = await refusedToConnect(extra)
+    expect(err.data && refusalReasonOf(err.data)).toBe('full')
+  })
+
+  it('slows down PIN guessing from one address', async () => {
+    kit = await classroomKit()
+    const wrongPin = kit.pin === '123456' ? '654321' : '123456'
+    for (let i = 0; i < 20; i++) await refusedToConnect(kit.student({ pin: wrongPin }))
+    const blocked = await refusedToConnect(kit.student())
+    expect(blocked.data && refusalReasonOf(blocked.data)).toBe('rate')
+  })
+})
+
+describe('ClassroomService: photos over HTTP', () => {
+  async function upload(token: string, runId: string, seq: number, body: Buffer, type = 'image/png'): Promise<{ status: number; json: { ok: boolean; error?: { details?: unknown }; result?: AnswerResult } }> {
+    const res = await fetch(`${kit.url}api/student/photo?runId=${runId}&seq=${seq}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
+      body
+    })
+    return { status: res.status, json: (await res.json()) as never }
+  }
+
+  it('accepts a photo answer within limits and refuses oversized, mistyped and unauthorised uploads', async () => {
+    kit = await classroomKit({}, { photoBytes: 64 * 1024 })
+    const { j } = await joinAs('拍照')
+    const run = kit.service.launch({ kind: 'photo', prompt: '拍下你的解题过程' })
+
+    const tooBig = await upload(j.token, run.runId, 1, Buffer.concat([TINY_PNG, Buffer.alloc(70 * 1024)]))
+    expect(tooBig.status).toBe(413)
+    expect(tooBig.json.error?.details).toEqual({ reason: 'too-large' })
+    const lying = await upload(j.token, run.runId, 1, Buffer.from('<svg onload=alert(1)>'), 'image/png')
+    expect(lying.status).toBe(415)
+    const svg = await upload(j.token, run.runId, 1, TINY_PNG, 'image/svg+xml')
+    expect(svg.status).toBe(415)
+    const noToken = await upload('y'.repeat(32), run.runId, 1, TINY_PNG)
+    expect(noToken.status).toBe(401)
+
+    const good = await upload(j.token, run.runId, 1, TINY_PNG)
+    expect(good.status).toBe(200)
+    expect(good.json.result?.duplicate).toBe(false)
+    const dup = await upload(j.token, run.runId, 1, TINY_PNG)
+    expect(dup.json.result?.duplicate).toBe(true)
+
+    const results = kit.service.results(run.runId)
+    expect(results.photos).toHaveLength(1)
+    const photo = kit.service.photo(results.photos[0]!.photoId)
+    expect(photo.dataUrl.startsWith('data:image/png;base64,')).toBe(true)
+
+    kit.service.closeQuestion(run.runId)
+    const late = await upload(j.token, run.runId, 2, TINY_PNG)
+    expect(late.status).toBe(409)
+  })
+})
+
+describe('ClassroomService: records', () => {
+  it('brings a run open at a restart back closed with every acknowledged answer kept and queued', async () => {
+    kit = await classroomKit({ lessonSessionId: 'lesson-1' })
+    const a = await joinAs('甲')
+    const b = await joinAs('乙')
+    const run = kit.service.launch(ABCD)
+    await ok(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
+    await ok(b.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 0 } })
+    // ClassDeck dies mid-question: the server goes, nothing is closed in the database.
+    await kit.service.live!.server!.close()
+    kit.storage.close()
+
+    kit.storage = openStorage(kit.dbFile)
+    const restarted = kit.reopenService()
+    expect(restarted.recoveredRunIds).toEqual([run.runId])
+    const r = restarted.results(run.runId)
+    expect(r).toMatchObject({ state: 'closed', closeReason: 'restart', answered: 2, correct: 1, lessonSessionId: 'lesson-1' })
+    const outbox = kit.storage.db.prepare('SELECT kind, entity_id, payload FROM outbox').all() as { kind: string; entity_id: string; payload: string }[]
+    expect(outbox).toHaveLength(1)
+    expect(outbox[0]).toMatchObject({ kind: QUIZ_RESULT_KIND, entity_id: run.runId })
+    expect(JSON.parse(outbox[0]!.payload).answers).toHaveLength(2)
+    // A second start finds nothing left to recover and queues nothing twice.
+    expect(kit.reopenService().recoveredRunIds).toEqual([])
+    expect(kit.storage.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 })
+    kit.service = restarted
+  })
+
+  it('queues closed runs with the lesson session, reveals the key to students, and exports CSV per class', async () => {
+    kit = await classroomKit({ title: '三年级一班', lessonSessionId: 'L-9' })
+    const a = await joinAs('=HYPERLINK("x")')
+    const run = kit.service.launch(ABCD)
+    await ok(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
+    const revealed = nextEvent<{ runId: string; options: number[] }>(a.s, E.reveal)
+    kit.service.reveal(run.runId)
+    expect(await revealed).toEqual({ runId: run.runId, options: [1] })
+    const st = await ok<StudentState>(a.s, E.sync)
+    expect(st).toMatchObject({ open: false, revealed: { options: [1] } })
+
+    const row = kit.storage.db.prepare('SELECT payload FROM outbox WHERE entity_id = ?').get(run.runId) as { payload: string }
+    expect(JSON.parse(row.payload)).toMatchObject({ lessonSessionId: 'L-9', answered: 1, correct: 1 })
+
+    const { fileName, csv } = kit.service.exportCsv()
+    expect(fileName).toMatch(/三年级一班/)
+    expect(csv.startsWith('\uFEFF')).toBe(true)
+    const lines = csv.trim().split('\r\n')
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",B,对,1,1`)
+  })
+
+  it('closes the open run when the class closes and stops the server', async () => {
+    kit = await classroomKit()
+    const { s } = await joinAs('丙')
+    const run = kit.service.launch(ABCD)
+    const bye = nextEvent(s, E.classClosed)
+    const status = await kit.service.close()
+    await bye
+    expect(status.open).toBe(false)
+    expect(kit.service.results(run.runId)).toMatchObject({ state: 'closed', closeReason: 'class-closed' })
+    const res = await fetch(`${kit.url}api/health`).catch((e: Error) => e)
+    expect(res).toBeInstanceOf(Error)
+  })
+})
+
+describe('ClassroomService: server and remote', () => {
+  it('serves the fallback student page when the pages are not built and nothing outside them', async () => {
+    kit = await classroomKit()
+    const page = await fetch(kit.url)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toMatch(/加入课堂/)
+    expect((await fetch(`${kit.url}assets/../../etc/passwd`)).status).toBe(404)
+    expect((await fetch(`${kit.url}index.js`)).status).toBe(404)
+    expect(kit.service.status().qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/)
+    expect(kit.service.status().pin).toMatch(/^\d{6}$/)
+  })
+
+  it('finds a free port when the configured one is taken', async () => {
+    kit = await classroomKit()
+    const busyPort = kit.service.status().port!
+    const other = new ClassroomService({
+      storage: kit.storage,
+      settings: { get: () => ({ classroomPort: busyPort }) },
+      dataDir: kit.dir,
+      pagesDir: null,
+      interfaces: () => [{ name: 'lo', address: '127.0.0.1', internal: true }]
+    })
+    const st = await other.open({ host: '127.0.0.1' })
+    expect(st.port).not.toBe(busyPort)
+    await other.dispose()
+  })
+
+  it('pairs the phone remote with a one-time token that expires, and carries its commands', async () => {
+    let now = new Date('2026-11-25T08:00:00Z')
+    kit = await classroomKit({}, { now: () => now })
+    await joinAs('被点名')
+    const { url } = await kit.service.remoteToken()
+    const token = new URL(url).hash.slice(3)
+    const remoteUrl = kit.url.replace(/\/$/, '') + '/remote'
+    const phone = io(remoteUrl, { auth: { token }, transports: ['websocket'], forceNew: true })
+    kit.sockets.push(phone)
+    const paired = await nextEvent<{ key: string }>(phone, 'paired')
+    const remoteEvents: string[] = []
+    kit.service.onRemote((e) => remoteEvents.push(e.action))
+    const pick = (await phone.timeout(2000).emitWithAck('command', { action: 'random-pick' })) as { ok: boolean; result: { pickedName: string } }
+    expect(pick.result.pickedName).toBe('被点名')
+    await phone.timeout(2000).emitWithAck('command', { action: 'launch-abcd' })
+    expect(kit.service.status().currentRunId).not.toBeNull()
+    expect(remoteEvents).toEqual(['random-pick', 'launch-abcd'])
+
+    const reuse = io(remoteUrl, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false })
+    kit.sockets.push(reuse)
+    expect((await refusedToConnect(reuse)).data?.details).toEqual({ reason: 'remote-token' })
+    const withKey = io(remoteUrl, { auth: { key: paired.key }, transports: ['websocket'], forceNew: true })
+    kit.sockets.push(withKey)
+    await connected(withKey)
+
+    const late = await kit.service.remoteToken()
+    now = new Date(now.getTime() + 6 * 60_000)
+    const expired = io(remoteUrl, { auth: { token: new URL(late.url).hash.slice(3) }, transports: ['websocket'], forceNew: true, reconnection: false })
+    kit.sockets.push(expired)
+    expect((await refusedToConnect(expired)).data?.details).toEqual({ reason: 'remote-token' })
+
+    // The student namespace never accepts teacher commands.
+    const student = kit.student()
+    await connected(student)
+    const sneaky = await call(student, 'command', { action: 'launch-abcd' })
+    expect(sneaky.ok).toBe(false)
+  })
+})

@@ -1,0 +1,343 @@
+/**
+ * 课堂互动 on the teacher's machine. Opening class starts one HTTP + Socket.IO server on the
+ * LAN; closing it stops the server. Questions run one at a time; every answer is in SQLite
+ * before its ack; a closed run is queued for sync in the same transaction. Runs left open
+ * by a crash or restart are closed (reason `restart`) when the service starts, answers kept.
+ */
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import QRCode from 'qrcode'
+import { QuestionSpec, type QuestionSpecInput } from '../../../src-shared/classroom/question'
+import { LIMITS } from '../../../src-shared/classroom/protocol'
+import { csvCell } from '../../../src-shared/classroom/names'
+import type { RunResults, RunTally } from '../../../src-shared/classroom/results'
+import type {
+  ClassroomStatus,
+  NetInterface,
+  OpenClassInput,
+  RemoteEvent,
+  RunSummary
+} from '../../../src-shared/contract/classroom'
+import { OpenClassInput as OpenClassSchema } from '../../../src-shared/contract/classroom'
+import { AppError, validationError } from '../../../src-shared/errors'
+import type { StorageService } from '../storage'
+import { Emitter } from '../../util/emitter'
+import { ClassroomRepo, type SessionRow } from './classroom-repo'
+import { ClassroomServer } from './classroom-server'
+import { LiveClass } from './live-class'
+import { chooseHost, joinUrl, listInterfaces } from './net'
+import { pagesBuilt } from './http-pages'
+import { buildResults } from './tally'
+import { closeRunDurably, peopleOf } from './run-records'
+
+export interface ClassroomServiceDeps {
+  readonly storage: StorageService
+  /** Where the classroom port comes from (the settings service). */
+  readonly settings: { get(): { classroomPort: number } }
+  readonly dataDir: string
+  /** Folder holding the built student.html / remote.html; null or missing = fallback page. */
+  readonly pagesDir: string | null
+  readonly now?: () => Date
+  /** Cap of connected sockets (default LIMITS.connections). */
+  readonly maxConnections?: number
+  readonly photoBytes?: number
+  /** Interfaces to offer (tests pass loopback); default: the machine's IPv4 interfaces. */
+  readonly interfaces?: () => NetInterface[]
+}
+
+interface Opened {
+  live: LiveClass
+  host: string
+  port: number
+  url: string
+  qrSvg: string
+}
+
+export class ClassroomService {
+  readonly #d: ClassroomServiceDeps
+  readonly #repo: ClassroomRepo
+  readonly #now: () => Date
+  readonly #photosDir: string
+  #open: Opened | null = null
+  #opening: Promise<ClassroomStatus> | null = null
+  #statusTimer: NodeJS.Timeout | null = null
+
+  readonly #onStatus = new Emitter<ClassroomStatus>()
+  readonly #onTally = new Emitter<RunTally>()
+  readonly #onRemote = new Emitter<RemoteEvent>()
+  readonly onStatus = this.#onStatus.event
+  readonly onTally = this.#onTally.event
+  readonly onRemote = this.#onRemote.event
+  /** Runs that were found open at start-up and closed (ClassDeck stopped during a question). */
+  readonly recoveredRunIds: readonly string[]
+
+  constructor(deps: ClassroomServiceDeps) {
+    this.#d = deps
+    this.#repo = new ClassroomRepo(deps.storage.db)
+    this.#now = deps.now ?? (() => new Date())
+    this.#photosDir = join(deps.dataDir, 'classroom-photos')
+    this.recoveredRunIds = this.#recoverAfterRestart()
+  }
+
+  #recoverAfterRestart(): string[] {
+    const at = this.#now()
+    const closed = this.#repo.openRuns().filter((r) => closeRunDurably(this.#d.storage, this.#repo, r.id, 'restart', at))
+    for (const id of this.#repo.openSessionIds()) this.#repo.closeSession(id, at.toISOString())
+    return closed.map((r) => r.id)
+  }
+
+  interfaces(): NetInterface[] {
+    return (this.#d.interfaces ?? listInterfaces)()
+  }
+
+  async open(input: OpenClassInput): Promise<ClassroomStatus> {
+    if (this.#open) {
+      throw new AppError('CONFLICT', '课堂已经开启，请先下课再重新开课', 'A class is already open; close it first')
+    }
+    if (this.#opening) return this.#opening
+    this.#opening = this.#start(input).finally(() => {
+      this.#opening = null
+    })
+    return this.#opening
+  }
+
+  async #start(raw: OpenClassInput): Promise<ClassroomStatus> {
+    const parsed = OpenClassSchema.safeParse(raw)
+    if (!parsed.success) throw validationError('classroom:open', parsed.error.issues)
+    const input = parsed.data
+    const ifaces = this.interfaces()
+    const host = chooseHost(input.host, ifaces)
+    const session: SessionRow = {
+      id: randomUUID(),
+      title: input.title,
+      lessonSessionId: input.lessonSessionId ?? null,
+      roster: input.roster?.length ? input.roster : null,
+      openedAt: this.#now().toISOString(),
+      closedAt: null
+    }
+    const live = new LiveClass({
+      storage: this.#d.storage,
+      repo: this.#repo,
+      session,
+      photosDir: this.#photosDir,
+      now: this.#now,
+      onTally: (t) => this.#onTally.fire(t),
+      onChange: () => this.#queueStatus(),
+      onRemote: (e) => this.#onRemote.fire(e)
+    })
+    const server = new ClassroomServer(live, {
+      pagesDir: this.#d.pagesDir,
+      maxConnections: this.#d.maxConnections ?? LIMITS.connections,
+      photoBytes: this.#d.photoBytes ?? LIMITS.photoBytes
+    })
+    live.server = server
+    let port: number
+    try {
+      port = await server.listen(host, input.port ?? this.#d.settings.get().classroomPort)
+    } catch (err) {
+      await server.close().catch(() => undefined)
+      throw err
+    }
+    this.#repo.insertSession(session)
+    const url = joinUrl(host, port, ifaces)
+    // The QR code carries the PIN so a scan skips typing it; the short URL shown does not.
+    const qrSvg = await QRCode.toString(`${url}?pin=${live.pin}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+    this.#open = { live, host, port, url, qrSvg }
+    const status = this.status()
+    this.#onStatus.fire(status)
+    return status
+  }
+
+  async close(): Promise<ClassroomStatus> {
+    const open = this.#open
+    if (open) {
+      this.#open = null
+      await open.live.close()
+    }
+    const status = this.status()
+    this.#onStatus.fire(status)
+    return status
+  }
+
+  status(): ClassroomStatus {
+    const o = this.#open
+    if (!o) {
+      return {
+        open: false,
+        classSessionId: null,
+        title: '',
+        lessonSessionId: null,
+        url: null,
+        pin: null,
+        qrSvg: null,
+        qrDataUrl: null,
+        host: null,
+        port: null,
+        pagesBuilt: pagesBuilt(this.#d.pagesDir),
+        students: [],
+        currentRunId: null,
+        remoteConnected: false
+      }
+    }
+    const live = o.live
+    return {
+      open: true,
+      classSessionId: live.session.id,
+      title: live.session.title,
+      lessonSessionId: live.session.lessonSessionId,
+      url: o.url,
+      pin: live.pin,
+      qrSvg: o.qrSvg,
+      qrDataUrl: svgDataUrl(o.qrSvg),
+      host: o.host,
+      port: o.port,
+      pagesBuilt: pagesBuilt(this.#d.pagesDir),
+      students: live.students().map((s) => ({ id: s.id, name: s.name, online: live.isOnline(s.id) })),
+      currentRunId: live.current?.row.id ?? null,
+      remoteConnected: live.remoteOnline > 0
+    }
+  }
+
+  /** The live class, for the benchmark and tests that need the PIN or the server. */
+  get live(): LiveClass | null {
+    return this.#open?.live ?? null
+  }
+
+  launch(spec: QuestionSpecInput, lessonSessionId?: string): RunTally {
+    const parsed = QuestionSpec.safeParse(spec)
+    if (!parsed.success) throw validationError('classroom:launch', parsed.error.issues)
+    return this.#live().launch(parsed.data, lessonSessionId ?? null)
+  }
+
+  closeQuestion(runId: string): RunTally {
+    const live = this.#live()
+    this.#currentRun(live, runId)
+    live.closeRun(runId, 'teacher')
+    return live.tally()!
+  }
+
+  reveal(runId: string): RunTally {
+    const live = this.#live()
+    this.#currentRun(live, runId)
+    live.reveal(runId)
+    return live.tally()!
+  }
+
+  results(runId: string): RunResults {
+    const live = this.#open?.live
+    if (live?.current?.row.id === runId) {
+      const r = live.current.row
+      return buildResults(r, live.people(), [...live.current.answers.values()])
+    }
+    const run = this.#repo.run(runId)
+    if (!run) throw new AppError('NOT_FOUND', '找不到这道题的作答记录', 'No record of this question run', { runId })
+    const session = this.#repo.session(run.classSessionId)
+    const people = session ? peopleOf(session, this.#repo.students(session.id)) : []
+    return buildResults(run, people, this.#repo.answers(runId))
+  }
+
+  runs(classSessionId?: string): RunSummary[] {
+    const id = classSessionId ?? this.#open?.live.session.id ?? this.#repo.lastSession()?.id
+    if (!id) return []
+    return this.#repo.runs(id).map((r) => ({
+      runId: r.id,
+      kind: r.spec.kind,
+      prompt: r.spec.prompt,
+      state: r.state,
+      launchedAt: r.launchedAt,
+      closedAt: r.closedAt,
+      answered: this.#repo.answers(r.id).length
+    }))
+  }
+
+  /** One row per student, two columns per question (answer, right/wrong); UTF-8 with BOM for Excel. */
+  exportCsv(classSessionId?: string): { fileName: string; csv: string } {
+    const id = classSessionId ?? this.#open?.live.session.id ?? this.#repo.lastSession()?.id
+    const session = id ? this.#repo.session(id) : null
+    if (!session) throw new AppError('NOT_FOUND', '还没有可导出的课堂记录', 'No class to export yet')
+    const runs = this.#repo.runs(session.id).map((r) => this.results(r.id))
+    const people = peopleOf(session, this.#repo.students(session.id))
+    const header = ['学生']
+    runs.forEach((r, i) => {
+      header.push(`第${i + 1}题 ${r.spec.prompt || r.kind}`.slice(0, 60))
+      header.push(`第${i + 1}题 正误`)
+    })
+    header.push('答对', '可判题数')
+    const lines = [header.map(csvCell).join(',')]
+    for (const p of people) {
+      const cells: (string | number)[] = [p.name]
+      let right = 0
+      let marked = 0
+      for (const r of runs) {
+        const row = r.rows.find((x) => x.studentId === p.id)
+        cells.push(row?.text ?? '')
+        cells.push(row?.correct === null || row?.correct === undefined ? '' : row.correct ? '对' : '错')
+        if (row?.correct !== null && row?.correct !== undefined) {
+          marked++
+          if (row.correct) right++
+        }
+      }
+      cells.push(right, marked)
+      lines.push(cells.map(csvCell).join(','))
+    }
+    const day = session.openedAt.slice(0, 10)
+    const safeTitle = session.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)
+    return { fileName: `课堂互动_${safeTitle}_${day}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n` }
+  }
+
+  async remoteToken(): Promise<{ url: string; qrSvg: string; qrDataUrl: string; expiresAt: string }> {
+    const o = this.#open
+    if (!o) throw notOpen()
+    const { token, expiresAt } = o.live.newRemoteToken()
+    // In the fragment, so the token never reaches a request line or a log.
+    const url = `${o.url}remote.html#t=${token}`
+    const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+    return { url, qrSvg, qrDataUrl: svgDataUrl(qrSvg), expiresAt: expiresAt.toISOString() }
+  }
+
+  photo(photoId: string): { photoId: string; mime: string; dataUrl: string } {
+    const p = this.#repo.photo(photoId)
+    if (!p) throw new AppError('NOT_FOUND', '找不到这张照片', 'Photo not found', { photoId })
+    const bytes = readFileSync(join(this.#photosDir, p.file))
+    return { photoId, mime: p.mime, dataUrl: `data:${p.mime};base64,${bytes.toString('base64')}` }
+  }
+
+  async dispose(): Promise<void> {
+    if (this.#statusTimer) clearTimeout(this.#statusTimer)
+    await this.close()
+    this.#onStatus.dispose()
+    this.#onTally.dispose()
+    this.#onRemote.dispose()
+  }
+
+  #live(): LiveClass {
+    const live = this.#open?.live
+    if (!live) throw notOpen()
+    return live
+  }
+
+  #currentRun(live: LiveClass, runId: string): void {
+    if (live.current?.row.id !== runId) {
+      throw new AppError('NOT_FOUND', '这道题已不是当前题目，无法操作', 'That question is no longer the current one', { runId })
+    }
+  }
+
+  /** Status (with the student list) at most every 100 ms, however fast students join. */
+  #queueStatus(): void {
+    if (this.#statusTimer) return
+    this.#statusTimer = setTimeout(() => {
+      this.#statusTimer = null
+      if (this.#open) this.#onStatus.fire(this.status())
+    }, 100)
+    this.#statusTimer.unref()
+  }
+}
+
+function notOpen(): AppError {
+  return new AppError('CONFLICT', '课堂尚未开启，请先点击“开始上课”', 'The class is not open; open it first')
+}
+
+function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
+}

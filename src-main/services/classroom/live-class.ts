@@ -1,0 +1,452 @@
+/**
+ * One open class: who has joined, the current question run and its answers, the phone
+ * remote's pairing. It implements what the classroom server asks (ClassroomLogic) and the
+ * teacher's actions (launch, close, reveal). Every answer is committed to SQLite before
+ * the call returns, and so before the student's ack is sent.
+ */
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { z } from 'zod'
+import {
+  QuestionSpec,
+  answerMisfit,
+  markAnswer,
+  revealedKey,
+  toStudentQuestion,
+  type QuestionSpec as Spec
+} from '../../../src-shared/classroom/question'
+import {
+  LIMITS,
+  REMOTE_EVENTS,
+  STUDENT_EVENTS,
+  type AnswerInput,
+  type AnswerResult,
+  type ClassInfo,
+  type CloseReason,
+  type JoinInput,
+  type JoinResult,
+  type MyAnswer,
+  type RemoteAuth,
+  type RemoteCommandInput,
+  type RemoteCommandResult,
+  type RemoteState,
+  type StudentState
+} from '../../../src-shared/classroom/protocol'
+import { cleanName, nameKey } from '../../../src-shared/classroom/names'
+import type { RunTally } from '../../../src-shared/classroom/results'
+import type { RemoteEvent } from '../../../src-shared/contract/classroom'
+import type { StorageService } from '../storage'
+import type { ClassroomRepo, AnswerRow, RunRow, SessionRow, StudentRow } from './classroom-repo'
+import type { ClassroomLogic, ClassroomServer } from './classroom-server'
+import { refused } from './guards'
+import { PHOTO_EXT } from './http-pages'
+import { buildTally } from './tally'
+import { closeRunDurably, peopleOf } from './run-records'
+
+interface LiveRun {
+  row: RunRow
+  answers: Map<string, AnswerRow>
+  order: number
+  timer: NodeJS.Timeout | null
+}
+
+export interface LiveClassDeps {
+  readonly storage: StorageService
+  readonly repo: ClassroomRepo
+  readonly session: SessionRow
+  readonly photosDir: string
+  readonly now: () => Date
+  readonly onTally: (t: RunTally) => void
+  readonly onChange: () => void
+  readonly onRemote: (e: RemoteEvent) => void
+}
+
+export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex')
+const newToken = (): string => randomBytes(24).toString('base64url')
+
+export class LiveClass implements ClassroomLogic {
+  readonly pin = String(randomInt(0, 1_000_000)).padStart(6, '0')
+  readonly session: SessionRow
+  server: ClassroomServer | null = null
+  current: LiveRun | null = null
+  remoteOnline = 0
+  readonly #students = new Map<string, StudentRow>()
+  readonly #byKey = new Map<string, string>()
+  readonly #byToken = new Map<string, string>()
+  readonly #online = new Map<string, number>()
+  readonly #remoteTokens = new Map<string, number>()
+  readonly #remoteKeys = new Set<string>()
+  #tallyQueued = false
+  #closed = false
+
+  constructor(private readonly d: LiveClassDeps) {
+    this.session = d.session
+  }
+
+  // ---- who is here -----------------------------------------------------------------------
+
+  students(): StudentRow[] {
+    return [...this.#students.values()]
+  }
+  isOnline(id: string): boolean {
+    return (this.#online.get(id) ?? 0) > 0
+  }
+  people() {
+    return peopleOf(this.session, this.students(), (id) => this.isOnline(id))
+  }
+
+  classInfo(): ClassInfo {
+    return { title: this.session.title, roster: this.session.roster }
+  }
+
+  join(input: JoinInput): JoinResult {
+    if ('token' in input) {
+      const id = this.#byToken.get(sha256(input.token))
+      if (!id) throw refused('token')
+      return this.#joinResult(id, input.token)
+    }
+    let identityKey: string
+    let rosterId: string | null = null
+    let name: string | null
+    if ('rosterId' in input) {
+      const entry = this.session.roster?.find((r) => r.id === input.rosterId)
+      if (!entry) throw refused('name', '名单里没有这个名字，请重新选择')
+      identityKey = `roster:${entry.id}`
+      rosterId = entry.id
+      name = cleanName(entry.name) ?? entry.id
+    } else {
+      if (this.session.roster) throw refused('name', '请在名单中点选你的名字')
+      name = cleanName(input.name)
+      if (!name) throw refused('name')
+      identityKey = `name:${nameKey(name)}`
+    }
+    const token = newToken()
+    const tokenHash = sha256(token)
+    const existingId = this.#byKey.get(identityKey)
+    if (existingId) {
+      // The same student on a new device (token lost): the new device takes over.
+      const s = this.#students.get(existingId)!
+      this.d.repo.retoken(s.id, tokenHash, name)
+      this.#byToken.delete(s.tokenHash)
+      s.tokenHash = tokenHash
+      this.#byToken.set(tokenHash, s.id)
+      return this.#joinResult(s.id, token)
+    }
+    const row: StudentRow = { id: randomUUID(), classSessionId: this.session.id, identityKey, rosterId, name, tokenHash }
+    this.d.repo.insertStudent(row, this.d.now().toISOString())
+    this.#students.set(row.id, row)
+    this.#byKey.set(identityKey, row.id)
+    this.#byToken.set(tokenHash, row.id)
+    this.#changed()
+    return this.#joinResult(row.id, token)
+  }
+
+  #joinResult(studentId: string, token: string): JoinResult {
+    const s = this.#students.get(studentId)!
+    return { token, student: { id: s.id, name: s.name }, title: this.session.title, ...this.state(studentId) }
+  }
+
+  studentByToken(token: string): string | null {
+    return this.#byToken.get(sha256(token)) ?? null
+  }
+
+  setOnline(studentId: string, delta: 1 | -1): void {
+    const n = Math.max(0, (this.#online.get(studentId) ?? 0) + delta)
+    if (n === 0) this.#online.delete(studentId)
+    else this.#online.set(studentId, n)
+    this.#changed()
+  }
+
+  state(studentId: string): StudentState {
+    const run = this.current
+    if (!run) return { question: null, open: false, myAnswer: null, revealed: null }
+    const mine = run.answers.get(studentId)
+    return {
+      question: this.#studentQuestion(run.row),
+      open: run.row.state === 'open',
+      myAnswer: mine ? myAnswer(mine, run.row.spec) : null,
+      revealed: run.row.revealedAt ? revealedKey(run.row.id, run.row.spec) : null
+    }
+  }
+
+  // ---- answers ---------------------------------------------------------------------------
+
+  #openRun(runId: string): LiveRun {
+    const run = this.current
+    if (!run || run.row.id !== runId) {
+      const past = this.d.repo.run(runId)
+      if (past && past.classSessionId === this.session.id) throw refused('closed')
+      throw refused('no-question')
+    }
+    if (run.row.state !== 'open') throw refused('closed')
+    return run
+  }
+
+  answer(studentId: string, input: AnswerInput): AnswerResult {
+    const run = this.#openRun(input.runId)
+    const spec = run.row.spec
+    if (input.answer.kind === 'photo' || spec.kind === 'photo') throw refused('wrong-kind', '拍照题请用“拍照上传”提交照片')
+    const misfit = answerMisfit(spec, input.answer)
+    if (misfit) throw refused('wrong-kind', misfit)
+    const dup = this.#duplicate(run, studentId, input.seq)
+    if (dup) return dup
+    const row = this.#row(run, studentId, input.seq, input.answer)
+    this.d.repo.upsertAnswer(row) // committed (autocommit) before we return and the ack goes out
+    return this.#accepted(run, row)
+  }
+
+  photoPrecheck(studentId: string, runId: string, seq: number): AnswerResult | null {
+    const run = this.#openRun(runId)
+    if (run.row.spec.kind !== 'photo') throw refused('wrong-kind', '这道题不是拍照题')
+    return this.#duplicate(run, studentId, seq)
+  }
+
+  photoAnswer(studentId: string, runId: string, seq: number, mime: string, bytes: Buffer): AnswerResult {
+    // Re-checked: the question may have closed while the photo was uploading.
+    const dup = this.photoPrecheck(studentId, runId, seq)
+    if (dup) return dup
+    const run = this.current!
+    const saved = this.#savePhoto(studentId, mime, bytes, (photoId) => {
+      const row = this.#row(run, studentId, seq, { kind: 'photo', photoId })
+      this.d.repo.upsertAnswer(row)
+      return row
+    })
+    return this.#accepted(run, saved.row)
+  }
+
+  #savePhoto<T>(studentId: string | null, mime: string, bytes: Buffer, alsoInTx?: (photoId: string) => T): { photoId: string; row: T } {
+    const photoId = randomUUID()
+    const dir = join(this.d.photosDir, this.session.id)
+    mkdirSync(dir, { recursive: true })
+    const file = `${photoId}.${PHOTO_EXT[mime] ?? 'bin'}`
+    writeFileSync(join(dir, file), bytes)
+    const row = this.d.storage.transaction(() => {
+      this.d.repo.insertPhoto({
+        id: photoId,
+        classSessionId: this.session.id,
+        studentId,
+        mime,
+        bytes: bytes.length,
+        file: join(this.session.id, file),
+        createdAt: this.d.now().toISOString()
+      })
+      return alsoInTx?.(photoId) as T
+    })
+    return { photoId, row }
+  }
+
+  #duplicate(run: LiveRun, studentId: string, seq: number): AnswerResult | null {
+    const had = run.answers.get(studentId)
+    // Buzz-in: the first buzz stands. Otherwise an equal or older seq changes nothing.
+    if (!had || (had.seq < seq && run.row.spec.kind !== 'buzz')) return null
+    return { ...resultOf(had, run.row.spec), duplicate: true }
+  }
+
+  #row(run: LiveRun, studentId: string, seq: number, answer: AnswerRow['answer']): AnswerRow {
+    const had = run.answers.get(studentId)
+    return {
+      runId: run.row.id,
+      studentId,
+      seq,
+      answer,
+      correct: markAnswer(run.row.spec, answer),
+      receivedAt: this.d.now().toISOString(),
+      // Arrival order on our one thread is the server's receive order: it ranks buzz-ins.
+      recvOrder: had?.recvOrder ?? ++run.order
+    }
+  }
+
+  #accepted(run: LiveRun, row: AnswerRow): AnswerResult {
+    run.answers.set(row.studentId, row)
+    this.#queueTally()
+    return { ...resultOf(row, run.row.spec), duplicate: false }
+  }
+
+  // ---- the teacher's actions ---------------------------------------------------------------
+
+  launch(spec: Spec, lessonSessionId: string | null): RunTally {
+    if (this.current?.row.state === 'open') this.closeRun(this.current.row.id, 'replaced')
+    const at = this.d.now()
+    const deadline = spec.timeLimitSec ? new Date(at.getTime() + spec.timeLimitSec * 1000) : null
+    const row: RunRow = {
+      id: randomUUID(),
+      classSessionId: this.session.id,
+      lessonSessionId: lessonSessionId ?? this.session.lessonSessionId,
+      spec,
+      state: 'open',
+      launchedAt: at.toISOString(),
+      deadline: deadline?.toISOString() ?? null,
+      closedAt: null,
+      closeReason: null,
+      revealedAt: null
+    }
+    this.d.repo.insertRun(row)
+    const run: LiveRun = { row, answers: new Map(), order: 0, timer: null }
+    if (deadline) {
+      run.timer = setTimeout(() => this.closeRun(row.id, 'time-up'), deadline.getTime() - at.getTime())
+      run.timer.unref()
+    }
+    this.current = run
+    this.server?.students.emit(STUDENT_EVENTS.question, this.#studentQuestion(row))
+    this.#changed()
+    return this.tally()!
+  }
+
+  /** Closes the current run (if it is `runId` and open). Returns false when there was nothing to close. */
+  closeRun(runId: string, reason: CloseReason): boolean {
+    const run = this.current
+    if (!run || run.row.id !== runId || run.row.state !== 'open') return false
+    if (run.timer) clearTimeout(run.timer)
+    const at = this.d.now()
+    if (!closeRunDurably(this.d.storage, this.d.repo, runId, reason, at)) return false
+    run.row = { ...run.row, state: 'closed', closedAt: at.toISOString(), closeReason: reason }
+    this.server?.students.emit(STUDENT_EVENTS.questionClosed, { runId, reason })
+    this.#changed()
+    return true
+  }
+
+  reveal(runId: string): void {
+    const run = this.current
+    if (!run || run.row.id !== runId) return
+    // Revealing an open question would hand the key to those still answering.
+    this.closeRun(runId, 'teacher')
+    const at = this.d.now().toISOString()
+    this.d.repo.revealRun(runId, at)
+    run.row = { ...run.row, revealedAt: run.row.revealedAt ?? at }
+    this.server?.students.emit(STUDENT_EVENTS.reveal, revealedKey(runId, run.row.spec))
+    this.#changed()
+  }
+
+  tally(): RunTally | null {
+    return this.current ? buildTally(this.current.row, this.people(), this.current.answers.values()) : null
+  }
+
+  /** Ends the class: the open run closes (kept and queued), devices are told, the server stops. */
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    if (this.current?.row.state === 'open') this.closeRun(this.current.row.id, 'class-closed')
+    if (this.current?.timer) clearTimeout(this.current.timer)
+    this.d.repo.closeSession(this.session.id, this.d.now().toISOString())
+    this.server?.students.emit(STUDENT_EVENTS.classClosed, { reason: '老师已下课' })
+    await this.server?.close()
+  }
+
+  // ---- phone remote --------------------------------------------------------------------------
+
+  newRemoteToken(): { token: string; expiresAt: Date } {
+    const token = newToken()
+    const expiresAt = new Date(this.d.now().getTime() + LIMITS.remoteTokenMinutes * 60_000)
+    this.#remoteTokens.set(sha256(token), expiresAt.getTime())
+    return { token, expiresAt }
+  }
+
+  remoteAuth(auth: RemoteAuth): { key: string; paired: boolean } {
+    if ('key' in auth) {
+      if (!this.remoteKeyValid(auth.key)) throw refused('remote-token')
+      return { key: auth.key, paired: false }
+    }
+    const h = sha256(auth.token)
+    const expires = this.#remoteTokens.get(h)
+    this.#remoteTokens.delete(h) // one use, whatever happens next
+    if (expires === undefined || expires < this.d.now().getTime()) throw refused('remote-token')
+    const key = newToken()
+    this.#remoteKeys.add(sha256(key))
+    return { key, paired: true }
+  }
+
+  remoteKeyValid(key: string): boolean {
+    return this.#remoteKeys.has(sha256(key))
+  }
+
+  setRemoteConnected(delta: 1 | -1): void {
+    this.remoteOnline = Math.max(0, this.remoteOnline + delta)
+    this.#changed()
+  }
+
+  remoteCommand(input: z.output<typeof RemoteCommandInput>): RemoteCommandResult {
+    const at = this.d.now().toISOString()
+    const result: RemoteCommandResult = { action: input.action }
+    switch (input.action) {
+      case 'launch-abcd':
+        this.launch(QuestionSpec.parse({ kind: 'single', prompt: '', options: ['A', 'B', 'C', 'D'] }), null)
+        break
+      case 'launch-truefalse':
+        this.launch(QuestionSpec.parse({ kind: 'truefalse', prompt: '' }), null)
+        break
+      case 'close-question':
+        if (this.current) this.closeRun(this.current.row.id, 'teacher')
+        break
+      case 'reveal':
+        if (this.current) this.reveal(this.current.row.id)
+        break
+      case 'random-pick': {
+        const pool = this.students().filter((s) => this.isOnline(s.id))
+        const from = pool.length ? pool : this.students()
+        if (!from.length) throw refused('no-question', '还没有学生加入课堂')
+        result.pickedName = from[randomInt(0, from.length)]!.name
+        break
+      }
+      default:
+        break
+    }
+    this.d.onRemote({ action: input.action, at, ...(result.pickedName ? { pickedName: result.pickedName } : {}) })
+    return result
+  }
+
+  remotePhoto(mime: string, bytes: Buffer): { photoId: string } {
+    const { photoId } = this.#savePhoto(null, mime, bytes)
+    this.d.onRemote({ action: 'photo', at: this.d.now().toISOString(), photoId })
+    return { photoId }
+  }
+
+  remoteState(): RemoteState {
+    const run = this.current
+    return {
+      title: this.session.title,
+      students: this.#students.size,
+      question: run
+        ? { runId: run.row.id, kind: run.row.spec.kind, open: run.row.state === 'open', answered: run.answers.size, total: this.people().length }
+        : null
+    }
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  #studentQuestion(row: RunRow) {
+    return toStudentQuestion(row.id, row.spec, new Date(row.launchedAt), row.deadline ? new Date(row.deadline) : undefined)
+  }
+
+  #changed(): void {
+    this.d.onChange()
+    this.#queueTally()
+  }
+
+  /** One tally per turn of the event loop, however many answers arrived in it. */
+  #queueTally(): void {
+    if (this.#tallyQueued) return
+    this.#tallyQueued = true
+    setImmediate(() => {
+      this.#tallyQueued = false
+      const t = this.tally()
+      if (t) this.d.onTally(t)
+      if (this.remoteOnline > 0) this.server?.remotes.emit(REMOTE_EVENTS.state, this.remoteState())
+    })
+  }
+}
+
+function resultOf(row: AnswerRow, spec: Spec): Omit<AnswerResult, 'duplicate'> {
+  const r: Omit<AnswerResult, 'duplicate'> = { runId: row.runId, seq: row.seq, receivedAt: row.receivedAt }
+  if (spec.kind === 'buzz') {
+    r.rank = row.recvOrder
+    r.won = row.recvOrder <= spec.winners
+  }
+  return r
+}
+
+function myAnswer(row: AnswerRow, spec: Spec): MyAnswer {
+  const m: MyAnswer = { runId: row.runId, seq: row.seq, answer: row.answer, receivedAt: row.receivedAt }
+  if (spec.kind === 'buzz') m.rank = row.recvOrder
+  return m
+}

@@ -1,0 +1,5 @@
+export * from './question'
+export * from './protocol'
+export * from './results'
+export * from './student-errors'
+export * from './names'
