@@ -16,7 +16,9 @@ function walk(dir) {
     const p = join(dir, name)
     if (statSync(p).isDirectory()) { walk(p); continue }
     if (!/\.(ts|mjs|js|vue)$/.test(name)) continue
-    const ok = name.endsWith('.vue') ? pascal.test(name) : kebab.test(name)
+    // Locale files are named by their BCP 47 tag (zh-CN.ts).
+    const locale = /[\\/]i18n[\\/]/.test(p) && /^[a-z]{2}(-[A-Z]{2})?\.ts$/.test(name)
+    const ok = name.endsWith('.vue') ? pascal.test(name) : locale || kebab.test(name)
     if (!ok) { console.error(`file name: ${relative(root, p)}`); bad++ }
   }
 }

@@ -29,8 +29,12 @@ test('windows are sandboxed and isolated, navigation and new windows are denied,
     const page = await app.firstWindow()
     await expect(page.getByTestId('app-title')).toBeVisible()
 
-    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getLastWebPreferences())
+    // getLastWebPreferences is present at run time but not in Electron's public typings.
+    const prefs = await app.evaluate(({ BrowserWindow }) =>
+      (BrowserWindow.getAllWindows()[0].webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences()
+    )
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined')
 
     // No Node in the page; only the closed preload API.
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
