@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs'
 import { StorageService, allMigrations } from './services/storage'
 import { SettingsService } from './services/settings'
 import { LessonsService } from './services/lessons'
+import { ClassroomService } from './services/classroom'
 import { EventHub } from './rpc/event-hub'
 import { registerHandlers } from './rpc/register-handlers'
 import type { HandlerTable } from './rpc/handler-table'
@@ -27,6 +28,7 @@ export interface Services {
   readonly storage: StorageService
   readonly settings: SettingsService
   readonly lessons: LessonsService
+  readonly classroom: ClassroomService
 }
 
 export interface AppCore {
@@ -42,6 +44,8 @@ export interface AppCoreOptions {
   readonly version: string
   /** Injectable clock for tests (lessons, timers, tokens). */
   readonly clock?: () => Date
+  /** Built renderer folder holding student.html / remote.html for the classroom server; absent = fallback page. */
+  readonly classroomPagesDir?: string
 }
 
 export function createAppCore(opts: AppCoreOptions): AppCore {
@@ -66,6 +70,17 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     }
   })
   disposers.push(lessons.onDidEnd((summary) => hub.publish('lessons:ended', summary)))
+  const classroom = new ClassroomService({
+    storage,
+    settings,
+    dataDir: opts.dataDir,
+    pagesDir: opts.classroomPagesDir ?? null,
+    now: clock
+  })
+  disposers.push(classroom.onStatus((st) => hub.publish('classroom:status-changed', st)))
+  disposers.push(classroom.onTally((t) => hub.publish('classroom:tally', t)))
+  disposers.push(classroom.onRemote((e) => hub.publish('classroom:remote', e)))
+  disposers.push(() => classroom.dispose())
 
   const services: Services = {
     info: { version: opts.version, host: opts.host, dataDir: opts.dataDir, startedAt: clock().toISOString() },
@@ -73,7 +88,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     hub,
     storage,
     settings,
-    lessons
+    lessons,
+    classroom
   }
   const table = registerHandlers(services)
 

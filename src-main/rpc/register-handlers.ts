@@ -8,12 +8,14 @@ import type { Services } from '../app-core'
 import { systemHandlers } from './handlers/system'
 import { settingsHandlers } from './handlers/settings'
 import { lessonsHandlers } from './handlers/lessons'
+import { classroomHandlers } from './handlers/classroom'
 
 export function registerHandlers(services: Services): HandlerTable {
   const table = {
     ...systemHandlers(services),
     ...settingsHandlers(services),
-    ...lessonsHandlers(services)
+    ...lessonsHandlers(services),
+    ...classroomHandlers(services)
   } satisfies Record<CallChannel, unknown>
   // Each domain's handlers are type-checked against its schemas in DomainHandlers;
   // `satisfies` above makes a channel without a handler a compile error.

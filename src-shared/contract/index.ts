@@ -7,6 +7,7 @@ import type { CallDef, EventDef } from './define'
 import { settingsCalls, settingsEvents } from './settings'
 import { systemCalls, systemEvents } from './system'
 import { lessonsCalls, lessonsEvents } from './lessons'
+import { classroomCalls, classroomEvents } from './classroom'
 
 function byChannel<T extends Record<string, { channel: string }>>(
   defs: T
@@ -17,13 +18,15 @@ function byChannel<T extends Record<string, { channel: string }>>(
 export const calls = {
   ...byChannel(systemCalls),
   ...byChannel(settingsCalls),
-  ...byChannel(lessonsCalls)
+  ...byChannel(lessonsCalls),
+  ...byChannel(classroomCalls)
 } as const satisfies Record<string, CallDef>
 
 export const events = {
   ...byChannel(systemEvents),
   ...byChannel(settingsEvents),
-  ...byChannel(lessonsEvents)
+  ...byChannel(lessonsEvents),
+  ...byChannel(classroomEvents)
 } as const satisfies Record<string, EventDef>
 
 export type Calls = typeof calls

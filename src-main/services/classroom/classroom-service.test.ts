@@ -8,7 +8,7 @@ import {
   type JoinResult,
   type StudentState
 } from '../../../src-shared/classroom/protocol'
-import type { StudentQuestion } from '../../../src-shared/classroom/question'
+import type { QuestionSpecInput, StudentQuestion } from '../../../src-shared/classroom/question'
 import type { RunTally } from '../../../src-shared/classroom/results'
 import { refusalReasonOf } from '../../../src-shared/classroom/student-errors'
 import {
@@ -26,7 +26,7 @@ import {
 import { QUIZ_RESULT_KIND } from './run-records'
 import { ClassroomService } from './classroom-service'
 
-const ABCD = { kind: 'single', prompt: '1+1=?', options: ['1', '2', '3', '4'], correct: 1 } as const
+const ABCD: QuestionSpecInput = { kind: 'single', prompt: '1+1=?', options: ['1', '2', '3', '4'], correct: 1 }
 
 let kit: Kit
 afterEach(async () => {
@@ -337,7 +337,11 @@ describe('ClassroomService: hostile input', () => {
     expect(accepted).toBeLessThanOrEqual(45) // burst 40 plus a few refilled tokens
     expect(acks.some((a) => a.reason === 'rate')).toBe(true)
     await until(() => flood.s.disconnected, 5000) // 100 refusals in a row cut it off
-    expect(answerRows(run.runId)).toHaveLength(6)
+    // Everyone else's answer is stored; the flooder has at most its one (it may have been cut
+    // off before its accepted events ran, in which case it never got their acks either).
+    const stored = answerRows(run.runId).map((r) => r.student_id)
+    for (const o of others) expect(stored).toContain(o.j.student.id)
+    expect(stored.length).toBeLessThanOrEqual(6)
   })
 
   it('caps connections and tells the extra device the class is full', async () => {
@@ -362,7 +366,7 @@ describe('ClassroomService: photos over HTTP', () => {
     const res = await fetch(`${kit.url}api/student/photo?runId=${runId}&seq=${seq}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
-      body
+      body: new Uint8Array(body)
     })
     return { status: res.status, json: (await res.json()) as never }
   }

@@ -1,0 +1,21 @@
+import type { classroomCalls } from '../../../src-shared/contract/classroom'
+import type { DomainHandlers } from '../domain-handlers'
+import type { Services } from '../../app-core'
+
+export function classroomHandlers(s: Services): DomainHandlers<typeof classroomCalls> {
+  const c = s.classroom
+  return {
+    'classroom:interfaces': () => c.interfaces(),
+    'classroom:open': (input) => c.open(input),
+    'classroom:close': () => c.close(),
+    'classroom:status': () => c.status(),
+    'classroom:launch': ({ spec, lessonSessionId }) => c.launch(spec, lessonSessionId),
+    'classroom:close-question': ({ runId }) => c.closeQuestion(runId),
+    'classroom:reveal': ({ runId }) => c.reveal(runId),
+    'classroom:results': ({ runId }) => c.results(runId),
+    'classroom:runs': ({ classSessionId }) => c.runs(classSessionId),
+    'classroom:export-csv': ({ classSessionId }) => c.exportCsv(classSessionId),
+    'classroom:remote-token': () => c.remoteToken(),
+    'classroom:photo': ({ photoId }) => c.photo(photoId)
+  }
+}
