@@ -1,0 +1,57 @@
+/**
+ * Lesson-plan HTML from mammoth, made safe to show inside the app: DOMPurify on a jsdom window,
+ * with no scripts, no styles, no external URLs and no javascript: links. The only image sources left
+ * are our own `media/<sha256>.<ext>`; the only links are in-document anchors.
+ */
+import { JSDOM } from 'jsdom'
+import createDOMPurify from 'dompurify'
+
+const window = new JSDOM('').window
+const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0])
+
+const MEDIA_SRC = /^media\/[0-9a-f]{64}\.[a-z0-9]+$/
+
+export interface SanitizeResult {
+  html: string
+  removedLinks: number
+  removedImages: number
+}
+
+export function sanitizeLessonHtml(dirty: string): SanitizeResult {
+  let removedLinks = 0
+  let removedImages = 0
+  // Counted before DOMPurify's own URI check drops them, so the report can say what went.
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    const tag = (node as unknown as { tagName?: string }).tagName?.toLowerCase()
+    if (tag === 'a' && data.attrName === 'href' && !/^#[A-Za-z0-9_\-:.]*$/.test(data.attrValue)) {
+      data.keepAttr = false
+      removedLinks++
+    }
+    if (tag === 'a' && data.attrName === 'target') data.keepAttr = false
+  })
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    const el = node as unknown as { tagName?: string; getAttribute(n: string): string | null; remove(): void }
+    if (el.tagName?.toLowerCase() === 'img' && !MEDIA_SRC.test(el.getAttribute('src') ?? '')) {
+      el.remove()
+      removedImages++
+    }
+  })
+  try {
+    const html = purify.sanitize(dirty, {
+      FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'link', 'meta', 'base', 'svg', 'math'],
+      FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href'],
+      ALLOW_DATA_ATTR: false,
+      // Relative media paths and #anchors only; the hook above enforces the exact shapes.
+      ALLOWED_URI_REGEXP: /^(?:#|media\/)/
+    })
+    return { html, removedLinks, removedImages }
+  } finally {
+    purify.removeHooks('uponSanitizeAttribute')
+    purify.removeHooks('afterSanitizeAttributes')
+  }
+}
+
+/** A DOM for reading sanitised HTML back (splitting a lesson plan into slides). */
+export function parseHtmlFragment(html: string): DocumentFragment {
+  return JSDOM.fragment(html)
+}

@@ -1,0 +1,6 @@
+export { runImport, type RunImportOptions } from './run-import'
+export { importFile, importBytes, formatOf, type ImportFormat } from './import-file'
+export { importPptx } from './pptx/pptx-import'
+export { importDocx } from './docx-import'
+export { sanitizeLessonHtml } from './html-sanitize'
+export type { ImportOptions, ImportResult } from './import-types'
