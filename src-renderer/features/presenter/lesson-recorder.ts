@@ -1,0 +1,115 @@
+/**
+ * Keeps the lesson record in step with playback: starts the session, beats every 5 s, reports
+ * window visibility and teacher activity (at most once per few seconds), slides and tools.
+ * Calls go through the typed transport; a failed beat is retried by the next one.
+ */
+import type { LessonStatus, LessonSummary, LessonTool } from '../../../src-shared/contract/lessons'
+import type { CallChannel, CallInput, CallOutput } from '../../../src-shared/contract'
+
+export interface LessonRpc {
+  invoke<C extends CallChannel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>>
+}
+
+export interface RecorderEnv {
+  setInterval(fn: () => void, ms: number): unknown
+  clearInterval(handle: unknown): void
+  now(): number
+}
+
+export const HEARTBEAT_MS = 5000
+/** Activity is sent at most this often: the idle limit is minutes, so seconds are plenty. */
+export const ACTIVITY_THROTTLE_MS = 5000
+
+export class LessonRecorder {
+  #sessionId: string | null = null
+  #beat: unknown = null
+  #lastActivity = -Infinity
+  #lastSlide: string | null = null
+  readonly #tools = new Set<LessonTool>()
+  status: LessonStatus | null = null
+  onStatus: ((s: LessonStatus) => void) | null = null
+  onError: ((err: unknown) => void) | null = null
+
+  constructor(
+    private readonly rpc: LessonRpc,
+    private readonly env: RecorderEnv
+  ) {}
+
+  get sessionId(): string | null {
+    return this.#sessionId
+  }
+
+  async start(input: CallInput<'lessons:start'>): Promise<LessonStatus> {
+    const s = await this.rpc.invoke('lessons:start', input)
+    this.#sessionId = s.sessionId
+    this.#lastSlide = input.slideId ?? null
+    this.#set(s)
+    this.#beat = this.env.setInterval(() => void this.#call('lessons:heartbeat', {}), HEARTBEAT_MS)
+    return s
+  }
+
+  visibility(visible: boolean): void {
+    void this.#call('lessons:visibility', { visible })
+  }
+
+  activity(): void {
+    const now = this.env.now()
+    if (now - this.#lastActivity < ACTIVITY_THROTTLE_MS) return
+    this.#lastActivity = now
+    void this.#call('lessons:activity', {})
+  }
+
+  slide(slideId: string, slideIndex: number): void {
+    if (slideId === this.#lastSlide) return
+    this.#lastSlide = slideId
+    this.#lastActivity = this.env.now()
+    void this.#call('lessons:recordSlide', { slideId, slideIndex })
+  }
+
+  /** Records a tool the first time it is used in this lesson (the record keeps the set, not every tap). */
+  tool(tool: LessonTool): void {
+    if (this.#tools.has(tool)) {
+      this.activity()
+      return
+    }
+    this.#tools.add(tool)
+    this.#lastActivity = this.env.now()
+    void this.#call('lessons:recordTool', { tool })
+  }
+
+  async end(): Promise<LessonSummary | null> {
+    this.#stopBeat()
+    const id = this.#sessionId
+    if (!id) return null
+    this.#sessionId = null
+    return this.rpc.invoke('lessons:end', { sessionId: id })
+  }
+
+  dispose(): void {
+    this.#stopBeat()
+  }
+
+  #stopBeat(): void {
+    if (this.#beat !== null) this.env.clearInterval(this.#beat)
+    this.#beat = null
+  }
+
+  #set(s: LessonStatus): void {
+    this.status = s
+    this.onStatus?.(s)
+  }
+
+  async #call(
+    channel: 'lessons:heartbeat' | 'lessons:activity' | 'lessons:visibility' | 'lessons:recordSlide' | 'lessons:recordTool',
+    extra: Record<string, unknown>
+  ): Promise<void> {
+    const sessionId = this.#sessionId
+    if (!sessionId) return
+    try {
+      const s = await this.rpc.invoke(channel, { sessionId, ...extra } as never)
+      if (sessionId === this.#sessionId) this.#set(s as LessonStatus)
+    } catch (err) {
+      this.onError?.(err)
+    }
+  }
+}

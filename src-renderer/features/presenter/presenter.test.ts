@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { commandForKey, commandForSwipe, commandForTap, step } from './presenter-nav'
+import { LessonRecorder, HEARTBEAT_MS, type LessonRpc } from './lesson-recorder'
+
+describe('presenter navigation', () => {
+  it('maps clicker and keyboard keys', () => {
+    expect(['PageDown', 'ArrowRight', ' ', 'ArrowDown'].map((k) => commandForKey(k)?.kind)).toEqual(['next', 'next', 'next', 'next'])
+    expect(['PageUp', 'ArrowLeft', 'ArrowUp'].map((k) => commandForKey(k)?.kind)).toEqual(['prev', 'prev', 'prev'])
+    expect(commandForKey('b')?.kind).toBe('black')
+    expect(commandForKey('W')?.kind).toBe('white')
+    expect(commandForKey('x')).toBeNull()
+  })
+
+  it('turns taps at the edges and quick horizontal swipes into page turns', () => {
+    expect(commandForTap(50, 1000)?.kind).toBe('prev')
+    expect(commandForTap(950, 1000)?.kind).toBe('next')
+    expect(commandForTap(500, 1000)).toBeNull()
+    expect(commandForSwipe(-200, 20, 200)?.kind).toBe('next')
+    expect(commandForSwipe(200, 20, 200)?.kind).toBe('prev')
+    expect(commandForSwipe(-200, 180, 200)).toBeNull() // diagonal: not a swipe
+    expect(commandForSwipe(-200, 0, 1500)).toBeNull() // slow drag: not a swipe
+  })
+
+  it('skips hidden slides and stops at either end', () => {
+    const hidden = [false, true, false, false, true]
+    expect(step(hidden, 0, { kind: 'next' })).toBe(2)
+    expect(step(hidden, 2, { kind: 'prev' })).toBe(0)
+    expect(step(hidden, 3, { kind: 'next' })).toBe(3)
+    expect(step(hidden, 3, { kind: 'first' })).toBe(0)
+    expect(step(hidden, 0, { kind: 'last' })).toBe(3)
+  })
+})
+
+describe('LessonRecorder', () => {
+  function fake() {
+    const calls: [string, Record<string, unknown>][] = []
+    let timer: (() => void) | null = null
+    let now = 0
+    const status = (id: string) => ({ sessionId: id, open: true, startedAt: '', endedAt: null, elapsedMs: 0, activeMs: 0, effectiveMinutes: 15, effective: false, remainingMs: 0, paused: null, idleMinutes: 5 })
+    const rpc: LessonRpc = {
+      invoke: (async (channel: string, input: Record<string, unknown>) => {
+        calls.push([channel, input])
+        if (channel === 'lessons:end') return { id: 'L1' }
+        return status('L1')
+      }) as LessonRpc['invoke']
+    }
+    const rec = new LessonRecorder(rpc, {
+      setInterval: (fn) => ((timer = fn), 1),
+      clearInterval: () => (timer = null),
+      now: () => now
+    })
+    return { rec, calls, beat: () => timer?.(), hasTimer: () => timer !== null, advance: (ms: number) => (now += ms) }
+  }
+
+  it('starts the lesson, beats on a timer, and stops beating when it ends', async () => {
+    const f = fake()
+    await f.rec.start({ classId: 'c', className: '一班', deckId: 'd', deckTitle: '课', slideId: 's1', slideIndex: 0 })
+    f.beat()
+    f.beat()
+    await f.rec.end()
+    expect(f.calls.map((c) => c[0])).toEqual(['lessons:start', 'lessons:heartbeat', 'lessons:heartbeat', 'lessons:end'])
+    expect(f.hasTimer()).toBe(false)
+    expect(HEARTBEAT_MS).toBe(5000)
+  })
+
+  it('sends activity at most every few seconds, each slide change once, and each tool once', async () => {
+    const f = fake()
+    await f.rec.start({ classId: 'c', className: '一班', deckId: 'd', deckTitle: '课', slideId: 's1', slideIndex: 0 })
+    f.advance(10_000)
+    f.rec.activity()
+    f.rec.activity()
+    f.rec.slide('s1', 0) // same slide: nothing
+    f.rec.slide('s2', 1)
+    f.rec.tool('pen')
+    f.rec.tool('pen')
+    f.advance(6000)
+    f.rec.activity()
+    await Promise.resolve()
+    expect(f.calls.map((c) => c[0])).toEqual([
+      'lessons:start', 'lessons:activity', 'lessons:recordSlide', 'lessons:recordTool', 'lessons:activity'
+    ])
+    expect(f.calls[2]![1]).toEqual({ sessionId: 'L1', slideId: 's2', slideIndex: 1 })
+  })
+})
