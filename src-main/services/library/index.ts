@@ -1,0 +1,3 @@
+export { LibraryService, type LibraryServiceDeps, type ResourceUploadPayload } from './library-service'
+export { LibraryFileStore, hashFile, type StoredFile } from './file-store'
+export { deckText, type TextExtractor, type ExtractedText } from './text-extract'

@@ -1,0 +1,291 @@
+/**
+ * The library (资源库): every file a teacher keeps, stored once by content hash, filed on the
+ * textbook catalogue and searchable by the text inside it. Sharing queues the file for the
+ * platform through the outbox under the title the platform requires (【原创】…).
+ */
+import { randomUUID } from 'node:crypto'
+import { basename, extname } from 'node:path'
+import type { Database } from 'better-sqlite3'
+import {
+  LibraryAdd,
+  LibraryAddContent,
+  LibraryBrowse,
+  LibraryShare,
+  LibrarySearch,
+  LibraryUpdate,
+  type LibraryAddResult,
+  type LibraryChange,
+  type LibraryPage,
+  type LibraryResourceDetail,
+  type LibrarySearchResult,
+  type LibraryTree,
+  type ResourceMetaInput,
+  type TreeNode
+} from '../../../src-shared/contract/library'
+import {
+  CHAPTER_LEVELS,
+  bareTitle,
+  defaultTypeFor,
+  formatOfFileName,
+  parseSearchQuery,
+  type LibraryResource
+} from '../../../src-shared/library'
+import { UploadComplete } from '../../../src-shared/platform/dto'
+import { AppError, validationError } from '../../../src-shared/errors'
+import type { StorageService } from '../storage'
+import { enqueueOutbox } from '../sync/outbox-repo'
+import { Emitter } from '../../util/emitter'
+import { LibraryFileStore, type StoredFile } from './file-store'
+import { defaultExtractors, extractText, type TextExtractor } from './text-extract'
+import * as repo from './library-repo'
+import { searchRows, snippetOf } from './library-search'
+
+export interface LibraryServiceDeps {
+  readonly storage: StorageService
+  readonly clock: () => Date
+  /** Folder the library's files are stored in (e.g. `<dataDir>/library`). */
+  readonly dir: string
+  /**
+   * Text readers by file extension, on top of the built-in .edux and .docx ones. The composition
+   * root adds the Prepare importers' PowerPoint reader here when it exists.
+   */
+  readonly extractors?: Readonly<Record<string, TextExtractor>>
+  readonly newId?: () => string
+}
+
+/** What an outbox 'resource-upload' item carries; the sync worker uploads `path` in parts. */
+export interface ResourceUploadPayload {
+  readonly resourceId: string
+  readonly path: string
+  readonly fileName: string
+  readonly size: number
+  readonly complete: UploadComplete
+}
+
+const collator = new Intl.Collator('zh-CN', { numeric: true })
+
+export class LibraryService {
+  readonly files: LibraryFileStore
+  readonly #storage: StorageService
+  readonly #clock: () => Date
+  readonly #extractors: Readonly<Record<string, TextExtractor>>
+  readonly #newId: () => string
+  readonly #onDidChange = new Emitter<LibraryChange>()
+  readonly onDidChange = this.#onDidChange.event
+
+  constructor(deps: LibraryServiceDeps) {
+    this.#storage = deps.storage
+    this.#clock = deps.clock
+    this.files = new LibraryFileStore(deps.dir)
+    this.#extractors = { ...defaultExtractors, ...deps.extractors }
+    this.#newId = deps.newId ?? randomUUID
+  }
+
+  get #db(): Database {
+    return this.#storage.db
+  }
+
+  /** Adds a file from disk (drag-and-drop or the file picker). The same content twice is kept once. */
+  async add(input: unknown): Promise<LibraryAddResult> {
+    const parsed = LibraryAdd.safeParse(input)
+    if (!parsed.success) throw validationError('library:add', parsed.error.issues)
+    const { path, ...meta } = parsed.data
+    const stored = await this.files.putFile(path)
+    return this.#file(stored, basename(path), meta)
+  }
+
+  /** Adds a file's bytes (the browser host, where the page has no file path). */
+  async addContent(input: unknown): Promise<LibraryAddResult> {
+    const parsed = LibraryAddContent.safeParse(input)
+    if (!parsed.success) throw validationError('library:addContent', parsed.error.issues)
+    const { fileName, dataBase64, ...meta } = parsed.data
+    const bytes = Buffer.from(dataBase64, 'base64')
+    const stored = await this.files.putBytes(bytes, fileName)
+    return this.#file(stored, basename(fileName), meta)
+  }
+
+  async #file(stored: StoredFile, fileName: string, meta: ResourceMetaInput): Promise<LibraryAddResult> {
+    const existing = repo.getRowBySha(this.#db, stored.sha256)
+    if (existing) return { resource: repo.toResource(existing), duplicate: true }
+
+    const format = formatOfFileName(fileName)
+    const text = await extractText(this.files.absolute(stored.rel), fileName, format, this.#extractors)
+    const id = this.#newId()
+    const at = this.#clock().toISOString()
+    const fallbackTitle = basename(fileName, extname(fileName)).trim() || fileName
+    const title = bareTitle(meta.title ?? text.title ?? fallbackTitle) || fallbackTitle
+    const result = this.#storage.transaction((db): LibraryAddResult => {
+      // Checked again inside the write: two adds of the same file may race.
+      const raced = repo.getRowBySha(db, stored.sha256)
+      if (raced) return { resource: repo.toResource(raced), duplicate: true }
+      repo.insertResource(db, {
+        id,
+        title,
+        type: meta.type ?? defaultTypeFor(format),
+        format,
+        chapter: meta.chapter ?? text.chapter ?? {},
+        tags: dedupeTags(meta.tags ?? []),
+        original: meta.original ?? text.original ?? false,
+        openLessonLevel: meta.openLessonLevel ?? null,
+        file: stored.rel,
+        fileName,
+        thumbnail: format === 'image' ? stored.rel : null,
+        size: stored.size,
+        sha256: stored.sha256,
+        body: text.body,
+        textState: text.state,
+        textNote: text.note,
+        syncState: 'local',
+        at
+      })
+      return { resource: repo.toResource(repo.getRow(db, id)!), duplicate: false }
+    })
+    if (!result.duplicate) this.#onDidChange.fire({ id, change: 'added' })
+    return result
+  }
+
+  search(input: unknown): LibrarySearchResult {
+    const parsed = LibrarySearch.safeParse(input)
+    if (!parsed.success) throw validationError('library:search', parsed.error.issues)
+    const { q, limit, offset, ...filter } = parsed.data
+    const terms = parseSearchQuery(q)
+    const { rows, total } = searchRows(this.#db, terms, filter, limit, offset)
+    const items = rows.map((r) => ({
+      ...repo.toResource(r),
+      titleMatch: r.title_hits > 0,
+      snippet: snippetOf(repo.bodyOf(this.#db, r.id), terms)
+    }))
+    return { items, total, terms: terms.map((t) => t.text) }
+  }
+
+  browse(input: unknown): LibraryPage {
+    const parsed = LibraryBrowse.safeParse(input)
+    if (!parsed.success) throw validationError('library:browse', parsed.error.issues)
+    const { limit, offset, sort, ...filter } = parsed.data
+    const f = repo.filterSql(filter)
+    const where = f.where.length ? `WHERE ${f.where.join(' AND ')}` : ''
+    const order = sort === 'title' ? 'r.title_norm, r.seq' : sort === 'created' ? 'r.created_at DESC, r.seq DESC' : 'r.updated_at DESC, r.seq DESC'
+    const rows = this.#db
+      .prepare(`SELECT ${repo.ROW_COLUMNS} FROM library_resources r ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .all(...f.args, limit, offset) as repo.ResourceRow[]
+    const { n } = this.#db.prepare(`SELECT count(*) AS n FROM library_resources r ${where}`).get(...f.args) as { n: number }
+    return { items: rows.map(repo.toResource), total: n }
+  }
+
+  /** The catalogue as far as the library uses it, with how many resources hang under each node. */
+  tree(): LibraryTree {
+    const groups = this.#db
+      .prepare(
+        `SELECT stage_id, max(stage_name) AS stage_name, subject_id, max(subject_name) AS subject_name,
+                edition_id, max(edition_name) AS edition_name, volume_id, max(volume_name) AS volume_name,
+                chapter_id, max(chapter_name) AS chapter_name, count(*) AS n
+         FROM library_resources GROUP BY stage_id, subject_id, edition_id, volume_id, chapter_id`
+      )
+      .all() as (Record<string, string | null> & { n: number })[]
+    const nodes = new Map<string, TreeNode>()
+    let unfiled = 0
+    let total = 0
+    for (const g of groups) {
+      total += g.n
+      let parentKey: string | null = null
+      let filed = false
+      for (const level of CHAPTER_LEVELS) {
+        const id = g[`${level}_id`]
+        if (id === null || id === undefined) continue
+        filed = true
+        const key: string = `${parentKey ? `${parentKey}/` : ''}${level}:${id}`
+        const node = nodes.get(key)
+        if (node) node.count += g.n
+        else nodes.set(key, { key, parentKey, level, id, name: g[`${level}_name`] ?? id, count: g.n })
+        parentKey = key
+      }
+      if (!filed) unfiled += g.n
+    }
+    const sorted = [...nodes.values()].sort((a, b) => collator.compare(a.name, b.name))
+    return { nodes: sorted, unfiled, total }
+  }
+
+  get(id: string): LibraryResourceDetail {
+    const row = this.#row(id)
+    return {
+      ...repo.toResource(row),
+      textNote: row.text_error,
+      bodyLength: repo.bodyOf(this.#db, id).length,
+      absolutePath: this.files.absolute(row.file),
+      sharedAt: row.shared_at
+    }
+  }
+
+  update(input: unknown): LibraryResource {
+    const parsed = LibraryUpdate.safeParse(input)
+    if (!parsed.success) throw validationError('library:update', parsed.error.issues)
+    const { id, patch } = parsed.data
+    const at = this.#clock().toISOString()
+    const resource = this.#storage.transaction((db) => {
+      const row = this.#row(id, db)
+      const p: repo.ResourcePatch = { ...patch }
+      if (patch.title !== undefined) p.title = bareTitle(patch.title) || patch.title
+      if (patch.tags !== undefined) p.tags = dedupeTags(patch.tags)
+      repo.updateResource(db, row, p, at)
+      return repo.toResource(repo.getRow(db, id)!)
+    })
+    this.#onDidChange.fire({ id, change: 'updated' })
+    return resource
+  }
+
+  async remove(id: string): Promise<{ removed: true }> {
+    const row = this.#storage.transaction((db) => {
+      const r = this.#row(id, db)
+      repo.deleteResource(db, r)
+      return r
+    })
+    // sha256 is unique, so no other resource refers to this file.
+    await this.files.remove(row.file)
+    this.#onDidChange.fire({ id, change: 'removed' })
+    return { removed: true }
+  }
+
+  /** Queues the resource for upload under its shared title, in the same transaction that marks it. */
+  share(input: unknown): LibraryResource {
+    const parsed = LibraryShare.safeParse(input)
+    if (!parsed.success) throw validationError('library:share', parsed.error.issues)
+    const { id } = parsed.data
+    const now = this.#clock()
+    const resource = this.#storage.transaction((db) => {
+      const row = this.#row(id, db)
+      const r = repo.toResource(row)
+      if (r.type === '其他') {
+        throw new AppError('VALIDATION', `“${r.title}”的类型是“其他”，平台不接收。请先选择教案、课件、微课、素材、试卷或习题，再共享。`, `"${r.title}" has type 其他 (other), which the platform does not accept. Choose a type first, then share.`, { id })
+      }
+      const chapterId = r.chapter.chapter?.id
+      if (!chapterId) {
+        throw new AppError('VALIDATION', `“${r.title}”还没有挂到章节上。平台要求每个资源对应教材章节，请先选择章节，再共享。`, `"${r.title}" is not filed on a chapter yet. The platform needs a chapter for every resource; choose one, then share.`, { id })
+      }
+      const title = r.sharedTitle.slice(0, 200)
+      const complete = UploadComplete.parse({ title, type: r.type, chapterId, original: r.original, public: parsed.data.public, sha256: r.sha256 })
+      const payload: ResourceUploadPayload = { resourceId: id, path: this.files.absolute(r.file), fileName: r.fileName, size: r.size, complete }
+      enqueueOutbox(db, { kind: 'resource-upload', entityId: id, payload, idempotencyKey: `resource-upload:${id}:${r.sha256}` }, now)
+      repo.markShared(db, row.seq, title, now.toISOString())
+      return repo.toResource(repo.getRow(db, id)!)
+    })
+    this.#onDidChange.fire({ id, change: 'shared' })
+    return resource
+  }
+
+  dispose(): void {
+    this.#onDidChange.dispose()
+  }
+
+  #row(id: string, db: Database = this.#db): repo.ResourceRow {
+    const row = repo.getRow(db, id)
+    if (!row) {
+      throw new AppError('NOT_FOUND', `资源库里没有这个资源（${id}），它可能已被删除。请刷新列表。`, `The resource ${id} is not in the library; it may have been removed. Refresh the list.`, { id })
+    }
+    return row
+  }
+}
+
+function dedupeTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))]
+}
+

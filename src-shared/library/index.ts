@@ -1,0 +1,5 @@
+/** The library's shared model: resources on the catalogue, search text, the question bank and activity rules. */
+export * from './resource'
+export * from './search-text'
+export * from './question-bank'
+export * from './question-text'
