@@ -1,0 +1,1 @@
+export { exportPptx, type PptxExportResult } from './pptx-export'

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+
+// Interop tests drive external programs (LibreOffice); `npm run test:interop` runs only these.
+export default defineConfig({
+  test: {
+    include: ['**/*.interop.test.ts'],
+    exclude: ['node_modules/**', 'dist/**'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 180_000
+  }
+})
