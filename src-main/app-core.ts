@@ -10,6 +10,7 @@ import { StorageService, allMigrations } from './services/storage'
 import { SettingsService } from './services/settings'
 import { LessonsService } from './services/lessons'
 import { ClassroomService } from './services/classroom'
+import { SyncService } from './services/sync'
 import { EventHub } from './rpc/event-hub'
 import { registerHandlers } from './rpc/register-handlers'
 import type { HandlerTable } from './rpc/handler-table'
@@ -29,6 +30,7 @@ export interface Services {
   readonly settings: SettingsService
   readonly lessons: LessonsService
   readonly classroom: ClassroomService
+  readonly sync: SyncService
 }
 
 export interface AppCore {
@@ -81,6 +83,23 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   disposers.push(classroom.onTally((t) => hub.publish('classroom:tally', t)))
   disposers.push(classroom.onRemote((e) => hub.publish('classroom:remote', e)))
   disposers.push(() => classroom.dispose())
+  const sync = new SyncService({
+    storage,
+    dataDir: opts.dataDir,
+    clock,
+    platformUrl: () => settings.get().platformUrl,
+    classOfLesson: (id) => {
+      try {
+        return lessons.get(id).classId
+      } catch {
+        return null
+      }
+    }
+  })
+  disposers.push(sync.onDidChangeStatus((st) => hub.publish('sync:status-changed', st)))
+  disposers.push(sync.onProgress((p) => hub.publish('sync:progress', p)))
+  disposers.push(() => sync.dispose())
+  sync.start()
 
   const services: Services = {
     info: { version: opts.version, host: opts.host, dataDir: opts.dataDir, startedAt: clock().toISOString() },
@@ -89,7 +108,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     storage,
     settings,
     lessons,
-    classroom
+    classroom,
+    sync
   }
   const table = registerHandlers(services)
 

@@ -9,13 +9,15 @@ import { systemHandlers } from './handlers/system'
 import { settingsHandlers } from './handlers/settings'
 import { lessonsHandlers } from './handlers/lessons'
 import { classroomHandlers } from './handlers/classroom'
+import { syncHandlers } from './handlers/sync'
 
 export function registerHandlers(services: Services): HandlerTable {
   const table = {
     ...systemHandlers(services),
     ...settingsHandlers(services),
     ...lessonsHandlers(services),
-    ...classroomHandlers(services)
+    ...classroomHandlers(services),
+    ...syncHandlers(services)
   } satisfies Record<CallChannel, unknown>
   // Each domain's handlers are type-checked against its schemas in DomainHandlers;
   // `satisfies` above makes a channel without a handler a compile error.

@@ -8,6 +8,7 @@ import { settingsCalls, settingsEvents } from './settings'
 import { systemCalls, systemEvents } from './system'
 import { lessonsCalls, lessonsEvents } from './lessons'
 import { classroomCalls, classroomEvents } from './classroom'
+import { syncCalls, syncEvents } from './sync'
 
 function byChannel<T extends Record<string, { channel: string }>>(
   defs: T
@@ -19,14 +20,16 @@ export const calls = {
   ...byChannel(systemCalls),
   ...byChannel(settingsCalls),
   ...byChannel(lessonsCalls),
-  ...byChannel(classroomCalls)
+  ...byChannel(classroomCalls),
+  ...byChannel(syncCalls)
 } as const satisfies Record<string, CallDef>
 
 export const events = {
   ...byChannel(systemEvents),
   ...byChannel(settingsEvents),
   ...byChannel(lessonsEvents),
-  ...byChannel(classroomEvents)
+  ...byChannel(classroomEvents),
+  ...byChannel(syncEvents)
 } as const satisfies Record<string, EventDef>
 
 export type Calls = typeof calls

@@ -128,7 +128,11 @@ function buildApp(ctx: PlatformContext, admin: boolean): FastifyInstance {
     const slow = ctx.faults.take('slow', req.method, path)
     if (slow) await new Promise((r) => setTimeout(r, slow.delayMs))
     const fail = ctx.faults.take('fail', req.method, path)
-    if (fail) throw new PlatformError(PlatformCode.INTERNAL, '平台内部错误，请稍后重试（测试注入）', undefined, fail.status)
+    if (fail) {
+      throw fail.status >= 500
+        ? new PlatformError(PlatformCode.INTERNAL, '平台内部错误，请稍后重试（测试注入）', undefined, fail.status)
+        : new PlatformError(PlatformCode.BAD_REQUEST, `请求被拒绝（测试注入，HTTP ${fail.status}）`, undefined, fail.status)
+    }
     const limited = ctx.faults.take('rate-limit', req.method, path)
     if (limited) throw new PlatformError(PlatformCode.RATE_LIMITED, '请求过于频繁，请稍后再试', limited.retryAfterSeconds)
     const cut = ctx.faults.take('cut', req.method, path)

@@ -1,0 +1,70 @@
+/**
+ * A platform resource to a local file, verified by sha256 before it is kept: the bytes go to
+ * `<name>.part`, a cut resumes with a Range request from where it stopped, and only a file
+ * whose hash matches the platform's is renamed into place. A mismatch is deleted and reported.
+ */
+import { createHash } from 'node:crypto'
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { Transform } from 'node:stream'
+import { AppError } from '../../../src-shared/errors'
+import type { Resource } from '../../../src-shared/platform/dto'
+import type { PlatformClient } from './platform-client'
+import { failureKind } from './platform-errors'
+
+const MAX_ATTEMPTS = 5
+
+export async function downloadResource(
+  client: PlatformClient,
+  resourceId: string,
+  targetDir: string,
+  onProgress: (done: number, total: number) => void = () => {}
+): Promise<{ resource: Resource; path: string; sha256: string }> {
+  const resource = await client.resource(resourceId)
+  mkdirSync(targetDir, { recursive: true })
+  const safeName = [...resource.fileName].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('')
+  const target = join(targetDir, `${resource.id}-${safeName}`)
+  const part = `${target}.part`
+
+  for (let attempt = 1; ; attempt++) {
+    const have = existsSync(part) ? statSync(part).size : 0
+    if (have > resource.size) rmSync(part)
+    try {
+      if (have < resource.size) {
+        const { stream, status } = await client.content(resource.id, have)
+        // A server that ignores Range sends everything again: start the file over.
+        const append = have > 0 && status === 206
+        let done = append ? have : 0
+        const count = new Transform({
+          transform(chunk: Buffer, _e, cb) {
+            done += chunk.length
+            onProgress(done, resource.size)
+            cb(null, chunk)
+          }
+        })
+        await pipeline(stream, count, createWriteStream(part, { flags: append ? 'a' : 'w' }))
+      }
+      break
+    } catch (e) {
+      const err = AppError.from(e)
+      const transient = !(e instanceof AppError) || failureKind(err) === 'offline' || failureKind(err) === 'transient'
+      if (!transient || attempt >= MAX_ATTEMPTS) throw e instanceof AppError ? e : new AppError('UNAVAILABLE', `下载中断：${err.message}。请稍后重试。`, `Download interrupted: ${err.messageEn}. Try again later.`, { kind: 'transient' })
+    }
+  }
+
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(part, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer)
+  const sha256 = hash.digest('hex')
+  if (sha256 !== resource.sha256) {
+    rmSync(part, { force: true })
+    throw new AppError(
+      'FILE_INVALID',
+      `下载的文件校验失败（${resource.title}）：内容与平台记录不一致，已删除。请重新下载。`,
+      `The downloaded file failed its checksum (${resource.title}) and was deleted. Download it again.`,
+      { expected: resource.sha256, actual: sha256 }
+    )
+  }
+  renameSync(part, target)
+  return { resource, path: target, sha256 }
+}

@@ -1,0 +1,5 @@
+export { SyncService, DEFAULT_APP_CREDENTIALS, type SyncServiceDeps, type SyncProgress } from './sync-service'
+export { PlatformClient, fullJitterDelay, DEFAULT_RETRY, type RetryPolicy } from './platform-client'
+export { FileTokenStore, MemoryTokenStore, type TokenStore, type StoredTokens } from './token-store'
+export { enqueueOutbox, type OutboxItemInput } from './outbox-repo'
+export { failureKind, platformError, type FailureKind } from './platform-errors'

@@ -1,0 +1,459 @@
+/**
+ * The Outbox worker and the sync centre's backend. It delivers outbox rows in order per
+ * (kind, entity_id) with their idempotency keys, a few entities at a time; pauses while the
+ * platform cannot be reached and resumes when it answers again; survives restarts (rows left
+ * 'sending' by a crash go back to pending, uploads resume from the parts the platform holds);
+ * marks permanent failures 'failed' with the platform's message until the teacher retries.
+ * It also pulls the catalogue, classes and rosters (cached for offline use) and resources.
+ */
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import { AppError, type AppErrorData } from '../../../src-shared/errors'
+import {
+  CatalogueView,
+  ClassesView,
+  OutboxKind,
+  outboxPayloads,
+  type OutboxState,
+  type ResourceUploadJob,
+  type SyncItem,
+  type SyncPhase,
+  type SyncStatus
+} from '../../../src-shared/contract/sync'
+import { Catalogue, type ResourcePage, type ResourceQuery, type Teacher } from '../../../src-shared/platform/dto'
+import type { StorageService } from '../storage'
+import { Emitter } from '../../util/emitter'
+import { enqueueOutbox } from './outbox-repo'
+import { OutboxQueue, type OutboxRow } from './outbox-queue'
+import { PlatformClient, fullJitterDelay, type RetryPolicy } from './platform-client'
+import { failureKind, platformError } from './platform-errors'
+import { FileTokenStore, type TokenStore } from './token-store'
+import { LoopbackSignIn } from './loopback-sign-in'
+import { uploadResource } from './resumable-upload'
+import { downloadResource } from './checked-download'
+import { toLessonRecordInput, toQuizResultInput } from './outbox-adapters'
+import type { z } from 'zod'
+
+/** The reference platform's app credentials; a deployment passes its own. */
+export const DEFAULT_APP_CREDENTIALS = { clientId: 'classdeck-desktop', secret: 'classdeck-dev-secret' } as const
+
+export interface SyncServiceDeps {
+  readonly storage: StorageService
+  readonly dataDir: string
+  /** Read on every request, so a changed setting applies at once. */
+  readonly platformUrl: () => string
+  readonly clock?: () => Date
+  readonly tokenStore?: TokenStore
+  readonly credentials?: { clientId: string; secret: string }
+  /** Entities delivered at the same time (each entity's rows stay in order). */
+  readonly concurrency?: number
+  /** How often the worker looks for new rows others enqueued. */
+  readonly pollMs?: number
+  /** Per-request retries (axios-retry). */
+  readonly retry?: Partial<RetryPolicy>
+  /** Between attempts of a row after its request retries ran out. */
+  readonly backoff?: { baseMs: number; maxMs: number }
+  /** Probing a platform that cannot be reached. */
+  readonly probe?: { baseMs: number; maxMs: number }
+  /** Part size to ask for when uploading. */
+  readonly partSize?: number
+  readonly random?: () => number
+  /** The platform class of a lesson session (quiz results are filed under their lesson's class). */
+  readonly classOfLesson?: (lessonSessionId: string) => string | null
+}
+
+export interface SyncProgress {
+  id: number
+  kind: string
+  entityId: string
+  done: number
+  total: number
+}
+
+export class SyncService {
+  readonly client: PlatformClient
+  readonly #deps: SyncServiceDeps
+  readonly #queue: OutboxQueue
+  readonly #signIn: LoopbackSignIn
+  readonly #clock: () => Date
+  readonly #random: () => number
+  readonly #concurrency: number
+  readonly #inflight = new Map<number, Promise<void>>()
+  readonly #progress = new Map<number, { done: number; total: number }>()
+  readonly #onDidChangeStatus = new Emitter<SyncStatus>()
+  readonly onDidChangeStatus = this.#onDidChangeStatus.event
+  readonly #onProgress = new Emitter<SyncProgress>()
+  readonly onProgress = this.#onProgress.event
+  #running = false
+  #disposed = false
+  #offline = false
+  #probeDelay = 0
+  #probeTimer: NodeJS.Timeout | null = null
+  #pollTimer: NodeJS.Timeout | null = null
+  #wakeTimer: NodeJS.Timeout | null = null
+  #statusTimer: NodeJS.Timeout | null = null
+  #lastError: AppErrorData | null = null
+  readonly #idleWaiters = new Set<() => void>()
+
+  constructor(deps: SyncServiceDeps) {
+    this.#deps = deps
+    this.#clock = deps.clock ?? (() => new Date())
+    this.#random = deps.random ?? Math.random
+    this.#concurrency = deps.concurrency ?? 4
+    this.#queue = new OutboxQueue(deps.storage.db, this.#clock)
+    const creds = deps.credentials ?? DEFAULT_APP_CREDENTIALS
+    this.client = new PlatformClient({
+      baseUrl: deps.platformUrl,
+      clientId: creds.clientId,
+      secret: creds.secret,
+      tokens: deps.tokenStore ?? new FileTokenStore(join(deps.dataDir, 'platform-tokens.json')),
+      retry: deps.retry ?? {},
+      now: () => this.#clock().getTime(),
+      random: this.#random
+    })
+    this.#signIn = new LoopbackSignIn(this.client)
+    this.client.onDidChangeAuth(() => this.#statusSoon())
+  }
+
+  /** Starts the worker: recovers rows a crash left 'sending', then delivers. */
+  start(): void {
+    if (this.#running || this.#disposed) return
+    this.#running = true
+    this.#queue.recoverInterrupted()
+    this.#pollTimer = setInterval(() => this.#pump(), this.#deps.pollMs ?? 3000)
+    this.#pollTimer.unref()
+    this.#pump()
+    this.#statusSoon()
+  }
+
+  // ---- the worker ---------------------------------------------------------------------------
+  #pump(): void {
+    if (!this.#running || this.#disposed || this.#offline || !this.client.signedIn) {
+      this.#checkIdle()
+      return
+    }
+    while (this.#inflight.size < this.#concurrency) {
+      const row = this.#queue.claimNext()
+      if (!row) break
+      const p = this.#deliver(row).finally(() => {
+        this.#inflight.delete(row.id)
+        this.#progress.delete(row.id)
+        this.#pump()
+        this.#statusSoon()
+      })
+      this.#inflight.set(row.id, p)
+    }
+    this.#scheduleWake()
+    this.#checkIdle()
+  }
+
+  /** Wakes up when the earliest backed-off row becomes due (the poll catches new rows). */
+  #scheduleWake(): void {
+    if (this.#wakeTimer) clearTimeout(this.#wakeTimer)
+    this.#wakeTimer = null
+    const due = this.#queue.nextDueAt()
+    if (!due) return
+    this.#wakeTimer = setTimeout(() => this.#pump(), Math.max(0, due.getTime() - this.#clock().getTime()) + 5)
+    this.#wakeTimer.unref()
+  }
+
+  async #deliver(row: OutboxRow): Promise<void> {
+    try {
+      await this.#send(row)
+      if (this.#disposed) return
+      this.#queue.markSent(row.id)
+      this.#setMeta('last_sync_at', this.#clock().toISOString())
+      this.#lastError = null
+    } catch (e) {
+      // Shut down (or "crashed") mid-flight: leave the row 'sending'; the next start recovers it.
+      if (this.#disposed) return
+      const err = platformError(e, this.client.baseUrl)
+      this.#lastError = err.toData()
+      const kind = failureKind(err)
+      if (kind === 'permanent') {
+        this.#queue.markFailed(row.id, err.toData())
+      } else if (kind === 'auth') {
+        this.#queue.release(row.id, err.toData())
+      } else {
+        const retryAfter = (err.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 0
+        const b = this.#deps.backoff ?? { baseMs: 2000, maxMs: 10 * 60_000 }
+        const wait = fullJitterDelay(row.attempts, { retries: 0, baseDelayMs: b.baseMs, maxDelayMs: b.maxMs }, this.#random, retryAfter)
+        this.#queue.reschedule(row.id, err.toData(), new Date(this.#clock().getTime() + wait))
+        if (kind === 'offline') this.#goOffline()
+      }
+    }
+  }
+
+  async #send(row: OutboxRow): Promise<unknown> {
+    const kind = OutboxKind.safeParse(row.kind)
+    if (!kind.success) {
+      throw new AppError('VALIDATION', `未知的同步类型“${row.kind}”，ClassDeck 无法上传这条记录。`, `Unknown outbox kind "${row.kind}".`, { kind: 'permanent' })
+    }
+    const raw: unknown = JSON.parse(row.payload)
+    const key = row.idempotency_key
+    const job = <S extends z.ZodType>(schema: S): z.output<S> => {
+      const parsed = schema.safeParse(raw)
+      if (parsed.success) return parsed.data
+      const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；')
+      throw new AppError('VALIDATION', `这条记录的数据不完整，无法上传（${fields}）。`, `This record is incomplete and cannot be sent (${fields}).`, { kind: 'permanent' })
+    }
+    switch (kind.data) {
+      case 'lesson':
+        return this.client.postLessonRecord(toLessonRecordInput(raw), key)
+      case 'quiz-result':
+        return this.client.postQuizResult(toQuizResultInput(raw, this.#deps.classOfLesson ?? (() => null)), key)
+      case 'resource-collect':
+        return this.client.collect(job(outboxPayloads['resource-collect']).resourceId, key)
+      case 'resource-upload':
+        return uploadResource(
+          { db: this.#deps.storage.db, client: this.client, now: this.#clock, ...(this.#deps.partSize ? { partSize: this.#deps.partSize } : {}) },
+          row.id,
+          key,
+          job(outboxPayloads['resource-upload']),
+          (done, total) => {
+            this.#progress.set(row.id, { done, total })
+            this.#onProgress.fire({ id: row.id, kind: row.kind, entityId: row.entity_id, done, total })
+          }
+        )
+    }
+  }
+
+  #goOffline(): void {
+    if (this.#offline) return
+    this.#offline = true
+    const p = this.#deps.probe ?? { baseMs: 2000, maxMs: 60_000 }
+    this.#probeDelay = p.baseMs
+    this.#statusSoon()
+    this.#scheduleProbe()
+  }
+
+  #scheduleProbe(): void {
+    if (this.#probeTimer || this.#disposed) return
+    const p = this.#deps.probe ?? { baseMs: 2000, maxMs: 60_000 }
+    const delay = this.#probeDelay / 2 + (this.#random() * this.#probeDelay) / 2
+    this.#probeTimer = setTimeout(() => {
+      this.#probeTimer = null
+      void this.#probe().then((up) => {
+        if (this.#disposed || up) return
+        this.#probeDelay = Math.min(p.maxMs, this.#probeDelay * 2)
+        this.#scheduleProbe()
+      })
+    }, delay)
+    this.#probeTimer.unref()
+  }
+
+  async #probe(): Promise<boolean> {
+    const up = await this.client.ping()
+    if (up && !this.#disposed) {
+      this.#offline = false
+      this.#queue.clearBackoff()
+      this.#statusSoon()
+      this.#pump()
+    }
+    return up
+  }
+
+  // ---- what the renderer asks ---------------------------------------------------------------
+  status(): SyncStatus {
+    const counts = this.#queue.counts()
+    let phase: SyncPhase
+    if (!this.#running) phase = 'stopped'
+    else if (!this.client.signedIn) phase = 'signed-out'
+    else if (this.#offline) phase = 'offline'
+    else if (this.#inflight.size > 0) phase = 'syncing'
+    else phase = 'idle'
+    return {
+      phase,
+      platformUrl: this.client.baseUrl,
+      signedIn: this.client.signedIn,
+      teacher: this.client.teacher,
+      counts,
+      lastSyncAt: this.#getMeta('last_sync_at'),
+      lastError: this.#lastError
+    }
+  }
+
+  items(state: OutboxState | undefined, limit: number): SyncItem[] {
+    return this.#queue.list(state, limit).map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      entityId: r.entity_id,
+      label: labelOf(r),
+      state: r.state,
+      attempts: r.attempts,
+      lastError: r.last_error ? (JSON.parse(r.last_error) as AppErrorData) : null,
+      nextAttemptAt: r.next_attempt_at,
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
+      progress: this.#progress.get(r.id) ?? null
+    }))
+  }
+
+  /** "Sync now": end every wait and deliver. */
+  async syncNow(): Promise<SyncStatus> {
+    this.#queue.clearBackoff()
+    if (this.#offline) {
+      if (this.#probeTimer) clearTimeout(this.#probeTimer)
+      this.#probeTimer = null
+      if (!(await this.#probe())) this.#scheduleProbe()
+    }
+    this.start()
+    this.#pump()
+    return this.status()
+  }
+
+  retry(id?: number): SyncStatus {
+    this.#queue.retry(id)
+    this.#pump()
+    this.#statusSoon()
+    return this.status()
+  }
+
+  /** Resolves when nothing is in flight and nothing is deliverable now (tests, benchmarks). */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#idleWaiters.add(resolve)
+      this.#checkIdle()
+    })
+  }
+
+  #checkIdle(): void {
+    if (this.#inflight.size > 0) return
+    const blocked = this.#offline || !this.client.signedIn || !this.#running
+    if (!blocked && this.#queue.hasDeliverable()) return
+    for (const w of [...this.#idleWaiters]) w()
+    this.#idleWaiters.clear()
+  }
+
+  signInStart(): Promise<{ authorizeUrl: string; redirectUri: string }> {
+    return this.#signIn.start()
+  }
+
+  async signInComplete(timeoutMs: number): Promise<Teacher> {
+    const teacher = await this.#signIn.complete(timeoutMs)
+    this.#pump()
+    this.#statusSoon()
+    return teacher
+  }
+
+  signOut(): SyncStatus {
+    this.client.signOut()
+    return this.status()
+  }
+
+  async catalogue(refresh: boolean): Promise<CatalogueView> {
+    const cached = this.#cache('catalogue')
+    if (cached && !refresh) return CatalogueView.parse({ catalogue: Catalogue.parse(cached.value), fetchedAt: cached.fetchedAt, fromCache: true, staleBecause: null })
+    try {
+      const fresh = await this.client.catalogue(cached?.etag ?? undefined)
+      const at = this.#clock().toISOString()
+      if (fresh === null && cached) {
+        this.#putCache('catalogue', cached.value, cached.etag, at)
+        return { catalogue: Catalogue.parse(cached.value), fetchedAt: at, fromCache: false, staleBecause: null }
+      }
+      const got = fresh ?? (await this.client.catalogue())!
+      this.#putCache('catalogue', got.catalogue, got.etag, at)
+      return { catalogue: got.catalogue, fetchedAt: at, fromCache: false, staleBecause: null }
+    } catch (e) {
+      if (!cached) throw e
+      return { catalogue: Catalogue.parse(cached.value), fetchedAt: cached.fetchedAt, fromCache: true, staleBecause: AppError.from(e).toData() }
+    }
+  }
+
+  async classes(refresh: boolean): Promise<ClassesView> {
+    const cached = this.#cache('classes')
+    const fromCache = (staleBecause: AppErrorData | null): ClassesView => ClassesView.parse({ ...(cached!.value as object), fetchedAt: cached!.fetchedAt, fromCache: true, staleBecause })
+    if (cached && !refresh) return fromCache(null)
+    try {
+      const classes = await this.client.classes()
+      const withRosters = []
+      for (const c of classes) withRosters.push({ ...c, students: await this.client.students(c.id) })
+      const at = this.#clock().toISOString()
+      this.#putCache('classes', { classes: withRosters }, null, at)
+      return { classes: withRosters, fetchedAt: at, fromCache: false, staleBecause: null }
+    } catch (e) {
+      if (!cached) throw e
+      return fromCache(AppError.from(e).toData())
+    }
+  }
+
+  searchResources(q: ResourceQuery): Promise<ResourcePage> {
+    return this.client.searchResources(q)
+  }
+
+  downloadResource(resourceId: string): ReturnType<typeof downloadResource> {
+    return downloadResource(this.client, resourceId, join(this.#deps.dataDir, 'downloads'))
+  }
+
+  /** Queues a file for upload; it is delivered (and resumed) by the worker. */
+  enqueueUpload(job: ResourceUploadJob): number {
+    const parsed = outboxPayloads['resource-upload'].parse(job)
+    const id = this.#deps.storage.transaction((db) => enqueueOutbox(db, { kind: 'resource-upload', entityId: parsed.filePath, payload: parsed, idempotencyKey: randomUUID() }, this.#clock()))
+    this.#pump()
+    return id
+  }
+
+  enqueueCollect(resourceId: string): number {
+    const id = this.#deps.storage.transaction((db) => enqueueOutbox(db, { kind: 'resource-collect', entityId: resourceId, payload: { resourceId } }, this.#clock()))
+    this.#pump()
+    return id
+  }
+
+  // ---- small storage helpers ----------------------------------------------------------------
+  #cache(key: string): { value: unknown; etag: string | null; fetchedAt: string } | null {
+    const r = this.#deps.storage.db.prepare('SELECT value, etag, fetched_at FROM sync_cache WHERE key = ?').get(key) as { value: string; etag: string | null; fetched_at: string } | undefined
+    return r ? { value: JSON.parse(r.value), etag: r.etag, fetchedAt: r.fetched_at } : null
+  }
+
+  #putCache(key: string, value: unknown, etag: string | null, at: string): void {
+    this.#deps.storage.db
+      .prepare('INSERT INTO sync_cache(key, value, etag, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, fetched_at = excluded.fetched_at')
+      .run(key, JSON.stringify(value), etag, at)
+  }
+
+  #getMeta(key: string): string | null {
+    return (this.#deps.storage.db.prepare('SELECT value FROM sync_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null
+  }
+
+  #setMeta(key: string, value: string): void {
+    this.#deps.storage.db.prepare('INSERT INTO sync_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
+  }
+
+  /** Status events at most every 200 ms: a flush of 10,000 rows must not flood the renderer. */
+  #statusSoon(): void {
+    if (this.#statusTimer || this.#disposed) return
+    this.#statusTimer = setTimeout(() => {
+      this.#statusTimer = null
+      if (!this.#disposed) this.#onDidChangeStatus.fire(this.status())
+    }, 200)
+    this.#statusTimer.unref()
+  }
+
+  /**
+   * Stops at once: timers cleared, requests in flight aborted, rows in flight left 'sending'
+   * for the next start to recover (which is also what a crash leaves behind).
+   */
+  dispose(): void {
+    if (this.#disposed) return
+    this.#disposed = true
+    this.#running = false
+    for (const t of [this.#pollTimer, this.#wakeTimer, this.#probeTimer, this.#statusTimer]) if (t) clearTimeout(t)
+    this.#signIn.cancel()
+    this.client.dispose()
+    this.#onDidChangeStatus.dispose()
+    this.#onProgress.dispose()
+    for (const w of this.#idleWaiters) w()
+    this.#idleWaiters.clear()
+  }
+}
+
+function labelOf(r: OutboxRow): string {
+  try {
+    const p = JSON.parse(r.payload) as { title?: string; question?: { stem?: string }; fileName?: string; filePath?: string; resourceId?: string }
+    const text = p.title ?? p.question?.stem ?? p.fileName ?? p.filePath?.split(/[\\/]/).pop() ?? p.resourceId ?? r.entity_id
+    return text.length > 60 ? `${text.slice(0, 59)}…` : text
+  } catch {
+    return r.entity_id
+  }
+}
+
