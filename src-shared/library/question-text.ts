@@ -28,9 +28,11 @@ export interface ParseResult {
   readonly problems: ParseProblem[]
 }
 
-const NUMBER = /^(?:第\s*)?(\d{1,4})\s*题?\s*[.．、)）:：](?!\d)\s*(.*)$/
-const OPTION_START = /^([A-Fa-f])\s*[.．、:：)）]\s*/
-const OPTION_SPLIT = /(?:^|\s+)([A-Fa-f])\s*[.．、:：)）]\s*/g
+// Full-width digits and letters (１．Ａ．) are common in Word files typed with a Chinese IME; the
+// teacher's own text is kept as typed, only the markers are folded.
+const NUMBER = /^(?:第\s*)?([0-9０-９]{1,4})\s*题?\s*[.．、)）:：](?![0-9０-９])\s*(.*)$/
+const OPTION_START = /^([A-Fa-fＡ-Ｆａ-ｆ])\s*[.．、:：)）]\s*/
+const OPTION_SPLIT = /(?:^|\s+)([A-Fa-fＡ-Ｆａ-ｆ])\s*[.．、:：)）]\s*/g
 const ANSWER = /^(?:【\s*)?答\s*案(?:\s*】)?\s*[:：]?\s*(.*)$/
 const EXPLANATION = /^(?:【\s*)?解\s*析(?:\s*】)?\s*[:：]?\s*(.*)$/
 const DIFFICULTY = /^(?:【\s*)?难\s*度(?:\s*】)?\s*[:：]?\s*(.*)$/
@@ -67,13 +69,13 @@ export function parseQuestionText(text: string): ParseResult {
 
   const lines = text.replace(/\r\n?/g, '\n').split('\n')
   lines.forEach((rawLine, i) => {
-    const line = rawLine.normalize('NFKC').trim()
+    const line = rawLine.trim()
     if (line === '') return
     const num = NUMBER.exec(line)
     // "2.5 + 3" is not question 2: a number must not run on into digits (the (?!\d) above).
     if (num) {
       finish()
-      draft = { number: Number(num[1]), line: i + 1, stem: [], options: [], answer: null, explanation: [], difficulty: null, mode: 'stem' }
+      draft = { number: Number(num[1]!.normalize('NFKC')), line: i + 1, stem: [], options: [], answer: null, explanation: [], difficulty: null, mode: 'stem' }
       if (num[2]) draft.stem.push(num[2])
       return
     }
@@ -117,7 +119,7 @@ function splitOptions(line: string): { letter: string; text: string }[] {
   return marks.map((m, k) => {
     const start = m.index + m[0].length
     const end = k + 1 < marks.length ? marks[k + 1]!.index : line.length
-    return { letter: m[1]!.toUpperCase(), text: line.slice(start, end).trim() }
+    return { letter: m[1]!.normalize('NFKC').toUpperCase(), text: line.slice(start, end).trim() }
   })
 }
 
@@ -141,7 +143,7 @@ function build(d: Draft): ParsedQuestion | { problem: ParseProblem } {
   }
 
   if (d.options.length >= 2) {
-    const keys = [...d.answer.toUpperCase().replace(/[\s,，、;；]/g, '')]
+    const keys = [...d.answer.normalize('NFKC').toUpperCase().replace(/[\s,，、;；]/g, '')]
     const unknown = keys.filter((k) => !letters.includes(k))
     if (keys.length === 0 || unknown.length > 0) {
       return problem(
@@ -160,7 +162,7 @@ function build(d: Draft): ParsedQuestion | { problem: ParseProblem } {
   if (d.options.length === 1) {
     return problem(`第 ${d.number} 题只有一个选项，至少需要两个。`, `Question ${d.number} has only one option; at least two are needed.`)
   }
-  const word = d.answer.toLowerCase()
+  const word = d.answer.normalize('NFKC').toLowerCase()
   if (TRUE_WORDS.has(word) || FALSE_WORDS.has(word)) {
     return { number: d.number, question: { kind: 'true-false', prompt, explanation, answer: TRUE_WORDS.has(word) }, difficulty }
   }
@@ -171,7 +173,7 @@ function build(d: Draft): ParsedQuestion | { problem: ParseProblem } {
 
 function parseDifficulty(raw: string | null): number | null {
   if (raw === null) return null
-  const n = Number(raw)
+  const n = Number(raw.normalize('NFKC'))
   if (Number.isInteger(n) && n >= 1 && n <= 5) return n
   return DIFFICULTY_WORDS[raw] ?? null
 }

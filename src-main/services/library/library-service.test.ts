@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { existsSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { StorageService, allMigrations } from '../storage'
 import { LibraryService } from './library-service'
 import { makeDocx } from './docx-fixture'
@@ -9,6 +9,7 @@ import { createDeck, createManifest, type Deck } from '../../../src-shared/cours
 import { AppError } from '../../../src-shared/errors'
 import { tempDir } from '../../test-utils/temp-dir'
 
+const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus')
 const T0 = Date.parse('2026-03-02T08:00:00.000Z')
 const chapter = {
   stage: { id: 'czh', name: '初中' },
@@ -101,12 +102,25 @@ describe('LibraryService', () => {
     expect(lib.get(resource.id).bodyLength).toBeGreaterThan(10)
   })
 
-  it('files a PowerPoint it cannot read yet by title only, and says so', async () => {
-    const { resource } = await lib.add({ path: file('一次函数的图像.pptx', 'not really a pptx') })
+  it('files a legacy .ppt it cannot read by title only, and says so', async () => {
+    const { resource } = await lib.add({ path: file('一次函数的图像.ppt', 'legacy binary') })
     expect(resource).toMatchObject({ format: 'ppt', type: '课件', textState: 'not-extracted' })
     expect(lib.get(resource.id).textNote).toMatch(/只能按标题和标签搜索/)
     expect(lib.search({ q: '函数' }).items.map((i) => i.id)).toEqual([resource.id])
   })
+
+  it.runIf(existsSync(CORPUS))('indexes the slide text of a real PowerPoint file through the Prepare importer', async () => {
+    const { resource } = await lib.add({ path: join(CORPUS, 'pptx', 'tests-test.pptx') })
+    expect(resource).toMatchObject({ format: 'ppt', textState: 'extracted', title: 'tests-test' })
+    expect(lib.search({ q: 'subtitle text' }).items.map((i) => i.id)).toEqual([resource.id])
+  }, 30_000)
+
+  it('keeps a damaged PowerPoint file, named as the teacher named it in the reason', async () => {
+    const { resource } = await lib.add({ path: file('坏课件.pptx', 'not really a pptx') })
+    expect(resource.textState).toBe('failed')
+    expect(lib.get(resource.id).textNote).toContain('坏课件.pptx')
+    expect(lib.search({ q: '坏课件' }).total).toBe(1)
+  }, 30_000)
 
   it('keeps a damaged Word file, findable by title, and records why its text is missing', async () => {
     const { resource } = await lib.add({ path: file('坏文件.docx', 'PK\u0003\u0004 truncated') })

@@ -1,12 +1,16 @@
 /**
  * The text inside a file, for the search index. .edux decks are read with the courseware
- * service's own decoder and Word files with mammoth; a PowerPoint importer is plugged in by
- * the composition root when the Prepare importers provide one. Anything else is indexed by
- * title and tags only, and says so (text state 'not-extracted'), rather than pretending.
+ * service's own decoder; PowerPoint files go through the Prepare importer in its bounded worker
+ * (time and heap limits), and the text of the deck it builds is indexed; Word files are read
+ * with mammoth's raw-text pass (the same library the DOCX importer uses, without building HTML).
+ * Anything else (.ppt, .doc, .pdf) is indexed by title and tags only, and says so
+ * (text state 'not-extracted'), rather than pretending.
  */
 import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import mammoth from 'mammoth'
 import { decodeEdux } from '../courseware'
+import { runImport } from '../importers'
 import { paragraphsText, type Deck } from '../../../src-shared/courseware'
 import type { ChapterPath, ResourceFormat, TextState } from '../../../src-shared/library'
 import { AppError } from '../../../src-shared/errors'
@@ -32,7 +36,10 @@ export const MAX_BODY_CHARS = 400_000
 
 export const defaultExtractors: Readonly<Record<string, TextExtractor>> = {
   edux: extractEdux,
-  docx: extractDocx
+  docx: extractDocx,
+  pptx: extractPptx,
+  pptm: extractPptx,
+  ppsx: extractPptx
 }
 
 const NO_TEXT: readonly ResourceFormat[] = ['video', 'audio', 'image']
@@ -74,6 +81,17 @@ async function extractEdux(path: string, displayName: string): Promise<Extracted
   if (c.volume) chapter.volume = c.volume
   if (c.chapter) chapter.chapter = c.chapter
   return { body: deckText(deck), title: manifest.title || deck.title, chapter, original: manifest.original }
+}
+
+async function extractPptx(path: string, displayName: string): Promise<ExtractedText> {
+  // The importer names its errors after the path it read; the library's copy is named by hash.
+  try {
+    const { deck } = await runImport(path, { timeoutMs: 60_000 })
+    return { body: deckText(deck) }
+  } catch (e) {
+    const err = AppError.from(e)
+    throw new AppError(err.code, err.message.replaceAll(basename(path), displayName), err.messageEn.replaceAll(basename(path), displayName), err.details)
+  }
 }
 
 async function extractDocx(path: string, displayName: string): Promise<ExtractedText> {

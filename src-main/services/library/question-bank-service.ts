@@ -1,0 +1,238 @@
+/**
+ * The question bank (题库): questions kept apart from decks, filed by chapter, kind and difficulty,
+ * and imported from Word files written to the convention in docs/question-bank-import.md.
+ */
+import { randomUUID } from 'node:crypto'
+import { basename } from 'node:path'
+import type { Database } from 'better-sqlite3'
+import mammoth from 'mammoth'
+import { Question } from '../../../src-shared/courseware/question'
+import {
+  BankQuestionInput,
+  normaliseSearchText,
+  parseQuestionText,
+  type BankQuestion,
+  type ChapterPath
+} from '../../../src-shared/library'
+import { BankFilter, BankImportWord, BankUpdate, type BankImportResult, type BankPage } from '../../../src-shared/contract/library'
+import { AppError, validationError } from '../../../src-shared/errors'
+import type { StorageService } from '../storage'
+import { Emitter } from '../../util/emitter'
+import { filterSql } from './library-repo'
+
+export interface QuestionBankDeps {
+  readonly storage: StorageService
+  readonly clock: () => Date
+  readonly newId?: () => string
+}
+
+export interface BankChange {
+  readonly ids: string[]
+  readonly change: 'added' | 'updated' | 'removed'
+}
+
+interface BankRow {
+  id: string
+  question: string
+  stage_id: string | null
+  stage_name: string | null
+  subject_id: string | null
+  subject_name: string | null
+  edition_id: string | null
+  edition_name: string | null
+  volume_id: string | null
+  volume_name: string | null
+  chapter_id: string | null
+  chapter_name: string | null
+  difficulty: number
+  tags: string
+  source: string
+  created_at: string
+  updated_at: string
+}
+
+const LEVELS = ['stage', 'subject', 'edition', 'volume', 'chapter'] as const
+/** A Word file of questions is small; this bounds what mammoth is asked to read. */
+const MAX_WORD_BYTES = 32 * 1024 * 1024
+
+export class QuestionBankService {
+  readonly #storage: StorageService
+  readonly #clock: () => Date
+  readonly #newId: () => string
+  readonly #onDidChange = new Emitter<BankChange>()
+  readonly onDidChange = this.#onDidChange.event
+
+  constructor(deps: QuestionBankDeps) {
+    this.#storage = deps.storage
+    this.#clock = deps.clock
+    this.#newId = deps.newId ?? randomUUID
+  }
+
+  get #db(): Database {
+    return this.#storage.db
+  }
+
+  list(input: unknown): BankPage {
+    const parsed = BankFilter.safeParse(input)
+    if (!parsed.success) throw validationError('questionBank:list', parsed.error.issues)
+    const { chapter, kinds, difficulty, q, limit, offset } = parsed.data
+    const f = filterSql({ chapter })
+    if (kinds?.length) {
+      f.where.push(`r.kind IN (${kinds.map(() => '?').join(',')})`)
+      f.args.push(...kinds)
+    }
+    if (difficulty?.length) {
+      f.where.push(`r.difficulty IN (${difficulty.map(() => '?').join(',')})`)
+      f.args.push(...difficulty)
+    }
+    const needle = q ? normaliseSearchText(q).trim() : ''
+    if (needle) {
+      f.where.push('instr(r.prompt_norm, ?) > 0')
+      f.args.push(needle)
+    }
+    const where = f.where.length ? `WHERE ${f.where.join(' AND ')}` : ''
+    const rows = this.#db
+      .prepare(`SELECT * FROM question_bank r ${where} ORDER BY r.updated_at DESC, r.id LIMIT ? OFFSET ?`)
+      .all(...f.args, limit, offset) as BankRow[]
+    const { n } = this.#db.prepare(`SELECT count(*) AS n FROM question_bank r ${where}`).get(...f.args) as { n: number }
+    return { items: rows.map(toBankQuestion), total: n }
+  }
+
+  get(id: string): BankQuestion {
+    return toBankQuestion(this.#row(id))
+  }
+
+  add(input: unknown): BankQuestion {
+    const parsed = BankQuestionInput.safeParse(input)
+    if (!parsed.success) throw validationError('questionBank:add', parsed.error.issues)
+    const id = this.#newId()
+    this.#storage.transaction((db) => insert(db, id, { ...parsed.data, source: 'manual' }, this.#clock().toISOString()))
+    this.#onDidChange.fire({ ids: [id], change: 'added' })
+    return this.get(id)
+  }
+
+  update(input: unknown): BankQuestion {
+    const parsed = BankUpdate.safeParse(input)
+    if (!parsed.success) throw validationError('questionBank:update', parsed.error.issues)
+    const { id, patch } = parsed.data
+    this.#storage.transaction((db) => {
+      const cur = toBankQuestion(this.#row(id, db))
+      db.prepare('DELETE FROM question_bank WHERE id = ?').run(id)
+      insert(db, id, { question: patch.question ?? cur.question, chapter: patch.chapter ?? cur.chapter, difficulty: patch.difficulty ?? cur.difficulty, tags: patch.tags ?? cur.tags, source: cur.source }, this.#clock().toISOString(), cur.createdAt)
+    })
+    this.#onDidChange.fire({ ids: [id], change: 'updated' })
+    return this.get(id)
+  }
+
+  remove(id: string): { removed: true } {
+    this.#storage.transaction((db) => {
+      this.#row(id, db)
+      db.prepare('DELETE FROM question_bank WHERE id = ?').run(id)
+    })
+    this.#onDidChange.fire({ ids: [id], change: 'removed' })
+    return { removed: true }
+  }
+
+  /** Reads a Word file's questions; every readable one is added in one write, the rest are reported. */
+  async importWord(input: unknown): Promise<BankImportResult> {
+    const parsed = BankImportWord.safeParse(input)
+    if (!parsed.success) throw validationError('questionBank:importWord', parsed.error.issues)
+    const data = parsed.data
+    const name = 'path' in data ? basename(data.path) : data.fileName
+    if (!/\.docx$/i.test(name)) {
+      throw new AppError('FILE_INVALID', `“${name}”不是 .docx 文件。请在 Word 或 WPS 中另存为 .docx 后再导入题目。`, `"${name}" is not a .docx file. Save it as .docx in Word or WPS, then import the questions.`, { file: name })
+    }
+    const text = await rawText('path' in data ? { path: data.path } : { buffer: Buffer.from(data.dataBase64, 'base64') }, name)
+    const { questions, problems } = parseQuestionText(text)
+    const accepted: { question: Question; difficulty: number | null }[] = []
+    const allProblems = [...problems]
+    for (const pq of questions) {
+      const q = Question.safeParse(pq.question)
+      if (q.success) accepted.push({ question: q.data, difficulty: pq.difficulty })
+      else {
+        const why = q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；')
+        allProblems.push({ number: pq.number, line: 0, message: `第 ${pq.number} 题无法保存（${why}）。`, messageEn: `Question ${pq.number} cannot be saved (${why}).` })
+      }
+    }
+    if (accepted.length === 0 && allProblems.length === 0) {
+      throw new AppError(
+        'FILE_INVALID',
+        `在“${name}”里没有找到题目。题目需要按“1. 题干 / A. 选项 / 答案：B”的格式书写，见《题库导入格式》说明。`,
+        `No questions were found in "${name}". Write them as "1. stem / A. option / 答案：B"; see the question bank import guide.`,
+        { file: name }
+      )
+    }
+    const at = this.#clock().toISOString()
+    const ids = accepted.map(() => this.#newId())
+    this.#storage.transaction((db) => {
+      accepted.forEach((a, i) =>
+        insert(db, ids[i]!, { question: a.question, chapter: data.chapter ?? {}, difficulty: a.difficulty ?? data.difficulty ?? 3, tags: data.tags ?? [], source: `word:${name}` }, at)
+      )
+    })
+    if (ids.length) this.#onDidChange.fire({ ids, change: 'added' })
+    return { added: ids.map((id) => this.get(id)), problems: allProblems }
+  }
+
+  dispose(): void {
+    this.#onDidChange.dispose()
+  }
+
+  #row(id: string, db: Database = this.#db): BankRow {
+    const row = db.prepare('SELECT * FROM question_bank WHERE id = ?').get(id) as BankRow | undefined
+    if (!row) {
+      throw new AppError('NOT_FOUND', `题库里没有这道题（${id}），它可能已被删除。请刷新列表。`, `Question ${id} is not in the bank; it may have been removed. Refresh the list.`, { id })
+    }
+    return row
+  }
+}
+
+async function rawText(input: { path: string } | { buffer: Buffer }, name: string): Promise<string> {
+  if ('buffer' in input && input.buffer.byteLength > MAX_WORD_BYTES) {
+    throw new AppError('LIMIT', `“${name}”超过 32 MB，不像是一份题目文档。请去掉其中的大图片后再导入。`, `"${name}" is over 32 MB, too large for a question document. Remove large pictures and import it again.`, { file: name })
+  }
+  try {
+    return (await mammoth.extractRawText(input)).value
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') {
+      throw new AppError('NOT_FOUND', `找不到文件“${name}”。请确认文件仍在原处后重试。`, `The file "${name}" was not found. Check that it is still there and try again.`, { file: name })
+    }
+    const why = e instanceof Error ? e.message : String(e)
+    throw new AppError('FILE_INVALID', `无法读取 Word 文件“${name}”（${why}）。请用 Word 打开后另存为 .docx 再导入。`, `Could not read the Word file "${name}" (${why}). Open it in Word, save as .docx and import it again.`, { file: name })
+  }
+}
+
+interface InsertData {
+  question: Question
+  chapter: ChapterPath
+  difficulty: number
+  tags: string[]
+  source: string
+}
+
+function insert(db: Database, id: string, d: InsertData, at: string, createdAt: string = at): void {
+  const chapterCols = LEVELS.flatMap((l) => [d.chapter[l]?.id ?? null, d.chapter[l]?.name ?? null])
+  db.prepare(
+    `INSERT INTO question_bank(id, kind, question, prompt_norm, stage_id, stage_name, subject_id, subject_name, edition_id, edition_name,
+       volume_id, volume_name, chapter_id, chapter_name, difficulty, tags, source, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  ).run(id, d.question.kind, JSON.stringify(d.question), normaliseSearchText(d.question.prompt), ...chapterCols, d.difficulty, JSON.stringify(d.tags), d.source, createdAt, at)
+}
+
+function toBankQuestion(r: BankRow): BankQuestion {
+  const chapter: ChapterPath = {}
+  for (const l of LEVELS) {
+    const id = r[`${l}_id`]
+    if (id !== null) chapter[l] = { id, name: r[`${l}_name`] ?? id }
+  }
+  return {
+    id: r.id,
+    question: Question.parse(JSON.parse(r.question)),
+    chapter,
+    difficulty: r.difficulty,
+    tags: JSON.parse(r.tags) as string[],
+    source: r.source,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at
+  }
+}
