@@ -42,6 +42,33 @@ const en: typeof zh = {
     saved: 'Saved',
     saving: 'Saving…'
   },
+  editor: {
+    addSlide: 'New slide', duplicate: 'Duplicate slide', moveUp: 'Move up', moveDown: 'Move down', moveSlides: 'Move slides',
+    newText: 'Type your text on the right', addText: 'Add text', addImage: 'Add picture', addMedia: 'Add media', addShape: 'Add shape',
+    addTable: 'Add table', addFormula: 'Add formula', addQuestion: 'Add question', addLink: 'Add slide link', linkDefault: 'Next →',
+    editText: 'Edit text', format: 'Format', position: 'Position', crop: 'Crop', editQuestion: 'Edit question', editFormula: 'Edit formula',
+    table: 'Table', row: 'row', col: 'column', color: 'Colour', fontSize: 'Font size', fill: 'Fill', stroke: 'Outline', alt: 'Alt text',
+    math: 'Maths', chem: 'Chemistry', linkLabel: 'Button text', linkTarget: 'Go to slide', toFront: 'Bring to front', toBack: 'Send to back',
+    lock: 'Lock', delete: 'Delete', slide: 'Slide', background: 'Background', notes: 'Notes (only the teacher sees them)',
+    selectHint: 'Tap an element on the canvas to edit it; press ? for shortcuts.', uploading: 'Uploading…', zoom: 'Zoom',
+    save: 'Save', saving: 'Saving…', saved: 'Saved', exportPptx: 'Export PPTX', close: 'Close',
+    types: { text: 'Text', image: 'Picture', shape: 'Shape', table: 'Table', formula: 'Formula', audio: 'Audio', video: 'Video', 'slide-link': 'Link', question: 'Question', placeholder: 'Placeholder' },
+    shapes: { rectangle: 'Rectangle', rounded: 'Rounded', ellipse: 'Ellipse', line: 'Line', arrow: 'Arrow', triangle: 'Triangle', star: 'Star' },
+    align: { left: 'Left', center: 'Centre', right: 'Right' },
+    list: { none: 'No list', bullet: 'Bullets', number: 'Numbers' },
+    cropSides: { left: 'Crop left', top: 'Crop top', right: 'Crop right', bottom: 'Crop bottom' },
+    frame: { x: 'X', y: 'Y', w: 'Width', h: 'Height', rotation: 'Rotate°' },
+    question: {
+      kind: 'Type', prompt: 'Question', markCorrect: 'Mark as correct', removeOption: 'Remove option', addOption: 'Add option',
+      true: 'True', false: 'False', accepted: 'Accepted answers (separate with ;)', explanation: 'Explanation',
+      kinds: { single: 'Single choice', multiple: 'Multiple choice', 'true-false': 'True/false', 'fill-in': 'Fill in', poll: 'Poll' }
+    },
+    shortcuts: {
+      title: 'Shortcuts', undo: 'Undo', redo: 'Redo', copy: 'Copy', cut: 'Cut', paste: 'Paste', delete: 'Delete selection', save: 'Save',
+      duplicate: 'Duplicate slide', prevNext: 'Previous / next slide', nudge: 'Nudge selection', nudgeMore: 'Nudge by 10', noSnap: 'Hold while dragging: no snapping',
+      multi: 'Multi-select', help: 'Show/hide this panel', close: 'Close'
+    }
+  },
   language: { 'zh-CN': '中文', en: 'English' },
   error: { generic: 'Something went wrong: {message}', dismiss: 'OK' }
 }

@@ -40,6 +40,33 @@ export default {
     saved: '已保存',
     saving: '正在保存…'
   },
+  editor: {
+    addSlide: '新建幻灯片', duplicate: '复制幻灯片', moveUp: '上移', moveDown: '下移', moveSlides: '移动幻灯片',
+    newText: '点击右侧输入文字', addText: '添加文本', addImage: '添加图片', addMedia: '添加音视频', addShape: '添加形状',
+    addTable: '添加表格', addFormula: '添加公式', addQuestion: '添加题目', addLink: '添加跳转', linkDefault: '下一页 →',
+    editText: '编辑文字', format: '格式', position: '位置', crop: '裁剪', editQuestion: '编辑题目', editFormula: '编辑公式',
+    table: '表格', row: '行', col: '列', color: '颜色', fontSize: '字号', fill: '填充', stroke: '边框', alt: '替代文字',
+    math: '数学', chem: '化学', linkLabel: '按钮文字', linkTarget: '跳转到第几页', toFront: '置于顶层', toBack: '置于底层',
+    lock: '锁定', delete: '删除', slide: '幻灯片', background: '背景色', notes: '备注（仅授课者可见）',
+    selectHint: '点选画布上的元素即可编辑它；按 ? 查看快捷键。', uploading: '正在上传…', zoom: '缩放',
+    save: '保存', saving: '正在保存…', saved: '已保存', exportPptx: '导出 PPTX', close: '关闭',
+    types: { text: '文本', image: '图片', shape: '形状', table: '表格', formula: '公式', audio: '音频', video: '视频', 'slide-link': '跳转', question: '题目', placeholder: '占位' },
+    shapes: { rectangle: '矩形', rounded: '圆角矩形', ellipse: '椭圆', line: '直线', arrow: '箭头', triangle: '三角形', star: '五角星' },
+    align: { left: '左对齐', center: '居中', right: '右对齐' },
+    list: { none: '无列表', bullet: '项目符号', number: '编号' },
+    cropSides: { left: '左裁剪', top: '上裁剪', right: '右裁剪', bottom: '下裁剪' },
+    frame: { x: 'X', y: 'Y', w: '宽', h: '高', rotation: '旋转°' },
+    question: {
+      kind: '题型', prompt: '题干', markCorrect: '设为正确答案', removeOption: '删除选项', addOption: '添加选项',
+      true: '对', false: '错', accepted: '可接受的答案（用“；”分隔）', explanation: '解析',
+      kinds: { single: '单选题', multiple: '多选题', 'true-false': '判断题', 'fill-in': '填空题', poll: '投票' }
+    },
+    shortcuts: {
+      title: '快捷键', undo: '撤销', redo: '重做', copy: '复制', cut: '剪切', paste: '粘贴', delete: '删除所选', save: '保存',
+      duplicate: '复制幻灯片', prevNext: '上一页 / 下一页', nudge: '微移所选元素', nudgeMore: '微移 10 格', noSnap: '拖动时按住：不吸附',
+      multi: '多选', help: '显示/隐藏本面板', close: '关闭'
+    }
+  },
   language: { 'zh-CN': '中文', en: 'English' },
   error: { generic: '出错了：{message}', dismiss: '知道了' }
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import WebSocket from 'ws'
+import { createHash } from 'node:crypto'
 import { startBrowserHost, type BrowserHost } from './browser-host'
 import { tempDir } from '../../test-utils/temp-dir'
 
@@ -84,5 +85,25 @@ describe('browser host', () => {
     const index = await fetch(host.url)
     expect(index.status).toBe(200)
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'")
+  })
+
+  it('stores an uploaded picture by its hash, serves it back with ranges, and refuses uploads without the header or of unknown types', async () => {
+    const bytes = new Uint8Array(5000).map((_, i) => i % 251)
+    const post = (headers: Record<string, string>, ext = 'png') => fetch(new URL(`/media?ext=${ext}`, host.url), { method: 'POST', body: bytes, headers })
+    const ok = await post({ 'x-classdeck-upload': '1' })
+    expect(ok.status).toBe(200)
+    const { result } = (await ok.json()) as { result: { hash: string; ext: string } }
+    expect(result.hash).toBe(createHash('sha256').update(bytes).digest('hex'))
+    const got = await fetch(new URL(`/media/${result.hash}.png`, host.url))
+    expect(got.headers.get('content-type')).toBe('image/png')
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes)
+    const part = await fetch(new URL(`/media/${result.hash}.png`, host.url), { headers: { range: 'bytes=10-19' } })
+    expect(part.status).toBe(206)
+    expect(new Uint8Array(await part.arrayBuffer())).toEqual(bytes.slice(10, 20))
+
+    expect((await post({})).status).toBe(403)
+    expect((await post({ 'x-classdeck-upload': '1', origin: 'http://evil.example' })).status).toBe(403)
+    expect((await post({ 'x-classdeck-upload': '1' }, 'exe')).status).toBe(400)
+    expect((await fetch(new URL('/media/../classdeck.db', host.url))).status).toBe(404)
   })
 })

@@ -4,6 +4,7 @@
  * any browser, and the end-to-end tests drive it in Chromium.
  */
 import { createServer, type Server } from 'node:http'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { ClientFrame, RPC_PATH, type ServerFrame } from '../../../src-shared/contract/wire'
@@ -11,6 +12,8 @@ import { AppError, validationError } from '../../../src-shared/errors'
 import { createAppCore, type AppCore } from '../../app-core'
 import { dispatch } from '../../rpc/handler-table'
 import { serveStatic } from './static-files'
+import { MEDIA_UPLOAD_HEADER, mediaFileFor, mediaSize, openMedia, storeMediaUpload } from '../media-files'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
 export interface BrowserHostOptions {
   readonly port: number
@@ -33,7 +36,11 @@ const MAX_FRAME = 8 * 1024 * 1024
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const core = createAppCore({ dataDir: opts.dataDir, host: 'browser', version: opts.version, clock: opts.clock })
-  const server: Server = createServer((req, res) => serveStatic(opts.staticDir, req, res))
+  const mediaDir = join(opts.dataDir, 'media')
+  const server: Server = createServer((req, res) => {
+    if (req.url?.startsWith('/media')) void serveMedia(mediaDir, req, res)
+    else serveStatic(opts.staticDir, req, res)
+  })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME })
   let nextSender = 1
 
@@ -93,4 +100,49 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       await core.dispose()
     }
   }
+}
+
+async function serveMedia(mediaDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  const json = (status: number, body: unknown): void => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body))
+  }
+  if (req.method === 'POST' && url.pathname === '/media') {
+    const origin = req.headers.origin
+    if (!req.headers[MEDIA_UPLOAD_HEADER] || (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`)) {
+      json(403, { ok: false, error: new AppError('FORBIDDEN', '拒绝上传', 'Upload refused').toData() })
+      return
+    }
+    try {
+      json(200, { ok: true, result: await storeMediaUpload(mediaDir, url.searchParams.get('ext'), req) })
+    } catch (err) {
+      const e = AppError.from(err)
+      json(e.code === 'LIMIT' ? 413 : 400, { ok: false, error: e.toData() })
+    }
+    return
+  }
+  const found = req.method === 'GET' || req.method === 'HEAD' ? mediaFileFor(mediaDir, url.pathname) : null
+  if (!found) {
+    res.writeHead(404).end()
+    return
+  }
+  // Ranges, so audio and video can seek.
+  const size = mediaSize(found.file)
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '')
+  const headers = { 'content-type': found.mime, 'accept-ranges': 'bytes', 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' }
+  if (range && (range[1] || range[2])) {
+    const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]))
+    const end = range[1] && range[2] ? Math.min(size - 1, Number(range[2])) : size - 1
+    if (start > end || start >= size) {
+      res.writeHead(416, { 'content-range': `bytes */${size}` }).end()
+      return
+    }
+    res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 })
+    if (req.method === 'HEAD') res.end()
+    else openMedia(found.file, { start, end }).pipe(res)
+    return
+  }
+  res.writeHead(200, { ...headers, 'content-length': size })
+  if (req.method === 'HEAD') res.end()
+  else openMedia(found.file).pipe(res)
 }

@@ -4,6 +4,8 @@ import { join, normalize, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { APP_SCHEME } from '../../../src-shared/contract/ipc'
 import { contentSecurityPolicy } from '../../security/csp'
+import { AppError } from '../../../src-shared/errors'
+import { MEDIA_UPLOAD_HEADER, mediaFileFor, storeMediaUpload } from '../media-files'
 
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
@@ -11,9 +13,22 @@ export function registerAppScheme(): void {
   ])
 }
 
-export function serveAppProtocol(rendererDir: string): void {
+export function serveAppProtocol(rendererDir: string, mediaDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
+    if (url.pathname === '/media' && request.method === 'POST') {
+      if (!request.headers.get(MEDIA_UPLOAD_HEADER) || !request.body) return new Response('Forbidden', { status: 403 })
+      try {
+        const ref = await storeMediaUpload(mediaDir, url.searchParams.get('ext'), request.body as unknown as AsyncIterable<Uint8Array>)
+        return Response.json({ ok: true, result: ref })
+      } catch (err) {
+        return Response.json({ ok: false, error: AppError.from(err).toData() }, { status: 400 })
+      }
+    }
+    if (url.pathname.startsWith('/media/')) {
+      const found = mediaFileFor(mediaDir, url.pathname)
+      return found ? net.fetch(pathToFileURL(found.file).href) : new Response('Not found', { status: 404 })
+    }
     const file = normalize(join(rendererDir, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)))
     if (!file.startsWith(normalize(rendererDir) + sep)) return new Response('Forbidden', { status: 403 })
     const res = await net.fetch(pathToFileURL(file).href)

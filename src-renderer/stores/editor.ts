@@ -1,0 +1,185 @@
+/**
+ * The deck being edited: its versions (undo/redo), the current slide, the selection and the
+ * clipboard. The deck lives in a shallowRef and is replaced whole on each edit (with unchanged
+ * slides shared), so Vue re-renders only what changed and no deep reactivity walks the deck.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, triggerRef } from 'vue'
+import { z } from 'zod'
+import { Slide, type Deck } from '../../src-shared/courseware/deck'
+import { Element } from '../../src-shared/courseware/element'
+import { DeckHistory } from '../features/editor/deck-history'
+import * as ops from '../features/editor/deck-ops'
+
+type Clip = { kind: 'elements'; items: Element[] } | { kind: 'slides'; items: Slide[] }
+
+export const useEditorStore = defineStore('editor', () => {
+  const history = shallowRef<DeckHistory | null>(null)
+  const deck = shallowRef<Deck | null>(null)
+  const currentSlideId = ref<string | null>(null)
+  const selectedSlideIds = ref<string[]>([])
+  const selectedElementIds = ref<string[]>([])
+  const clipboard = shallowRef<Clip | null>(null)
+  /** Bumped on every edit; the save logic compares it with the version last saved. */
+  const version = ref(0)
+  const savedVersion = ref(0)
+
+  const currentSlide = computed<Slide | null>(() => deck.value?.slides.find((s) => s.id === currentSlideId.value) ?? deck.value?.slides[0] ?? null)
+  const currentIndex = computed(() => (deck.value && currentSlide.value ? deck.value.slides.indexOf(currentSlide.value) : -1))
+  const selectedElements = computed(() => currentSlide.value?.elements.filter((e) => selectedElementIds.value.includes(e.id)) ?? [])
+  const dirty = computed(() => version.value !== savedVersion.value)
+  const canUndo = computed(() => (version.value, history.value?.canUndo ?? false))
+  const canRedo = computed(() => (version.value, history.value?.canRedo ?? false))
+
+  function load(d: Deck): void {
+    history.value = new DeckHistory(d)
+    deck.value = d
+    currentSlideId.value = d.slides[0]?.id ?? null
+    selectedSlideIds.value = currentSlideId.value ? [currentSlideId.value] : []
+    selectedElementIds.value = []
+    version.value = 0
+    savedVersion.value = 0
+  }
+
+  function set(d: Deck): void {
+    deck.value = d
+    version.value++
+    // Keep the current slide and selection pointing at things that still exist.
+    if (!d.slides.some((s) => s.id === currentSlideId.value)) currentSlideId.value = d.slides[Math.max(0, Math.min(currentIndex.value, d.slides.length - 1))]?.id ?? null
+    selectedSlideIds.value = selectedSlideIds.value.filter((id) => d.slides.some((s) => s.id === id))
+    const slide = d.slides.find((s) => s.id === currentSlideId.value)
+    selectedElementIds.value = selectedElementIds.value.filter((id) => slide?.elements.some((e) => e.id === id))
+  }
+
+  /** Every edit goes through here: one undo step labelled for the teacher. */
+  function apply(fn: (d: Deck) => Deck, label: string): void {
+    if (!deck.value || !history.value) return
+    const next = fn(deck.value)
+    history.value.push(next, label)
+    set(next)
+  }
+
+  function beginGesture(label: string): void {
+    history.value?.begin(label)
+  }
+  function endGesture(): void {
+    history.value?.end()
+    triggerRef(history)
+    version.value++
+  }
+
+  function undo(): void {
+    const d = history.value?.undo()
+    if (d) set(d)
+  }
+  function redo(): void {
+    const d = history.value?.redo()
+    if (d) set(d)
+  }
+
+  function goTo(slideId: string, mode: 'only' | 'toggle' | 'range' = 'only'): void {
+    const d = deck.value
+    if (!d) return
+    if (mode === 'toggle') {
+      selectedSlideIds.value = selectedSlideIds.value.includes(slideId) ? selectedSlideIds.value.filter((id) => id !== slideId) : [...selectedSlideIds.value, slideId]
+      if (!selectedSlideIds.value.length) selectedSlideIds.value = [slideId]
+    } else if (mode === 'range' && currentSlideId.value) {
+      const a = ops.slideIndex(d, currentSlideId.value)
+      const b = ops.slideIndex(d, slideId)
+      selectedSlideIds.value = d.slides.slice(Math.min(a, b), Math.max(a, b) + 1).map((s) => s.id)
+    } else selectedSlideIds.value = [slideId]
+    currentSlideId.value = slideId
+    selectedElementIds.value = []
+  }
+
+  function selectElement(id: string | null, additive = false): void {
+    if (id === null) selectedElementIds.value = []
+    else if (additive) selectedElementIds.value = selectedElementIds.value.includes(id) ? selectedElementIds.value.filter((x) => x !== id) : [...selectedElementIds.value, id]
+    else selectedElementIds.value = [id]
+  }
+
+  function copy(): void {
+    if (selectedElements.value.length) clipboard.value = { kind: 'elements', items: selectedElements.value.map((e) => structuredClone(e)) }
+    else if (deck.value) clipboard.value = { kind: 'slides', items: deck.value.slides.filter((s) => selectedSlideIds.value.includes(s.id)).map((s) => structuredClone(s)) }
+    writeSystemClipboard(clipboard.value)
+  }
+
+  function cut(): void {
+    copy()
+    deleteSelection()
+  }
+
+  /** Pastes what was copied here or in another deck (the system clipboard carries it across windows). */
+  function paste(fromSystem?: Clip | null): void {
+    const clip = fromSystem ?? clipboard.value
+    const slide = currentSlide.value
+    if (!clip || !slide) return
+    if (clip.kind === 'elements') {
+      const fresh = clip.items.map((e) => ({ ...ops.cloneElement(e), x: e.x + 20, y: e.y + 20 }))
+      apply((d) => fresh.reduce((acc, e) => ops.addElement(acc, slide.id, e), d), '粘贴')
+      selectedElementIds.value = fresh.map((e) => e.id)
+    } else {
+      const fresh = clip.items.map(ops.cloneSlide)
+      const at = currentIndex.value
+      apply((d) => fresh.reduceRight((acc, s) => ops.addSlide(acc, at, s), d), '粘贴幻灯片')
+      goTo(fresh[0].id)
+    }
+  }
+
+  function deleteSelection(): void {
+    const slide = currentSlide.value
+    if (!slide) return
+    if (selectedElementIds.value.length) {
+      const ids = selectedElementIds.value.slice()
+      apply((d) => ops.deleteElements(d, slide.id, ids), '删除元素')
+    } else if (selectedSlideIds.value.length) {
+      const ids = selectedSlideIds.value.slice()
+      apply((d) => ops.deleteSlides(d, ids), '删除幻灯片')
+    }
+  }
+
+  function markSaved(at = version.value): void {
+    savedVersion.value = at
+  }
+
+  function reset(): void {
+    history.value = null
+    deck.value = null
+    currentSlideId.value = null
+    selectedSlideIds.value = []
+    selectedElementIds.value = []
+  }
+
+  return {
+    deck, currentSlideId, currentSlide, currentIndex, selectedSlideIds, selectedElementIds, selectedElements, clipboard,
+    version, dirty, canUndo, canRedo, load, apply, beginGesture, endGesture, undo, redo, goTo, selectElement, copy, cut,
+    paste, deleteSelection, markSaved, reset
+  }
+})
+
+const CLIP_MIME = 'classdeck/clip+json'
+const ClipSchema = z.union([
+  z.object({ kind: z.literal('elements'), items: z.array(Element).max(2000) }),
+  z.object({ kind: z.literal('slides'), items: z.array(Slide).max(500) })
+])
+function writeSystemClipboard(clip: Clip | null): void {
+  if (!clip) return
+  try {
+    localStorage.setItem(CLIP_MIME, JSON.stringify(clip))
+  } catch {
+    // Quota or privacy mode: the in-memory clipboard still works within this window.
+  }
+}
+
+/** What another ClassDeck window (or this one before a reload) copied. */
+export function readSystemClipboard(): Clip | null {
+  try {
+    const raw = localStorage.getItem(CLIP_MIME)
+    if (!raw) return null
+    // Another window wrote it, possibly another version: check it like any input.
+    const parsed = ClipSchema.safeParse(JSON.parse(raw))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
