@@ -47,10 +47,18 @@ export interface ResourceRow {
   updated_at: string
 }
 
-/** Every column but body (which can be large and is read only for snippets). */
-export const ROW_COLUMNS = `seq, id, title, type, format, stage_id, stage_name, subject_id, subject_name, edition_id,
-  edition_name, volume_id, volume_name, chapter_id, chapter_name, tags, original, open_level, file, file_name,
-  thumbnail, size, sha256, text_state, text_error, sync_state, remote_id, shared_at, created_at, updated_at`
+/**
+ * Every column but body (which can be large and is read only for snippets), on alias `r`.
+ * The sync state of a shared resource is read from its outbox row, so the sync worker's
+ * progress shows here without the worker knowing about the library.
+ */
+export const ROW_COLUMNS = `r.seq, r.id, r.title, r.type, r.format, r.stage_id, r.stage_name, r.subject_id, r.subject_name,
+  r.edition_id, r.edition_name, r.volume_id, r.volume_name, r.chapter_id, r.chapter_name, r.tags, r.original,
+  r.open_level, r.file, r.file_name, r.thumbnail, r.size, r.sha256, r.text_state, r.text_error,
+  COALESCE((SELECT CASE o.state WHEN 'sent' THEN 'synced' WHEN 'failed' THEN 'failed' ELSE 'queued' END
+            FROM outbox o WHERE o.kind = 'resource-upload' AND o.entity_id = r.id ORDER BY o.id DESC LIMIT 1),
+           r.sync_state) AS sync_state,
+  r.remote_id, r.shared_at, r.created_at, r.updated_at`
 
 export interface NewResource {
   id: string
@@ -115,11 +123,11 @@ export function unindexResource(db: Database, seq: number): void {
 }
 
 export function getRow(db: Database, id: string): ResourceRow | undefined {
-  return db.prepare(`SELECT ${ROW_COLUMNS} FROM library_resources WHERE id = ?`).get(id) as ResourceRow | undefined
+  return db.prepare(`SELECT ${ROW_COLUMNS} FROM library_resources r WHERE r.id = ?`).get(id) as ResourceRow | undefined
 }
 
 export function getRowBySha(db: Database, sha256: string): ResourceRow | undefined {
-  return db.prepare(`SELECT ${ROW_COLUMNS} FROM library_resources WHERE sha256 = ?`).get(sha256) as ResourceRow | undefined
+  return db.prepare(`SELECT ${ROW_COLUMNS} FROM library_resources r WHERE r.sha256 = ?`).get(sha256) as ResourceRow | undefined
 }
 
 export function bodyOf(db: Database, id: string): string {

@@ -37,7 +37,7 @@ export function searchRows(
   const f = filterSql(filter)
   const sql = `
     WITH hits(seq) AS (${sources.join(' INTERSECT ')})
-    SELECT ${ROW_COLUMNS.split(',').map((c) => `r.${c.trim()}`).join(', ')},
+    SELECT ${ROW_COLUMNS},
            ${titleHits} AS title_hits, ${tagHits} AS tag_hits, count(*) OVER () AS total
     FROM hits JOIN library_resources r ON r.seq = hits.seq
     ${f.where.length ? `WHERE ${f.where.join(' AND ')}` : ''}

@@ -207,11 +207,16 @@ describe('LibraryService', () => {
     expect(shared.syncState).toBe('queued')
     const row = storage.db.prepare('SELECT kind, entity_id, payload FROM outbox').get() as { kind: string; entity_id: string; payload: string }
     expect(row).toMatchObject({ kind: 'resource-upload', entity_id: a.resource.id })
-    expect(JSON.parse(row.payload).complete).toEqual({
-      title: '【原创】【区县级公开课】勾股定理', type: '课件', chapterId: 'ch17', original: true, public: true, sha256: a.resource.sha256
+    expect(JSON.parse(row.payload)).toEqual({
+      title: '【原创】【区县级公开课】勾股定理', type: '课件', chapterId: 'ch17', original: true, public: true,
+      filePath: lib.get(a.resource.id).absolutePath, fileName: '勾股定理.edux'
     })
     lib.share({ id: a.resource.id }) // sharing twice queues once
     expect(storage.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 })
+    // The state follows the outbox row the sync worker advances.
+    storage.db.prepare("UPDATE outbox SET state = 'sent'").run()
+    expect(lib.get(a.resource.id).syncState).toBe('synced')
+    expect(lib.search({ q: '勾股定理' }).items[0]!.syncState).toBe('synced')
   })
 
   it('removes a resource with its file and its index entries', async () => {

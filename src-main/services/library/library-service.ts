@@ -30,7 +30,7 @@ import {
   parseSearchQuery,
   type LibraryResource
 } from '../../../src-shared/library'
-import { UploadComplete } from '../../../src-shared/platform/dto'
+import { ResourceUploadJob } from '../../../src-shared/contract/sync'
 import { AppError, validationError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import { enqueueOutbox } from '../sync/outbox-repo'
@@ -51,15 +51,6 @@ export interface LibraryServiceDeps {
    */
   readonly extractors?: Readonly<Record<string, TextExtractor>>
   readonly newId?: () => string
-}
-
-/** What an outbox 'resource-upload' item carries; the sync worker uploads `path` in parts. */
-export interface ResourceUploadPayload {
-  readonly resourceId: string
-  readonly path: string
-  readonly fileName: string
-  readonly size: number
-  readonly complete: UploadComplete
 }
 
 const collator = new Intl.Collator('zh-CN', { numeric: true })
@@ -245,7 +236,10 @@ export class LibraryService {
     return { removed: true }
   }
 
-  /** Queues the resource for upload under its shared title, in the same transaction that marks it. */
+  /**
+   * Queues the resource for upload under its shared title, in the same transaction that marks it.
+   * Its sync state then follows the outbox row (queued → synced or failed).
+   */
   share(input: unknown): LibraryResource {
     const parsed = LibraryShare.safeParse(input)
     if (!parsed.success) throw validationError('library:share', parsed.error.issues)
@@ -262,8 +256,8 @@ export class LibraryService {
         throw new AppError('VALIDATION', `“${r.title}”还没有挂到章节上。平台要求每个资源对应教材章节，请先选择章节，再共享。`, `"${r.title}" is not filed on a chapter yet. The platform needs a chapter for every resource; choose one, then share.`, { id })
       }
       const title = r.sharedTitle.slice(0, 200)
-      const complete = UploadComplete.parse({ title, type: r.type, chapterId, original: r.original, public: parsed.data.public, sha256: r.sha256 })
-      const payload: ResourceUploadPayload = { resourceId: id, path: this.files.absolute(r.file), fileName: r.fileName, size: r.size, complete }
+      // The sync worker's own job schema; it uploads the stored copy in resumable parts.
+      const payload = ResourceUploadJob.parse({ title, type: r.type, chapterId, original: r.original, public: parsed.data.public, filePath: this.files.absolute(r.file), fileName: r.fileName })
       enqueueOutbox(db, { kind: 'resource-upload', entityId: id, payload, idempotencyKey: `resource-upload:${id}:${r.sha256}` }, now)
       repo.markShared(db, row.seq, title, now.toISOString())
       return repo.toResource(repo.getRow(db, id)!)
