@@ -68,3 +68,51 @@ export async function storeMediaUpload(mediaDir: string, extParam: string | null
   else renameSync(tmp, final)
   return ref
 }
+
+/** File names the teacher gave, made safe to use inside our own folders. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'file'
+  const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^\.+/, '').slice(-120)
+  return cleaned || 'file'
+}
+
+const IMPORT_EXTS = /\.(pptx|pptm|docx|edux|pdf)$/i
+export const IMPORT_UPLOAD_LIMIT = 512 * 1024 * 1024
+
+/**
+ * A file the teacher picked in the browser, streamed to `<dataDir>/incoming/` so the importers
+ * (which read files) can take it. Returns its path on this machine.
+ */
+export async function storeIncomingUpload(dataDir: string, nameParam: string | null, body: AsyncIterable<Uint8Array>): Promise<string> {
+  const name = safeFileName(nameParam ?? '')
+  if (!IMPORT_EXTS.test(name)) {
+    throw new AppError('VALIDATION', `不能导入这种文件：${name}（支持 .pptx .docx .edux .pdf）`, `Cannot import this kind of file: ${name} (.pptx .docx .edux .pdf)`)
+  }
+  const dir = join(dataDir, 'incoming', randomUUID())
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, name)
+  let size = 0
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length
+      if (size > IMPORT_UPLOAD_LIMIT) return done(new AppError('LIMIT', '文件太大（上限 512 MB）', 'File too large (limit 512 MB)'))
+      done(null, chunk)
+    }
+  })
+  try {
+    await pipeline(Readable.from(body), counter, createWriteStream(file))
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true })
+    throw AppError.from(err)
+  }
+  return file
+}
+
+/** An exported file in `<dataDir>/exports/`, by its name only. */
+export function exportFileFor(dataDir: string, pathname: string): string | null {
+  const m = /^\/exports\/([^/]+)$/.exec(pathname)
+  if (!m) return null
+  const name = safeFileName(decodeURIComponent(m[1]))
+  const file = join(dataDir, 'exports', name)
+  return existsSync(file) ? file : null
+}

@@ -20,3 +20,19 @@ export async function uploadMedia(file: Blob & { name?: string }): Promise<Media
   }
   throw new AppError('UNAVAILABLE', `上传失败（HTTP ${res.status}）`, `Upload failed (HTTP ${res.status})`)
 }
+
+/** Sends a file the teacher picked to the host, for the importers; returns its path there. */
+export async function uploadForImport(file: File): Promise<string> {
+  const res = await fetch(`./incoming?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file, headers: { 'x-classdeck-upload': '1' } })
+  const body: unknown = await res.json().catch(() => null)
+  if (body && typeof body === 'object' && 'ok' in body) {
+    if (body.ok === true && 'result' in body && body.result && typeof body.result === 'object' && 'path' in body.result) return String(body.result.path)
+    if ('error' in body && isAppErrorData(body.error)) throw AppError.fromData(body.error)
+  }
+  throw new AppError('UNAVAILABLE', `上传失败（HTTP ${res.status}）`, `Upload failed (HTTP ${res.status})`)
+}
+
+/** Where an exported file can be downloaded from. */
+export function exportUrl(fileName: string): string {
+  return `./exports/${encodeURIComponent(fileName)}`
+}

@@ -106,4 +106,16 @@ describe('browser host', () => {
     expect((await post({ 'x-classdeck-upload': '1' }, 'exe')).status).toBe(400)
     expect((await fetch(new URL('/media/../classdeck.db', host.url))).status).toBe(404)
   })
+
+  it('takes a file to import into the data folder and refuses kinds it cannot import', async () => {
+    const up = (name: string) => fetch(new URL(`/incoming?name=${encodeURIComponent(name)}`, host.url), { method: 'POST', body: 'PK fake', headers: { 'x-classdeck-upload': '1' } })
+    const ok = await up('../../第一课.pptx')
+    expect(ok.status).toBe(200)
+    const { result } = (await ok.json()) as { result: { path: string } }
+    expect(result.path.startsWith(join(t.dir, 'data', 'incoming'))).toBe(true)
+    expect(result.path.endsWith('第一课.pptx')).toBe(true)
+    const bad = await up('virus.exe')
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('不能导入')
+  })
 })

@@ -12,7 +12,7 @@ import { AppError, validationError } from '../../../src-shared/errors'
 import { createAppCore, type AppCore } from '../../app-core'
 import { dispatch } from '../../rpc/handler-table'
 import { serveStatic } from './static-files'
-import { MEDIA_UPLOAD_HEADER, mediaFileFor, mediaSize, openMedia, storeMediaUpload } from '../media-files'
+import { MEDIA_UPLOAD_HEADER, exportFileFor, mediaFileFor, mediaSize, openMedia, storeIncomingUpload, storeMediaUpload } from '../media-files'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 export interface BrowserHostOptions {
@@ -38,7 +38,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const core = createAppCore({ dataDir: opts.dataDir, host: 'browser', version: opts.version, clock: opts.clock })
   const mediaDir = join(opts.dataDir, 'media')
   const server: Server = createServer((req, res) => {
-    if (req.url?.startsWith('/media')) void serveMedia(mediaDir, req, res)
+    if (req.url?.startsWith('/media') || req.url?.startsWith('/incoming') || req.url?.startsWith('/exports/')) void serveFiles(opts.dataDir, mediaDir, req, res)
     else serveStatic(opts.staticDir, req, res)
   })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME })
@@ -102,23 +102,40 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   }
 }
 
-async function serveMedia(mediaDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Media by hash, uploads for import, and exported files to download (see ../media-files.ts). */
+async function serveFiles(dataDir: string, mediaDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost')
   const json = (status: number, body: unknown): void => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body))
   }
-  if (req.method === 'POST' && url.pathname === '/media') {
+  if (req.method === 'POST' && (url.pathname === '/media' || url.pathname === '/incoming')) {
     const origin = req.headers.origin
     if (!req.headers[MEDIA_UPLOAD_HEADER] || (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`)) {
       json(403, { ok: false, error: new AppError('FORBIDDEN', '拒绝上传', 'Upload refused').toData() })
       return
     }
     try {
-      json(200, { ok: true, result: await storeMediaUpload(mediaDir, url.searchParams.get('ext'), req) })
+      const result =
+        url.pathname === '/media'
+          ? await storeMediaUpload(mediaDir, url.searchParams.get('ext'), req)
+          : { path: await storeIncomingUpload(dataDir, url.searchParams.get('name'), req) }
+      json(200, { ok: true, result })
     } catch (err) {
       const e = AppError.from(err)
       json(e.code === 'LIMIT' ? 413 : 400, { ok: false, error: e.toData() })
     }
+    return
+  }
+  const exported = req.method === 'GET' ? exportFileFor(dataDir, url.pathname) : null
+  if (exported) {
+    const name = exported.split(/[\\/]/).pop()!
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': mediaSize(exported),
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'cache-control': 'no-store'
+    })
+    openMedia(exported).pipe(res)
     return
   }
   const found = req.method === 'GET' || req.method === 'HEAD' ? mediaFileFor(mediaDir, url.pathname) : null

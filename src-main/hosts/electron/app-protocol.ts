@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url'
 import { APP_SCHEME } from '../../../src-shared/contract/ipc'
 import { contentSecurityPolicy } from '../../security/csp'
 import { AppError } from '../../../src-shared/errors'
-import { MEDIA_UPLOAD_HEADER, mediaFileFor, storeMediaUpload } from '../media-files'
+import { MEDIA_UPLOAD_HEADER, exportFileFor, mediaFileFor, storeIncomingUpload, storeMediaUpload } from '../media-files'
 
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
@@ -13,17 +13,26 @@ export function registerAppScheme(): void {
   ])
 }
 
-export function serveAppProtocol(rendererDir: string, mediaDir: string): void {
+export function serveAppProtocol(rendererDir: string, dataDir: string): void {
+  const mediaDir = join(dataDir, 'media')
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
-    if (url.pathname === '/media' && request.method === 'POST') {
+    if ((url.pathname === '/media' || url.pathname === '/incoming') && request.method === 'POST') {
       if (!request.headers.get(MEDIA_UPLOAD_HEADER) || !request.body) return new Response('Forbidden', { status: 403 })
       try {
-        const ref = await storeMediaUpload(mediaDir, url.searchParams.get('ext'), request.body as unknown as AsyncIterable<Uint8Array>)
-        return Response.json({ ok: true, result: ref })
+        const body = request.body as unknown as AsyncIterable<Uint8Array>
+        const result =
+          url.pathname === '/media'
+            ? await storeMediaUpload(mediaDir, url.searchParams.get('ext'), body)
+            : { path: await storeIncomingUpload(dataDir, url.searchParams.get('name'), body) }
+        return Response.json({ ok: true, result })
       } catch (err) {
         return Response.json({ ok: false, error: AppError.from(err).toData() }, { status: 400 })
       }
+    }
+    if (url.pathname.startsWith('/exports/')) {
+      const file = exportFileFor(dataDir, url.pathname)
+      return file ? net.fetch(pathToFileURL(file).href) : new Response('Not found', { status: 404 })
     }
     if (url.pathname.startsWith('/media/')) {
       const found = mediaFileFor(mediaDir, url.pathname)

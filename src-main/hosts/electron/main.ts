@@ -60,7 +60,7 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     const table = core.table
-    serveAppProtocol(join(distDir, 'renderer'), join(core.services.info.dataDir, 'media'))
+    serveAppProtocol(join(distDir, 'renderer'), core.services.info.dataDir)
 
     ipcMain.handle(IPC_CALL, (event, channel: unknown, input: unknown) => {
       if (!isTrustedSender(event.senderFrame)) {
