@@ -11,6 +11,7 @@ import { SettingsService } from './services/settings'
 import { LessonsService } from './services/lessons'
 import { ClassroomService } from './services/classroom'
 import { SyncService } from './services/sync'
+import { CoursewareService } from './services/courseware'
 import { EventHub } from './rpc/event-hub'
 import { registerHandlers } from './rpc/register-handlers'
 import type { HandlerTable } from './rpc/handler-table'
@@ -31,6 +32,7 @@ export interface Services {
   readonly lessons: LessonsService
   readonly classroom: ClassroomService
   readonly sync: SyncService
+  readonly courseware: CoursewareService
 }
 
 export interface AppCore {
@@ -100,6 +102,11 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   disposers.push(sync.onProgress((p) => hub.publish('sync:progress', p)))
   disposers.push(() => sync.dispose())
   sync.start()
+  const courseware = new CoursewareService({ storage, dataDir: opts.dataDir, now: clock, generator: `ClassDeck ${opts.version}` })
+  disposers.push(courseware.onProgress((p) => hub.publish('courseware:progress', p)))
+  disposers.push(courseware.onDidAutosave((e) => hub.publish('courseware:autosaved', e)))
+  disposers.push(courseware.onDidSave((e) => hub.publish('courseware:saved', e)))
+  disposers.push(() => courseware.dispose())
 
   const services: Services = {
     info: { version: opts.version, host: opts.host, dataDir: opts.dataDir, startedAt: clock().toISOString() },
@@ -109,7 +116,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     settings,
     lessons,
     classroom,
-    sync
+    sync,
+    courseware
   }
   const table = registerHandlers(services)
 

@@ -10,6 +10,7 @@ import { settingsHandlers } from './handlers/settings'
 import { lessonsHandlers } from './handlers/lessons'
 import { classroomHandlers } from './handlers/classroom'
 import { syncHandlers } from './handlers/sync'
+import { coursewareHandlers } from './handlers/courseware'
 
 export function registerHandlers(services: Services): HandlerTable {
   const table = {
@@ -17,7 +18,8 @@ export function registerHandlers(services: Services): HandlerTable {
     ...settingsHandlers(services),
     ...lessonsHandlers(services),
     ...classroomHandlers(services),
-    ...syncHandlers(services)
+    ...syncHandlers(services),
+    ...coursewareHandlers(services)
   } satisfies Record<CallChannel, unknown>
   // Each domain's handlers are type-checked against its schemas in DomainHandlers;
   // `satisfies` above makes a channel without a handler a compile error.

@@ -9,6 +9,7 @@ import { systemCalls, systemEvents } from './system'
 import { lessonsCalls, lessonsEvents } from './lessons'
 import { classroomCalls, classroomEvents } from './classroom'
 import { syncCalls, syncEvents } from './sync'
+import { coursewareCalls, coursewareEvents } from './courseware'
 
 function byChannel<T extends Record<string, { channel: string }>>(
   defs: T
@@ -21,7 +22,8 @@ export const calls = {
   ...byChannel(settingsCalls),
   ...byChannel(lessonsCalls),
   ...byChannel(classroomCalls),
-  ...byChannel(syncCalls)
+  ...byChannel(syncCalls),
+  ...byChannel(coursewareCalls)
 } as const satisfies Record<string, CallDef>
 
 export const events = {
@@ -29,7 +31,8 @@ export const events = {
   ...byChannel(settingsEvents),
   ...byChannel(lessonsEvents),
   ...byChannel(classroomEvents),
-  ...byChannel(syncEvents)
+  ...byChannel(syncEvents),
+  ...byChannel(coursewareEvents)
 } as const satisfies Record<string, EventDef>
 
 export type Calls = typeof calls

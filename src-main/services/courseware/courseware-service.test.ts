@@ -119,3 +119,49 @@ describe('CoursewareService', () => {
     expect(() => a.svc.update(doc.docId, { ...doc.deck, aspect: '21:9' })).toThrow(AppError)
   })
 })
+
+describe('CoursewareService templates, import and export', () => {
+  const corpus = join(import.meta.dirname, '../../../../shared/corpus')
+
+  it('lists the four Chinese templates and creates valid decks from each with fresh ids', () => {
+    const a = setup()
+    const templates = a.svc.listTemplates()
+    expect(templates.map((t) => t.id)).toEqual(['content', 'question', 'summary', 'title'])
+    for (const t of templates) {
+      const doc = a.svc.create({ title: `新课件-${t.id}`, template: t.id })
+      expect(doc.deck.title).toBe(`新课件-${t.id}`)
+      expect(doc.deck.id).not.toBe(`template-${t.id}`)
+      expect(doc.deck.slides[0]!.id).not.toBe('s1')
+      expect(doc.deck.slides[0]!.elements.length).toBeGreaterThan(0)
+    }
+    const q = a.svc.create({ title: 'q', template: 'question' }).deck.slides[0]!.elements.find((e) => e.type === 'question')
+    expect(q?.type === 'question' && q.question.kind).toBe('single')
+    expect(() => a.svc.create({ title: 'x', template: 'nope' })).toThrow(AppError)
+  })
+
+  it.runIf(existsSync(corpus))('imports a PPTX in a worker as an unsaved document with progress, then exports it', async () => {
+    const a = setup()
+    const events: { done: number; total: number; finished: boolean }[] = []
+    a.svc.onProgress((e) => events.push(e))
+    const { document, report } = await a.svc.importFile(join(corpus, 'pptx/shp-picture.pptx'), { taskId: 't1' })
+    expect(document.path).toBeNull()
+    expect(document.dirty).toBe(true)
+    expect(document.manifest.original).toBe(false)
+    expect(report.slideCount).toBe(2)
+    expect(events.at(-1)).toMatchObject({ finished: true })
+    expect(a.svc.listRecent()).toEqual([]) // nothing in the library until the teacher saves
+    const out = join(a.dir, 'out.pptx')
+    const exported = await a.svc.exportPptx(document.docId, out)
+    expect(exported.path).toBe(out)
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK')
+  })
+
+  it('leaves nothing behind when an import is refused', async () => {
+    const a = setup()
+    const bad = join(a.dir, 'broken.pptx')
+    writeFileSync(bad, 'not a zip')
+    await expect(a.svc.importFile(bad)).rejects.toMatchObject({ code: 'FILE_INVALID' })
+    expect(a.svc.listRecent()).toEqual([])
+    expect(a.svc.listRecovery()).toEqual([])
+  })
+})

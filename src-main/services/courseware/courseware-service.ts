@@ -2,9 +2,11 @@
  * Open courseware documents: create, open, edit (the renderer sends the whole deck), save atomically,
  * autosave to a recovery copy, offer recovery after a crash, import and export.
  */
-import { mkdirSync, existsSync, rmSync, readdirSync } from 'node:fs'
+import { mkdirSync, existsSync, rmSync, readdirSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { basename, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
 import { AppError, validationError } from '../../../src-shared/errors'
 import {
   Deck,
@@ -13,10 +15,15 @@ import {
   createManifest,
   deckMedia,
   EDUX_FORMAT_VERSION,
+  createId,
   type Aspect,
+  type Approximation,
   type Curriculum,
+  type ImportReport,
   type MediaRef
 } from '../../../src-shared/courseware'
+import { runImport, type RunImportOptions } from '../importers/run-import'
+import { exportPptx } from '../exporters/pptx-export'
 import type { StorageService } from '../storage'
 import { Emitter } from '../../util/emitter'
 import { writeFileAtomic, isAtomicTemp } from './atomic-write'
@@ -67,6 +74,36 @@ export interface CoursewareServiceDeps {
   generator?: string
   /** Autosave period; 0 turns the timer off (tests call autosaveNow()). */
   autosaveMs?: number
+  /** Folder of template JSON files; defaults to resources/templates in the checkout. */
+  templatesDir?: string
+  /** Passed to every import (time and memory bounds, the worker script in a packaged build). */
+  importOptions?: Pick<RunImportOptions, 'timeoutMs' | 'maxHeapMb' | 'workerFile'>
+}
+
+export interface ProgressEvent {
+  taskId: string
+  file: string
+  phase: 'import' | 'export'
+  done: number
+  total: number
+  finished: boolean
+}
+
+export interface TemplateInfo {
+  id: string
+  title: string
+  description: string
+}
+
+/** resources/templates beside the checkout (walks up from this file; works under tsx, vitest and a bundle in dist/). */
+export function defaultTemplatesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'resources', 'templates')
+    if (existsSync(candidate)) return candidate
+    dir = dirname(dir)
+  }
+  return join(process.cwd(), 'resources', 'templates')
 }
 
 export class CoursewareService {
@@ -82,6 +119,10 @@ export class CoursewareService {
   readonly onDidSave = this.#onDidSave.event
   readonly #onDidAutosave = new Emitter<{ docId: string; at: string }>()
   readonly onDidAutosave = this.#onDidAutosave.event
+  readonly #onProgress = new Emitter<ProgressEvent>()
+  readonly onProgress = this.#onProgress.event
+  readonly #templatesDir: string
+  readonly #importOptions: CoursewareServiceDeps['importOptions']
 
   constructor(deps: CoursewareServiceDeps) {
     this.#storage = deps.storage
@@ -90,6 +131,8 @@ export class CoursewareService {
     this.#recoveryDir = join(deps.dataDir, 'recovery')
     mkdirSync(this.#recoveryDir, { recursive: true })
     this.media = new MediaStore(join(deps.dataDir, 'media'))
+    this.#templatesDir = deps.templatesDir ?? defaultTemplatesDir()
+    this.#importOptions = deps.importOptions
     this.#cleanTemps()
     const ms = deps.autosaveMs ?? 30_000
     if (ms > 0) {
@@ -98,8 +141,8 @@ export class CoursewareService {
     }
   }
 
-  create(input: { title: string; aspect?: Aspect; curriculum?: Curriculum; original?: boolean; deck?: Deck }): DocumentView {
-    const deck = input.deck ? { ...input.deck, title: input.title } : createDeck(input.title, input.aspect ?? '16:9')
+  create(input: { title: string; aspect?: Aspect; curriculum?: Curriculum; original?: boolean; template?: string }): DocumentView {
+    const deck = input.template ? this.#fromTemplate(input.template, input.title) : createDeck(input.title, input.aspect ?? '16:9')
     const manifest = createManifest(deck, this.#now(), this.#generator, {
       curriculum: input.curriculum ?? {},
       original: input.original ?? true
@@ -249,6 +292,68 @@ export class CoursewareService {
     this.#dropRecovery(deckId)
   }
 
+  listTemplates(): TemplateInfo[] {
+    if (!existsSync(this.#templatesDir)) return []
+    return readdirSync(this.#templatesDir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()
+      .flatMap((n) => {
+        const t = safeJson(readFileSync(join(this.#templatesDir, n), 'utf8')) as Partial<TemplateInfo> | null
+        return t && typeof t.id === 'string' && typeof t.title === 'string' ? [{ id: t.id, title: t.title, description: String(t.description ?? '') }] : []
+      })
+  }
+
+  #fromTemplate(id: string, title: string): Deck {
+    const file = join(this.#templatesDir, `${id.replace(/[^a-z0-9-]/gi, '')}.json`)
+    const raw = existsSync(file) ? (safeJson(readFileSync(file, 'utf8')) as { deck?: unknown } | null) : null
+    const parsed = Deck.safeParse(raw?.deck)
+    if (!parsed.success) throw new AppError('NOT_FOUND', `找不到模板“${id}”。`, `Template "${id}" was not found.`, { id })
+    // Fresh ids, so two decks made from one template never collide; in-deck links follow.
+    const ids = new Map(parsed.data.slides.map((s) => [s.id, createId()]))
+    const text = JSON.stringify({ ...parsed.data, id: createId(), title }).replace(/"(targetSlideId|linkSlideId|id)":"([^"]+)"/g, (m, k: string, v: string) =>
+      ids.has(v) ? `"${k}":"${ids.get(v)}"` : m
+    )
+    return Deck.parse(JSON.parse(text))
+  }
+
+  /** Import a PowerPoint or Word file in a worker, as a new unsaved document (nothing is stored until saved). */
+  async importFile(path: string, opts: { splitHeadingLevel?: number; taskId?: string } = {}): Promise<{ document: DocumentView; report: ImportReport }> {
+    const file = resolve(path)
+    const taskId = opts.taskId ?? randomUUID()
+    const progress = (done: number, total: number, finished = false) =>
+      this.#onProgress.fire({ taskId, file: basename(file), phase: 'import', done, total, finished })
+    progress(0, 1)
+    try {
+      const result = await runImport(file, {
+        ...this.#importOptions,
+        ...(opts.splitHeadingLevel ? { splitHeadingLevel: opts.splitHeadingLevel } : {}),
+        onProgress: (d, t) => progress(d, t)
+      })
+      await this.media.putAll(result.media)
+      const manifest = createManifest(result.deck, this.#now(), this.#generator, { original: false })
+      const document = this.#adopt({ docId: result.deck.id, path: null, manifest, deck: result.deck, dirty: true, recovered: false })
+      return { document, report: result.report }
+    } finally {
+      progress(1, 1, true)
+    }
+  }
+
+  /** Export an open document to PowerPoint, written atomically. */
+  async exportPptx(docId: string, path: string): Promise<{ path: string; approximations: Approximation[] }> {
+    const doc = this.#doc(docId)
+    const target = resolve(path)
+    const taskId = randomUUID()
+    this.#onProgress.fire({ taskId, file: basename(target), phase: 'export', done: 0, total: 1, finished: false })
+    try {
+      const media = await this.media.getAll(deckMedia(doc.deck))
+      const { bytes, approximations } = await exportPptx(doc.deck, media, doc.manifest.author ? { author: doc.manifest.author.name } : {})
+      await writeFileAtomic(target, bytes)
+      return { path: target, approximations }
+    } finally {
+      this.#onProgress.fire({ taskId, file: basename(target), phase: 'export', done: 1, total: 1, finished: true })
+    }
+  }
+
   async putMedia(bytes: Uint8Array, ext: MediaRef['ext']): Promise<MediaRef> {
     return this.media.put(bytes, ext)
   }
@@ -258,6 +363,7 @@ export class CoursewareService {
     this.#docs.clear()
     this.#onDidSave.dispose()
     this.#onDidAutosave.dispose()
+    this.#onProgress.dispose()
   }
 
   /** Adopt a document whose media is already in the store (used by import). */

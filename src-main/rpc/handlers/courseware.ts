@@ -1,0 +1,38 @@
+import type { coursewareCalls } from '../../../src-shared/contract/courseware'
+import { mediaMime } from '../../../src-shared/courseware'
+import type { DomainHandlers } from '../domain-handlers'
+import type { Services } from '../../app-core'
+
+export function coursewareHandlers(s: Services): DomainHandlers<typeof coursewareCalls> {
+  const cw = s.courseware
+  return {
+    'courseware:create': (input) => cw.create(input),
+    'courseware:templates': () => cw.listTemplates(),
+    'courseware:open': ({ path }) => cw.open(path),
+    'courseware:get': ({ docId }) => cw.get(docId),
+    'courseware:update': ({ docId, deck }) => {
+      const v = cw.update(docId, deck)
+      return { docId: v.docId, dirty: v.dirty }
+    },
+    'courseware:save': async ({ docId, path, manifest }) => {
+      const v = await cw.save(docId, { ...(path ? { path } : {}), ...(manifest ? { manifest } : {}) })
+      return { docId: v.docId, path: v.path!, manifest: v.manifest }
+    },
+    'courseware:close': ({ docId }) => {
+      cw.close(docId)
+      return { closed: true as const }
+    },
+    'courseware:list': ({ limit }) => cw.listRecent(limit),
+    'courseware:recover-list': () => cw.listRecovery(),
+    'courseware:recover': ({ deckId }) => cw.recover(deckId),
+    'courseware:discard-recovery': ({ deckId }) => {
+      cw.discardRecovery(deckId)
+      return { discarded: true as const }
+    },
+    'courseware:import': ({ path, splitHeadingLevel, taskId }) =>
+      cw.importFile(path, { ...(splitHeadingLevel ? { splitHeadingLevel } : {}), ...(taskId ? { taskId } : {}) }),
+    'courseware:export': ({ docId, path }) => cw.exportPptx(docId, path),
+    'courseware:media-get': async (ref) => ({ mime: mediaMime(ref), base64: Buffer.from(await cw.media.get(ref)).toString('base64') }),
+    'courseware:media-put': ({ ext, base64 }) => cw.putMedia(new Uint8Array(Buffer.from(base64, 'base64')), ext)
+  }
+}

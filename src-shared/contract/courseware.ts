@@ -1,0 +1,123 @@
+/**
+ * Prepare (备课): courseware documents, import, export, autosave recovery and media.
+ * The renderer edits a deck locally and sends it whole with `courseware:update` (autosaved every
+ * 30 s) and `courseware:save`; media travels separately, by content hash.
+ */
+import { z } from 'zod'
+import { defineCall, defineEvent } from './define'
+import { Aspect, Curriculum, Deck, ImportReport, Approximation, Manifest, MediaRef, MediaExt, Id } from '../courseware'
+
+export const DocumentView = z.object({
+  docId: Id,
+  /** Where it is saved; null until the first save (new, imported or templated decks). */
+  path: z.string().nullable(),
+  manifest: Manifest,
+  deck: Deck,
+  dirty: z.boolean(),
+  /** Opened from an autosave copy after a crash. */
+  recovered: z.boolean()
+})
+export type DocumentView = z.infer<typeof DocumentView>
+
+export const RecentDocument = z.object({
+  path: z.string(),
+  deckId: z.string(),
+  title: z.string(),
+  slideCount: z.number().int(),
+  manifest: Manifest,
+  modifiedAt: z.string(),
+  openedAt: z.string(),
+  /** False when the file has been moved or deleted since. */
+  exists: z.boolean()
+})
+export type RecentDocument = z.infer<typeof RecentDocument>
+
+export const RecoveryEntry = z.object({
+  deckId: z.string(),
+  path: z.string().nullable(),
+  title: z.string(),
+  autosavedAt: z.string()
+})
+export type RecoveryEntry = z.infer<typeof RecoveryEntry>
+
+export const TemplateInfo = z.object({ id: z.string(), title: z.string(), description: z.string() })
+export type TemplateInfo = z.infer<typeof TemplateInfo>
+
+const filePath = z.string().min(1).max(4096)
+const docRef = z.object({ docId: Id }).strict()
+const MetaPatch = Manifest.pick({ title: true, curriculum: true, author: true, original: true }).partial().strict()
+
+export const coursewareCalls = {
+  create: defineCall(
+    'courseware:create',
+    z
+      .object({
+        title: z.string().min(1).max(500),
+        aspect: Aspect.optional(),
+        curriculum: Curriculum.optional(),
+        original: z.boolean().optional(),
+        /** A template id from courseware:templates. */
+        template: z.string().max(100).optional()
+      })
+      .strict(),
+    DocumentView
+  ),
+  templates: defineCall('courseware:templates', z.object({}).strict(), z.array(TemplateInfo)),
+  open: defineCall('courseware:open', z.object({ path: filePath }).strict(), DocumentView),
+  get: defineCall('courseware:get', docRef, DocumentView),
+  update: defineCall(
+    'courseware:update',
+    z.object({ docId: Id, deck: z.unknown() }).strict(),
+    z.object({ docId: Id, dirty: z.boolean() })
+  ),
+  save: defineCall(
+    'courseware:save',
+    z.object({ docId: Id, path: filePath.optional(), manifest: MetaPatch.optional() }).strict(),
+    z.object({ docId: Id, path: z.string(), manifest: Manifest })
+  ),
+  close: defineCall('courseware:close', docRef, z.object({ closed: z.literal(true) })),
+  list: defineCall('courseware:list', z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(), z.array(RecentDocument)),
+  recoverList: defineCall('courseware:recover-list', z.object({}).strict(), z.array(RecoveryEntry)),
+  recover: defineCall('courseware:recover', z.object({ deckId: Id }).strict(), DocumentView),
+  discardRecovery: defineCall('courseware:discard-recovery', z.object({ deckId: Id }).strict(), z.object({ discarded: z.literal(true) })),
+  import: defineCall(
+    'courseware:import',
+    z
+      .object({
+        path: filePath,
+        /** Word only: also split the lesson plan into slides at this heading level. */
+        splitHeadingLevel: z.number().int().min(1).max(6).optional(),
+        /** Echoed in courseware:progress events so the caller can match its progress bar. */
+        taskId: z.string().max(100).optional()
+      })
+      .strict(),
+    z.object({ document: DocumentView, report: ImportReport })
+  ),
+  export: defineCall(
+    'courseware:export',
+    z.object({ docId: Id, path: filePath, format: z.literal('pptx') }).strict(),
+    z.object({ path: z.string(), approximations: z.array(Approximation) })
+  ),
+  mediaGet: defineCall('courseware:media-get', MediaRef, z.object({ mime: z.string(), base64: z.string() })),
+  mediaPut: defineCall(
+    'courseware:media-put',
+    z.object({ ext: MediaExt, base64: z.string().max(200 * 1024 * 1024) }).strict(),
+    MediaRef
+  )
+} as const
+
+export const coursewareEvents = {
+  progress: defineEvent(
+    'courseware:progress',
+    z.object({
+      taskId: z.string(),
+      file: z.string(),
+      phase: z.enum(['import', 'export']),
+      done: z.number().nonnegative(),
+      total: z.number().nonnegative(),
+      finished: z.boolean()
+    })
+  ),
+  autosaved: defineEvent('courseware:autosaved', z.object({ docId: Id, at: z.string() })),
+  saved: defineEvent('courseware:saved', z.object({ docId: Id, path: z.string() }))
+} as const
