@@ -1,0 +1,220 @@
+/**
+ * Courseware benchmark (`npm run bench -- courseware`):
+ *   import time per corpus file (median, p95) and LibreOffice's headless conversion of the same
+ *   files when `soffice` exists (goal: we are ≥ 10× faster); a generated 400-slide deck's open time;
+ *   export of 50 slides with 20 images, and export time per slide at 50/100/200/300 slides (flat);
+ *   a generated 50-page DOCX imported and split into slides.
+ * Writes bench/results/courseware.json.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { zipSync, strToU8 } from 'fflate'
+import { Deck, createManifest, type DeckInput, type Element } from '../src-shared/courseware'
+import { encodeEdux, sha256Hex } from '../src-main/services/courseware/edux-file'
+import { CoursewareService } from '../src-main/services/courseware/courseware-service'
+import { StorageService, allMigrations } from '../src-main/services/storage'
+import { importBytes } from '../src-main/services/importers/import-file'
+import { importDocx } from '../src-main/services/importers/docx-import'
+import { exportPptx } from '../src-main/services/exporters/pptx-export'
+
+interface Figure {
+  id: string
+  value: number | null
+  unit: string
+  goal: string
+  note?: string
+}
+const figures: Figure[] = []
+const add = (f: Figure) => {
+  figures.push(f)
+  console.log(`${f.id.padEnd(40)} ${String(f.value).padStart(10)} ${f.unit.padEnd(6)} goal ${f.goal}${f.note ? `  (${f.note})` : ''}`)
+}
+const round = (v: number) => Math.round(v * 100) / 100
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!
+}
+
+const corpus = join(import.meta.dirname, '../../shared/corpus')
+const work = mkdtempSync(join(tmpdir(), 'classdeck-bench-cw-'))
+
+async function corpusImports(): Promise<void> {
+  const files = ['pptx', 'docx'].flatMap((d) => readdirSync(join(corpus, d)).sort().map((n) => join(corpus, d, n)))
+  const times: number[] = []
+  let refused = 0
+  for (const f of files) {
+    const bytes = new Uint8Array(readFileSync(f))
+    const runs: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now()
+      try {
+        await importBytes(f.split('/').pop()!, bytes)
+      } catch {
+        refused += i === 0 ? 1 : 0
+      }
+      runs.push(performance.now() - t0)
+    }
+    times.push(quantile(runs, 0.5))
+  }
+  add({ id: 'import.corpus_files', value: files.length, unit: 'count', goal: '-', note: `${refused} refused` })
+  add({ id: 'import.per_file_median_ms', value: round(quantile(times, 0.5)), unit: 'ms', goal: '-' })
+  add({ id: 'import.per_file_p95_ms', value: round(quantile(times, 0.95)), unit: 'ms', goal: '< 5000' })
+
+  let soffice: string | null = null
+  for (const bin of ['soffice', 'libreoffice']) {
+    try {
+      execFileSync(bin, ['--version'], { stdio: 'ignore', timeout: 20_000 })
+      soffice = bin
+      break
+    } catch {
+      // not installed under this name
+    }
+  }
+  if (!soffice) {
+    add({ id: 'import.libreoffice_ratio', value: null, unit: 'x', goal: '≥ 10', note: 'not run: soffice is not installed' })
+    return
+  }
+  const lo: number[] = []
+  const ours: number[] = []
+  const sample = files.filter((f) => f.endsWith('.pptx')).slice(0, 10)
+  for (const f of sample) {
+    const t0 = performance.now()
+    try {
+      execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', work, f], { stdio: 'ignore', timeout: 120_000 })
+    } catch {
+      // a conversion failure still took its time
+    }
+    lo.push(performance.now() - t0)
+    const t1 = performance.now()
+    await importBytes(f.split('/').pop()!, new Uint8Array(readFileSync(f))).catch(() => undefined)
+    ours.push(performance.now() - t1)
+  }
+  add({ id: 'import.libreoffice_median_ms', value: round(quantile(lo, 0.5)), unit: 'ms', goal: '-' })
+  add({ id: 'import.libreoffice_ratio', value: round(quantile(lo, 0.5) / Math.max(0.01, quantile(ours, 0.5))), unit: 'x', goal: '≥ 10' })
+}
+
+/** Distinct, incompressible "images" (random bytes behind a PNG signature; nothing decodes them here). */
+function images(n: number, size: number): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>()
+  for (let i = 0; i < n; i++) {
+    const b = new Uint8Array(size)
+    b.set(randomBytes(size))
+    b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    out.set(`media/${sha256Hex(b)}.png`, b)
+  }
+  return out
+}
+
+function deckOf(slides: number, media: Map<string, Uint8Array>, imagesTotal: number): Deck {
+  const refs = [...media.keys()].map((k) => {
+    const m = /^media\/([0-9a-f]{64})\.png$/.exec(k)!
+    return { hash: m[1]!, ext: 'png' as const }
+  })
+  const input: DeckInput = {
+    id: 'bench',
+    title: '基准课件',
+    aspect: '16:9',
+    slides: Array.from({ length: slides }, (_, i) => {
+      const elements: Element[] = [
+        { type: 'text', id: `t${i}`, x: 80, y: 40, w: 1120, h: 90, rotation: 0, opacity: 1, locked: false, verticalAlign: 'top', autoFit: false, paragraphs: [{ level: 0, runs: [{ text: `第 ${i + 1} 页 标题`, bold: true, fontSize: 40 }] }] },
+        { type: 'text', id: `b${i}`, x: 80, y: 160, w: 700, h: 400, rotation: 0, opacity: 1, locked: false, verticalAlign: 'top', autoFit: false, paragraphs: Array.from({ length: 5 }, (_, j) => ({ level: 0, list: 'bullet' as const, runs: [{ text: `要点 ${j + 1}：这一页讲解的内容` }] })) },
+        { type: 'shape', id: `s${i}`, x: 820, y: 500, w: 200, h: 120, rotation: 0, opacity: 1, locked: false, kind: 'rounded', fill: '#DDEBF7', strokeWidth: 1, flipH: false, flipV: false, paragraphs: [], verticalAlign: 'middle' }
+      ]
+      if (i < imagesTotal && refs.length) {
+        elements.push({ type: 'image', id: `i${i}`, x: 820, y: 160, w: 360, h: 300, rotation: 0, opacity: 1, locked: false, media: refs[i % refs.length]!, alt: '', flipH: false, flipV: false })
+      }
+      return { id: `slide-${i}`, elements, notes: `第 ${i + 1} 页备注` }
+    })
+  }
+  return Deck.parse(input)
+}
+
+async function openLargeDeck(): Promise<void> {
+  const media = images(40, 60_000)
+  const deck = deckOf(400, media, 400)
+  const file = join(work, 'big.edux')
+  writeFileSync(file, encodeEdux({ manifest: createManifest(deck, new Date(), 'bench'), deck, media }))
+  const times: number[] = []
+  for (let i = 0; i < 3; i++) {
+    const dir = join(work, `data-${i}`)
+    mkdirSync(dir)
+    const storage = StorageService.open({ file: join(dir, 'c.db'), migrations: allMigrations, appVersion: 'bench', now: () => new Date() })
+    const svc = new CoursewareService({ storage, dataDir: dir, autosaveMs: 0 })
+    const t0 = performance.now()
+    await svc.open(file)
+    times.push(performance.now() - t0)
+    svc.dispose()
+    storage.close()
+  }
+  add({ id: 'open.400_slides_ms', value: round(quantile(times, 0.5)), unit: 'ms', goal: '< 3000', note: 'service open (read, verify, store media); painting is the renderer\'s' })
+}
+
+async function exports(): Promise<void> {
+  const media = images(20, 150_000)
+  const t0 = performance.now()
+  await exportPptx(deckOf(50, media, 20), media)
+  add({ id: 'export.50_slides_20_images_ms', value: round(performance.now() - t0), unit: 'ms', goal: '< 3000' })
+  const perSlide: Record<number, number> = {}
+  for (const n of [50, 100, 200, 300]) {
+    const deck = deckOf(n, media, Math.round(n * 0.4)) // the same 20-in-50 share of pictures at every size
+    const runs: number[] = []
+    for (let i = 0; i < 2; i++) {
+      const t = performance.now()
+      await exportPptx(deck, media)
+      runs.push(performance.now() - t)
+    }
+    perSlide[n] = Math.min(...runs) / n
+    add({ id: `export.per_slide_ms_at_${n}`, value: round(perSlide[n]), unit: 'ms', goal: 'flat' })
+  }
+  add({ id: 'export.per_slide_ratio_300_vs_50', value: round(perSlide[300]! / perSlide[50]!), unit: 'x', goal: '≤ 1.5 (flat)' })
+}
+
+/** A 50-page Word lesson plan: headings, paragraphs, a list and a table per page, page breaks between. */
+function fiftyPageDocx(): Uint8Array {
+  const para = (t: string, style?: string) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`
+  const body: string[] = []
+  for (let page = 1; page <= 50; page++) {
+    body.push(para(`第 ${page} 课时 教学环节`, 'Heading1'))
+    for (let p = 0; p < 8; p++) body.push(para(`教学目标与过程说明：本段描述第 ${page} 页第 ${p + 1} 个环节，学生活动、教师提问、板书设计与时间安排，约六十个字的正文内容用来填满版面。`))
+    body.push(`<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>${[1, 2, 3].map((r) => `<w:tr><w:tc>${para(`环节 ${r}`)}</w:tc><w:tc>${para(`${r * 5} 分钟`)}</w:tc></w:tr>`).join('')}</w:tbl>`)
+    body.push('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+  }
+  const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body.join('')}</w:body></w:document>`
+  const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>'),
+    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    'word/_rels/document.xml.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>'),
+    'word/document.xml': strToU8(doc),
+    'word/styles.xml': strToU8(styles)
+  })
+}
+
+async function docx(): Promise<void> {
+  const bytes = fiftyPageDocx()
+  await importDocx('warmup.docx', bytes, { splitHeadingLevel: 1 }) // loads jsdom and mammoth once
+  const runs: number[] = []
+  let slides = 0
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now()
+    const r = await importDocx('plan-50-pages.docx', bytes, { splitHeadingLevel: 1 })
+    runs.push(performance.now() - t0)
+    slides = r.deck.slides.length
+  }
+  add({ id: 'docx.50_pages_ms', value: round(quantile(runs, 0.5)), unit: 'ms', goal: '< 500', note: `${slides} slides when split at 标题 1` })
+}
+
+try {
+  await corpusImports()
+  await openLargeDeck()
+  await exports()
+  await docx()
+  mkdirSync(join(import.meta.dirname, 'results'), { recursive: true })
+  writeFileSync(join(import.meta.dirname, 'results/courseware.json'), JSON.stringify({ figures }, null, 2) + '\n')
+  console.log('wrote bench/results/courseware.json')
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
