@@ -23,7 +23,7 @@ await Promise.all([
   build({
     ...common,
     format: 'esm',
-    entryPoints: { cli: 'src-main/cli/classdeck-cli.ts' },
+    entryPoints: { cli: 'src-main/cli/classdeck-cli.ts', 'import-worker': 'src-main/services/importers/import-worker.ts' },
     outdir: 'dist/node',
     outExtension: { '.js': '.mjs' },
     packages: 'external'
@@ -31,11 +31,14 @@ await Promise.all([
   build({
     ...common,
     format: 'cjs',
-    entryPoints: { 'electron-main': 'src-main/hosts/electron/main.ts' },
+    entryPoints: { 'electron-main': 'src-main/hosts/electron/main.ts', 'import-worker': 'src-main/services/importers/import-worker.ts' },
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
     packages: 'external',
-    external: ['electron']
+    external: ['electron'],
+    // Services locate their files with import.meta.url; in CommonJS that is the bundle's own path.
+    define: { ...define, 'import.meta.url': '__classdeck_import_meta_url' },
+    banner: { js: "const __classdeck_import_meta_url = require('node:url').pathToFileURL(__filename).href;" }
   }),
   build({
     ...common,

@@ -56,6 +56,8 @@ export class AppError extends Error {
   /** Any thrown value, as an AppError; unknown errors become INTERNAL with their message kept. */
   static from(err: unknown): AppError {
     if (err instanceof AppError) return err
+    const fs = fileSystemError(err)
+    if (fs) return fs
     const text = err instanceof Error ? err.message : String(err)
     return new AppError('INTERNAL', `内部错误：${text}`, `Internal error: ${text}`)
   }
@@ -74,4 +76,25 @@ export function validationError(where: string, issues: readonly z.core.$ZodIssue
     `Invalid input (${where}): ${fields.join('; ')}`,
     { issues: issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code })) }
   )
+}
+
+/** The file-system failures a teacher can act on, in their words (the original stays in details). */
+function fileSystemError(err: unknown): AppError | null {
+  if (!(err instanceof Error) || !('code' in err)) return null
+  const code = String((err as { code: unknown }).code)
+  const path = 'path' in err ? String((err as { path: unknown }).path) : ''
+  const details = { code, path, message: err.message }
+  switch (code) {
+    case 'ENOENT':
+      return new AppError('NOT_FOUND', `找不到文件或文件夹：${path}。请确认它没有被移动或删除。`, `File or folder not found: ${path}. Check that it was not moved or deleted.`, details)
+    case 'EACCES':
+    case 'EPERM':
+      return new AppError('FORBIDDEN', `没有权限访问：${path}。请换一个文件夹，或请管理员开放权限。`, `No permission to access: ${path}. Choose another folder or ask an administrator.`, details)
+    case 'ENOSPC':
+      return new AppError('UNAVAILABLE', '磁盘空间不足，文件没有保存。请清理磁盘后重试。', 'The disk is full; the file was not saved. Free some space and retry.', details)
+    case 'EROFS':
+      return new AppError('FORBIDDEN', `该位置只读，无法保存：${path}`, `This location is read-only: ${path}`, details)
+    default:
+      return null
+  }
 }

@@ -42,6 +42,16 @@ const en: typeof zh = {
     saved: 'Saved',
     saving: 'Saving…'
   },
+  prepare: {
+    untitled: 'Untitled deck', new: 'New deck', titlePlaceholder: 'Title, e.g. Introducing fractions', blank: 'Blank deck', create: 'Create',
+    import: 'Import PPT / Word / PDF', importHint: 'A PowerPoint deck, Word lesson plan or PDF, ready to edit.', splitAt: 'Split a Word plan into slides:',
+    noSplit: 'Do not split (keep as lesson plan)', heading: 'At heading level {n}', chooseFile: 'Choose a file…', recent: 'Recent decks',
+    noRecent: 'No decks yet. Create one, or import a PowerPoint.', slides: '{n} slides', missing: 'File moved or deleted',
+    recoveryFound: 'Unsaved deck “{title}” found (autosaved {at}).', recover: 'Recover', discard: 'Discard',
+    reportTitle: 'Imported: {file}', reportSummary: '{slides} slides, {media} media files, {ms} ms.', reportClean: 'Everything came across as it was.',
+    slideN: 'Slide {n}:', ok: 'OK', unsaved: 'This deck has unsaved changes', saveClose: 'Save and close', closeNoSave: 'Don’t save',
+    cancel: 'Cancel', download: 'Download PPTX'
+  },
   editor: {
     addSlide: 'New slide', duplicate: 'Duplicate slide', moveUp: 'Move up', moveDown: 'Move down', moveSlides: 'Move slides',
     newText: 'Type your text on the right', addText: 'Add text', addImage: 'Add picture', addMedia: 'Add media', addShape: 'Add shape',

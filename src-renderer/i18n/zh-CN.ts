@@ -40,6 +40,16 @@ export default {
     saved: '已保存',
     saving: '正在保存…'
   },
+  prepare: {
+    untitled: '未命名课件', new: '新建课件', titlePlaceholder: '课件标题，如：分数的初步认识', blank: '空白课件', create: '创建',
+    import: '导入 PPT / Word / PDF', importHint: 'PowerPoint 课件、Word 教案或 PDF，导入后可直接编辑。', splitAt: 'Word 教案拆成幻灯片：',
+    noSplit: '不拆分（只保存为教案）', heading: '按 {n} 级标题', chooseFile: '选择文件…', recent: '最近的课件',
+    noRecent: '还没有课件。新建一个，或导入已有的 PPT。', slides: '{n} 页', missing: '文件已移动或删除',
+    recoveryFound: '发现未保存的课件「{title}」（自动保存于 {at}）。', recover: '恢复', discard: '丢弃',
+    reportTitle: '导入完成：{file}', reportSummary: '{slides} 页幻灯片，{media} 个媒体文件，用时 {ms} 毫秒。', reportClean: '所有内容均已按原样导入。',
+    slideN: '第 {n} 页：', ok: '知道了', unsaved: '课件有未保存的修改', saveClose: '保存并关闭', closeNoSave: '不保存',
+    cancel: '取消', download: '下载 PPTX'
+  },
   editor: {
     addSlide: '新建幻灯片', duplicate: '复制幻灯片', moveUp: '上移', moveDown: '下移', moveSlides: '移动幻灯片',
     newText: '点击右侧输入文字', addText: '添加文本', addImage: '添加图片', addMedia: '添加音视频', addShape: '添加形状',

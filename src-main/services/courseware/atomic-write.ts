@@ -3,7 +3,7 @@
  * crash at any instant see the old file or the new one, never a mix. All I/O is async and written in
  * slices, so a large save never holds the event loop.
  */
-import { open, rename, unlink } from 'node:fs/promises'
+import { open, rename, unlink, mkdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 
@@ -11,6 +11,8 @@ const SLICE = 1024 * 1024
 
 export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
   const dir = dirname(target)
+  // Saving into a folder that does not exist yet (the data folder's courseware/ or exports/) creates it.
+  await mkdir(dir, { recursive: true })
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   const fh = await open(tmp, 'wx', 0o644)
   try {

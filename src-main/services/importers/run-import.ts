@@ -15,7 +15,7 @@ export interface RunImportOptions extends Omit<ImportOptions, 'onProgress'> {
   onProgress?: (done: number, total: number) => void
   timeoutMs?: number
   maxHeapMb?: number
-  /** The compiled worker script; defaults to import-worker beside this module (.ts under tsx/vitest). */
+  /** The compiled worker script; defaults to import-worker.mjs beside the bundle (import-worker.ts under tsx/vitest). */
   workerFile?: string
 }
 
@@ -30,7 +30,9 @@ function defaultWorker(): string | URL {
     const code = `import { register } from ${JSON.stringify(pathToFileURL(tsxApi).href)}; register(); await import(${JSON.stringify(pathToFileURL(entry).href)});`
     return new URL(`data:text/javascript,${encodeURIComponent(code)}`)
   }
-  return HERE.replace(/run-import\.(c|m)?js$/, 'import-worker.$1js')
+  if (/run-import\.(c|m)?js$/.test(HERE)) return HERE.replace(/run-import\.(c|m)?js$/, 'import-worker.$1js')
+  // Inside a bundle (dist/node/cli.mjs, dist/main/electron-main.cjs) the worker is bundled beside it.
+  return join(dirname(HERE), HERE.endsWith('.cjs') ? 'import-worker.cjs' : 'import-worker.mjs')
 }
 
 export function runImport(file: string, opts: RunImportOptions = {}): Promise<ImportResult> {

@@ -1,0 +1,184 @@
+/**
+ * The open courseware document and the Prepare page's lists (recent files, templates, crash
+ * recovery). The deck itself is edited in the editor store; this store sends it to the service
+ * (debounced, so the service's 30-second autosave always has the latest) and saves, imports and
+ * exports through the contract.
+ */
+import { defineStore } from 'pinia'
+import { ref, shallowRef, watch } from 'vue'
+import type { DocumentView, RecentDocument, RecoveryEntry, TemplateInfo } from '../../src-shared/contract/courseware'
+import type { ImportReport } from '../../src-shared/courseware/import-report'
+import type { Aspect } from '../../src-shared/courseware/primitives'
+import { AppError } from '../../src-shared/errors'
+import { useTransport } from '../transport'
+import { uploadForImport, exportUrl } from '../transport/media'
+import { useEditorStore } from './editor'
+import { useSettingsStore } from './settings'
+
+export interface Progress {
+  label: string
+  done: number
+  total: number
+}
+
+const PUSH_DELAY_MS = 1500
+
+export const useCoursewareStore = defineStore('courseware', () => {
+  const doc = shallowRef<DocumentView | null>(null)
+  const recent = ref<RecentDocument[]>([])
+  const templates = ref<TemplateInfo[]>([])
+  const recovery = ref<RecoveryEntry[]>([])
+  const report = shallowRef<ImportReport | null>(null)
+  const progress = ref<Progress | null>(null)
+  const saving = ref(false)
+  const error = shallowRef<AppError | null>(null)
+  const lastSavedAt = ref<string | null>(null)
+  const editor = useEditorStore()
+  let pushTimer: ReturnType<typeof setTimeout> | null = null
+  let offProgress: (() => void) | null = null
+
+  async function run<T>(fn: () => Promise<T>): Promise<T | null> {
+    error.value = null
+    try {
+      return await fn()
+    } catch (err) {
+      error.value = AppError.from(err)
+      return null
+    } finally {
+      progress.value = null
+    }
+  }
+
+  async function hydrate(): Promise<void> {
+    const t = useTransport()
+    offProgress ??= t.on('courseware:progress', (p) => {
+      if (progress.value && !p.finished) progress.value = { label: progress.value.label, done: p.done, total: p.total }
+    })
+    await run(async () => {
+      const [r, tpl, rec] = await Promise.all([
+        t.invoke('courseware:list', {}),
+        t.invoke('courseware:templates', {}),
+        t.invoke('courseware:recover-list', {})
+      ])
+      recent.value = r
+      templates.value = tpl
+      recovery.value = rec
+    })
+  }
+
+  function adopt(view: DocumentView): void {
+    doc.value = view
+    editor.load(view.deck)
+  }
+
+  async function create(title: string, aspect: Aspect, template?: string): Promise<void> {
+    const view = await run(() => useTransport().invoke('courseware:create', { title, aspect, ...(template ? { template } : {}) }))
+    if (view) adopt(view)
+  }
+
+  async function open(path: string): Promise<void> {
+    progress.value = { label: '打开 / Opening', done: 0, total: 0 }
+    const view = await run(() => useTransport().invoke('courseware:open', { path }))
+    if (view) adopt(view)
+  }
+
+  async function importFile(file: File, splitHeadingLevel?: number): Promise<void> {
+    const taskId = `import-${Date.now()}`
+    progress.value = { label: file.name, done: 0, total: 0 }
+    const res = await run(async () => {
+      const path = await uploadForImport(file)
+      return useTransport().invoke('courseware:import', { path, taskId, ...(splitHeadingLevel ? { splitHeadingLevel } : {}) })
+    })
+    if (res) {
+      adopt(res.document)
+      report.value = res.report
+    }
+  }
+
+  /** Sends the edited deck to the service now (it validates it and keeps it for autosave). */
+  async function push(): Promise<boolean> {
+    if (pushTimer) clearTimeout(pushTimer)
+    pushTimer = null
+    const d = doc.value
+    const deck = editor.deck
+    if (!d || !deck) return false
+    const res = await run(() => useTransport().invoke('courseware:update', { docId: d.docId, deck }))
+    return res !== null
+  }
+
+  watch(
+    () => editor.version,
+    () => {
+      if (!doc.value || editor.version === 0) return
+      if (pushTimer) clearTimeout(pushTimer)
+      pushTimer = setTimeout(() => void push(), PUSH_DELAY_MS)
+    }
+  )
+
+  function defaultPath(title: string): string {
+    const dir = useSettingsStore().settings?.dataDir ?? '.'
+    const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80) || '课件'
+    return `${dir}/courseware/${safe}-${doc.value!.docId.slice(0, 8)}.edux`
+  }
+
+  async function save(): Promise<boolean> {
+    const d = doc.value
+    if (!d || saving.value) return false
+    saving.value = true
+    const version = editor.version
+    try {
+      if (!(await push())) return false
+      const res = await run(() => useTransport().invoke('courseware:save', { docId: d.docId, ...(d.path ? {} : { path: defaultPath(editor.deck?.title ?? d.manifest.title) }) }))
+      if (!res) return false
+      doc.value = { ...d, path: res.path, manifest: res.manifest, dirty: false }
+      editor.markSaved(version)
+      lastSavedAt.value = res.manifest.modifiedAt
+      return true
+    } finally {
+      saving.value = false
+    }
+  }
+
+  /** Exports a PPTX into the data folder's exports and returns the URL to download it from. */
+  async function exportPptx(): Promise<string | null> {
+    const d = doc.value
+    if (!d || !(await push())) return null
+    const name = `${(editor.deck?.title ?? '课件').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80)}.pptx`
+    const dir = useSettingsStore().settings?.dataDir ?? '.'
+    progress.value = { label: name, done: 0, total: 0 }
+    const res = await run(() => useTransport().invoke('courseware:export', { docId: d.docId, path: `${dir}/exports/${name}`, format: 'pptx' }))
+    return res ? exportUrl(name) : null
+  }
+
+  async function recover(deckId: string): Promise<void> {
+    const view = await run(() => useTransport().invoke('courseware:recover', { deckId }))
+    if (view) {
+      adopt(view)
+      recovery.value = recovery.value.filter((r) => r.deckId !== deckId)
+    }
+  }
+
+  async function discardRecovery(deckId: string): Promise<void> {
+    await run(() => useTransport().invoke('courseware:discard-recovery', { deckId }))
+    recovery.value = recovery.value.filter((r) => r.deckId !== deckId)
+  }
+
+  async function close(): Promise<void> {
+    const d = doc.value
+    if (pushTimer) clearTimeout(pushTimer)
+    pushTimer = null
+    doc.value = null
+    editor.reset()
+    report.value = null
+    if (d) await run(() => useTransport().invoke('courseware:close', { docId: d.docId }))
+    await hydrate()
+  }
+
+  function reset(): void {
+    offProgress?.()
+    offProgress = null
+    doc.value = null
+  }
+
+  return { doc, recent, templates, recovery, report, progress, saving, error, lastSavedAt, hydrate, create, open, importFile, push, save, exportPptx, recover, discardRecovery, close, reset }
+})
