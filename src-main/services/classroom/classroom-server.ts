@@ -44,7 +44,8 @@ export interface ClassroomLogic {
   join(input: JoinInput): JoinResult
   studentByToken(token: string): string | null
   state(studentId: string): StudentState
-  answer(studentId: string, input: AnswerInput, receivedAt: number): AnswerResult
+  /** May resolve later: the ack waits until the answer is committed. */
+  answer(studentId: string, input: AnswerInput, receivedAt: number): AnswerResult | Promise<AnswerResult>
   /** Checks before an upload is read: returns a result when it is a duplicate, null to go on. */
   photoPrecheck(studentId: string, runId: string, seq: number): AnswerResult | null
   photoAnswer(studentId: string, runId: string, seq: number, mime: string, bytes: Buffer, receivedAt: number): AnswerResult
@@ -326,14 +327,15 @@ function on<S extends z.ZodType, R>(
     const last = args[args.length - 1]
     const ack = typeof last === 'function' ? (last as AckFn) : null
     const raw = ack && args.length === 1 ? {} : args[0]
-    let reply: Ack<unknown>
+    const fail = (err: unknown): void => ack?.({ ok: false, error: toAckError(err) })
     try {
       const parsed = schema.safeParse(raw ?? {})
       if (!parsed.success) throw refused('invalid')
-      reply = { ok: true, result: run(parsed.data, receivedAt) }
+      const result = run(parsed.data, receivedAt)
+      if (result instanceof Promise) result.then((r) => ack?.({ ok: true, result: r }), fail)
+      else ack?.({ ok: true, result })
     } catch (err) {
-      reply = { ok: false, error: toAckError(err) }
+      fail(err)
     }
-    ack?.(reply)
   })
 }

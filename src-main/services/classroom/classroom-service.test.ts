@@ -126,6 +126,26 @@ describe('ClassroomService: answers', () => {
     expect(results).toMatchObject({ answered: 1, marked: 1, correct: 1, counts: [0, 1, 0, 0] })
   })
 
+  it('acknowledges nothing it could not store: a failed commit is reported and forgotten', async () => {
+    kit = await classroomKit()
+    const a = await joinAs('一')
+    const b = await joinAs('二')
+    const run = kit.service.launch(ABCD)
+    // Both answers arrive in one turn and are committed together (group commit).
+    const [ra, rb] = await Promise.all([
+      ok<AnswerResult>(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 0 } }),
+      ok<AnswerResult>(b.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
+    ])
+    expect([ra.duplicate, rb.duplicate]).toEqual([false, false])
+    expect(answerRows(run.runId)).toHaveLength(2)
+    // The disk goes away (simulated: the answers table is no longer writable).
+    kit.storage.db.exec("CREATE TRIGGER no_more BEFORE UPDATE ON answers BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    const failed = await call(a.s, E.answer, { runId: run.runId, seq: 2, answer: { kind: 'single', choice: 3 } })
+    expect(!failed.ok && refusalReasonOf(failed.error)).toBe('internal')
+    const st = await ok<StudentState>(a.s, E.sync)
+    expect(st.myAnswer).toMatchObject({ seq: 1, answer: { choice: 0 } })
+  })
+
   it('refuses answers after the question closes, with a reason the student sees', async () => {
     kit = await classroomKit()
     const { s } = await joinAs('小刚')

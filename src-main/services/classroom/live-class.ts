@@ -41,8 +41,18 @@ import type { ClassroomRepo, AnswerRow, RunRow, SessionRow, StudentRow } from '.
 import type { ClassroomLogic, ClassroomServer } from './classroom-server'
 import { refused } from './guards'
 import { PHOTO_EXT } from './http-pages'
-import { buildTally } from './tally'
+import { buildTally, type TallyPerson } from './tally'
 import { closeRunDurably, peopleOf } from './run-records'
+
+interface Batch {
+  run: LiveRun
+  rows: AnswerRow[]
+  /** Each student's answer before this batch, to restore if the commit fails. */
+  before: Map<string, AnswerRow | undefined>
+  done: Promise<void>
+  resolve: () => void
+  reject: (err: unknown) => void
+}
 
 interface LiveRun {
   row: RunRow
@@ -78,6 +88,9 @@ export class LiveClass implements ClassroomLogic {
   readonly #remoteTokens = new Map<string, number>()
   readonly #remoteKeys = new Set<string>()
   #tallyQueued = false
+  #batch: Batch | null = null
+  #people: TallyPerson[] | null = null
+  #lastTally = 0
   #closed = false
 
   constructor(private readonly d: LiveClassDeps) {
@@ -92,8 +105,9 @@ export class LiveClass implements ClassroomLogic {
   isOnline(id: string): boolean {
     return (this.#online.get(id) ?? 0) > 0
   }
-  people() {
-    return peopleOf(this.session, this.students(), (id) => this.isOnline(id))
+  /** Cached until someone joins or goes on/offline: tallies ask for it many times a second. */
+  people(): TallyPerson[] {
+    return (this.#people ??= peopleOf(this.session, this.students(), (id) => this.isOnline(id)))
   }
 
   classInfo(): ClassInfo {
@@ -131,6 +145,8 @@ export class LiveClass implements ClassroomLogic {
       this.#byToken.delete(s.tokenHash)
       s.tokenHash = tokenHash
       this.#byToken.set(tokenHash, s.id)
+      s.name = name
+      this.#changed()
       return this.#joinResult(s.id, token)
     }
     const row: StudentRow = { id: randomUUID(), classSessionId: this.session.id, identityKey, rosterId, name, tokenHash }
@@ -183,17 +199,66 @@ export class LiveClass implements ClassroomLogic {
     return run
   }
 
-  answer(studentId: string, input: AnswerInput): AnswerResult {
+  /**
+   * Validates now; resolves once the answer is committed (group commit, see #commitSoon), so
+   * the ack, sent when this resolves, always follows the write.
+   */
+  answer(studentId: string, input: AnswerInput): AnswerResult | Promise<AnswerResult> {
     const run = this.#openRun(input.runId)
     const spec = run.row.spec
     if (input.answer.kind === 'photo' || spec.kind === 'photo') throw refused('wrong-kind', '拍照题请用“拍照上传”提交照片')
     const misfit = answerMisfit(spec, input.answer)
     if (misfit) throw refused('wrong-kind', misfit)
     const dup = this.#duplicate(run, studentId, input.seq)
-    if (dup) return dup
+    // A duplicate of an answer still waiting for its commit is acknowledged after that commit.
+    if (dup) return this.#batch ? this.#batch.done.then(() => dup) : dup
     const row = this.#row(run, studentId, input.seq, input.answer)
-    this.d.repo.upsertAnswer(row) // committed (autocommit) before we return and the ack goes out
-    return this.#accepted(run, row)
+    const batch = this.#commitSoon(run)
+    if (!batch.before.has(studentId)) batch.before.set(studentId, run.answers.get(studentId))
+    batch.rows.push(row)
+    // Later answers in this same turn are compared with this one (seq order, buzz rank).
+    run.answers.set(studentId, row)
+    return batch.done.then(() => this.#accepted(run, row))
+  }
+
+  /**
+   * Group commit: answers that arrive in one turn of the event loop are written in one
+   * transaction right after it (setImmediate), instead of one commit each. Under load that
+   * is most of the cost of an answer; when quiet it adds less than a millisecond.
+   */
+  #commitSoon(run: LiveRun): Batch {
+    if (this.#batch) return this.#batch
+    let resolve!: () => void
+    let reject!: (err: unknown) => void
+    const done = new Promise<void>((res, rej) => {
+      resolve = res
+      reject = rej
+    })
+    done.catch(() => undefined) // each answer's own promise carries the failure to its ack
+    const batch: Batch = { run, rows: [], before: new Map(), done, resolve, reject }
+    this.#batch = batch
+    setImmediate(() => this.#commitNow())
+    return batch
+  }
+
+  /** Writes the waiting answers now (also called before a run closes, so none is left out). */
+  #commitNow(): void {
+    const b = this.#batch
+    if (!b) return
+    this.#batch = null
+    try {
+      this.d.storage.transaction(() => {
+        for (const row of b.rows) this.d.repo.upsertAnswer(row)
+      })
+      b.resolve()
+    } catch (err) {
+      // Nothing of this batch was stored: forget it, and every ack reports the failure.
+      for (const [id, had] of b.before) {
+        if (had) b.run.answers.set(id, had)
+        else b.run.answers.delete(id)
+      }
+      b.reject(err)
+    }
   }
 
   photoPrecheck(studentId: string, runId: string, seq: number): AnswerResult | null {
@@ -298,6 +363,7 @@ export class LiveClass implements ClassroomLogic {
     const run = this.current
     if (!run || run.row.id !== runId || run.row.state !== 'open') return false
     if (run.timer) clearTimeout(run.timer)
+    this.#commitNow()
     const at = this.d.now()
     if (!closeRunDurably(this.d.storage, this.d.repo, runId, reason, at)) return false
     run.row = { ...run.row, state: 'closed', closedAt: at.toISOString(), closeReason: reason }
@@ -419,20 +485,30 @@ export class LiveClass implements ClassroomLogic {
   }
 
   #changed(): void {
+    this.#people = null
     this.d.onChange()
     this.#queueTally()
   }
 
-  /** One tally per turn of the event loop, however many answers arrived in it. */
+  /**
+   * One tally per turn of the event loop, however many answers arrived in it, and in a big
+   * class no more often than every students/100 ms (45 → 0.5 ms, 2000 → 20 ms): building
+   * a tally is O(class size), and answers must not queue behind tallies nobody can read.
+   */
   #queueTally(): void {
     if (this.#tallyQueued) return
     this.#tallyQueued = true
-    setImmediate(() => {
+    const gap = Math.min(50, this.#students.size / 100)
+    const wait = this.#lastTally + gap - performance.now()
+    const emit = (): void => {
       this.#tallyQueued = false
+      this.#lastTally = performance.now()
       const t = this.tally()
       if (t) this.d.onTally(t)
       if (this.remoteOnline > 0) this.server?.remotes.emit(REMOTE_EVENTS.state, this.remoteState())
-    })
+    }
+    if (wait <= 0) setImmediate(emit)
+    else setTimeout(emit, wait)
   }
 }
 

@@ -16,9 +16,11 @@ export interface TallyPerson {
 
 export function buildTally(run: RunRow, people: readonly TallyPerson[], answers: Iterable<AnswerRow>): RunTally {
   const spec = run.spec
+  // Answers come in receive order already (SQL ORDER BY recv_order; a live Map keeps first-insert order).
   const list = [...answers]
-  const byStudent = new Map(list.map((a) => [a.studentId, a]))
-  const names = new Map(people.map((p) => [p.id, p.name]))
+  const byStudent = new Set(list.map((a) => a.studentId))
+  let names: Map<string, string> | null = null
+  const nameOf = (id: string): string => (names ??= new Map(people.map((p) => [p.id, p.name]))).get(id) ?? '?'
   const optionCount = spec.kind === 'single' || spec.kind === 'multiple' || spec.kind === 'poll' ? spec.options.length : spec.kind === 'truefalse' ? 2 : 0
   const counts = new Array<number>(optionCount).fill(0)
   const words = new Map<string, number>()
@@ -28,7 +30,7 @@ export function buildTally(run: RunRow, people: readonly TallyPerson[], answers:
   const photos: RunTally['photos'] = []
   const winners = spec.kind === 'buzz' ? spec.winners : 0
 
-  for (const a of list.sort((x, y) => x.recvOrder - y.recvOrder)) {
+  for (const a of list) {
     const ans = a.answer
     if (ans.kind === 'single') counts[ans.choice] = (counts[ans.choice] ?? 0) + 1
     else if (ans.kind === 'multiple' || ans.kind === 'poll') for (const c of ans.choices) counts[c] = (counts[c] ?? 0) + 1
@@ -37,8 +39,8 @@ export function buildTally(run: RunRow, people: readonly TallyPerson[], answers:
       for (const w of new Set(ans.words.map(normaliseText).filter(Boolean))) words.set(w, (words.get(w) ?? 0) + 1)
     } else if (ans.kind === 'buzz') {
       const rank = buzz.length + 1
-      buzz.push({ rank, studentId: a.studentId, name: names.get(a.studentId) ?? '?', at: a.receivedAt, won: rank <= winners })
-    } else if (ans.kind === 'photo') photos.push({ studentId: a.studentId, name: names.get(a.studentId) ?? '?', photoId: ans.photoId })
+      buzz.push({ rank, studentId: a.studentId, name: nameOf(a.studentId), at: a.receivedAt, won: rank <= winners })
+    } else if (ans.kind === 'photo') photos.push({ studentId: a.studentId, name: nameOf(a.studentId), photoId: ans.photoId })
     if (a.correct !== null) {
       marked++
       if (a.correct) correct++
