@@ -75,6 +75,13 @@ export const libraryMigration: Migration = {
       ) STRICT;
       CREATE INDEX question_bank_chapter ON question_bank(chapter_id, kind, difficulty);
       CREATE INDEX question_bank_tree ON question_bank(stage_id, subject_id, edition_id, volume_id, chapter_id);
+
+      -- Statistics (教学统计) find a class's question runs through its lessons; these indexes on the
+      -- classroom tables (migration 4) keep that a lookup rather than a scan.
+      CREATE INDEX stats_question_runs_lesson ON question_runs(lesson_session_id, launched_at);
+      CREATE INDEX stats_class_sessions_lesson ON class_sessions(lesson_session_id);
+      CREATE INDEX stats_question_runs_launched ON question_runs(launched_at);
+      CREATE INDEX library_resources_shared ON library_resources(shared_at) WHERE shared_at IS NOT NULL;
     `)
   }
 }
