@@ -12,6 +12,8 @@ import { LessonsService } from './services/lessons'
 import { ClassroomService } from './services/classroom'
 import { SyncService } from './services/sync'
 import { CoursewareService } from './services/courseware'
+import { LibraryService, QuestionBankService } from './services/library'
+import { StatsService } from './services/stats'
 import { EventHub } from './rpc/event-hub'
 import { registerHandlers } from './rpc/register-handlers'
 import type { HandlerTable } from './rpc/handler-table'
@@ -33,6 +35,9 @@ export interface Services {
   readonly classroom: ClassroomService
   readonly sync: SyncService
   readonly courseware: CoursewareService
+  readonly library: LibraryService
+  readonly questionBank: QuestionBankService
+  readonly stats: StatsService
 }
 
 export interface AppCore {
@@ -107,6 +112,13 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   disposers.push(courseware.onDidAutosave((e) => hub.publish('courseware:autosaved', e)))
   disposers.push(courseware.onDidSave((e) => hub.publish('courseware:saved', e)))
   disposers.push(() => courseware.dispose())
+  const library = new LibraryService({ storage, clock, dir: join(opts.dataDir, 'library') })
+  disposers.push(library.onDidChange((c) => hub.publish('library:changed', c)))
+  disposers.push(() => library.dispose())
+  const questionBank = new QuestionBankService({ storage, clock })
+  disposers.push(questionBank.onDidChange((c) => hub.publish('questionBank:changed', c)))
+  disposers.push(() => questionBank.dispose())
+  const stats = new StatsService({ storage, clock })
 
   const services: Services = {
     info: { version: opts.version, host: opts.host, dataDir: opts.dataDir, startedAt: clock().toISOString() },
@@ -117,7 +129,10 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     lessons,
     classroom,
     sync,
-    courseware
+    courseware,
+    library,
+    questionBank,
+    stats
   }
   const table = registerHandlers(services)
 

@@ -11,6 +11,8 @@ import { lessonsHandlers } from './handlers/lessons'
 import { classroomHandlers } from './handlers/classroom'
 import { syncHandlers } from './handlers/sync'
 import { coursewareHandlers } from './handlers/courseware'
+import { libraryHandlers } from './handlers/library'
+import { statsHandlers } from './handlers/stats'
 
 export function registerHandlers(services: Services): HandlerTable {
   const table = {
@@ -19,7 +21,9 @@ export function registerHandlers(services: Services): HandlerTable {
     ...lessonsHandlers(services),
     ...classroomHandlers(services),
     ...syncHandlers(services),
-    ...coursewareHandlers(services)
+    ...coursewareHandlers(services),
+    ...libraryHandlers(services),
+    ...statsHandlers(services)
   } satisfies Record<CallChannel, unknown>
   // Each domain's handlers are type-checked against its schemas in DomainHandlers;
   // `satisfies` above makes a channel without a handler a compile error.

@@ -10,6 +10,8 @@ import { lessonsCalls, lessonsEvents } from './lessons'
 import { classroomCalls, classroomEvents } from './classroom'
 import { syncCalls, syncEvents } from './sync'
 import { coursewareCalls, coursewareEvents } from './courseware'
+import { libraryCalls, libraryEvents, questionBankCalls, questionBankEvents } from './library'
+import { statsCalls, statsEvents } from './stats'
 
 function byChannel<T extends Record<string, { channel: string }>>(
   defs: T
@@ -23,7 +25,10 @@ export const calls = {
   ...byChannel(lessonsCalls),
   ...byChannel(classroomCalls),
   ...byChannel(syncCalls),
-  ...byChannel(coursewareCalls)
+  ...byChannel(coursewareCalls),
+  ...byChannel(libraryCalls),
+  ...byChannel(questionBankCalls),
+  ...byChannel(statsCalls)
 } as const satisfies Record<string, CallDef>
 
 export const events = {
@@ -32,7 +37,10 @@ export const events = {
   ...byChannel(lessonsEvents),
   ...byChannel(classroomEvents),
   ...byChannel(syncEvents),
-  ...byChannel(coursewareEvents)
+  ...byChannel(coursewareEvents),
+  ...byChannel(libraryEvents),
+  ...byChannel(questionBankEvents),
+  ...byChannel(statsEvents)
 } as const satisfies Record<string, EventDef>
 
 export type Calls = typeof calls

@@ -228,15 +228,8 @@ describe('LibraryService', () => {
     expect(lib.search({ q: '勾股' }).total).toBe(0)
     expect(storage.db.prepare('SELECT count(*) AS n FROM library_fts_tri').get()).toEqual({ n: 0 })
     expect(changes).toEqual(['removed'])
-    const err = (() => {
-      try {
-        lib.get(resource.id)
-      } catch (e) {
-        return e
-      }
-    })()
-    expect(err).toBeInstanceOf(AppError)
-    expect((err as AppError).code).toBe('NOT_FOUND')
+    expect(() => lib.get(resource.id)).toThrow(AppError)
+    expect(() => lib.get(resource.id)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
   })
 
   it('refuses a path that is not there, in Chinese with what to do', async () => {
