@@ -29,6 +29,8 @@ export default defineConfig({
       'tools/**/*.test.ts',
       'scripts/**/*.test.ts'
     ],
+    // LibreOffice interop runs separately (npm run test:interop): it needs soffice and minutes.
+    exclude: ['**/node_modules/**', '**/*.interop.test.ts'],
     // Node by default (real SQLite, real sockets); renderer tests opt in to jsdom per file.
     environment: 'node',
     pool: 'forks',

@@ -5,6 +5,7 @@
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serveMain } from '../hosts/browser/main'
+import { convertCommand, inspectCommand } from './courseware-commands'
 
 declare const __APP_VERSION__: string
 /** The bundle lives in dist/node; the built renderer beside it in dist/renderer. */
@@ -12,6 +13,9 @@ const STATIC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../renderer
 
 const USAGE = `用法 / usage:
   classdeck serve [--port N] [--host ADDR] [--data-dir DIR]   启动浏览器版 / start the browser host
+  classdeck convert <in> <out> [--to edux|pptx] [--split-heading N]
+                                                                 转换课件 / convert (pptx/docx→edux, edux→pptx; folder → folder)
+  classdeck inspect <file>                                       导入报告 (JSON) / import report as JSON
   classdeck --version                                            版本 / version`
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -21,6 +25,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     case '-v':
       console.log(__APP_VERSION__)
       return 0
+    case 'convert':
+      return convertCommand(rest)
+    case 'inspect':
+      return inspectCommand(rest)
     case 'serve':
       await serveMain(rest, { staticDir: STATIC_DIR, version: __APP_VERSION__ })
       return -1 // keeps running

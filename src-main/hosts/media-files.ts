@@ -72,7 +72,7 @@ export async function storeMediaUpload(mediaDir: string, extParam: string | null
 /** File names the teacher gave, made safe to use inside our own folders. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file'
-  const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^\.+/, '').slice(-120)
+  const cleaned = [...base].map((c) => (c.charCodeAt(0) < 32 || '<>:"|?*'.includes(c) ? '_' : c)).join('').replace(/^\.+/, '').slice(-120)
   return cleaned || 'file'
 }
 

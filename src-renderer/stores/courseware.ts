@@ -23,6 +23,11 @@ export interface Progress {
 
 const PUSH_DELAY_MS = 1500
 
+/** A title as a file name: no path separators, no characters Windows refuses, no control characters. */
+function safeName(title: string): string {
+  return [...title].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('').slice(0, 80)
+}
+
 export const useCoursewareStore = defineStore('courseware', () => {
   const doc = shallowRef<DocumentView | null>(null)
   const recent = ref<RecentDocument[]>([])
@@ -117,7 +122,7 @@ export const useCoursewareStore = defineStore('courseware', () => {
 
   function defaultPath(title: string): string {
     const dir = useSettingsStore().settings?.dataDir ?? '.'
-    const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80) || '课件'
+    const safe = safeName(title) || '课件'
     return `${dir}/courseware/${safe}-${doc.value!.docId.slice(0, 8)}.edux`
   }
 
@@ -143,7 +148,7 @@ export const useCoursewareStore = defineStore('courseware', () => {
   async function exportPptx(): Promise<string | null> {
     const d = doc.value
     if (!d || !(await push())) return null
-    const name = `${(editor.deck?.title ?? '课件').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80)}.pptx`
+    const name = `${safeName(editor.deck?.title ?? '课件')}.pptx`
     const dir = useSettingsStore().settings?.dataDir ?? '.'
     progress.value = { label: name, done: 0, total: 0 }
     const res = await run(() => useTransport().invoke('courseware:export', { docId: d.docId, path: `${dir}/exports/${name}`, format: 'pptx' }))
