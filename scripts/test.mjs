@@ -48,6 +48,21 @@ if (!only || only === 'unit') {
   }
 }
 
+if (!only || only === 'unit' || only === 'interop') {
+  // LibreOffice interop (our PPTX opened by Impress): runs where soffice is installed, as in CI.
+  const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0
+  if (soffice) {
+    const out = join(results, 'interop.json')
+    rmSync(out, { force: true })
+    step('interop (LibreOffice)', 'npx', ['vitest', 'run', '--config', 'vitest.interop.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`])
+    if (existsSync(out)) {
+      const j = JSON.parse(readFileSync(out, 'utf8'))
+      passed += j.numPassedTests ?? 0
+      failed += j.numFailedTests ?? 0
+    }
+  } else skips.push('interop (LibreOffice): soffice is not installed (apt-get install libreoffice-impress)')
+}
+
 if (!only || only === 'e2e') {
   if (step('build', 'npm', ['run', '--silent', 'build'])) {
     const out = join(results, 'e2e.json')
