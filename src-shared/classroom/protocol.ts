@@ -9,29 +9,10 @@ import { z } from 'zod'
 import { AppErrorData } from '../errors'
 import { Answer, RevealedKey, StudentQuestion } from './question'
 
-export const STUDENT_NAMESPACE = '/student'
-export const REMOTE_NAMESPACE = '/remote'
+export { STUDENT_NAMESPACE, REMOTE_NAMESPACE, LIMITS, STUDENT_EVENTS, REMOTE_EVENTS, HTTP_PATHS } from './wire'
+export type { Ack } from './wire'
 
-export const LIMITS = {
-  /** Largest Socket.IO message in bytes; larger ones close the connection (engine.io). */
-  socketMessageBytes: 256 * 1024,
-  /** Token bucket per socket: steady events a second, and the burst allowed. */
-  eventsPerSecond: 20,
-  eventBurst: 40,
-  /** Refused events in a row before the socket is cut off. */
-  floodDisconnectAfter: 100,
-  /** Photo upload body over HTTP. */
-  photoBytes: 5 * 1024 * 1024,
-  photoTypes: ['image/jpeg', 'image/png', 'image/webp'] as const,
-  /** Default cap of connected sockets (students + remotes); the service can raise it. */
-  connections: 300,
-  /** How long a phone-remote pairing token may wait to be used. */
-  remoteTokenMinutes: 5,
-  /** Socket.IO connection state recovery window. */
-  recoveryMs: 2 * 60_000
-} as const
 
-export type Ack<T> = { ok: true; result: T } | { ok: false; error: AppErrorData }
 export function ackSchema<T extends z.ZodType>(result: T) {
   return z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), result }),
@@ -128,20 +109,6 @@ export type CloseReason = z.infer<typeof CloseReason>
 export const QuestionClosedEvent = z.object({ runId: z.string(), reason: CloseReason })
 export const ClassClosedEvent = z.object({ reason: z.string() })
 
-export const STUDENT_EVENTS = {
-  // client → server (with ack)
-  classInfo: 'class:info',
-  join: 'join',
-  sync: 'sync',
-  answer: 'answer',
-  // server → client
-  /** First event on every fresh connection; its trailing offset lets the session be recovered. */
-  hello: 'hello',
-  question: 'question',
-  questionClosed: 'question:closed',
-  reveal: 'question:reveal',
-  classClosed: 'class:closed'
-} as const
 
 // ---- /remote ---------------------------------------------------------------------------
 
@@ -179,23 +146,9 @@ export type RemoteState = z.infer<typeof RemoteState>
 
 export const RemotePaired = z.object({ key: z.string() })
 
-export const REMOTE_EVENTS = {
-  command: 'command', // client → server (with ack)
-  paired: 'paired', // server → client once, after a pairing token was used
-  state: 'state' // server → client
-} as const
 
 // ---- HTTP ------------------------------------------------------------------------------
 
-export const HTTP_PATHS = {
-  studentPage: '/student.html',
-  remotePage: '/remote.html',
-  /** POST raw image bytes; `Authorization: Bearer <student token>`; query runId & seq. */
-  studentPhoto: '/api/student/photo',
-  /** POST raw image bytes; `Authorization: Bearer <remote key>`. */
-  remotePhoto: '/api/remote/photo',
-  health: '/api/health'
-} as const
 
 export const PhotoQuery = z.object({
   runId: z.string().min(1).max(64),

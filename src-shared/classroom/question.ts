@@ -5,20 +5,12 @@
  * student page and the teacher console alike.
  */
 import { z } from 'zod'
+import { QUESTION_KIND_ZH, normaliseText } from './wire'
+
+export { QUESTION_KIND_ZH, normaliseText }
 
 export const QuestionKind = z.enum(['single', 'multiple', 'truefalse', 'fillin', 'poll', 'wordcloud', 'buzz', 'photo'])
 export type QuestionKind = z.infer<typeof QuestionKind>
-
-export const QUESTION_KIND_ZH: Record<QuestionKind, string> = {
-  single: '单选题',
-  multiple: '多选题',
-  truefalse: '判断题',
-  fillin: '填空题',
-  poll: '投票',
-  wordcloud: '词云',
-  buzz: '抢答',
-  photo: '拍照作答'
-}
 
 const Prompt = z.string().max(2000).default('')
 const Options = z.array(z.string().min(1).max(200)).min(2).max(10)
@@ -149,13 +141,6 @@ export const Answer = z.discriminatedUnion('kind', [
 ])
 export type Answer = z.infer<typeof Answer>
 
-/**
- * NFKC folds full-width letters and digits to half-width (ＡＢＣ１ → ABC1) and
- * compatibility forms; then case and surrounding/repeated spaces stop mattering.
- */
-export function normaliseText(s: string): string {
-  return s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase()
-}
 
 /** Null when the answer suits the question, else a Chinese reason a student can act on. */
 export function answerMisfit(spec: QuestionSpec, a: Answer): string | null {

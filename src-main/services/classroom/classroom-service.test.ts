@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { io } from 'socket.io-client'
 import WebSocket from 'ws'
 import BetterSqlite3 from 'better-sqlite3'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   STUDENT_EVENTS as E,
   type AnswerResult,
@@ -496,6 +499,23 @@ describe('ClassroomService: server and remote', () => {
     expect((await fetch(`${kit.url}index.js`)).status).toBe(404)
     expect(kit.service.status().qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/)
     expect(kit.service.status().pin).toMatch(/^\d{6}$/)
+  })
+
+  it('serves the built pages and their assets with a strict content policy, and never the teacher app', async () => {
+    const built = mkdtempSync(join(tmpdir(), 'classdeck-pages-'))
+    mkdirSync(join(built, 'assets'))
+    writeFileSync(join(built, 'student.html'), '<!doctype html><script type="module" src="./assets/s.js"></script>')
+    writeFileSync(join(built, 'assets', 's.js'), 'console.log(1)')
+    writeFileSync(join(built, 'index.html'), 'teacher app')
+    kit = await classroomKit({}, { pagesDir: built })
+    const page = await fetch(kit.url)
+    expect(await page.text()).toMatch(/assets\/s\.js/)
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
+    const asset = await fetch(`${kit.url}assets/s.js`)
+    expect(asset.headers.get('content-type')).toMatch(/javascript/)
+    expect(await (await fetch(`${kit.url}index.html`)).text()).not.toBe('teacher app')
+    expect(kit.service.status().pagesBuilt).toBe(true)
+    rmSync(built, { recursive: true, force: true })
   })
 
   it('finds a free port when the configured one is taken', async () => {

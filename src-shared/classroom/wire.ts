@@ -1,0 +1,86 @@
+/**
+ * The parts of the student protocol a device needs at run time, without zod: names of
+ * namespaces, events and HTTP paths, limits, text normalisation. The student and remote
+ * pages import values only from here (and types from the rest), which keeps them small.
+ */
+import type { AppErrorData } from '../errors'
+
+export const STUDENT_NAMESPACE = '/student'
+export const REMOTE_NAMESPACE = '/remote'
+
+export const LIMITS = {
+  /** Largest Socket.IO message in bytes; larger ones close the connection (engine.io). */
+  socketMessageBytes: 256 * 1024,
+  /** Token bucket per socket: steady events a second, and the burst allowed. */
+  eventsPerSecond: 20,
+  eventBurst: 40,
+  /** Refused events in a row before the socket is cut off. */
+  floodDisconnectAfter: 100,
+  /** Photo upload body over HTTP. */
+  photoBytes: 5 * 1024 * 1024,
+  photoTypes: ['image/jpeg', 'image/png', 'image/webp'] as const,
+  /** Default cap of connected sockets (students + remotes); the service can raise it. */
+  connections: 300,
+  /** How long a phone-remote pairing token may wait to be used. */
+  remoteTokenMinutes: 5,
+  /** Socket.IO connection state recovery window. */
+  recoveryMs: 2 * 60_000
+} as const
+
+export type Ack<T> = { ok: true; result: T } | { ok: false; error: AppErrorData }
+
+export const STUDENT_EVENTS = {
+  // client → server (with ack)
+  classInfo: 'class:info',
+  join: 'join',
+  sync: 'sync',
+  answer: 'answer',
+  // server → client
+  /** First event on every fresh connection; its trailing offset lets the session be recovered. */
+  hello: 'hello',
+  question: 'question',
+  questionClosed: 'question:closed',
+  reveal: 'question:reveal',
+  classClosed: 'class:closed'
+} as const
+
+export const REMOTE_EVENTS = {
+  command: 'command', // client → server (with ack)
+  paired: 'paired', // server → client once, after a pairing token was used
+  state: 'state' // server → client
+} as const
+
+export const HTTP_PATHS = {
+  studentPage: '/student.html',
+  remotePage: '/remote.html',
+  /** POST raw image bytes; `Authorization: Bearer <student token>`; query runId & seq. */
+  studentPhoto: '/api/student/photo',
+  /** POST raw image bytes; `Authorization: Bearer <remote key>`. */
+  remotePhoto: '/api/remote/photo',
+  health: '/api/health'
+} as const
+
+export const QUESTION_KIND_ZH = {
+  single: '单选题',
+  multiple: '多选题',
+  truefalse: '判断题',
+  fillin: '填空题',
+  poll: '投票',
+  wordcloud: '词云',
+  buzz: '抢答',
+  photo: '拍照作答'
+} as const
+
+/**
+ * NFKC folds full-width letters and digits to half-width (ＡＢＣ１ → ABC1) and
+ * compatibility forms; then case and surrounding/repeated spaces stop mattering.
+ */
+export function normaliseText(s: string): string {
+  return s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase()
+}
+
+/** `details.reason` of a refusal (see student-errors.ts), or null. */
+export function reasonOf(err: AppErrorData): string | null {
+  const r = (err.details as { reason?: unknown } | undefined)?.reason
+  return typeof r === 'string' ? r : null
+}
