@@ -35,7 +35,7 @@ export interface BrowserHost {
 const MAX_FRAME = 8 * 1024 * 1024
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
-  const core = createAppCore({ dataDir: opts.dataDir, host: 'browser', version: opts.version, clock: opts.clock })
+  const core = createAppCore({ dataDir: opts.dataDir, host: 'browser', version: opts.version, clock: opts.clock, classroomPagesDir: opts.staticDir })
   const mediaDir = join(opts.dataDir, 'media')
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith('/media') || req.url?.startsWith('/incoming') || req.url?.startsWith('/exports/')) void serveFiles(opts.dataDir, mediaDir, req, res)

@@ -51,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     try {
-      core = createAppCore({ dataDir: dataDirFromArgs(), host: 'electron', version: app.getVersion() })
+      core = createAppCore({ dataDir: dataDirFromArgs(), host: 'electron', version: app.getVersion(), classroomPagesDir: join(distDir, 'renderer') })
     } catch (err) {
       // A refused database (newer version, corrupt) is shown, not crashed on.
       const e = AppError.from(err)
