@@ -35,7 +35,6 @@ export const libraryMigration: Migration = {
         thumbnail     TEXT,
         size          INTEGER NOT NULL,
         sha256        TEXT NOT NULL UNIQUE,
-        body          TEXT NOT NULL DEFAULT '', -- text inside courseware and lesson plans
         text_state    TEXT NOT NULL CHECK (text_state IN ('extracted','not-extracted','failed','none')),
         text_error    TEXT,
         sync_state    TEXT NOT NULL DEFAULT 'local' CHECK (sync_state IN ('local','queued','synced','failed','downloaded')),
@@ -45,10 +44,17 @@ export const libraryMigration: Migration = {
         created_at    TEXT NOT NULL,
         updated_at    TEXT NOT NULL
       ) STRICT;
+      -- The text inside courseware and lesson plans, apart from the resource row: ranking reads
+      -- thousands of narrow rows, and a long text inline would make each one a page of its own.
+      CREATE TABLE library_bodies (
+        seq   INTEGER PRIMARY KEY REFERENCES library_resources(seq) ON DELETE CASCADE,
+        body  TEXT NOT NULL
+      ) STRICT;
       CREATE INDEX library_resources_tree ON library_resources(stage_id, subject_id, edition_id, volume_id, chapter_id);
       CREATE INDEX library_resources_chapter ON library_resources(chapter_id);
       CREATE INDEX library_resources_updated ON library_resources(updated_at DESC, seq);
       CREATE INDEX library_resources_type ON library_resources(type, format);
+      CREATE INDEX library_resources_created ON library_resources(created_at);
 
       CREATE VIRTUAL TABLE library_fts_tri USING fts5(
         title, tags, body, content='', contentless_delete=1, tokenize='trigram'
@@ -75,6 +81,7 @@ export const libraryMigration: Migration = {
       ) STRICT;
       CREATE INDEX question_bank_chapter ON question_bank(chapter_id, kind, difficulty);
       CREATE INDEX question_bank_tree ON question_bank(stage_id, subject_id, edition_id, volume_id, chapter_id);
+      CREATE INDEX question_bank_created ON question_bank(created_at);
 
       -- Statistics (教学统计) find a class's question runs through its lessons; these indexes on the
       -- classroom tables (migration 4) keep that a lookup rather than a scan.

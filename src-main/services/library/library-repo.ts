@@ -48,7 +48,7 @@ export interface ResourceRow {
 }
 
 /**
- * Every column but body (which can be large and is read only for snippets), on alias `r`.
+ * Every column of a resource (its text lives in library_bodies), on alias `r`.
  * The sync state of a shared resource is read from its outbox row, so the sync worker's
  * progress shows here without the worker knowing about the library.
  */
@@ -92,17 +92,18 @@ export function insertResource(db: Database, r: NewResource): number {
     .prepare(
       `INSERT INTO library_resources(id, title, title_norm, type, format,
          stage_id, stage_name, subject_id, subject_name, edition_id, edition_name, volume_id, volume_name, chapter_id, chapter_name,
-         tags, tags_norm, original, open_level, file, file_name, thumbnail, size, sha256, body, text_state, text_error,
+         tags, tags_norm, original, open_level, file, file_name, thumbnail, size, sha256, text_state, text_error,
          sync_state, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     .run(
       r.id, r.title, normaliseSearchText(r.title), r.type, r.format,
       ...chapterColumns(r.chapter),
       JSON.stringify(r.tags), normaliseSearchText(r.tags.join(' ')), r.original ? 1 : 0, r.openLessonLevel,
-      r.file, r.fileName, r.thumbnail, r.size, r.sha256, r.body, r.textState, r.textNote, r.syncState, r.at, r.at
+      r.file, r.fileName, r.thumbnail, r.size, r.sha256, r.textState, r.textNote, r.syncState, r.at, r.at
     )
   const seq = Number(info.lastInsertRowid)
+  if (r.body !== '') db.prepare('INSERT INTO library_bodies(seq, body) VALUES (?, ?)').run(seq, r.body)
   indexResource(db, seq, r.title, r.tags, r.body)
   return seq
 }
@@ -131,7 +132,7 @@ export function getRowBySha(db: Database, sha256: string): ResourceRow | undefin
 }
 
 export function bodyOf(db: Database, id: string): string {
-  const r = db.prepare('SELECT body FROM library_resources WHERE id = ?').get(id) as { body: string } | undefined
+  const r = db.prepare('SELECT b.body FROM library_resources r JOIN library_bodies b ON b.seq = r.seq WHERE r.id = ?').get(id) as { body: string } | undefined
   return r?.body ?? ''
 }
 
@@ -186,6 +187,7 @@ export function markShared(db: Database, seq: number, sharedTitle: string, at: s
 
 export function deleteResource(db: Database, row: ResourceRow): void {
   unindexResource(db, row.seq)
+  db.prepare('DELETE FROM library_bodies WHERE seq = ?').run(row.seq)
   db.prepare('DELETE FROM library_resources WHERE seq = ?').run(row.seq)
 }
 

@@ -35,21 +35,34 @@ export function searchRows(
   const titleHits = terms.map(() => '(instr(r.title_norm, ?) > 0)').join(' + ')
   const tagHits = terms.map(() => '(instr(r.tags_norm, ?) > 0)').join(' + ')
   const f = filterSql(filter)
+  const where = f.where.length ? `WHERE ${f.where.join(' AND ')}` : ''
+  // Rank and page on the narrow columns first; read whole rows only for the page.
   const sql = `
     WITH hits(seq) AS (${sources.join(' INTERSECT ')})
-    SELECT ${ROW_COLUMNS},
-           ${titleHits} AS title_hits, ${tagHits} AS tag_hits, count(*) OVER () AS total
+    SELECT r.seq AS seq, ${titleHits} AS title_hits, ${tagHits} AS tag_hits, count(*) OVER () AS total
     FROM hits JOIN library_resources r ON r.seq = hits.seq
-    ${f.where.length ? `WHERE ${f.where.join(' AND ')}` : ''}
+    ${where}
     ORDER BY title_hits DESC, tag_hits DESC, r.updated_at DESC, r.seq DESC
     LIMIT ? OFFSET ?`
   const texts = terms.map((t) => t.text)
-  const rows = db.prepare(sql).all(...args, ...texts, ...texts, ...f.args, limit, offset) as (SearchRow & { total: number })[]
-  if (rows.length > 0) return { rows, total: rows[0]!.total }
+  const ranked = db.prepare(sql).all(...args, ...texts, ...texts, ...f.args, limit, offset) as { seq: number; title_hits: number; tag_hits: number; total: number }[]
+  if (ranked.length > 0) {
+    const rows = db
+      .prepare(`SELECT ${ROW_COLUMNS} FROM library_resources r WHERE r.seq IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ranked.map((x) => x.seq))) as ResourceRow[]
+    const bySeq = new Map(rows.map((row) => [row.seq, row]))
+    return {
+      rows: ranked.flatMap((x) => {
+        const row = bySeq.get(x.seq)
+        return row ? [{ ...row, title_hits: x.title_hits, tag_hits: x.tag_hits }] : []
+      }),
+      total: ranked[0]!.total
+    }
+  }
   if (offset === 0) return { rows: [], total: 0 }
   // Past the last page: count without paging so the caller still learns the total.
   const count = db
-    .prepare(`WITH hits(seq) AS (${sources.join(' INTERSECT ')}) SELECT count(*) AS n FROM hits JOIN library_resources r ON r.seq = hits.seq ${f.where.length ? `WHERE ${f.where.join(' AND ')}` : ''}`)
+    .prepare(`WITH hits(seq) AS (${sources.join(' INTERSECT ')}) SELECT count(*) AS n FROM hits JOIN library_resources r ON r.seq = hits.seq ${where}`)
     .get(...args, ...f.args) as { n: number }
   return { rows: [], total: count.n }
 }

@@ -184,6 +184,12 @@ describe('LibraryService', () => {
     expect(byId.get('czh')!.count).toBe(3)
     expect(byId.get('ch17')).toMatchObject({ count: 2, level: 'chapter', name: '第十七章 勾股定理', parentKey: 'stage:czh/subject:math/edition:rj/volume:rj-8b' })
     expect(byId.get('ch18')!.count).toBe(1)
+
+    // The tree is kept between calls and redrawn after a change.
+    const d = lib.browse({ chapter: { unfiled: true } }).items[0]!
+    lib.update({ id: d.id, patch: { chapter: other } })
+    expect(lib.tree()).toMatchObject({ total: 4, unfiled: 0 })
+    expect(lib.tree().nodes.find((n) => n.id === 'ch18')!.count).toBe(2)
   })
 
   it('re-indexes a changed title and never doubles the 【原创】 prefix', async () => {

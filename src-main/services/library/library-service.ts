@@ -63,6 +63,8 @@ export class LibraryService {
   readonly #newId: () => string
   readonly #onDidChange = new Emitter<LibraryChange>()
   readonly onDidChange = this.#onDidChange.event
+  /** The tree changes only when resources do; it is kept until then. */
+  #tree: LibraryTree | null = null
 
   constructor(deps: LibraryServiceDeps) {
     this.#storage = deps.storage
@@ -70,6 +72,9 @@ export class LibraryService {
     this.files = new LibraryFileStore(deps.dir)
     this.#extractors = { ...defaultExtractors, ...deps.extractors }
     this.#newId = deps.newId ?? randomUUID
+    this.#onDidChange.event(() => {
+      this.#tree = null
+    })
   }
 
   get #db(): Database {
@@ -165,6 +170,7 @@ export class LibraryService {
 
   /** The catalogue as far as the library uses it, with how many resources hang under each node. */
   tree(): LibraryTree {
+    if (this.#tree) return this.#tree
     const groups = this.#db
       .prepare(
         `SELECT stage_id, max(stage_name) AS stage_name, subject_id, max(subject_name) AS subject_name,
@@ -193,7 +199,8 @@ export class LibraryService {
       if (!filed) unfiled += g.n
     }
     const sorted = [...nodes.values()].sort((a, b) => collator.compare(a.name, b.name))
-    return { nodes: sorted, unfiled, total }
+    this.#tree = { nodes: sorted, unfiled, total }
+    return this.#tree
   }
 
   get(id: string): LibraryResourceDetail {

@@ -141,11 +141,12 @@ export class StatsService {
     const day = parsed.data.date ?? localDay(this.#clock(), tz)
     const week = resolvePeriod({ kind: 'week', date: day }, tz)
     const month = resolvePeriod({ kind: 'month', date: day }, tz)
-    // Facts from well before both windows: caps fill from the start of their week and month, and a login streak looks back.
-    const firstDay = [week.days[0]!, month.days[0]!].sort()[0]!
-    const factsFrom = new Date(Date.parse(`${addDays(firstDay, -70)}T00:00:00Z`) - tz * MINUTE).toISOString()
+    // Caps fill from the start of the week and month that hold the windows; a login streak looks back further.
+    const capStart = [week.days[0]!, month.days[0]!].sort()[0]!
+    const lookback = Math.max(0, ...region.rules.map((r) => (r.kind === 'active-day' && r.streak ? r.streak.days + 1 : 0)))
+    const instant = (d: LocalDate): string => new Date(Date.parse(`${d}T00:00:00Z`) - tz * MINUTE).toISOString()
     const factsTo = [week.to, month.to].sort()[1]!
-    const facts = this.#facts(factsFrom, factsTo, tz)
+    const facts = this.#facts(instant(capStart), instant(addDays(capStart, -lookback)), factsTo, tz)
     const windowOf = (p: ReturnType<typeof resolvePeriod>) => ({
       from: p.from,
       to: p.to,
@@ -165,13 +166,13 @@ export class StatsService {
 
   dispose(): void {}
 
-  #facts(from: string, to: string, tz: number): ActivityFact[] {
+  #facts(from: string, daysFrom: string, to: string, tz: number): ActivityFact[] {
     const db = this.#db
     return [
       ...repo.lessonFacts(db, from, to).map((l): ActivityFact => ({ kind: 'lesson', at: l.at, activeMinutes: l.activeMs / MINUTE })),
       ...repo.uploadFacts(db, from, to).map((u): ActivityFact => ({ kind: 'upload', at: u.at, original: u.original === 1, type: u.type as ResourceType })),
       ...repo.quizFacts(db, from, to).map((q): ActivityFact => ({ kind: 'quiz', at: q.at, students: q.students })),
-      ...repo.activeDays(db, from, to, tz).map((day): ActivityFact => ({ kind: 'active-day', day }))
+      ...repo.activeDays(db, daysFrom, to, tz).map((day): ActivityFact => ({ kind: 'active-day', day }))
     ]
   }
 
