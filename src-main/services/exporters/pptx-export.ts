@@ -4,7 +4,8 @@
  * points are already PowerPoint points. A question becomes text with lettered options and its answer
  * and explanation in the notes.
  */
-import PptxGenJS from 'pptxgenjs'
+// Loaded on first export, not at start-up (it is a large module).
+import type PptxGenJS from 'pptxgenjs'
 import {
   mediaMime,
   mediaPath,
@@ -44,7 +45,8 @@ const SHAPES: Record<ShapeKind, PptxGenJS.SHAPE_NAME> = {
 }
 
 export async function exportPptx(deck: Deck, media: ReadonlyMap<string, Uint8Array>, opts: { author?: string } = {}): Promise<PptxExportResult> {
-  const pptx = new PptxGenJS()
+  const { default: PptxGenJSCtor } = await import('pptxgenjs')
+  const pptx = new PptxGenJSCtor()
   pptx.layout = deck.aspect === '16:9' ? 'LAYOUT_WIDE' : 'LAYOUT_4x3'
   pptx.title = deck.title
   if (opts.author) pptx.author = opts.author

@@ -2,7 +2,8 @@
  * Word (.docx) lesson plans → a 教案 document kept with the deck (mammoth for the conversion,
  * DOMPurify for safety) and, on request, slides split at a chosen heading level.
  */
-import mammoth from 'mammoth'
+// mammoth is loaded on the first Word import, not at start-up.
+import type mammothNs from 'mammoth'
 import { AppError } from '../../../src-shared/errors'
 import {
   Deck,
@@ -41,6 +42,7 @@ export async function importDocx(file: string, bytes: Uint8Array, opts: ImportOp
   let failedImages = 0
   opts.onProgress?.(0, 3)
   let raw: string
+  const mammoth: typeof mammothNs = (await import('mammoth')).default
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },

@@ -3,11 +3,26 @@
  * with no scripts, no styles, no external URLs and no javascript: links. The only image sources left
  * are our own `media/<sha256>.<ext>`; the only links are in-document anchors.
  */
-import { JSDOM } from 'jsdom'
-import createDOMPurify from 'dompurify'
+import { createRequire } from 'node:module'
+import type { JSDOM as JSDOMType } from 'jsdom'
+import type createDOMPurifyType from 'dompurify'
 
-const window = new JSDOM('').window
-const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0])
+// jsdom pulls in a large module graph; load it on the first lesson plan, not at start-up.
+const requireLazy = createRequire(import.meta.url)
+let jsdom: typeof JSDOMType | null = null
+let purifyInstance: ReturnType<typeof createDOMPurifyType> | null = null
+function JSDOM(): typeof JSDOMType {
+  jsdom ??= (requireLazy('jsdom') as { JSDOM: typeof JSDOMType }).JSDOM
+  return jsdom
+}
+function getPurify(): ReturnType<typeof createDOMPurifyType> {
+  if (!purifyInstance) {
+    const mod = requireLazy('dompurify') as typeof createDOMPurifyType | { default: typeof createDOMPurifyType }
+    const createDOMPurify = typeof mod === 'function' ? mod : mod.default
+    purifyInstance = createDOMPurify(new (JSDOM())('').window as unknown as Parameters<typeof createDOMPurifyType>[0])
+  }
+  return purifyInstance
+}
 
 const MEDIA_SRC = /^media\/[0-9a-f]{64}\.[a-z0-9]+$/
 
@@ -18,6 +33,7 @@ export interface SanitizeResult {
 }
 
 export function sanitizeLessonHtml(dirty: string): SanitizeResult {
+  const purify = getPurify()
   let removedLinks = 0
   let removedImages = 0
   // Counted before DOMPurify's own URI check drops them, so the report can say what went.
@@ -53,5 +69,5 @@ export function sanitizeLessonHtml(dirty: string): SanitizeResult {
 
 /** A DOM for reading sanitised HTML back (splitting a lesson plan into slides). */
 export function parseHtmlFragment(html: string): DocumentFragment {
-  return JSDOM.fragment(html)
+  return JSDOM().fragment(html)
 }
