@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { io } from 'socket.io-client'
 import WebSocket from 'ws'
+import { JSDOM } from 'jsdom'
 import BetterSqlite3 from 'better-sqlite3'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -499,6 +500,22 @@ describe('ClassroomService: server and remote', () => {
     expect((await fetch(`${kit.url}index.js`)).status).toBe(404)
     expect(kit.service.status().qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/)
     expect(kit.service.status().pin).toMatch(/^\d{6}$/)
+  })
+
+  it('lets a student join and answer from the built-in page in a DOM, over the real server', async () => {
+    kit = await classroomKit()
+    const dom = await JSDOM.fromURL(`${kit.url}?pin=${kit.pin}`, { runScripts: 'dangerously', resources: 'usable', pretendToBeVisual: true })
+    const d = dom.window.document
+    await new Promise((r) => dom.window.addEventListener('load', r))
+    ;(d.getElementById('name') as HTMLInputElement).value = '网页学生'
+    ;(d.getElementById('go') as HTMLButtonElement).click()
+    await until(() => kit.service.status().students.length === 1, 5000)
+    const run = kit.service.launch({ kind: 'single', prompt: '选 B', options: ['a', 'b'] })
+    await until(() => d.querySelectorAll('#opts button').length === 2, 5000)
+    ;(d.querySelectorAll('#opts button')[1] as HTMLButtonElement).click()
+    await until(() => kit.service.results(run.runId).answered === 1, 5000)
+    expect(kit.service.results(run.runId).rows[0]).toMatchObject({ name: '网页学生', text: 'B' })
+    dom.window.close()
   })
 
   it('serves the built pages and their assets with a strict content policy, and never the teacher app', async () => {

@@ -25,7 +25,8 @@ else if(q.kind==='truefalse'){btn('对',{kind:'truefalse',value:true});btn('错'
 else if(q.kind==='buzz')btn('抢答！',{kind:'buzz'});
 else if(q.kind==='fillin'||q.kind==='wordcloud'){const n=q.kind==='fillin'?q.blanks:1;const ins=[];
 for(let i=0;i<n;i++){const x=document.createElement('input');ins.push(x);box.appendChild(x)}
-btn('提交',q.kind==='fillin'?null:null);box.lastChild.onclick=()=>send(q.kind==='fillin'?{kind:'fillin',texts:ins.map(x=>x.value)}:{kind:'wordcloud',words:ins[0].value.split(/[,，\\s]+/).filter(Boolean)})}
+const go=document.createElement('button');go.textContent='提交';box.appendChild(go);
+go.onclick=()=>send(q.kind==='fillin'?{kind:'fillin',texts:ins.map(x=>x.value)}:{kind:'wordcloud',words:ins[0].value.split(/[,，\\s]+/).filter(Boolean)})}
 else $('state').textContent='请使用完整版学生页面作答此题型'}
 function join(payload){s.emit('join',payload,(r)=>{if(!r.ok){localStorage.removeItem('cdToken');err(r.error);show('login');return}
 localStorage.cdToken=r.result.token;err(null);render(r.result)})}
