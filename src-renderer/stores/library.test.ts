@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { useLibraryStore } from './library'
+import { setTransport, type Transport } from '../transport'
+import { AppError } from '../../src-shared/errors'
+
+const resource = (id: string, title: string) => ({
+  id, title, sharedTitle: title, type: '教案', format: 'word', chapter: {}, tags: [], original: false, openLessonLevel: null,
+  file: 'f', fileName: `${title}.docx`, thumbnail: null, size: 10, sha256: 'x', textState: 'extracted', syncState: 'local', remoteId: null, createdAt: '', updatedAt: ''
+})
+
+/** Answers like the services: browse lists everything, search only what matches, and punctuation searches for nothing. */
+function fakeTransport(): Transport & { calls: { channel: string; input: Record<string, unknown> }[] } {
+  const all = [resource('1', '勾股定理'), resource('2', '一次函数')]
+  const t = {
+    calls: [] as { channel: string; input: Record<string, unknown> }[],
+    state: 'open' as const,
+    async invoke(channel: string, input: Record<string, unknown>) {
+      t.calls.push({ channel, input })
+      switch (channel) {
+        case 'library:tree':
+          return { nodes: [{ key: 'stage:czh', parentKey: null, level: 'stage', id: 'czh', name: '初中', count: 2 }, { key: 'stage:czh/chapter:ch17', parentKey: 'stage:czh', level: 'chapter', id: 'ch17', name: '第十七章', count: 1 }], unfiled: 0, total: 2 }
+        case 'library:browse':
+          return { items: all, total: all.length }
+        case 'library:search': {
+          const q = String(input.q).replace(/[\p{P}\s]/gu, '')
+          const items = all.filter((r) => q && r.title.includes(q)).map((r) => ({ ...r, titleMatch: true, snippet: null }))
+          return { items, total: items.length, terms: q ? [q] : [] }
+        }
+        case 'library:addContent':
+          if (input.fileName === 'bad.docx') throw new AppError('FILE_INVALID', '无法读取', 'Cannot read')
+          return { resource: resource('3', String(input.fileName)), duplicate: input.fileName === 'same.docx' }
+        default:
+          throw new Error(`unexpected ${channel}`)
+      }
+    },
+    on: () => () => {},
+    onConnectionChange: () => () => {}
+  }
+  return t as unknown as Transport & { calls: { channel: string; input: Record<string, unknown> }[] }
+}
+
+describe('library store', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('lists the library, then search hits while the box holds words, then the list again for punctuation only', async () => {
+    setTransport(fakeTransport())
+    const store = useLibraryStore()
+    await store.hydrate()
+    expect(store.items.map((r) => r.id)).toEqual(['1', '2'])
+    await store.setQuery('勾股')
+    expect(store).toMatchObject({ searching: true, total: 1 })
+    await store.setQuery('，。')
+    expect(store).toMatchObject({ searching: false, total: 2 })
+  })
+
+  it('files dropped files on the selected chapter and reports each one, refused ones included', async () => {
+    const t = fakeTransport()
+    setTransport(t)
+    const store = useLibraryStore()
+    await store.hydrate()
+    await store.selectChapter('stage:czh/chapter:ch17', { stageId: 'czh', chapterId: 'ch17' })
+    expect(t.calls.at(-1)).toMatchObject({ channel: 'library:browse', input: { chapter: { stageId: 'czh', chapterId: 'ch17' } } })
+    const out = await store.addFiles([{ name: 'a.docx', dataBase64: 'AA==' }, { name: 'same.docx', dataBase64: 'AA==' }, { name: 'bad.docx', dataBase64: 'AA==' }])
+    expect(out.map((o) => o.status)).toEqual(['added', 'duplicate', 'failed'])
+    expect(out[2]!.message).toBe('无法读取')
+    const add = t.calls.find((c) => c.channel === 'library:addContent')!
+    expect(add.input.chapter).toEqual({ chapter: { id: 'ch17', name: '第十七章' }, stage: { id: 'czh', name: '初中' } })
+  })
+})
