@@ -18,7 +18,8 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: true,
-    target: 'chrome120',
+    // Students' tablets and phones run older browsers than the teacher's ClassDeck window.
+    target: ['es2019', 'chrome80', 'safari13'],
     reportCompressedSize: false,
     rollupOptions: {
       input: Object.fromEntries(pages.map((p) => [p, resolve(root, `${p}.html`)]))

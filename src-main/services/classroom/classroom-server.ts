@@ -6,7 +6,8 @@
  */
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
 import { timingSafeEqual } from 'node:crypto'
-import { Server, type Namespace, type Socket } from 'socket.io'
+import { createRequire } from 'node:module'
+import type { Server, Namespace, Socket } from 'socket.io'
 import type { z } from 'zod'
 import {
   AnswerInput,
@@ -66,6 +67,8 @@ export interface ClassroomServerOptions {
 
 type AckFn = (ack: Ack<unknown>) => void
 
+const requireLazy = createRequire(import.meta.url)
+
 export class ClassroomServer {
   readonly http: HttpServer
   readonly io: Server
@@ -82,7 +85,9 @@ export class ClassroomServer {
     // A slow or silent client must not hold a socket forever.
     this.http.requestTimeout = 30_000
     this.http.headersTimeout = 10_000
-    this.io = new Server(this.http, {
+    // socket.io is required when a class opens, not at ClassDeck's start-up.
+    const { Server: SocketServer } = requireLazy('socket.io') as typeof import('socket.io')
+    this.io = new SocketServer(this.http, {
       serveClient: true, // the fallback page loads /socket.io/socket.io.js
       maxHttpBufferSize: LIMITS.socketMessageBytes,
       connectionStateRecovery: { maxDisconnectionDuration: LIMITS.recoveryMs, skipMiddlewares: true },

@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import QRCode from 'qrcode'
 import { QuestionSpec, type QuestionSpecInput } from '../../../src-shared/classroom/question'
 import { LIMITS } from '../../../src-shared/classroom/protocol'
 import { csvCell } from '../../../src-shared/classroom/names'
@@ -142,7 +141,7 @@ export class ClassroomService {
     this.#repo.insertSession(session)
     const url = joinUrl(host, port, ifaces)
     // The QR code carries the PIN so a scan skips typing it; the short URL shown does not.
-    const qrSvg = await QRCode.toString(`${url}?pin=${live.pin}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+    const qrSvg = await (await import('qrcode')).default.toString(`${url}?pin=${live.pin}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
     this.#open = { live, host, port, url, qrSvg }
     const status = this.status()
     this.#onStatus.fire(status)
@@ -292,7 +291,7 @@ export class ClassroomService {
     const { token, expiresAt } = o.live.newRemoteToken()
     // In the fragment, so the token never reaches a request line or a log.
     const url = `${o.url}remote.html#t=${token}`
-    const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+    const qrSvg = await (await import('qrcode')).default.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
     return { url, qrSvg, qrDataUrl: svgDataUrl(qrSvg), expiresAt: expiresAt.toISOString() }
   }
 
