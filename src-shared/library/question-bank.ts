@@ -1,11 +1,11 @@
 /**
  * The question bank (题库): questions kept apart from any deck, filed by chapter, kind and
  * difficulty, so one question can be inserted into many decks or launched straight in class.
- * A question is the deck model's own Question, so inserting it into a deck is a copy, not a conversion.
+ * A question is the deck model's own Question, so inserting it into a deck is a copy, not a conversion,
+ * and launching it in class goes through questionSpecFromCourseware (src-shared/classroom).
  */
 import { z } from 'zod'
 import { Question } from '../courseware/question'
-import type { QuestionSpecInput } from '../classroom/question'
 import { ChapterPath, Tags } from './resource'
 
 /** 1 容易 … 5 困难, the five steps Chinese test papers use. */
@@ -35,33 +35,3 @@ export const BankQuestionInput = z
   })
   .strict()
 export type BankQuestionInput = z.input<typeof BankQuestionInput>
-
-/**
- * The classroom's QuestionSpec for a bank (or deck) question, so it can be launched in class
- * directly. Option keys become indices; the classroom's limits (prompt 2000 characters, options
- * 200, time limit ≥ 5 s) are applied here rather than failing the launch.
- */
-export function classroomSpecOf(q: Question): QuestionSpecInput {
-  const prompt = q.prompt.slice(0, 2000)
-  const timeLimitSec = q.timeLimitSec !== undefined ? Math.max(5, q.timeLimitSec) : undefined
-  const timing = timeLimitSec === undefined ? {} : { timeLimitSec }
-  const texts = (opts: readonly { text: string }[]): string[] => opts.map((o) => o.text.slice(0, 200) || ' ')
-  switch (q.kind) {
-    case 'single':
-      return { kind: 'single', prompt, options: texts(q.options), correct: q.options.findIndex((o) => o.id === q.answer), ...timing }
-    case 'multiple':
-      return {
-        kind: 'multiple',
-        prompt,
-        options: texts(q.options),
-        correct: q.options.flatMap((o, i) => (q.answers.includes(o.id) ? [i] : [])),
-        ...timing
-      }
-    case 'true-false':
-      return { kind: 'truefalse', prompt, correct: q.answer, ...timing }
-    case 'fill-in':
-      return { kind: 'fillin', prompt, blanks: [{ accepted: q.accepted.map((a) => a.slice(0, 200)).slice(0, 20) }], ...timing }
-    case 'poll':
-      return { kind: 'poll', prompt, options: texts(q.options), multi: q.allowMultiple, ...timing }
-  }
-}

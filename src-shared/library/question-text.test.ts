@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseQuestionText } from './question-text'
-import { classroomSpecOf } from './question-bank'
+import { questionSpecFromCourseware } from '../classroom/from-courseware'
 import { Question } from '../courseware/question'
-import { QuestionSpec } from '../classroom/question'
 
 const paper = `八年级数学 第十七章 练习
 （本卷共 5 题）
@@ -80,10 +79,10 @@ describe('parseQuestionText (the Word convention)', () => {
   it('produces questions the deck model accepts and the classroom can launch', () => {
     for (const pq of questions) {
       const q = Question.parse(pq.question)
-      const spec = QuestionSpec.parse(classroomSpecOf(q))
+      const spec = questionSpecFromCourseware(q)
       expect(spec.prompt).toBe(q.prompt)
     }
-    const spec = QuestionSpec.parse(classroomSpecOf(Question.parse(questions[1]!.question)))
+    const spec = questionSpecFromCourseware(Question.parse(questions[1]!.question))
     expect(spec).toMatchObject({ kind: 'multiple', correct: [0, 1] })
   })
 

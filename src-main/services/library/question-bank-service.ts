@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import mammoth from 'mammoth'
 import { Question } from '../../../src-shared/courseware/question'
 import {
   BankQuestionInput,
@@ -191,6 +190,7 @@ async function rawText(input: { path: string } | { buffer: Buffer }, name: strin
     throw new AppError('LIMIT', `“${name}”超过 32 MB，不像是一份题目文档。请去掉其中的大图片后再导入。`, `"${name}" is over 32 MB, too large for a question document. Remove large pictures and import it again.`, { file: name })
   }
   try {
+    const mammoth = (await import('mammoth')).default // loaded on first import, not at start-up
     return (await mammoth.extractRawText(input)).value
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code

@@ -8,7 +8,6 @@
  */
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import mammoth from 'mammoth'
 import { decodeEdux } from '../courseware'
 import { runImport } from '../importers'
 import { paragraphsText, type Deck } from '../../../src-shared/courseware'
@@ -96,6 +95,8 @@ async function extractPptx(path: string, displayName: string): Promise<Extracted
 
 async function extractDocx(path: string, displayName: string): Promise<ExtractedText> {
   try {
+    // Loaded on first use, as the importers do: start-up never pays for it.
+    const mammoth = (await import('mammoth')).default
     const r = await mammoth.extractRawText({ path })
     return { body: r.value.replace(/\n{3,}/g, '\n\n').trim() }
   } catch (e) {
