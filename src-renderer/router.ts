@@ -11,6 +11,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/library', name: 'library', component: () => import('./features/library/views/LibraryPage.vue') },
   { path: '/stats', name: 'stats', component: () => import('./features/stats/views/StatsPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('./features/settings/views/SettingsPage.vue') },
+  { path: '/print/:docId', name: 'print', component: () => import('./features/print/PrintView.vue') },
   { path: '/:rest(.*)*', redirect: '/' }
 ]
 

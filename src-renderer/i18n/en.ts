@@ -52,6 +52,10 @@ const en: typeof zh = {
     slideN: 'Slide {n}:', ok: 'OK', unsaved: 'This deck has unsaved changes', saveClose: 'Save and close', closeNoSave: 'Don’t save',
     cancel: 'Cancel', download: 'Download PPTX'
   },
+  print: {
+    back: 'Back', print: 'Print / save as PDF', withNotes: 'With notes', withoutNotes: 'Without notes', loading: 'Preparing pages…',
+    hint: '{n} pages. Choose “Save as PDF” in the print dialog to export.', slideN: 'Slide {n} of {total}', noNotes: '(no notes)'
+  },
   editor: {
     addSlide: 'New slide', duplicate: 'Duplicate slide', moveUp: 'Move up', moveDown: 'Move down', moveSlides: 'Move slides',
     newText: 'Type your text on the right', addText: 'Add text', addImage: 'Add picture', addMedia: 'Add media', addShape: 'Add shape',
@@ -61,7 +65,7 @@ const en: typeof zh = {
     math: 'Maths', chem: 'Chemistry', linkLabel: 'Button text', linkTarget: 'Go to slide', toFront: 'Bring to front', toBack: 'Send to back',
     lock: 'Lock', delete: 'Delete', slide: 'Slide', background: 'Background', notes: 'Notes (only the teacher sees them)',
     selectHint: 'Tap an element on the canvas to edit it; press ? for shortcuts.', uploading: 'Uploading…', zoom: 'Zoom',
-    save: 'Save', saving: 'Saving…', saved: 'Saved', exportPptx: 'Export PPTX', close: 'Close',
+    save: 'Save', saving: 'Saving…', saved: 'Saved', exportPptx: 'Export PPTX', exportPdf: 'Export PDF', exportPdfNotes: 'Export PDF with notes', close: 'Close',
     types: { text: 'Text', image: 'Picture', shape: 'Shape', table: 'Table', formula: 'Formula', audio: 'Audio', video: 'Video', 'slide-link': 'Link', question: 'Question', placeholder: 'Placeholder' },
     shapes: { rectangle: 'Rectangle', rounded: 'Rounded', ellipse: 'Ellipse', line: 'Line', arrow: 'Arrow', triangle: 'Triangle', star: 'Star' },
     align: { left: 'Left', center: 'Centre', right: 'Right' },

@@ -50,6 +50,10 @@ export default {
     slideN: '第 {n} 页：', ok: '知道了', unsaved: '课件有未保存的修改', saveClose: '保存并关闭', closeNoSave: '不保存',
     cancel: '取消', download: '下载 PPTX'
   },
+  print: {
+    back: '返回', print: '打印 / 存为 PDF', withNotes: '含备注', withoutNotes: '不含备注', loading: '正在准备页面…',
+    hint: '共 {n} 页。在打印对话框中选择“另存为 PDF”即可导出。', slideN: '第 {n} / {total} 页', noNotes: '（无备注）'
+  },
   editor: {
     addSlide: '新建幻灯片', duplicate: '复制幻灯片', moveUp: '上移', moveDown: '下移', moveSlides: '移动幻灯片',
     newText: '点击右侧输入文字', addText: '添加文本', addImage: '添加图片', addMedia: '添加音视频', addShape: '添加形状',
@@ -59,7 +63,7 @@ export default {
     math: '数学', chem: '化学', linkLabel: '按钮文字', linkTarget: '跳转到第几页', toFront: '置于顶层', toBack: '置于底层',
     lock: '锁定', delete: '删除', slide: '幻灯片', background: '背景色', notes: '备注（仅授课者可见）',
     selectHint: '点选画布上的元素即可编辑它；按 ? 查看快捷键。', uploading: '正在上传…', zoom: '缩放',
-    save: '保存', saving: '正在保存…', saved: '已保存', exportPptx: '导出 PPTX', close: '关闭',
+    save: '保存', saving: '正在保存…', saved: '已保存', exportPptx: '导出 PPTX', exportPdf: '导出 PDF', exportPdfNotes: '导出 PDF（含备注）', close: '关闭',
     types: { text: '文本', image: '图片', shape: '形状', table: '表格', formula: '公式', audio: '音频', video: '视频', 'slide-link': '跳转', question: '题目', placeholder: '占位' },
     shapes: { rectangle: '矩形', rounded: '圆角矩形', ellipse: '椭圆', line: '直线', arrow: '箭头', triangle: '三角形', star: '五角星' },
     align: { left: '左对齐', center: '居中', right: '右对齐' },

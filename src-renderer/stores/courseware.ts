@@ -11,7 +11,7 @@ import type { ImportReport } from '../../src-shared/courseware/import-report'
 import type { Aspect } from '../../src-shared/courseware/primitives'
 import { AppError } from '../../src-shared/errors'
 import { useTransport } from '../transport'
-import { uploadForImport, exportUrl } from '../transport/media'
+import { uploadForImport, uploadMedia, exportUrl } from '../transport/media'
 import { useEditorStore } from './editor'
 import { useSettingsStore } from './settings'
 
@@ -91,6 +91,12 @@ export const useCoursewareStore = defineStore('courseware', () => {
     const taskId = `import-${Date.now()}`
     progress.value = { label: file.name, done: 0, total: 0 }
     const res = await run(async () => {
+      // PDF pages are drawn by pdf.js in this window (it needs a canvas), not by the service.
+      if (/\.pdf$/i.test(file.name)) {
+        const { importPdf } = await import('../features/prepare/pdf-import')
+        const onProgress = (done: number, total: number) => (progress.value = { label: `${file.name} · 第 ${done} / ${total} 页 · page ${done} of ${total}`, done, total })
+        return importPdf(file, { transport: useTransport(), upload: uploadMedia, onProgress })
+      }
       const path = await uploadForImport(file)
       return useTransport().invoke('courseware:import', { path, taskId, ...(splitHeadingLevel ? { splitHeadingLevel } : {}) })
     })

@@ -15,7 +15,7 @@ export type Approximation = z.infer<typeof Approximation>
 export const ImportReport = z
   .object({
     file: z.string(),
-    format: z.enum(['pptx', 'docx', 'edux']),
+    format: z.enum(['pptx', 'docx', 'edux', 'pdf']),
     slideCount: z.number().int().nonnegative(),
     mediaCount: z.number().int().nonnegative(),
     durationMs: z.number().nonnegative(),
