@@ -49,4 +49,22 @@ describe('lessons calls through the handler table', () => {
     if (!r.ok) expect(r.error).toMatchObject({ code: 'VALIDATION' })
     if (!r.ok) expect(r.error.message).toMatch(/tool/)
   })
+
+  it('refuses to move the lesson clock unless the host is a test host, and then counts the moved time', async () => {
+    const before = process.env.CLASSDECK_TEST_CLOCK
+    try {
+      delete process.env.CLASSDECK_TEST_CLOCK
+      const refused = await dispatch(core.table, 'lessons:test-advance-clock', { ms: 60_000 }, ctx)
+      expect(refused.ok).toBe(false)
+      if (!refused.ok) expect(refused.error).toMatchObject({ code: 'FORBIDDEN' })
+
+      process.env.CLASSDECK_TEST_CLOCK = '1'
+      const s = (await call('lessons:start', { classId: 'c1', className: '一班', deckId: 'd1', deckTitle: '课件' })) as { sessionId: string }
+      expect(await call('lessons:test-advance-clock', { ms: 4 * 60_000 })).toEqual({ skewMs: 240_000 })
+      expect(await call('lessons:activity', { sessionId: s.sessionId })).toMatchObject({ activeMs: 240_000, elapsedMs: 240_000 })
+    } finally {
+      if (before === undefined) delete process.env.CLASSDECK_TEST_CLOCK
+      else process.env.CLASSDECK_TEST_CLOCK = before
+    }
+  })
 })
