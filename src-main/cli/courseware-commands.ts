@@ -1,6 +1,6 @@
 /**
  * `classdeck convert <in> <out>` and `classdeck inspect <file>`, for bin/classdeck.mjs to call.
- *   convert: pptx→edux, docx→edux, edux→pptx; a folder in and a folder out converts every file in it.
+ *   convert: pptx→edux, docx→edux, edux→pptx, edux→pdf (via LibreOffice); a folder in and a folder out converts every file in it.
  *   inspect: prints the import report as JSON (for .edux, a report of what the file holds).
  * Each returns an exit code: 0 on success, 1 with a one-line reason on stderr.
  */
@@ -13,6 +13,7 @@ import { decodeEdux, encodeEdux } from '../services/courseware/edux-file'
 import { writeFileAtomic } from '../services/courseware/atomic-write'
 import { importFile } from '../services/importers/import-file'
 import { exportPptx } from '../services/exporters/pptx-export'
+import { findSoffice, pptxToPdfWithLibreOffice, sofficeMissing } from './libreoffice-pdf'
 
 export interface CliIo {
   out(line: string): void
@@ -62,9 +63,15 @@ export async function convertFile(input: string, output: string, opts: { splitHe
     return { slides: deck.slides.length, approximations: approximations.length }
   }
   if (from === 'edux' && to === 'pdf') {
-    throw new AppError('UNAVAILABLE', 'PDF 导出需要在 ClassDeck 应用中进行（使用浏览器打印），命令行暂不支持', 'PDF export runs in the ClassDeck app (it prints through the browser engine); the CLI cannot do it yet')
+    // Through LibreOffice: edux → our PPTX → soffice. Checked before reading, so a missing soffice fails fast.
+    const soffice = findSoffice()
+    if (!soffice) throw sofficeMissing()
+    const { deck, media } = decodeEdux(basename(input), await readInput(input))
+    const { bytes, approximations } = await exportPptx(deck, media)
+    await writeFileAtomic(output, await pptxToPdfWithLibreOffice(bytes, soffice))
+    return { slides: deck.slides.length, approximations: approximations.length }
   }
-  throw new AppError('VALIDATION', `不支持从 .${from} 转换为 .${to}（支持 pptx→edux、docx→edux、edux→pptx）`, `Cannot convert .${from} to .${to} (supported: pptx→edux, docx→edux, edux→pptx)`)
+  throw new AppError('VALIDATION', `不支持从 .${from} 转换为 .${to}（支持 pptx→edux、docx→edux、edux→pptx、edux→pdf）`, `Cannot convert .${from} to .${to} (supported: pptx→edux, docx→edux, edux→pptx, edux→pdf)`)
 }
 
 async function readInput(file: string): Promise<Uint8Array> {
@@ -80,7 +87,7 @@ export async function convertCommand(args: readonly string[], io: CliIo = consol
     const { positional, split, to } = parseFlags(args)
     const [input, output] = positional
     if (!input || !output || positional.length > 2) {
-      io.err('用法 / usage: classdeck convert <in> <out> [--split-heading N] [--to edux|pptx]   (in/out may both be folders)')
+      io.err('用法 / usage: classdeck convert <in> <out> [--split-heading N] [--to edux|pptx|pdf]   (in/out may both be folders)')
       return 1
     }
     const src = resolve(input)
