@@ -76,17 +76,26 @@ export function safeFileName(name: string): string {
   return cleaned || 'file'
 }
 
-const IMPORT_EXTS = /\.(pptx|pptm|docx|edux|pdf)$/i
-export const IMPORT_UPLOAD_LIMIT = 512 * 1024 * 1024
+/** What each kind of upload may be: courseware to import, or anything a teacher files in the library. */
+const UPLOAD_KINDS = {
+  import: { exts: /\.(pptx|pptm|docx|edux|pdf)$/i, list: '.pptx .docx .edux .pdf' },
+  library: {
+    exts: /\.(pptx|pptm|ppt|docx|doc|edux|pdf|xlsx|xls|txt|png|jpe?g|gif|bmp|webp|svg|mp3|wav|m4a|ogg|mp4|webm|mov|m4v)$/i,
+    list: '课件、文档、图片、音频、视频 / courseware, documents, pictures, audio, video'
+  }
+} as const
+export type UploadPurpose = keyof typeof UPLOAD_KINDS
+export const IMPORT_UPLOAD_LIMIT = 1024 * 1024 * 1024 // a 300 MB 微课 fits with room to spare
 
 /**
- * A file the teacher picked in the browser, streamed to `<dataDir>/incoming/` so the importers
+ * A file the teacher picked in the browser, streamed to `<dataDir>/incoming/` so the services
  * (which read files) can take it. Returns its path on this machine.
  */
-export async function storeIncomingUpload(dataDir: string, nameParam: string | null, body: AsyncIterable<Uint8Array>): Promise<string> {
+export async function storeIncomingUpload(dataDir: string, nameParam: string | null, body: AsyncIterable<Uint8Array>, purposeParam: string | null = 'import'): Promise<string> {
   const name = safeFileName(nameParam ?? '')
-  if (!IMPORT_EXTS.test(name)) {
-    throw new AppError('VALIDATION', `不能导入这种文件：${name}（支持 .pptx .docx .edux .pdf）`, `Cannot import this kind of file: ${name} (.pptx .docx .edux .pdf)`)
+  const kind = UPLOAD_KINDS[(purposeParam === 'library' ? 'library' : 'import') as UploadPurpose]
+  if (!kind.exts.test(name)) {
+    throw new AppError('VALIDATION', `不能导入这种文件：${name}（支持 ${kind.list}）`, `Cannot take this kind of file: ${name} (${kind.list})`)
   }
   const dir = join(dataDir, 'incoming', randomUUID())
   mkdirSync(dir, { recursive: true })
@@ -95,7 +104,7 @@ export async function storeIncomingUpload(dataDir: string, nameParam: string | n
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length
-      if (size > IMPORT_UPLOAD_LIMIT) return done(new AppError('LIMIT', '文件太大（上限 512 MB）', 'File too large (limit 512 MB)'))
+      if (size > IMPORT_UPLOAD_LIMIT) return done(new AppError('LIMIT', '文件太大（上限 1 GB）', 'File too large (limit 1 GB)'))
       done(null, chunk)
     }
   })

@@ -28,9 +28,11 @@ function fakeTransport(): Transport & { calls: { channel: string; input: Record<
           const items = all.filter((r) => q && r.title.includes(q)).map((r) => ({ ...r, titleMatch: true, snippet: null }))
           return { items, total: items.length, terms: q ? [q] : [] }
         }
-        case 'library:addContent':
-          if (input.fileName === 'bad.docx') throw new AppError('FILE_INVALID', '无法读取', 'Cannot read')
-          return { resource: resource('3', String(input.fileName)), duplicate: input.fileName === 'same.docx' }
+        case 'library:add': {
+          const fileName = String(input.path).split('/').pop()
+          if (fileName === 'bad.docx') throw new AppError('FILE_INVALID', '无法读取', 'Cannot read')
+          return { resource: resource('3', String(fileName)), duplicate: fileName === 'same.docx' }
+        }
         default:
           throw new Error(`unexpected ${channel}`)
       }
@@ -62,10 +64,16 @@ describe('library store', () => {
     await store.hydrate()
     await store.selectChapter('stage:czh/chapter:ch17', { stageId: 'czh', chapterId: 'ch17' })
     expect(t.calls.at(-1)).toMatchObject({ channel: 'library:browse', input: { chapter: { stageId: 'czh', chapterId: 'ch17' } } })
-    const out = await store.addFiles([{ name: 'a.docx', dataBase64: 'AA==' }, { name: 'same.docx', dataBase64: 'AA==' }, { name: 'bad.docx', dataBase64: 'AA==' }])
+    const files = ['a.docx', 'same.docx', 'bad.docx'].map((n) => new File(['x'], n))
+    const uploaded: string[] = []
+    const out = await store.addFiles(files, async (f) => {
+      uploaded.push(f.name)
+      return `/data/incoming/${f.name}`
+    })
+    expect(uploaded).toEqual(['a.docx', 'same.docx', 'bad.docx'])
     expect(out.map((o) => o.status)).toEqual(['added', 'duplicate', 'failed'])
     expect(out[2]!.message).toBe('无法读取')
-    const add = t.calls.find((c) => c.channel === 'library:addContent')!
+    const add = t.calls.find((c) => c.channel === 'library:add')!
     expect(add.input.chapter).toEqual({ chapter: { id: 'ch17', name: '第十七章' }, stage: { id: 'czh', name: '初中' } })
   })
 })

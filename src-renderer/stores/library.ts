@@ -9,6 +9,7 @@ import type { ChapterFilter, LibraryTree, SearchHit } from '../../src-shared/con
 import type { LibraryResource, ResourceFormat, ResourceType } from '../../src-shared/library'
 import { AppError } from '../../src-shared/errors'
 import { useTransport } from '../transport'
+import { uploadFile } from '../transport/media'
 
 export type ListedResource = LibraryResource & Partial<Pick<SearchHit, 'titleMatch' | 'snippet'>>
 
@@ -116,13 +117,17 @@ export const useLibraryStore = defineStore('library', () => {
     return refresh()
   }
 
-  /** Adds files one by one (each is hashed and read by the services); one refused file does not stop the rest. */
-  async function addFiles(files: readonly { name: string; dataBase64: string }[]): Promise<AddOutcome[]> {
+  /**
+   * Adds files one by one: each is streamed to the host over HTTP (a 300 MB video never goes through a
+   * JSON call), then hashed and read by the services. One refused file does not stop the rest.
+   */
+  async function addFiles(files: readonly File[], upload: (f: File) => Promise<string> = (f) => uploadFile(f, 'library')): Promise<AddOutcome[]> {
     const t = useTransport()
     const result: AddOutcome[] = []
     for (const f of files) {
       try {
-        const r = await t.invoke('library:addContent', { fileName: f.name, dataBase64: f.dataBase64, ...(chapterFromSelection() ?? {}) })
+        const path = await upload(f)
+        const r = await t.invoke('library:add', { path, ...(chapterFromSelection() ?? {}) })
         result.push({ fileName: f.name, status: r.duplicate ? 'duplicate' : 'added' })
       } catch (err) {
         result.push({ fileName: f.name, status: 'failed', message: AppError.from(err).message })

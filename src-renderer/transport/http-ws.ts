@@ -4,7 +4,7 @@
  * (up to their timeout) instead of failing at once, so a host restart is invisible
  * to a teacher who is not in the middle of something.
  */
-import { ServerFrame, RPC_PATH } from '../../src-shared/contract/wire'
+import { MAX_FRAME_BYTES, ServerFrame, RPC_PATH } from '../../src-shared/contract/wire'
 import { AppError } from '../../src-shared/errors'
 import type { CallChannel, CallInput, CallOutput, EventChannel, EventPayload } from '../../src-shared/contract'
 import type { ConnectionState, Transport } from './types'
@@ -51,6 +51,10 @@ export class HttpWsTransport implements Transport {
   invoke<C extends CallChannel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>> {
     const id = this.#nextId++
     const frame = JSON.stringify({ t: 'call', id, channel, input })
+    // The host would drop the whole socket for an oversized frame; refuse this one call instead.
+    if (frame.length * 3 > MAX_FRAME_BYTES && new TextEncoder().encode(frame).length > MAX_FRAME_BYTES) {
+      return Promise.reject(new AppError('LIMIT', '内容太大，无法一次发送（上限 8 MB）；文件请用上传', 'Too large to send in one call (8 MB limit); upload files instead'))
+    }
     return new Promise<CallOutput<C>>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#pending.delete(id)

@@ -21,9 +21,9 @@ export async function uploadMedia(file: Blob & { name?: string }): Promise<Media
   throw new AppError('UNAVAILABLE', `上传失败（HTTP ${res.status}）`, `Upload failed (HTTP ${res.status})`)
 }
 
-/** Sends a file the teacher picked to the host, for the importers; returns its path there. */
-export async function uploadForImport(file: File): Promise<string> {
-  const res = await fetch(`./incoming?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file, headers: { 'x-classdeck-upload': '1' } })
+/** Sends a file the teacher picked to the host (streamed, any size up to 1 GB); returns its path there. */
+export async function uploadFile(file: File, purpose: 'import' | 'library'): Promise<string> {
+  const res = await fetch(`./incoming?purpose=${purpose}&name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file, headers: { 'x-classdeck-upload': '1' } })
   const body: unknown = await res.json().catch(() => null)
   if (body && typeof body === 'object' && 'ok' in body) {
     if (body.ok === true && 'result' in body && body.result && typeof body.result === 'object' && 'path' in body.result) return String(body.result.path)
@@ -35,4 +35,9 @@ export async function uploadForImport(file: File): Promise<string> {
 /** Where an exported file can be downloaded from. */
 export function exportUrl(fileName: string): string {
   return `./exports/${encodeURIComponent(fileName)}`
+}
+
+/** For the importers (PowerPoint, Word, .edux, PDF). */
+export function uploadForImport(file: File): Promise<string> {
+  return uploadFile(file, 'import')
 }

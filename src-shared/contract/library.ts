@@ -22,7 +22,8 @@ const Id = z.string().min(1).max(120)
 /** A local file path as the Electron host hands it over (drag-and-drop or the file picker). */
 const FilePath = z.string().min(1).max(4096)
 /** 64 MB of file as base64, for the browser host where no path exists. */
-const MAX_BASE64 = Math.ceil((64 * 1024 * 1024 * 4) / 3)
+// Inline content must fit one call frame (MAX_FRAME_BYTES); larger files go over HTTP and library:add.
+const MAX_BASE64 = 6 * 1024 * 1024
 
 const ResourceMetaInput = z
   .object({

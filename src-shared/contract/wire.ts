@@ -21,5 +21,8 @@ export const ServerFrame = z.union([
 ])
 export type ServerFrame = z.infer<typeof ServerFrame>
 
+/** Largest call frame the browser host accepts; files travel over HTTP (see src-main/hosts/media-files.ts). */
+export const MAX_FRAME_BYTES = 8 * 1024 * 1024
+
 /** Path of the RPC socket on the browser host. */
 export const RPC_PATH = '/rpc'

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { ClientFrame, RPC_PATH, type ServerFrame } from '../../../src-shared/contract/wire'
+import { ClientFrame, MAX_FRAME_BYTES, RPC_PATH, type ServerFrame } from '../../../src-shared/contract/wire'
 import { AppError, validationError } from '../../../src-shared/errors'
 import { createAppCore, type AppCore } from '../../app-core'
 import { dispatch } from '../../rpc/handler-table'
@@ -31,8 +31,6 @@ export interface BrowserHost {
   close(): Promise<void>
 }
 
-/** Largest frame the teacher app sends; files travel over their own HTTP routes. */
-const MAX_FRAME = 8 * 1024 * 1024
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const core = createAppCore({ dataDir: opts.dataDir, host: 'browser', version: opts.version, clock: opts.clock, classroomPagesDir: opts.staticDir })
@@ -41,7 +39,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     if (req.url?.startsWith('/media') || req.url?.startsWith('/incoming') || req.url?.startsWith('/exports/')) void serveFiles(opts.dataDir, mediaDir, req, res)
     else serveStatic(opts.staticDir, req, res)
   })
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
   let nextSender = 1
 
   server.on('upgrade', (req, socket, head) => {
@@ -118,7 +116,7 @@ async function serveFiles(dataDir: string, mediaDir: string, req: IncomingMessag
       const result =
         url.pathname === '/media'
           ? await storeMediaUpload(mediaDir, url.searchParams.get('ext'), req)
-          : { path: await storeIncomingUpload(dataDir, url.searchParams.get('name'), req) }
+          : { path: await storeIncomingUpload(dataDir, url.searchParams.get('name'), req, url.searchParams.get('purpose')) }
       json(200, { ok: true, result })
     } catch (err) {
       const e = AppError.from(err)
