@@ -41,8 +41,38 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
   const resourceDir = join(ctx.dataDir, 'resources')
   mkdirSync(uploadDir, { recursive: true })
   mkdirSync(resourceDir, { recursive: true })
-  // Parts that arrive in order are hashed as they come, so `complete` need not read the file again.
-  const running = new Map<string, { next: number; hash: Hash }>()
+  // The whole file is hashed as its parts come in (in order; a part that arrives early is read
+  // back from disk when the gap before it closes), so `complete` need not read the file again.
+  // After a restart the map is empty and `complete` hashes the file from disk instead.
+  const running = new Map<string, { next: number; hash: Hash; chain: Promise<void>; broken: boolean }>()
+  const partLength = (u: { size: number; part_size: number }, n: number) => (n === partCount(u) - 1 ? u.size - u.part_size * n : u.part_size)
+  const advance = (u: UploadRow, n: number, data: readonly Buffer[]) => {
+    const r = running.get(u.id)
+    if (!r) return
+    r.chain = r.chain.then(async () => {
+      if (r.broken) return
+      try {
+        const has = ctx.db.prepare('SELECT 1 FROM upload_parts WHERE upload_id = ? AND part_number = ?')
+        while (r.next < partCount(u) && has.get(u.id, r.next)) {
+          let bufs = data
+          if (r.next !== n) {
+            const buf = Buffer.allocUnsafe(partLength(u, r.next))
+            const fh = await open(join(uploadDir, `${u.id}.bin`), 'r')
+            try {
+              await fh.read(buf, 0, buf.length, r.next * u.part_size)
+            } finally {
+              await fh.close()
+            }
+            bufs = [buf]
+          }
+          for (const b of bufs) r.hash.update(b)
+          r.next++
+        }
+      } catch {
+        r.broken = true
+      }
+    })
+  }
 
   const partCount = (u: { size: number; part_size: number }) => Math.ceil(u.size / u.part_size)
   const status = (u: UploadRow) => ({
@@ -93,6 +123,7 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
       const id = newId('up')
       const partSize = body.partSize ?? ctx.partSize
       ctx.db.prepare('INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, NULL)').run(id, teacherId, body.fileName, body.mimeType ?? null, body.size, partSize, ctx.now() + UPLOAD_TTL_MS)
+      running.set(id, { next: 0, hash: createHash('sha256'), chain: Promise.resolve(), broken: false })
       return status(ctx.db.prepare('SELECT * FROM uploads WHERE id = ?').get(id) as UploadRow)
     })
   })
@@ -110,28 +141,35 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
     const count = partCount(u)
     if (!Number.isInteger(n) || n < 0 || n >= count) throw new PlatformError(PlatformCode.BAD_REQUEST, `分片序号 ${n} 超出范围（共 ${count} 片）`)
     const expected = n === count - 1 ? u.size - u.part_size * (count - 1) : u.part_size
-    const data = await readBody(req.body as Readable, expected)
-    if (data.length !== expected) throw new PlatformError(PlatformCode.BAD_REQUEST, `分片 ${n} 大小应为 ${expected} 字节，实际 ${data.length} 字节`)
-    const sum = sha256Hex(data)
+    // The part stays as the chunks it arrived in: hashed and written (writev) without a copy.
+    const { chunks, size } = await readBody(req.body as Readable, expected)
+    if (size !== expected) throw new PlatformError(PlatformCode.BAD_REQUEST, `分片 ${n} 大小应为 ${expected} 字节，实际 ${size} 字节`)
     const claimed = req.headers['x-part-sha256']
-    if (claimed !== undefined && claimed !== sum) throw new PlatformError(PlatformCode.BAD_REQUEST, `分片 ${n} 校验失败，请重新上传该分片`)
+    let sum: string | null = null
+    if (claimed !== undefined) {
+      const h = createHash('sha256')
+      for (const c of chunks) h.update(c)
+      sum = h.digest('hex')
+      if (claimed !== sum) throw new PlatformError(PlatformCode.BAD_REQUEST, `分片 ${n} 校验失败，请重新上传该分片`)
+    }
     const file = join(uploadDir, `${u.id}.bin`)
     const fh = await open(file, existsSync(file) ? 'r+' : 'w')
     try {
-      await fh.write(data, 0, data.length, n * u.part_size)
+      let at = n * u.part_size
+      // writev takes at most IOV_MAX buffers at a time.
+      for (let i = 0; i < chunks.length; i += 512) {
+        const batch = chunks.slice(i, i + 512)
+        await fh.writev(batch, at)
+        at += batch.reduce((s, b) => s + b.length, 0)
+      }
     } finally {
       await fh.close()
     }
-    ctx.db.prepare('INSERT OR REPLACE INTO upload_parts VALUES (?, ?, ?, ?)').run(u.id, n, data.length, sum)
-    let r = running.get(u.id)
-    if (!r && n === 0) running.set(u.id, (r = { next: 0, hash: createHash('sha256') }))
-    if (r && r.next === n) {
-      r.hash.update(data)
-      r.next++
-    }
+    ctx.db.prepare('INSERT OR REPLACE INTO upload_parts VALUES (?, ?, ?, ?)').run(u.id, n, size, sum ?? '')
+    advance(u, n, chunks)
     ctx.counters.partsReceived++
-    ctx.counters.partBytesReceived += data.length
-    return { partNumber: n, size: data.length }
+    ctx.counters.partBytesReceived += size
+    return { partNumber: n, size }
   })
 
   app.post('/api/v1/resources/uploads/:uploadId/complete', async (req) => {
@@ -151,7 +189,8 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
     const file = join(uploadDir, `${u.id}.bin`)
     if (u.size === 0) await writeFile(file, '')
     const r = running.get(u.id)
-    const actual = r && r.next === partCount(u) ? r.hash.digest('hex') : u.size === 0 ? sha256Hex('') : await hashFile(file)
+    await r?.chain
+    const actual = r && !r.broken && r.next === partCount(u) ? r.hash.digest('hex') : u.size === 0 ? sha256Hex('') : await hashFile(file)
     running.delete(u.id)
     if (actual !== body.sha256) throw new PlatformError(PlatformCode.BAD_REQUEST, '文件校验失败（sha256 不一致），请重新上传')
     return idempotent(ctx, req, teacherId!, 'complete', () => {
@@ -227,7 +266,7 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
   })
 }
 
-async function readBody(stream: Readable, limit: number): Promise<Buffer> {
+async function readBody(stream: Readable, limit: number): Promise<{ chunks: Buffer[]; size: number }> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of stream) {
@@ -235,7 +274,7 @@ async function readBody(stream: Readable, limit: number): Promise<Buffer> {
     if (size > limit) throw new PlatformError(PlatformCode.TOO_LARGE, `分片超过约定大小 ${limit} 字节`)
     chunks.push(chunk as Buffer)
   }
-  return Buffer.concat(chunks, size)
+  return { chunks, size }
 }
 
 async function hashFile(file: string): Promise<string> {

@@ -40,7 +40,7 @@ export class OutboxQueue {
         const at = this.#at()
         const row = this.db
           .prepare(
-            `SELECT o.* FROM outbox o
+            `SELECT o.* FROM outbox o INDEXED BY outbox_claim
              WHERE o.state = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
                AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.kind = o.kind AND p.entity_id = o.entity_id AND p.id < o.id AND p.state != 'sent')
              ORDER BY o.id LIMIT 1`

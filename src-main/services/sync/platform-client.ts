@@ -298,13 +298,15 @@ export class PlatformClient {
   uploadStatus(uploadId: string): Promise<UploadStatus> {
     return this.#call(UploadStatus, { url: `/api/v1/resources/uploads/${encodeURIComponent(uploadId)}`, needUser: true })
   }
-  async putPart(uploadId: string, part: number, data: Buffer, sha256: string): Promise<void> {
+  async putPart(uploadId: string, part: number, data: Buffer, sha256: string | null): Promise<void> {
     await this.#call(z.unknown(), {
       method: 'PUT',
       url: `/api/v1/resources/uploads/${encodeURIComponent(uploadId)}/parts/${part}`,
       data,
-      headers: { 'Content-Type': 'application/octet-stream', 'X-Part-Sha256': sha256 },
+      headers: { 'Content-Type': 'application/octet-stream', ...(sha256 ? { 'X-Part-Sha256': sha256 } : {}) },
       timeout: 120_000,
+      // No redirects to follow, so the body need not be buffered a second time for a replay.
+      maxRedirects: 0,
       needUser: true
     })
   }

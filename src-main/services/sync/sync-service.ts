@@ -57,6 +57,10 @@ export interface SyncServiceDeps {
   readonly probe?: { baseMs: number; maxMs: number }
   /** Part size to ask for when uploading. */
   readonly partSize?: number
+  /** Upload parts on the wire at once (default 3). */
+  readonly partsInFlight?: number
+  /** Send a sha256 with every part (see UploadDeps.verifyParts). */
+  readonly verifyParts?: boolean
   readonly random?: () => number
   /** The platform class of a lesson session (quiz results are filed under their lesson's class). */
   readonly classOfLesson?: (lessonSessionId: string) => string | null
@@ -206,7 +210,7 @@ export class SyncService {
         return this.client.collect(job(outboxPayloads['resource-collect']).resourceId, key)
       case 'resource-upload':
         return uploadResource(
-          { db: this.#deps.storage.db, client: this.client, now: this.#clock, ...(this.#deps.partSize ? { partSize: this.#deps.partSize } : {}) },
+          { db: this.#deps.storage.db, client: this.client, now: this.#clock, ...(this.#deps.partSize ? { partSize: this.#deps.partSize } : {}), ...(this.#deps.partsInFlight ? { partsInFlight: this.#deps.partsInFlight } : {}), verifyParts: this.#deps.verifyParts ?? false },
           row.id,
           key,
           job(outboxPayloads['resource-upload']),

@@ -25,6 +25,9 @@ export const syncStateMigration: Migration = {
         etag       TEXT,
         fetched_at TEXT NOT NULL
       ) STRICT;
+      -- The worker claims the oldest deliverable row: walk pending rows in id order and stop at the
+      -- first one (outbox_pending sorts by next_attempt_at first, which forces a sort of them all).
+      CREATE INDEX outbox_claim ON outbox(state, id);
       CREATE TABLE sync_meta (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
