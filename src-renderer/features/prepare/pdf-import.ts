@@ -36,6 +36,8 @@ class BundledData {
     const url = kind === 'cMapUrl' ? CMAPS.get(filename) : kind === 'standardFontDataUrl' ? FONTS.get(filename) : undefined
     // No wasm: CSP has no 'wasm-unsafe-eval', so pdf.js uses its JavaScript decoders instead.
     if (!url) throw new Error(`not bundled: ${kind} ${filename}`)
+    // Vite inlines small files as data: URLs, which CSP's connect-src would not let fetch() read.
+    if (url.startsWith('data:')) return Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0))
     const res = await fetch(url)
     if (!res.ok) throw new Error(`HTTP ${res.status} for ${filename}`)
     return new Uint8Array(await res.arrayBuffer())
