@@ -275,3 +275,53 @@ test('a crash during a lesson: after a restart the lesson is closed at its last 
   expect(Date.parse(items[0]!.endedAt!) - Date.parse(items[0]!.startedAt)).toBeGreaterThanOrEqual(5000)
   expect((await rpc.call('lessons:current', {})).status).toBeNull()
 })
+
+test('on the classroom display: the board window plays the lesson and the laptop shows the presenter console', async ({ page }) => {
+  await page.goto(`${host.url}#/teach`)
+  await createClass(page, '九年级1班', ROSTER)
+  await page.locator(`[data-path="${deckPath}"]`).click()
+  const [board] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('teach-start-board').click()])
+  const console_ = page.getByTestId('presenter-console')
+  await expect(presenter(board)).toHaveAttribute('data-index', '0')
+  await expect(console_).toHaveAttribute('data-index', '0')
+  await expect(page.getByTestId('console-page')).toHaveText('第 1 / 5 页')
+  await expect(console_).toContainText('九年级1班')
+
+  // The console turns the board's pages; the board's own keys show on the console.
+  await page.getByTestId('console-next').click()
+  await expect(presenter(board)).toHaveAttribute('data-index', '1')
+  await expect(page.getByTestId('console-page')).toHaveText('第 2 / 5 页')
+  await board.keyboard.press('ArrowRight')
+  await expect(console_).toHaveAttribute('data-index', '2')
+  await page.getByTestId('console-prev').click()
+  await expect(presenter(board)).toHaveAttribute('data-index', '1')
+
+  // Ending from the console ends the lesson on the board, which records it.
+  await page.getByTestId('console-end').click()
+  await expect(board.getByTestId('lesson-summary')).toBeVisible()
+  await expect(console_).toHaveAttribute('data-ended', 'true')
+  const closed = board.waitForEvent('close')
+  await board.getByTestId('teach-back').click()
+  await closed
+  await page.getByTestId('console-back').click()
+  const row = page.getByTestId('lesson-row').first()
+  await expect(row).toHaveAttribute('data-reason', 'teacher')
+  await expect(row).toContainText('九年级1班')
+  await expect(page.getByTestId('lesson-row')).toHaveCount(1)
+})
+
+test('the overlay page draws on a see-through window and closes with one tap', async ({ page }) => {
+  await page.goto(`${host.url}#/teach`)
+  const [overlay] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => void window.open('#/teach?view=overlay', 'classdeck-overlay'))])
+  await expect(overlay.getByTestId('overlay-ink')).toBeVisible()
+  expect(await overlay.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgba(0, 0, 0, 0)')
+  await expect(overlay.locator('#app')).toBeHidden()
+  await overlay.mouse.move(200, 200)
+  await overlay.mouse.down()
+  for (let i = 1; i <= 6; i++) await overlay.mouse.move(200 + i * 30, 220)
+  await overlay.mouse.up()
+  await expect(overlay.getByTestId('overlay-ink')).toHaveAttribute('data-strokes', '1')
+  const closed = overlay.waitForEvent('close')
+  await overlay.getByTestId('overlay-close').click()
+  await closed
+})
