@@ -83,6 +83,14 @@ const en: typeof zh = {
       multi: 'Multi-select', help: 'Show/hide this panel', close: 'Close'
     }
   },
+  catalogue: {
+    loading: 'Loading the textbook catalogue…', unavailable: 'The textbook catalogue is not available ({reason}). Connect to the platform, then file it on a chapter.', cached: 'Offline catalogue (last downloaded from the platform)',
+    stage: 'Stage', subject: 'Subject', edition: 'Edition', volume: 'Volume', chapter: 'Chapter'
+  },
+  libraryEdit: {
+    title: 'Resource details', name: 'Name', type: 'Type', tags: 'Tags', tagsHint: 'Separate with commas, e.g. fractions, grade 3', original: 'Original work (shared title starts with 【原创】)',
+    openLesson: 'Open lesson level', shownAs: 'Shown on the platform as:', save: 'Save', share: 'Save and share to the platform', cancel: 'Cancel', needChapter: 'File it on a chapter before sharing', edit: 'Edit'
+  },
   language: { 'zh-CN': '中文', en: 'English' },
   error: { generic: 'Something went wrong: {message}', dismiss: 'OK' }
 }

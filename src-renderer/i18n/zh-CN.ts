@@ -81,6 +81,14 @@ export default {
       multi: '多选', help: '显示/隐藏本面板', close: '关闭'
     }
   },
+  catalogue: {
+    loading: '正在读取教材目录…', unavailable: '教材目录暂不可用（{reason}）。连接教育平台后再挂到章节。', cached: '离线目录（上次从平台下载）',
+    stage: '学段', subject: '学科', edition: '版本', volume: '册', chapter: '章节'
+  },
+  libraryEdit: {
+    title: '资源信息', name: '名称', type: '类型', tags: '标签', tagsHint: '用逗号分隔，如：分数，三年级', original: '原创（共享时标题前加【原创】）',
+    openLesson: '公开课级别', shownAs: '共享到平台时显示为：', save: '保存', share: '保存并共享到平台', cancel: '取消', needChapter: '先挂到章节才能共享', edit: '编辑'
+  },
   language: { 'zh-CN': '中文', en: 'English' },
   error: { generic: '出错了：{message}', dismiss: '知道了' }
 }

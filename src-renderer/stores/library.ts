@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ChapterFilter, LibraryTree, SearchHit } from '../../src-shared/contract/library'
+import type { ChapterFilter, LibraryTree, SearchHit, LibraryUpdate } from '../../src-shared/contract/library'
 import type { LibraryResource, ResourceFormat, ResourceType } from '../../src-shared/library'
 import { AppError } from '../../src-shared/errors'
 import { useTransport } from '../transport'
@@ -163,6 +163,30 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
+  /** Changes a resource's details (title, type, chapter, tags, 【原创】, 公开课 level). */
+  async function update(id: string, patch: LibraryUpdate['patch']): Promise<boolean> {
+    try {
+      await useTransport().invoke('library:update', { id, patch })
+      await Promise.all([refreshTree(), refresh()])
+      return true
+    } catch (err) {
+      error.value = AppError.from(err)
+      return false
+    }
+  }
+
+  /** Queues the resource for upload to the platform under its shared title. */
+  async function share(id: string): Promise<boolean> {
+    try {
+      await useTransport().invoke('library:share', { id, public: true })
+      await refresh()
+      return true
+    } catch (err) {
+      error.value = AppError.from(err)
+      return false
+    }
+  }
+
   function reset(): void {
     unsubscribe?.()
     unsubscribe = null
@@ -182,6 +206,6 @@ export const useLibraryStore = defineStore('library', () => {
 
   return {
     tree, chapter, chapterKey, types, formats, originalOnly, query, items, total, searching, loading, error, outcomes,
-    hydrate, refresh, refreshTree, selectChapter, setQuery, toggleType, toggleFormat, setOriginalOnly, addFiles, remove, reset
+    hydrate, refresh, refreshTree, selectChapter, setQuery, toggleType, toggleFormat, setOriginalOnly, addFiles, remove, update, share, reset
   }
 })
