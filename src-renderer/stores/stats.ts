@@ -1,7 +1,6 @@
 /**
  * The statistics page's state: which class and period, the class's statistics, and the activity
- * estimate for the chosen region. The region choice is remembered on this computer until
- * settings carry it.
+ * estimate for the region chosen in settings.
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
@@ -9,8 +8,7 @@ import type { ActivityEstimate, ClassStats, ClassSummary, RegionSummary } from '
 import { localDay, type PeriodInput } from '../../src-shared/library/period'
 import { AppError } from '../../src-shared/errors'
 import { useTransport } from '../transport'
-
-export const REGION_KEY = 'classdeck.activityRegion'
+import { useSettingsStore } from './settings'
 
 export const useStatsStore = defineStore('stats', () => {
   const classes = ref<ClassSummary[]>([])
@@ -30,7 +28,7 @@ export const useStatsStore = defineStore('stats', () => {
       const [c, r] = await Promise.all([t.invoke('stats:classes', {}), t.invoke('stats:regions', {})])
       classes.value = c.items
       regions.value = r.items
-      const remembered = readRegion()
+      const remembered = useSettingsStore().settings?.activityRegion ?? null
       regionId.value = r.items.some((x) => x.id === remembered) ? remembered : (r.items[0]?.id ?? null)
       classId.value ??= c.items[0]?.classId ?? null
     } catch (err) {
@@ -77,14 +75,10 @@ export const useStatsStore = defineStore('stats', () => {
     return Promise.all([load(), loadActivity()]).then(() => undefined)
   }
 
-  function selectRegion(id: string): Promise<void> {
+  /** The region is a setting (it follows the teacher across restarts and both hosts). */
+  async function selectRegion(id: string): Promise<void> {
     regionId.value = id
-    try {
-      globalThis.localStorage?.setItem(REGION_KEY, id)
-    } catch {
-      // Storage may be unavailable (private mode); the choice then lasts for this session.
-    }
-    return loadActivity()
+    await Promise.all([useSettingsStore().update({ activityRegion: id }), loadActivity()])
   }
 
   function reset(): void {
@@ -99,11 +93,3 @@ export const useStatsStore = defineStore('stats', () => {
 
   return { classes, classId, period, stats, regions, regionId, activity, loading, error, hydrate, load, loadActivity, selectClass, setPeriod, selectRegion, reset }
 })
-
-function readRegion(): string | null {
-  try {
-    return globalThis.localStorage?.getItem(REGION_KEY) ?? null
-  } catch {
-    return null
-  }
-}

@@ -17,7 +17,9 @@ export const Settings = z.object({
   /** Minutes of active time for a lesson to count as 有效授课. */
   effectiveLessonMinutes: z.number().int().min(1).max(240).catch(15).default(15),
   /** Minutes without input after which lesson time stops counting as active. */
-  idleMinutes: z.number().int().min(1).max(60).catch(5).default(5)
+  idleMinutes: z.number().int().min(1).max(60).catch(5).default(5),
+  /** Which region's activity rules the estimate uses (resources/activity-rules/<id>.json); none = the first. */
+  activityRegion: z.string().max(64).nullable().catch(null).default(null)
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -28,7 +30,8 @@ export const SettingsPatch = z
     classroomPort: z.number().int().min(1024).max(65535),
     platformUrl: z.string().url().refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
     effectiveLessonMinutes: z.number().int().min(1).max(240),
-    idleMinutes: z.number().int().min(1).max(60)
+    idleMinutes: z.number().int().min(1).max(60),
+    activityRegion: z.string().regex(/^[a-z0-9-]{1,64}$/).nullable()
   })
   .partial()
   .strict()

@@ -27,6 +27,7 @@ describe('SettingsService', () => {
       platformUrl: 'http://127.0.0.1:8787',
       effectiveLessonMinutes: 15,
       idleMinutes: 5,
+      activityRegion: null,
       dataDir: t.dir
     })
   })
