@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { Deck } from '../../../src-shared/courseware/deck'
-import { ImportReport } from '../../../src-shared/courseware/import-report'
-import { SLIDE_SIZE, type MediaRef } from '../../../src-shared/courseware/primitives'
-import { chooseAspect, isLetterboxed, nearestAspect, pageFrame, pdfDeck, pdfImportReport, renderSize } from './pdf-layout'
+import { Deck } from './deck'
+import { ImportReport } from './import-report'
+import { SLIDE_SIZE, type MediaRef } from './primitives'
+import { chooseAspect, isLetterboxed, nearestAspect, pageFrame, pdfDeck, pdfImportReport, renderSize } from './pdf-pages'
 
 // Page sizes in PDF points, as real files have them.
 const A4_PORTRAIT = { width: 595.28, height: 841.89 }

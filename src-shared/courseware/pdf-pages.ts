@@ -1,11 +1,15 @@
 /**
  * The pure half of PDF import: how big to render a page, which slide shape suits the pages,
- * where a page's picture sits on its slide, and the deck and report that come out. No pdf.js,
- * no DOM, so it is tested in Node (pdf-layout.test.ts); pdf-import.ts does the rendering.
+ * where a page's picture sits on its slide, the deck and report that come out, and the calls
+ * that make it a document. No pdf.js and no DOM, so it is tested in Node; the renderer's
+ * src-renderer/features/prepare/pdf-import.ts draws the pages with pdf.js and calls in here.
  */
-import { Deck, type DeckInput } from '../../../src-shared/courseware/deck'
-import type { Approximation, ImportReport } from '../../../src-shared/courseware/import-report'
-import { SLIDE_SIZE, createId, type Aspect, type MediaRef } from '../../../src-shared/courseware/primitives'
+import type { CallChannel, CallInput, CallOutput } from '../contract'
+import type { DocumentView } from '../contract/courseware'
+import { AppError } from '../errors'
+import { Deck, type DeckInput } from './deck'
+import type { Approximation, ImportReport } from './import-report'
+import { SLIDE_SIZE, createId, type Aspect, type MediaRef } from './primitives'
 
 /** A page's size in PDF points (1/72 inch), after its /Rotate is applied. */
 export interface PageSize {
@@ -133,5 +137,32 @@ export function pdfImportReport(file: string, deck: Deck, pages: readonly PageSi
     durationMs,
     approximations,
     titles: deck.slides.map(() => '')
+  }
+}
+
+/** A typed contract call (the renderer's transport, or the handler table in a test). */
+export type Invoke = <C extends CallChannel>(channel: C, input: CallInput<C>) => Promise<CallOutput<C>>
+
+/**
+ * The rendered pages as a new, unsaved document: courseware:create, then courseware:update with
+ * the picture deck under the id create gave it (the service keys a document by its deck id).
+ * If the update fails, the new document is closed again, so a failed import leaves nothing open.
+ */
+export async function createPdfDocument(
+  invoke: Invoke,
+  file: string,
+  pages: readonly RenderedPage[],
+  durationMs: number
+): Promise<{ document: DocumentView; report: ImportReport }> {
+  if (!pages.length) throw new AppError('FILE_INVALID', `无法导入“${file}”：文件里没有页面。`, `Cannot import "${file}": the file has no pages.`)
+  const title = file.replace(/\.pdf$/i, '').trim() || 'PDF'
+  const created = await invoke('courseware:create', { title, aspect: chooseAspect(pages) })
+  try {
+    const deck = pdfDeck({ deckId: created.deck.id, title, pages, aspect: created.deck.aspect })
+    await invoke('courseware:update', { docId: created.docId, deck })
+    return { document: { ...created, deck, dirty: true }, report: pdfImportReport(file, deck, pages, durationMs) }
+  } catch (e) {
+    await invoke('courseware:close', { docId: created.docId }).catch(() => undefined)
+    throw AppError.from(e)
   }
 }

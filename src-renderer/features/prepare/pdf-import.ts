@@ -20,7 +20,7 @@ import type { ImportReport } from '../../../src-shared/courseware/import-report'
 import type { MediaRef } from '../../../src-shared/courseware/primitives'
 import { AppError } from '../../../src-shared/errors'
 import type { Transport } from '../../transport'
-import { MAX_PDF_BYTES, MAX_PDF_PAGES, pdfDeck, pdfImportReport, renderSize, type RenderedPage } from './pdf-layout'
+import { MAX_PDF_BYTES, MAX_PDF_PAGES, createPdfDocument, renderSize, type RenderedPage } from '../../../src-shared/courseware/pdf-pages'
 
 GlobalWorkerOptions.workerSrc = workerUrl
 
@@ -154,22 +154,6 @@ export async function importPdf(file: File, opts: PdfImportOptions): Promise<{ d
   } finally {
     await pdf?.destroy()
   }
-  if (!pages.length) throw fileError(file.name, '文件里没有页面。', 'the file has no pages.')
   checkAborted(opts.signal)
-
-  const title = file.name.replace(/\.pdf$/i, '').trim() || 'PDF'
-  const aspectDeck = pdfDeck({ deckId: 'pending', title, pages })
-  const created = await opts.transport.invoke('courseware:create', { title, aspect: aspectDeck.aspect })
-  // The service keys the document by its deck id: the deck we store must carry the same one.
-  const deck = { ...aspectDeck, id: created.deck.id }
-  try {
-    await opts.transport.invoke('courseware:update', { docId: created.docId, deck })
-  } catch (e) {
-    await opts.transport.invoke('courseware:close', { docId: created.docId }).catch(() => undefined)
-    throw AppError.from(e)
-  }
-  return {
-    document: { ...created, deck, dirty: true },
-    report: pdfImportReport(file.name, deck, pages, performance.now() - started)
-  }
+  return createPdfDocument((channel, input) => opts.transport.invoke(channel, input), file.name, pages, performance.now() - started)
 }
