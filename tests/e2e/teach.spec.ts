@@ -325,3 +325,53 @@ test('the overlay page draws on a see-through window and closes with one tap', a
   await overlay.getByTestId('overlay-close').click()
   await closed
 })
+
+test('a snapshot of the slide becomes a page to write over, the compass draws an arc as ink, and both are saved', async ({ page }) => {
+  await page.goto(`${host.url}#/teach`)
+  await createClass(page, '八年级1班', ROSTER)
+  await startDeck(page)
+  await page.getByTestId('tool-pen').click()
+  const b = await inkBox(page)
+  await page.mouse.move(b.x + 200, b.y + 500)
+  await page.mouse.down()
+  for (let i = 1; i <= 6; i++) await page.mouse.move(b.x + 200 + i * 30, b.y + 500)
+  await page.mouse.up()
+  await expect(presenter(page)).toHaveAttribute('data-strokes', '1')
+
+  await page.getByTestId('tool-whiteboard').click()
+  await page.getByTestId('whiteboard-screenshot').click()
+  await expect(presenter(page)).toHaveAttribute('data-index', '1')
+  await expect(presenter(page)).toHaveAttribute('data-page-kind', 'board')
+  await expect(presenter(page)).toHaveAttribute('data-strokes', '1')
+  await expect(page.locator('.slide-box')).toContainText('勾股定理 第 1 页')
+
+  await page.getByTestId('tool-more').click()
+  await page.getByTestId('tool-compass').click()
+  await expect(page.getByTestId('compass-radius')).toHaveText('半径 5.0 厘米')
+  await page.getByTestId('compass-draw').click()
+  const pivot = await page.getByTestId('compass-pivot').boundingBox()
+  const pen = await page.getByTestId('compass-pencil').boundingBox()
+  const c = { x: pivot!.x + pivot!.width / 2, y: pivot!.y + pivot!.height / 2 }
+  const r = Math.hypot(pen!.x + pen!.width / 2 - c.x, pen!.y + pen!.height / 2 - c.y)
+  await page.mouse.move(c.x + r, c.y)
+  await page.mouse.down()
+  for (let i = 1; i <= 12; i++) await page.mouse.move(c.x + r * Math.cos((i * Math.PI) / 12), c.y + r * Math.sin((i * Math.PI) / 12))
+  await page.mouse.up()
+  await expect(presenter(page)).toHaveAttribute('data-strokes', '2')
+  await page.getByTestId('compass-close').click()
+
+  await page.getByTestId('teach-back').click()
+  await expect(page.getByTestId('lesson-row').first()).toHaveAttribute('data-reason', 'teacher')
+  const deck = (await rpc.call('courseware:open', { path: deckPath })).deck
+  expect(deck.slides.map((s) => s.ink.length)).toEqual([1, 2, 0, 0, 0, 0])
+  const snap = deck.slides[1]!
+  expect(snap.elements).toEqual(deck.slides[0]!.elements)
+  // The arc is a half circle of the compass's radius, in slide units.
+  const arc = snap.ink[1]!.points
+  const scale = 1280 / b.width // 16:9 slides are 1280 units wide
+  const mid = arc[Math.floor(arc.length / 2)]!
+  const first = arc[0]!
+  const last = arc[arc.length - 1]!
+  expect(Math.hypot(first[0] - last[0], first[1] - last[1])).toBeCloseTo(2 * r * scale, -1)
+  expect(mid[1]).toBeGreaterThan(first[1])
+})

@@ -9,7 +9,7 @@ import { clearCanvas, committedPath, drawCommitted, drawLive, fillStroke, applyV
 import { replayFrame, replayTimeline, type ReplayOptions } from './replay'
 import type { SlideInk } from './slide-ink'
 import { outlinePath, strokeOutline, type PointerKind } from './stroke-builder'
-import { fitView, type View } from './view-transform'
+import { fitView, toPage, type View } from './view-transform'
 
 export interface InkSurfaceOptions {
   /** An element with a size; the surface fills it. */
@@ -168,6 +168,19 @@ export class InkSurface {
 
   cancelReplay(): void {
     this.#replay?.cancel()
+  }
+
+  /** Adds a finished stroke made by a tool (e.g. the compass's arc) as one undoable step. */
+  addStroke(stroke: InkStroke): void {
+    this.controller.ink.add(stroke, performance.now())
+    this.controller.events.added?.(stroke)
+    this.#flush()
+  }
+
+  /** A point on screen (client coordinates) in page units of the page shown. */
+  pageFromClient(x: number, y: number): { x: number; y: number } {
+    const rect = this.live.getBoundingClientRect()
+    return toPage(this.view, { x: x - rect.left, y: y - rect.top })
   }
 
   /** Strokes of the current page, e.g. to save into the deck. */

@@ -1,10 +1,9 @@
 /**
  * One page of a lesson in the order it was taught: a deck slide, or a whiteboard page inserted
- * in class (plain, grid, 田字格, 四线三格, or a screenshot of the view). What the Teach page
+ * in class (plain, grid, 田字格, 四线三格, or a snapshot of the slide on screen to write over). What the Teach page
  * saves back into the deck after class.
  */
 import type { InkStroke } from '../../../src-shared/courseware/ink'
-import type { MediaRef } from '../../../src-shared/courseware/primitives'
 import type { PageBackgroundKind } from '../tools/page-backgrounds'
 
 export type LessonPage =
@@ -19,8 +18,8 @@ export type LessonPage =
       readonly kind: 'board'
       readonly id: string
       readonly bg: PageBackgroundKind
-      /** A screenshot taken as the page's background. */
-      readonly image?: MediaRef
+      /** A snapshot of this slide (by id): the page shows the slide, and its ink began as a copy of the slide's. */
+      readonly copyOf?: string
       readonly strokes: readonly InkStroke[]
     }
 

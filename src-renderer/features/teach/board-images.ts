@@ -29,8 +29,8 @@ export async function boardBackgrounds(
   const out = new Map<string, SlideBackground>()
   const byKind = new Map<PageBackgroundKind, MediaRef>()
   for (const b of boards) {
-    if (b.image) out.set(b.id, { image: b.image, fit: 'contain', color: '#FFFFFF' })
-    else if (b.bg === 'plain') out.set(b.id, { color: '#FFFFFF', fit: 'cover' })
+    if (b.copyOf !== undefined) continue // a snapshot keeps its slide's own background
+    if (b.bg === 'plain') out.set(b.id, { color: '#FFFFFF', fit: 'cover' })
     else {
       let ref = byKind.get(b.bg)
       if (!ref) {

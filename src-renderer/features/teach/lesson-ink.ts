@@ -35,14 +35,19 @@ export function inkIntoDeck(deck: Deck, pages: readonly LessonPage[], background
   const after = new Map<string | null, Slide[]>()
   let lastSlide: string | null = null
   const known = new Set(deck.slides.map((s) => s.id))
+  const byId = new Map(deck.slides.map((s) => [s.id, s]))
   for (const p of pages) {
     if (p.kind === 'slide') {
       if (known.has(p.id)) lastSlide = p.id
       continue
     }
     if (p.strokes.length === 0 || known.has(p.id)) continue
-    const background: SlideBackground = backgrounds.get(p.id) ?? (p.image ? { image: p.image, fit: 'contain' } : { color: '#FFFFFF', fit: 'cover' })
-    const slide: Slide = { id: p.id, elements: [], notes: '', background, ink: [...p.strokes], hidden: false }
+    const source = p.copyOf === undefined ? undefined : byId.get(p.copyOf)
+    const background: SlideBackground = backgrounds.get(p.id) ?? source?.background ?? { color: '#FFFFFF', fit: 'cover' }
+    // A snapshot keeps the slide's content under the new ink; a blank page has only the ink.
+    const slide: Slide = source
+      ? { ...source, id: p.id, background, ink: [...p.strokes], hidden: false }
+      : { id: p.id, elements: [], notes: '', background, ink: [...p.strokes], hidden: false }
     const list = after.get(lastSlide) ?? []
     list.push(slide)
     after.set(lastSlide, list)

@@ -59,6 +59,21 @@ describe('saving a lesson’s ink into the deck', () => {
     expect(twice.slides[1]!.ink).toHaveLength(2)
   })
 
+  it('keeps a snapshot of a slide as a copy of that slide with the ink written over it', () => {
+    const pages: LessonPage[] = [
+      { kind: 'slide', id: 's2', strokes: [stroke('old')], visited: true },
+      { kind: 'board', id: 'snap', bg: 'plain', copyOf: 's2', strokes: [stroke('old-copy'), stroke('new')] }
+    ]
+    const source = Deck.parse({ ...deck(), slides: deck().slides.map((s) => (s.id === 's2' ? { ...s, notes: '备注', elements: [{ type: 'text', id: 'e1', x: 0, y: 0, w: 100, h: 40, paragraphs: [{ runs: [{ text: '勾股' }] }] }] } : s)) })
+    const out = inkIntoDeck(source, pages)
+    expect(out.slides.map((s) => s.id)).toEqual(['s1', 's2', 'snap', 's3'])
+    const snap = out.slides[2]!
+    expect(snap.elements).toEqual(source.slides[1]!.elements)
+    expect(snap.ink.map((k) => k.id)).toEqual(['old-copy', 'new'])
+    expect(out.slides[1]!.ink.map((k) => k.id)).toEqual(['old'])
+    expect(Deck.safeParse(out).success).toBe(true)
+  })
+
   it('says whether there is anything to save', () => {
     expect(inkChanged(deck(), [{ kind: 'slide', id: 's2', strokes: [stroke('old')], visited: true }])).toBe(false)
     expect(inkChanged(deck(), [{ kind: 'slide', id: 's1', strokes: [], visited: true }, { kind: 'board', id: 'b', bg: 'grid', strokes: [] }])).toBe(false)

@@ -29,3 +29,24 @@ export function angleAt(vertex: Pt, a: Pt, b: Pt): number {
 export function rotationFrom(pivot: Pt, handle: Pt): number {
   return (Math.atan2(handle.y - pivot.y, handle.x - pivot.x) * 180) / Math.PI
 }
+
+/** The change from angle `a` to angle `b` (radians), taken the short way round: in (-π, π]. */
+export function angleStep(a: number, b: number): number {
+  let d = b - a
+  while (d > Math.PI) d -= 2 * Math.PI
+  while (d <= -Math.PI) d += 2 * Math.PI
+  return d
+}
+
+/**
+ * Points along a compass arc from `start` through `sweep` radians (either way, any length up
+ * to a full circle), one every `stepDeg` degrees and always including both ends.
+ */
+export function arcPoints(center: Pt, radius: number, start: number, sweep: number, stepDeg = 3): Pt[] {
+  const total = Math.max(-2 * Math.PI, Math.min(2 * Math.PI, sweep))
+  const n = Math.max(1, Math.ceil(Math.abs(total) / ((stepDeg * Math.PI) / 180)))
+  return Array.from({ length: n + 1 }, (_, i) => {
+    const a = start + (total * i) / n
+    return { x: center.x + radius * Math.cos(a), y: center.y + radius * Math.sin(a) }
+  })
+}

@@ -4,7 +4,7 @@ import { NamePicker, PickerError, parseNames, cryptoRandomInt } from './name-pic
 import { Countdown, Stopwatch, formatClock } from './timers'
 import { Scoreboard } from './scoreboard'
 import { backgroundSpec } from './page-backgrounds'
-import { angleAt, rulerTicks } from './geometry'
+import { angleAt, angleStep, arcPoints, rulerTicks } from './geometry'
 
 const class1 = { id: 'c1', name: '七年级1班', students: ['张三', '李四', '王五', '赵六', '钱七'], locked: false }
 
@@ -154,5 +154,28 @@ describe('geometry', () => {
     expect(angleAt({ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 0, y: 10 })).toBe(90)
     expect(angleAt({ x: 0, y: 0 }, { x: 10, y: 0 }, { x: -10, y: 0.0001 })).toBeCloseTo(180)
     expect(angleAt({ x: 0, y: 0 }, { x: 10, y: -1 }, { x: 10, y: 1 })).toBeCloseTo(11.4)
+  })
+})
+
+describe('compass geometry', () => {
+  it('takes the short way round between two angles, across the ±π seam too', () => {
+    expect(angleStep(0.1, 0.3)).toBeCloseTo(0.2)
+    expect(angleStep(Math.PI - 0.1, -Math.PI + 0.1)).toBeCloseTo(0.2)
+    expect(angleStep(-Math.PI + 0.1, Math.PI - 0.1)).toBeCloseTo(-0.2)
+  })
+
+  it('puts every arc point on the circle, from the start angle through the sweep, either way', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }), fc.double({ min: -7, max: 7, noNaN: true }), fc.double({ min: 5, max: 500, noNaN: true }), (start, sweep, r) => {
+        const c = { x: 300, y: 200 }
+        const pts = arcPoints(c, r, start, sweep)
+        for (const p of pts) expect(Math.hypot(p.x - c.x, p.y - c.y)).toBeCloseTo(r, 6)
+        expect(pts[0]!.x).toBeCloseTo(c.x + r * Math.cos(start), 6)
+        const end = start + Math.max(-2 * Math.PI, Math.min(2 * Math.PI, sweep))
+        expect(pts[pts.length - 1]!.y).toBeCloseTo(c.y + r * Math.sin(end), 6)
+        expect(pts.length).toBeLessThanOrEqual(121 + 1)
+      }),
+      { numRuns: 200 }
+    )
   })
 })
