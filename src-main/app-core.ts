@@ -10,7 +10,7 @@ import { StorageService, allMigrations } from './services/storage'
 import { SettingsService } from './services/settings'
 import { LessonsService } from './services/lessons'
 import { ClassroomService } from './services/classroom'
-import { SyncService } from './services/sync'
+import { SyncService, type TokenStore } from './services/sync'
 import { CoursewareService } from './services/courseware'
 import { LibraryService, QuestionBankService } from './services/library'
 import { StatsService } from './services/stats'
@@ -55,6 +55,8 @@ export interface AppCoreOptions {
   readonly clock?: () => Date
   /** Built renderer folder holding student.html / remote.html for the classroom server; absent = fallback page. */
   readonly classroomPagesDir?: string
+  /** Where platform tokens are kept: Electron passes a safeStorage store; default, an owner-only file. */
+  readonly tokenStore?: TokenStore
 }
 
 export function createAppCore(opts: AppCoreOptions): AppCore {
@@ -91,6 +93,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   disposers.push(classroom.onRemote((e) => hub.publish('classroom:remote', e)))
   disposers.push(() => classroom.dispose())
   const sync = new SyncService({
+    ...(opts.tokenStore ? { tokenStore: opts.tokenStore } : {}),
     storage,
     dataDir: opts.dataDir,
     clock,

@@ -3,14 +3,15 @@
  * and the one handler table bound to IPC with the sender checked. Everything else lives
  * in host-neutral services (src-main/services) shared with the browser host.
  */
-import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron'
 import { join } from 'node:path'
 import { createAppCore, type AppCore } from '../../app-core'
 import { dispatch } from '../../rpc/handler-table'
 import { AppError } from '../../../src-shared/errors'
 import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from '../../../src-shared/contract/ipc'
-import { hardenApp, isTrustedSender, secureWebPreferences } from './security'
+import { hardenApp, isTrustedSender, secureWebPreferences, setExternalOpener } from './security'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
+import { SafeStorageTokenStore } from './safe-token-store'
 
 const distDir = join(__dirname, '..')
 let core: AppCore | null = null
@@ -51,7 +52,14 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     try {
-      core = createAppCore({ dataDir: dataDirFromArgs(), host: 'electron', version: app.getVersion(), classroomPagesDir: join(distDir, 'renderer') })
+      const dataDir = dataDirFromArgs()
+      core = createAppCore({
+        dataDir,
+        host: 'electron',
+        version: app.getVersion(),
+        classroomPagesDir: join(distDir, 'renderer'),
+        tokenStore: new SafeStorageTokenStore(join(dataDir, 'platform-tokens.enc'), join(dataDir, 'platform-tokens.json'))
+      })
     } catch (err) {
       // A refused database (newer version, corrupt) is shown, not crashed on.
       const e = AppError.from(err)
@@ -74,6 +82,17 @@ if (!app.requestSingleInstanceLock()) {
       }
     })
 
+    // The platform's sign-in page opens in the teacher's own browser (RFC 8252), and only that
+    // origin: the renderer cannot make ClassDeck open arbitrary addresses.
+    const c = core
+    setExternalOpener((url) => {
+      try {
+        const platform = new URL(c.services.settings.get().platformUrl).origin
+        if (new URL(url).origin === platform) void shell.openExternal(url)
+      } catch {
+        // not a URL: ignore
+      }
+    })
     mainWindow = createMainWindow()
     mainWindow.on('closed', () => (mainWindow = null))
     app.on('activate', () => {

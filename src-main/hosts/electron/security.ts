@@ -31,6 +31,12 @@ export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean
   }
 }
 
+let openExternal: ((url: string) => void) | null = null
+/** Who may open a link outside the app (main.ts allows the platform's sign-in page only). */
+export function setExternalOpener(fn: (url: string) => void): void {
+  openExternal = fn
+}
+
 /** Permissions a ClassDeck page may get: full screen for teaching; everything else is refused. */
 const ALLOWED_PERMISSIONS = new Set(['fullscreen'])
 
@@ -44,7 +50,11 @@ export function hardenApp(): void {
       if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault()
     })
     contents.on('will-attach-webview', (event) => event.preventDefault())
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    // No new windows, ever; an allowed link goes to the system browser instead.
+    contents.setWindowOpenHandler(({ url }) => {
+      if (/^https?:\/\//.test(url)) openExternal?.(url)
+      return { action: 'deny' }
+    })
   })
   app.whenReady().then(() => {
     const s = session.defaultSession
