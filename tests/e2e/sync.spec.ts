@@ -1,0 +1,89 @@
+/**
+ * 同步 end to end against the reference platform: sign in through its sign-in page (authorization
+ * code + PKCE, loopback redirect), teach a lesson that counts (on the test clock) with a quiz in it,
+ * sync, and find exactly one lesson record and one quiz result on the platform.
+ */
+import { test, expect } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
+import { connectRpc } from './fixtures/rpc'
+import { startPlatformServer, type PlatformServer } from '../../tools/platform-server/server'
+
+let data: ReturnType<typeof tempDataDir>
+let host: RunningHost
+let platform: PlatformServer
+let platformDir: string
+
+test.beforeEach(async () => {
+  platformDir = mkdtempSync(join(tmpdir(), 'classdeck-platform-e2e-'))
+  platform = await startPlatformServer({ dataDir: platformDir, port: 0, host: '127.0.0.1' })
+  data = tempDataDir()
+  host = await startHost(data.dir, [], { CLASSDECK_TEST_CLOCK: '1' })
+})
+test.afterEach(async () => {
+  await host.stop()
+  await platform.close()
+  data.cleanup()
+  rmSync(platformDir, { recursive: true, force: true })
+})
+
+test('sign in on the platform page, teach a lesson with a quiz, sync, and the platform has each record once', async ({ page, browser }) => {
+  await page.goto(`${host.url}#/settings`)
+  await page.getByTestId('platform-url').fill(platform.url)
+  await page.getByTestId('settings-save').click()
+  await expect(page.getByRole('status')).toBeVisible()
+
+  // Sign in: the platform's own page, then back through the loopback redirect.
+  await page.goto(`${host.url}#/sync`)
+  await page.getByTestId('sync-sign-in').click()
+  const popup = page.waitForEvent('popup')
+  await page.getByTestId('sync-open-sign-in').click()
+  const signIn = await popup
+  await signIn.locator('#username').fill('wanglihua')
+  await signIn.locator('#password').fill('classdeck')
+  await signIn.getByRole('button', { name: '登录并授权' }).click()
+  await expect(page.getByTestId('sync-teacher')).toBeVisible({ timeout: 20_000 })
+
+  // A class from the platform's roster; a lesson of 16 minutes on the test clock, with a quiz.
+  const rpc = await connectRpc(host.url)
+  const { classes } = await rpc.call<{ classes: { id: string; name: string }[] }>('sync:classes', { refresh: true })
+  expect(classes.length).toBeGreaterThan(0)
+  const lesson = await rpc.call<{ sessionId: string }>('lessons:start', { classId: classes[0].id, className: classes[0].name, deckId: 'deck-e2e', deckTitle: '分数的初步认识' })
+  await page.goto(`${host.url}#/interact`)
+  await page.getByTestId('class-host').selectOption('127.0.0.1')
+  await page.getByTestId('class-open').click()
+  const pin = (await page.getByTestId('class-pin').textContent())!.replace(/\D/g, '')
+  const joinUrl = (await page.getByTestId('class-url').textContent())!.trim()
+  const studentCtx = await browser.newContext()
+  const student = await studentCtx.newPage()
+  await student.goto(joinUrl)
+  await student.getByTestId('pin').fill(pin)
+  await student.getByTestId('pin-go').click()
+  await student.getByTestId('name').fill('陈一')
+  await student.getByTestId('name-go').click()
+  await page.getByTestId('q-key').fill('C')
+  await page.getByTestId('launch-single').click()
+  await student.getByTestId('option-C').click()
+  await expect(page.getByTestId('tally-count')).toHaveText(/1\s*\/\s*1/)
+  await page.getByTestId('q-close').click()
+  await page.getByTestId('class-close').click()
+  await studentCtx.close()
+  // 16 minutes of teaching: the teacher is active every 4 minutes (idle time would not count).
+  for (let i = 0; i < 4; i++) {
+    await rpc.call('lessons:test-advance-clock', { ms: 4 * 60_000 })
+    await rpc.call('lessons:activity', { sessionId: lesson.sessionId })
+  }
+  const summary = await rpc.call<{ effective: boolean }>('lessons:end', { sessionId: lesson.sessionId })
+  expect(summary.effective).toBe(true)
+  rpc.close()
+
+  // Sync now: everything is sent, and the platform counted each record once.
+  await page.goto(`${host.url}#/sync`)
+  await page.getByTestId('sync-now').click()
+  await expect(page.getByTestId('sync-count-pending')).toContainText('0', { timeout: 20_000 })
+  await expect(page.getByTestId('sync-count-sent')).toContainText('2')
+  await expect(page.getByTestId('sync-count-failed')).toContainText('0')
+  expect(platform.stats()).toMatchObject({ lessonRecords: 1, quizResults: 1 })
+})
