@@ -12,6 +12,7 @@ import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from '../../../src-shared/contract/ip
 import { hardenApp, isTrustedSender, secureWebPreferences, setExternalOpener } from './security'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { SafeStorageTokenStore } from './safe-token-store'
+import { attachPresenterWindows } from './presenter-windows'
 
 const distDir = join(__dirname, '..')
 let core: AppCore | null = null
@@ -33,6 +34,8 @@ function createMainWindow(): BrowserWindow {
     backgroundColor: '#f4f6f8',
     webPreferences: secureWebPreferences(join(distDir, 'preload/index.cjs'))
   })
+  // The classroom display (board window) and the overlay are opened from this window only.
+  attachPresenterWindows(win.webContents, { preload: join(distDir, 'preload/index.cjs') })
   win.once('ready-to-show', () => win.show())
   void win.loadURL(`${APP_ORIGIN}/index.html`)
   return win
