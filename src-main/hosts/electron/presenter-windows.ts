@@ -11,7 +11,7 @@
  */
 import { BrowserWindow, screen, type Rectangle, type WebContents, type WindowOpenHandlerResponse } from 'electron'
 import { APP_ORIGIN } from '../../../src-shared/contract/ipc'
-import { secureWebPreferences } from './security'
+import { openAllowedExternal, secureWebPreferences } from './security'
 
 /** Frame names the renderer uses (src-renderer/features/presenter/presenter-link.ts keeps the same two). */
 export const BOARD_FRAME = 'classdeck-board'
@@ -60,7 +60,10 @@ export interface PresenterWindowsOptions {
  */
 export function attachPresenterWindows(contents: WebContents, opts: PresenterWindowsOptions): void {
   contents.setWindowOpenHandler(({ url, frameName }): WindowOpenHandlerResponse => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) return { action: 'deny' }
+    if (!url.startsWith(`${APP_ORIGIN}/`)) {
+      openAllowedExternal(url) // e.g. the platform's sign-in page, in the system browser
+      return { action: 'deny' }
+    }
     if (frameName === BOARD_FRAME) {
       const d = chooseClassroomDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id, opts.preferredDisplayId?.())
       return {

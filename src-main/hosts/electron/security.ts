@@ -37,6 +37,11 @@ export function setExternalOpener(fn: (url: string) => void): void {
   openExternal = fn
 }
 
+/** A link the page wanted to open in a new window: to the system browser if main.ts allows it. */
+export function openAllowedExternal(url: string): void {
+  if (/^https?:\/\//.test(url)) openExternal?.(url)
+}
+
 /** Permissions a ClassDeck page may get: full screen for teaching; everything else is refused. */
 const ALLOWED_PERMISSIONS = new Set(['fullscreen'])
 
@@ -52,7 +57,7 @@ export function hardenApp(): void {
     contents.on('will-attach-webview', (event) => event.preventDefault())
     // No new windows, ever; an allowed link goes to the system browser instead.
     contents.setWindowOpenHandler(({ url }) => {
-      if (/^https?:\/\//.test(url)) openExternal?.(url)
+      openAllowedExternal(url)
       return { action: 'deny' }
     })
   })
