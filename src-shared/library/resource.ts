@@ -3,7 +3,7 @@
  * the platform's own (教案 课件 微课 素材 试卷 习题) plus 其他 for what fits none of them.
  */
 import { z } from 'zod'
-import { CatalogueRef } from '../courseware/manifest'
+import { Curriculum } from '../courseware/manifest'
 
 export const ResourceType = z.enum(['教案', '课件', '微课', '素材', '试卷', '习题', '其他'])
 export type ResourceType = z.infer<typeof ResourceType>
@@ -27,16 +27,8 @@ export type TextState = z.infer<typeof TextState>
 export const SyncState = z.enum(['local', 'queued', 'synced', 'failed', 'downloaded'])
 export type SyncState = z.infer<typeof SyncState>
 
-/** Where a resource hangs: 学段 / 学科 / 版本 / 册 / 章节, each an id and the name a teacher reads. */
-export const ChapterPath = z
-  .object({
-    stage: CatalogueRef.optional(),
-    subject: CatalogueRef.optional(),
-    edition: CatalogueRef.optional(),
-    volume: CatalogueRef.optional(),
-    chapter: CatalogueRef.optional()
-  })
-  .strict()
+/** Where a resource hangs: 学段 / 学科 / 版本 / 册 / 章节, the same path a deck's manifest carries. */
+export const ChapterPath = Curriculum
 export type ChapterPath = z.infer<typeof ChapterPath>
 export const CHAPTER_LEVELS = ['stage', 'subject', 'edition', 'volume', 'chapter'] as const
 export type ChapterLevel = (typeof CHAPTER_LEVELS)[number]

@@ -2,8 +2,9 @@
  * 课堂互动 end to end: the teacher's console in one browser context, three students' tablets in
  * three more, all against the real classroom server on loopback.
  */
-import { test, expect, type Browser, type Page } from '@playwright/test'
+import { test, expect } from '@playwright/test'
 import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
+import { joinStudent, openClass } from './fixtures/classroom'
 
 let data: ReturnType<typeof tempDataDir>
 let host: RunningHost
@@ -23,33 +24,8 @@ const JPEG = Buffer.from(
   'base64'
 )
 
-async function openClass(page: Page): Promise<{ url: string; pin: string }> {
-  await page.goto(`${host.url}#/interact`)
-  await page.getByTestId('class-title').fill('三年级（2）班')
-  // Tests talk to loopback only.
-  await page.getByTestId('class-host').selectOption('127.0.0.1')
-  await page.getByTestId('class-open').click()
-  await expect(page.getByTestId('class-pin')).toHaveText(/\d{6}/)
-  const pin = (await page.getByTestId('class-pin').textContent())!.replace(/\D/g, '')
-  const url = (await page.getByTestId('class-url').textContent())!.trim()
-  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
-  return { url, pin }
-}
-
-async function joinStudent(browser: Browser, url: string, pin: string, name: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 800, height: 1200 }, hasTouch: true })
-  const page = await ctx.newPage()
-  await page.goto(url)
-  await page.getByTestId('pin').fill(pin)
-  await page.getByTestId('pin-go').click()
-  await page.getByTestId('name').fill(name)
-  await page.getByTestId('name-go').click()
-  await expect(page.getByTestId('waiting')).toBeVisible()
-  return page
-}
-
 test('students join with the PIN, answer, survive going offline, are refused after close, and the teacher sees it all', async ({ page: teacher, browser }) => {
-  const { url, pin } = await openClass(teacher)
+  const { url, pin } = await openClass(teacher, host.url, '三年级（2）班')
 
   // A wrong PIN is refused with a message the student can act on.
   const lostCtx = await browser.newContext()

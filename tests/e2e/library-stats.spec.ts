@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
-import { connectRpc } from './fixtures/rpc'
+import { connectRpc } from './fixtures/rpc-client'
+import { joinStudent, openClass, runOneQuestion } from './fixtures/classroom'
 import { startPlatformServer, type PlatformServer } from '../../tools/platform-server/server'
 
 let data: ReturnType<typeof tempDataDir>
@@ -76,29 +77,14 @@ test('file a lesson plan on a chapter, find it, and see a lesson and a quiz in t
 
   // Teach a lesson to 三年级（2）班 and run a quiz in it.
   const rpc = await connectRpc(host.url)
-  const lesson = await rpc.call<{ sessionId: string }>('lessons:start', { classId: 'class-3-2', className: '三年级（2）班', deckId: 'deck-1', deckTitle: '长方形和正方形' })
-  await page.goto(`${host.url}#/interact`)
-  await page.getByTestId('class-host').selectOption('127.0.0.1')
-  await page.getByTestId('class-open').click()
-  await expect(page.getByTestId('class-pin')).toHaveText(/\d{6}/)
-  const pin = (await page.getByTestId('class-pin').textContent())!.replace(/\D/g, '')
-  const joinUrl = (await page.getByTestId('class-url').textContent())!.trim()
-  const studentCtx = await browser.newContext()
-  const student = await studentCtx.newPage()
-  await student.goto(joinUrl)
-  await student.getByTestId('pin').fill(pin)
-  await student.getByTestId('pin-go').click()
-  await student.getByTestId('name').fill('李小明')
-  await student.getByTestId('name-go').click()
-  await page.getByTestId('q-key').fill('A')
-  await page.getByTestId('launch-single').click()
-  await student.getByTestId('option-A').click()
-  await expect(page.getByTestId('tally-count')).toHaveText(/1\s*\/\s*1/)
-  await page.getByTestId('q-close').click()
+  const lesson = await rpc.call('lessons:start', { classId: 'class-3-2', className: '三年级（2）班', deckId: 'deck-1', deckTitle: '长方形和正方形' })
+  const { url: joinUrl, pin } = await openClass(page, host.url)
+  const student = await joinStudent(browser, joinUrl, pin, '李小明')
+  await runOneQuestion(page, student, 'A', 'A')
   await page.getByTestId('class-close').click()
   await rpc.call('lessons:end', { sessionId: lesson.sessionId })
   rpc.close()
-  await studentCtx.close()
+  await student.context().close()
 
   // The class statistics show the lesson and the quiz; a chart exports as PNG.
   await page.goto(`${host.url}#/stats`)

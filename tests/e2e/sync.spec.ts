@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
-import { connectRpc } from './fixtures/rpc'
+import { connectRpc } from './fixtures/rpc-client'
+import { joinStudent, openClass, runOneQuestion } from './fixtures/classroom'
 import { startPlatformServer, type PlatformServer } from '../../tools/platform-server/server'
 
 let data: ReturnType<typeof tempDataDir>
@@ -48,34 +49,20 @@ test('sign in on the platform page, teach a lesson with a quiz, sync, and the pl
 
   // A class from the platform's roster; a lesson of 16 minutes on the test clock, with a quiz.
   const rpc = await connectRpc(host.url)
-  const { classes } = await rpc.call<{ classes: { id: string; name: string }[] }>('sync:classes', { refresh: true })
+  const { classes } = await rpc.call('sync:classes', { refresh: true })
   expect(classes.length).toBeGreaterThan(0)
-  const lesson = await rpc.call<{ sessionId: string }>('lessons:start', { classId: classes[0].id, className: classes[0].name, deckId: 'deck-e2e', deckTitle: '分数的初步认识' })
-  await page.goto(`${host.url}#/interact`)
-  await page.getByTestId('class-host').selectOption('127.0.0.1')
-  await page.getByTestId('class-open').click()
-  const pin = (await page.getByTestId('class-pin').textContent())!.replace(/\D/g, '')
-  const joinUrl = (await page.getByTestId('class-url').textContent())!.trim()
-  const studentCtx = await browser.newContext()
-  const student = await studentCtx.newPage()
-  await student.goto(joinUrl)
-  await student.getByTestId('pin').fill(pin)
-  await student.getByTestId('pin-go').click()
-  await student.getByTestId('name').fill('陈一')
-  await student.getByTestId('name-go').click()
-  await page.getByTestId('q-key').fill('C')
-  await page.getByTestId('launch-single').click()
-  await student.getByTestId('option-C').click()
-  await expect(page.getByTestId('tally-count')).toHaveText(/1\s*\/\s*1/)
-  await page.getByTestId('q-close').click()
+  const lesson = await rpc.call('lessons:start', { classId: classes[0].id, className: classes[0].name, deckId: 'deck-e2e', deckTitle: '分数的初步认识' })
+  const { url: joinUrl, pin } = await openClass(page, host.url)
+  const student = await joinStudent(browser, joinUrl, pin, '陈一')
+  await runOneQuestion(page, student, 'C', 'C')
   await page.getByTestId('class-close').click()
-  await studentCtx.close()
+  await student.context().close()
   // 16 minutes of teaching: the teacher is active every 4 minutes (idle time would not count).
   for (let i = 0; i < 4; i++) {
     await rpc.call('lessons:test-advance-clock', { ms: 4 * 60_000 })
     await rpc.call('lessons:activity', { sessionId: lesson.sessionId })
   }
-  const summary = await rpc.call<{ effective: boolean }>('lessons:end', { sessionId: lesson.sessionId })
+  const summary = await rpc.call('lessons:end', { sessionId: lesson.sessionId })
   expect(summary.effective).toBe(true)
   rpc.close()
 
