@@ -57,6 +57,7 @@ const en: typeof zh = {
     hint: '{n} pages. Choose “Save as PDF” in the print dialog to export.', slideN: 'Slide {n} of {total}', noNotes: '(no notes)'
   },
   editor: {
+    font: 'Font', fontDefault: 'Default font', backgroundImage: 'Background picture', chooseImage: 'Choose a picture…', clear: 'Clear',
     addSlide: 'New slide', duplicate: 'Duplicate slide', moveUp: 'Move up', moveDown: 'Move down', moveSlides: 'Move slides',
     newText: 'Type your text on the right', addText: 'Add text', addImage: 'Add picture', addMedia: 'Add media', addShape: 'Add shape',
     addTable: 'Add table', addFormula: 'Add formula', addQuestion: 'Add question', addLink: 'Add slide link', linkDefault: 'Next →',

@@ -55,6 +55,7 @@ export default {
     hint: '共 {n} 页。在打印对话框中选择“另存为 PDF”即可导出。', slideN: '第 {n} / {total} 页', noNotes: '（无备注）'
   },
   editor: {
+    font: '字体', fontDefault: '默认字体', backgroundImage: '背景图片', chooseImage: '选择图片…', clear: '清除',
     addSlide: '新建幻灯片', duplicate: '复制幻灯片', moveUp: '上移', moveDown: '下移', moveSlides: '移动幻灯片',
     newText: '点击右侧输入文字', addText: '添加文本', addImage: '添加图片', addMedia: '添加音视频', addShape: '添加形状',
     addTable: '添加表格', addFormula: '添加公式', addQuestion: '添加题目', addLink: '添加跳转', linkDefault: '下一页 →',

@@ -33,6 +33,11 @@ test('create a deck; add text, image, formula and a question; undo/redo; save; r
   // Text
   await page.getByTestId('add-text').click()
   await page.getByTestId('text-input').fill('几分之一\n把一个月饼平均分成两份')
+  await page.getByTestId('bold').click()
+  await page.getByTestId('font-family').selectOption('楷体')
+  const run = page.getByTestId('editor-canvas').locator('[data-element-type="text"] .run').first()
+  await expect(run).toHaveCSS('font-weight', '700')
+  expect(await run.evaluate((el) => (el as HTMLElement).style.fontFamily)).toContain('楷体')
   await page.getByTestId('editor-canvas').click({ position: { x: 5, y: 5 } })
   await expect(page.getByTestId('editor-canvas')).toContainText('把一个月饼平均分成两份')
 
