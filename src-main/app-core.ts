@@ -14,6 +14,7 @@ import { SyncService, type TokenStore } from './services/sync'
 import { CoursewareService } from './services/courseware'
 import { LibraryService, QuestionBankService } from './services/library'
 import { StatsService } from './services/stats'
+import { RostersService } from './services/rosters'
 import { EventHub } from './rpc/event-hub'
 import { registerHandlers } from './rpc/register-handlers'
 import type { HandlerTable } from './rpc/handler-table'
@@ -38,6 +39,7 @@ export interface Services {
   readonly library: LibraryService
   readonly questionBank: QuestionBankService
   readonly stats: StatsService
+  readonly rosters: RostersService
 }
 
 export interface AppCore {
@@ -115,13 +117,17 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   disposers.push(courseware.onDidAutosave((e) => hub.publish('courseware:autosaved', e)))
   disposers.push(courseware.onDidSave((e) => hub.publish('courseware:saved', e)))
   disposers.push(() => courseware.dispose())
-  const library = new LibraryService({ storage, clock, dir: join(opts.dataDir, 'library') })
+  const library = new LibraryService({ storage, clock, dir: join(opts.dataDir, 'library'), platform: sync })
   disposers.push(library.onDidChange((c) => hub.publish('library:changed', c)))
+  disposers.push(library.onDownloadProgress((p) => hub.publish('library:download-progress', p)))
   disposers.push(() => library.dispose())
   const questionBank = new QuestionBankService({ storage, clock })
   disposers.push(questionBank.onDidChange((c) => hub.publish('questionBank:changed', c)))
   disposers.push(() => questionBank.dispose())
   const stats = new StatsService({ storage, clock })
+  const rosters = new RostersService({ storage, clock })
+  disposers.push(rosters.onDidChange((c) => hub.publish('rosters:changed', c)))
+  disposers.push(() => rosters.dispose())
 
   const services: Services = {
     info: { version: opts.version, host: opts.host, dataDir: opts.dataDir, startedAt: clock().toISOString() },
@@ -135,7 +141,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     courseware,
     library,
     questionBank,
-    stats
+    stats,
+    rosters
   }
   const table = registerHandlers(services)
 

@@ -13,6 +13,7 @@ import { syncHandlers } from './handlers/sync'
 import { coursewareHandlers } from './handlers/courseware'
 import { libraryHandlers } from './handlers/library'
 import { statsHandlers } from './handlers/stats'
+import { rostersHandlers } from './handlers/rosters'
 
 export function registerHandlers(services: Services): HandlerTable {
   const table = {
@@ -23,7 +24,8 @@ export function registerHandlers(services: Services): HandlerTable {
     ...syncHandlers(services),
     ...coursewareHandlers(services),
     ...libraryHandlers(services),
-    ...statsHandlers(services)
+    ...statsHandlers(services),
+    ...rostersHandlers(services)
   } satisfies Record<CallChannel, unknown>
   // Each domain's handlers are type-checked against its schemas in DomainHandlers;
   // `satisfies` above makes a channel without a handler a compile error.

@@ -12,6 +12,7 @@ import { syncCalls, syncEvents } from './sync'
 import { coursewareCalls, coursewareEvents } from './courseware'
 import { libraryCalls, libraryEvents, questionBankCalls, questionBankEvents } from './library'
 import { statsCalls, statsEvents } from './stats'
+import { rostersCalls, rostersEvents } from './rosters'
 
 function byChannel<T extends Record<string, { channel: string }>>(
   defs: T
@@ -28,7 +29,8 @@ export const calls = {
   ...byChannel(coursewareCalls),
   ...byChannel(libraryCalls),
   ...byChannel(questionBankCalls),
-  ...byChannel(statsCalls)
+  ...byChannel(statsCalls),
+  ...byChannel(rostersCalls)
 } as const satisfies Record<string, CallDef>
 
 export const events = {
@@ -40,7 +42,8 @@ export const events = {
   ...byChannel(coursewareEvents),
   ...byChannel(libraryEvents),
   ...byChannel(questionBankEvents),
-  ...byChannel(statsEvents)
+  ...byChannel(statsEvents),
+  ...byChannel(rostersEvents)
 } as const satisfies Record<string, EventDef>
 
 export type Calls = typeof calls

@@ -9,6 +9,7 @@ import { classroomMigration } from '../classroom/classroom-migration'
 import { coursewareMigration } from '../courseware/courseware-migration'
 import { syncStateMigration } from '../sync/sync-state-migration'
 import { libraryMigration } from '../library/library-migration'
+import { rostersMigration } from '../rosters/rosters-migration'
 
 export const allMigrations: readonly Migration[] = [
   coreMigration, // 1
@@ -17,5 +18,6 @@ export const allMigrations: readonly Migration[] = [
   classroomMigration, // 4
   coursewareMigration, // 5
   syncStateMigration, // 6
-  libraryMigration // 7
+  libraryMigration, // 7
+  rostersMigration // 8
 ]

@@ -1,0 +1,2 @@
+export { RostersService } from './rosters-service'
+export { rostersMigration } from './rosters-migration'
