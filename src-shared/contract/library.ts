@@ -52,6 +52,10 @@ export const LibraryAddResult = z.object({
 })
 export type LibraryAddResult = z.infer<typeof LibraryAddResult>
 
+/** A platform resource (from sync:searchResources) to download, verify and file in the library. */
+export const LibraryAddFromPlatform = z.object({ resourceId: z.string().min(1).max(64) }).strict()
+export type LibraryAddFromPlatform = z.infer<typeof LibraryAddFromPlatform>
+
 /** A place on the tree: every id given must match (a volume's id selects the whole volume). */
 export const ChapterFilter = z
   .object({
@@ -199,6 +203,12 @@ export type BankImportResult = z.infer<typeof BankImportResult>
 export const libraryCalls = {
   add: defineCall('library:add', LibraryAdd, LibraryAddResult),
   addContent: defineCall('library:addContent', LibraryAddContent, LibraryAddResult),
+  /**
+   * Downloads a platform resource, verifies its sha256, and files it under the platform's type and
+   * chapter (sync state 'downloaded'). All or nothing: a file that fails its check, or cannot be
+   * filed, leaves neither a library entry nor a file behind.
+   */
+  addFromPlatform: defineCall('library:addFromPlatform', LibraryAddFromPlatform, LibraryAddResult),
   search: defineCall('library:search', LibrarySearch, LibrarySearchResult),
   browse: defineCall('library:browse', LibraryBrowse, LibraryPage),
   tree: defineCall('library:tree', z.object({}).strict(), LibraryTree),
@@ -224,8 +234,13 @@ export const LibraryChange = z.object({
 })
 export type LibraryChange = z.infer<typeof LibraryChange>
 
+export const LibraryDownloadProgress = z.object({ resourceId: z.string(), done: z.number().nonnegative(), total: z.number().nonnegative() })
+export type LibraryDownloadProgress = z.infer<typeof LibraryDownloadProgress>
+
 export const libraryEvents = {
-  changed: defineEvent('library:changed', LibraryChange)
+  changed: defineEvent('library:changed', LibraryChange),
+  /** Bytes of a library:addFromPlatform download so far (a few times a second at most). */
+  downloadProgress: defineEvent('library:download-progress', LibraryDownloadProgress)
 } as const
 
 export const questionBankEvents = {

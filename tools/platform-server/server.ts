@@ -12,12 +12,13 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
 import { PlatformCode, statusForCode } from '../../src-shared/platform/envelope'
-import { PlatformError, newId, sha256Hex, type Counters, type PlatformContext } from './context'
+import { PlatformError, newId, type Counters, type PlatformContext } from './context'
 import { FaultControls, type AdminOp, type Fault } from './faults'
 import { openPlatformDb } from './platform-db'
 import { registerApiRoutes } from './routes-api'
 import { registerAuthRoutes } from './routes-auth'
 import { registerResourceRoutes } from './routes-resources'
+import { seedPlatformResources } from './seed-resources'
 
 export interface PlatformServerOptions {
   readonly dataDir: string
@@ -76,7 +77,7 @@ export async function startPlatformServer(opts: PlatformServerOptions): Promise<
     counters
   }
   const app = buildApp(ctx, opts.admin ?? false)
-  seedResource(ctx)
+  seedPlatformResources(db, join(opts.dataDir, 'resources'), now())
   try {
     await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' })
   } catch (err) {
@@ -216,21 +217,4 @@ function registerAdminRoutes(app: FastifyInstance, ctx: PlatformContext): void {
     await pipeline(req.body as Readable, createWriteStream(file))
     return { file }
   })
-}
-
-/** One public lesson plan so that search and download have something to find on a fresh server. */
-function seedResource(ctx: PlatformContext): void {
-  if ((ctx.db.prepare('SELECT COUNT(*) AS n FROM resources').get() as { n: number }).n > 0) return
-  const body = Buffer.from(
-    '# 秒的认识 教学设计\n\n教学目标：认识时间单位“秒”，知道 1 分 = 60 秒；体验 1 秒、10 秒、1 分的长短。\n\n' +
-      '教学过程：\n1. 新年倒计时导入\n2. 在钟面上认识秒针\n3. 活动：1 分钟能做什么\n4. 练习与小结\n',
-    'utf8'
-  )
-  const id = 'res-seed-0001'
-  const dir = join(ctx.dataDir, 'resources')
-  mkdirSync(dir, { recursive: true })
-  createWriteStream(join(dir, `${id}.bin`)).end(body)
-  ctx.db
-    .prepare('INSERT INTO resources(id, title, type, chapter_id, file_name, size, sha256, original, public, owner_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)')
-    .run(id, '【原创】秒的认识 教学设计', '教案', 'xx-sx-rj-3a-c1-s1', '秒的认识-教学设计.md', body.length, sha256Hex(body), 't-1001', new Date(ctx.now()).toISOString())
 }

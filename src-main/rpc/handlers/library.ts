@@ -8,6 +8,7 @@ export function libraryHandlers(s: Services): DomainHandlers<typeof libraryCalls
   return {
     'library:add': (input) => l.add(input),
     'library:addContent': (input) => l.addContent(input),
+    'library:addFromPlatform': (input) => l.addFromPlatform(input),
     'library:search': (input) => l.search(input),
     'library:browse': (input) => l.browse(input),
     'library:tree': () => l.tree(),

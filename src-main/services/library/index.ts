@@ -2,3 +2,4 @@ export { QuestionBankService, type QuestionBankDeps, type BankChange } from './q
 export { LibraryService, type LibraryServiceDeps } from './library-service'
 export { LibraryFileStore, hashFile, type StoredFile } from './file-store'
 export { deckText, type TextExtractor, type ExtractedText } from './text-extract'
+export { chapterPathOf, type PlatformSource } from './platform-source'

@@ -78,6 +78,8 @@ export interface NewResource {
   textState: TextState
   textNote: string | null
   syncState: SyncState
+  /** The platform's id for a resource that came down from it. */
+  remoteId?: string | null
   at: string
 }
 
@@ -93,14 +95,14 @@ export function insertResource(db: Database, r: NewResource): number {
       `INSERT INTO library_resources(id, title, title_norm, type, format,
          stage_id, stage_name, subject_id, subject_name, edition_id, edition_name, volume_id, volume_name, chapter_id, chapter_name,
          tags, tags_norm, original, open_level, file, file_name, thumbnail, size, sha256, text_state, text_error,
-         sync_state, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+         sync_state, remote_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     .run(
       r.id, r.title, normaliseSearchText(r.title), r.type, r.format,
       ...chapterColumns(r.chapter),
       JSON.stringify(r.tags), normaliseSearchText(r.tags.join(' ')), r.original ? 1 : 0, r.openLessonLevel,
-      r.file, r.fileName, r.thumbnail, r.size, r.sha256, r.textState, r.textNote, r.syncState, r.at, r.at
+      r.file, r.fileName, r.thumbnail, r.size, r.sha256, r.textState, r.textNote, r.syncState, r.remoteId ?? null, r.at, r.at
     )
   const seq = Number(info.lastInsertRowid)
   if (r.body !== '') db.prepare('INSERT INTO library_bodies(seq, body) VALUES (?, ?)').run(seq, r.body)

@@ -5,16 +5,19 @@
  */
 import { randomUUID } from 'node:crypto'
 import { basename, extname } from 'node:path'
+import { rm } from 'node:fs/promises'
 import type { Database } from 'better-sqlite3'
 import {
   LibraryAdd,
   LibraryAddContent,
+  LibraryAddFromPlatform,
   LibraryBrowse,
   LibraryShare,
   LibrarySearch,
   LibraryUpdate,
   type LibraryAddResult,
   type LibraryChange,
+  type LibraryDownloadProgress,
   type LibraryPage,
   type LibraryResourceDetail,
   type LibrarySearchResult,
@@ -39,6 +42,7 @@ import { LibraryFileStore, type StoredFile } from './file-store'
 import { defaultExtractors, extractText, type TextExtractor } from './text-extract'
 import * as repo from './library-repo'
 import { searchRows, snippetOf } from './library-search'
+import { chapterPathOf, openLessonLevelOf, type PlatformSource } from './platform-source'
 
 export interface LibraryServiceDeps {
   readonly storage: StorageService
@@ -51,6 +55,13 @@ export interface LibraryServiceDeps {
    */
   readonly extractors?: Readonly<Record<string, TextExtractor>>
   readonly newId?: () => string
+  /** Downloads from the platform (the sync service); without it library:addFromPlatform is refused. */
+  readonly platform?: PlatformSource
+}
+
+/** Where a new resource came from, when not from this computer. */
+interface Origin {
+  readonly remoteId: string
 }
 
 const collator = new Intl.Collator('zh-CN', { numeric: true })
@@ -63,6 +74,11 @@ export class LibraryService {
   readonly #newId: () => string
   readonly #onDidChange = new Emitter<LibraryChange>()
   readonly onDidChange = this.#onDidChange.event
+  readonly #onDownloadProgress = new Emitter<LibraryDownloadProgress>()
+  readonly onDownloadProgress = this.#onDownloadProgress.event
+  readonly #platform: PlatformSource | null
+  /** One download per platform resource at a time: two would write the same partial file. */
+  readonly #downloading = new Map<string, Promise<LibraryAddResult>>()
   /** The tree changes only when resources do; it is kept until then. */
   #tree: LibraryTree | null = null
 
@@ -72,6 +88,7 @@ export class LibraryService {
     this.files = new LibraryFileStore(deps.dir)
     this.#extractors = { ...defaultExtractors, ...deps.extractors }
     this.#newId = deps.newId ?? randomUUID
+    this.#platform = deps.platform ?? null
     this.#onDidChange.event(() => {
       this.#tree = null
     })
@@ -100,7 +117,77 @@ export class LibraryService {
     return this.#file(stored, basename(fileName), meta)
   }
 
-  async #file(stored: StoredFile, fileName: string, meta: ResourceMetaInput): Promise<LibraryAddResult> {
+  /**
+   * Downloads a platform resource (sha256-checked by the sync service) and files it under the
+   * platform's type and chapter with sync state 'downloaded'. All or nothing: a file that fails
+   * its check is deleted by the download; one that cannot be filed is removed here, and the
+   * download folder never keeps a copy.
+   */
+  addFromPlatform(input: unknown): Promise<LibraryAddResult> {
+    const parsed = LibraryAddFromPlatform.safeParse(input)
+    if (!parsed.success) return Promise.reject(validationError('library:addFromPlatform', parsed.error.issues))
+    const { resourceId } = parsed.data
+    const running = this.#downloading.get(resourceId)
+    if (running) return running
+    const p = this.#addFromPlatform(resourceId).finally(() => this.#downloading.delete(resourceId))
+    this.#downloading.set(resourceId, p)
+    return p
+  }
+
+  async #addFromPlatform(resourceId: string): Promise<LibraryAddResult> {
+    const platform = this.#platform
+    if (!platform) {
+      throw new AppError('UNAVAILABLE', '这个 ClassDeck 没有连接教育平台，无法下载平台资源。请在设置中填写平台地址。', 'This ClassDeck is not connected to a platform, so platform resources cannot be downloaded. Set the platform address in Settings.', { resourceId })
+    }
+    let last = 0
+    const progress = (done: number, total: number): void => {
+      // A few events a second are enough for a progress bar; the last one always goes out.
+      const now = Date.now()
+      if (done < total && now - last < 100) return
+      last = now
+      this.#onDownloadProgress.fire({ resourceId, done, total })
+    }
+    const { resource, path, sha256 } = await platform.downloadResource(resourceId, progress)
+    let stored: StoredFile | null = null
+    try {
+      stored = await this.files.putFile(path)
+      if (stored.sha256 !== sha256) {
+        throw new AppError('FILE_INVALID', `“${resource.title}”在存入资源库时内容发生了变化，已放弃。请重新下载。`, `"${resource.title}" changed while it was being stored, so it was not added. Download it again.`, { resourceId, expected: sha256, actual: stored.sha256 })
+      }
+      const chapter = await this.#chapterOf(platform, resource.chapterId)
+      const meta: ResourceMetaInput = {
+        title: resource.title,
+        type: resource.type,
+        ...(chapter ? { chapter } : {}),
+        tags: resource.ownerName ? [resource.ownerName] : [],
+        // 【原创】 is the author's claim; the teacher who downloads it is not the author.
+        original: false,
+        openLessonLevel: openLessonLevelOf(resource.title)
+      }
+      return await this.#file(stored, resource.fileName, meta, { remoteId: resource.id })
+    } catch (e) {
+      // A stored copy no library entry refers to is not kept (the same content filed before stays).
+      if (stored && !repo.getRowBySha(this.#db, stored.sha256)) await this.files.remove(stored.rel)
+      throw e
+    } finally {
+      await rm(path, { force: true })
+    }
+  }
+
+  /** The resource's place on the library's tree, from the cached catalogue (refreshed once if it is not there). */
+  async #chapterOf(platform: PlatformSource, nodeId: string): Promise<LibraryResource['chapter'] | null> {
+    for (const refresh of [false, true]) {
+      try {
+        const path = chapterPathOf((await platform.catalogue(refresh)).catalogue.nodes, nodeId)
+        if (path) return path
+      } catch {
+        // Without a catalogue the resource is still filed, just not on a chapter; the teacher can place it.
+      }
+    }
+    return null
+  }
+
+  async #file(stored: StoredFile, fileName: string, meta: ResourceMetaInput, origin?: Origin): Promise<LibraryAddResult> {
     const existing = repo.getRowBySha(this.#db, stored.sha256)
     if (existing) return { resource: repo.toResource(existing), duplicate: true }
 
@@ -131,7 +218,8 @@ export class LibraryService {
         body: text.body,
         textState: text.state,
         textNote: text.note,
-        syncState: 'local',
+        syncState: origin ? 'downloaded' : 'local',
+        remoteId: origin?.remoteId ?? null,
         at
       })
       return { resource: repo.toResource(repo.getRow(db, id)!), duplicate: false }
@@ -275,6 +363,7 @@ export class LibraryService {
 
   dispose(): void {
     this.#onDidChange.dispose()
+    this.#onDownloadProgress.dispose()
   }
 
   #row(id: string, db: Database = this.#db): repo.ResourceRow {

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { statSync, writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startPlatformServer, type PlatformServer } from '../../../tools/platform-server/server'
+import { seedResources } from '../../../tools/platform-server/seed-resources'
 import { tempDir } from '../../test-utils/temp-dir'
 import type { StorageService } from '../storage'
 import type { SyncService } from './sync-service'
@@ -49,7 +50,7 @@ describe('SyncService against the reference platform', () => {
     await within(10_000, sync.whenIdle())
 
     expect(states()).toEqual([{ state: 'sent', n: 9 }])
-    expect(server.stats()).toMatchObject({ lessonRecords: 5, quizResults: 3, resources: 2 })
+    expect(server.stats()).toMatchObject({ lessonRecords: 5, quizResults: 3, resources: seedResources.length + 1 })
     expect(progress.at(-1)).toBe(1)
     expect(progress.length).toBeGreaterThanOrEqual(5)
     expect(sync.status().lastSyncAt).not.toBeNull()
@@ -200,7 +201,7 @@ describe('SyncService against the reference platform', () => {
     sync.start()
     await within(15_000, sync.whenIdle())
     expect(sync.items(undefined, 5).find((i) => i.id === id)?.state).toBe('sent')
-    expect(server.stats().resources).toBe(2)
+    expect(server.stats().resources).toBe(seedResources.length + 1)
     expect(held).toBeGreaterThanOrEqual(4)
     expect(server.stats().partsReceived - before).toBe(12 - held)
     expect(server.stats().partBytesReceived).toBeLessThan(statSync(file).size + 4 * 256 * 1024)

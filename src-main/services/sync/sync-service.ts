@@ -385,8 +385,9 @@ export class SyncService {
     return this.client.searchResources(q)
   }
 
-  downloadResource(resourceId: string): ReturnType<typeof downloadResource> {
-    return downloadResource(this.client, resourceId, join(this.#deps.dataDir, 'downloads'))
+  /** A verified copy in `<dataDir>/downloads` (the library files it and removes that copy). */
+  downloadResource(resourceId: string, onProgress?: (done: number, total: number) => void): ReturnType<typeof downloadResource> {
+    return downloadResource(this.client, resourceId, join(this.#deps.dataDir, 'downloads'), onProgress)
   }
 
   /** Queues a file for upload; it is delivered (and resumed) by the worker. */
