@@ -20,6 +20,8 @@ export type LessonPage =
       readonly bg: PageBackgroundKind
       /** A snapshot of this slide (by id): the page shows the slide, and its ink began as a copy of the slide's. */
       readonly copyOf?: string
+      /** A photo from the phone remote (实物展台) the page shows, as a data: URL. */
+      readonly photo?: string
       readonly strokes: readonly InkStroke[]
     }
 

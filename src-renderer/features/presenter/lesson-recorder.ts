@@ -77,6 +77,12 @@ export class LessonRecorder {
     void this.#call('lessons:recordTool', { tool })
   }
 
+  /** Records a question run of this lesson (launched from the board or from the phone remote). */
+  question(questionRunId: string, questionKind: string): void {
+    this.#lastActivity = this.env.now()
+    void this.#call('lessons:recordQuestion', { questionRunId, questionKind })
+  }
+
   async end(): Promise<LessonSummary | null> {
     this.#stopBeat()
     const id = this.#sessionId
@@ -100,7 +106,7 @@ export class LessonRecorder {
   }
 
   async #call(
-    channel: 'lessons:heartbeat' | 'lessons:activity' | 'lessons:visibility' | 'lessons:recordSlide' | 'lessons:recordTool',
+    channel: 'lessons:heartbeat' | 'lessons:activity' | 'lessons:visibility' | 'lessons:recordSlide' | 'lessons:recordTool' | 'lessons:recordQuestion',
     extra: Record<string, unknown>
   ): Promise<void> {
     const sessionId = this.#sessionId

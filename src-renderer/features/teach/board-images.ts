@@ -30,7 +30,12 @@ export async function boardBackgrounds(
   const byKind = new Map<PageBackgroundKind, MediaRef>()
   for (const b of boards) {
     if (b.copyOf !== undefined) continue // a snapshot keeps its slide's own background
-    if (b.bg === 'plain') out.set(b.id, { color: '#FFFFFF', fit: 'cover' })
+    if (b.photo) {
+      // A photo from the phone remote stays whole under its ink: contained, on white.
+      const blob = dataUrlBlob(b.photo)
+      const ref = await upload(Object.assign(blob, { name: `photo.${blob.type === 'image/png' ? 'png' : blob.type === 'image/webp' ? 'webp' : 'jpg'}` }))
+      out.set(b.id, { color: '#FFFFFF', image: ref, fit: 'contain' })
+    } else if (b.bg === 'plain') out.set(b.id, { color: '#FFFFFF', fit: 'cover' })
     else {
       let ref = byKind.get(b.bg)
       if (!ref) {
@@ -42,4 +47,12 @@ export async function boardBackgrounds(
     }
   }
   return out
+}
+
+/** A data: URL as a Blob, decoded here: the page's CSP does not let fetch() read data: URLs. */
+export function dataUrlBlob(url: string): Blob {
+  const m = /^data:([^;,]+)(;base64)?,(.*)$/s.exec(url)
+  if (!m) throw new Error('not a data: URL')
+  const bytes = m[2] ? Uint8Array.from(atob(m[3]!), (c) => c.charCodeAt(0)) : new TextEncoder().encode(decodeURIComponent(m[3]!))
+  return new Blob([bytes], { type: m[1] })
 }
