@@ -7,7 +7,7 @@
  * Writes bench/results/courseware.json.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -149,7 +149,59 @@ async function openLargeDeck(): Promise<void> {
     svc.dispose()
     storage.close()
   }
-  add({ id: 'open.400_slides_ms', value: round(quantile(times, 0.5)), unit: 'ms', goal: '< 3000', note: 'service open (read, verify, store media); painting is the renderer\'s' })
+  add({ id: 'open.400_slides_ms', value: round(quantile(times, 0.5)), unit: 'ms', goal: '< 3000', note: 'service open (read, verify, store media)' })
+  await openLargeDeckPainted(file)
+}
+
+/**
+ * The same 400-slide file opened by a teacher: the real browser host and the Prepare page in
+ * Chromium, from tapping the file in the recent list to the first slide (and all 400 thumbnails)
+ * painted. The service's part is measured above; this is what the teacher waits for.
+ */
+async function openLargeDeckPainted(file: string): Promise<void> {
+  const { spawn } = await import('node:child_process')
+  const { chromium } = await import('playwright-core')
+  const { connectRpc } = await import('../tests/e2e/fixtures/rpc-client')
+  const cli = join(import.meta.dirname, '../dist/node/cli.mjs')
+  if (!existsSync(cli)) {
+    add({ id: 'open.400_slides_first_paint_ms', value: null, unit: 'ms', goal: '< 3000', note: 'not run: build first (npm run build)' })
+    return
+  }
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+  const times: number[] = []
+  try {
+    for (let i = 0; i < 3; i++) {
+      const dir = join(work, `paint-${i}`)
+      const host = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] })
+      const url = await new Promise<string>((resolve) => {
+        let out = ''
+        host.stdout!.on('data', (c: Buffer) => {
+          out += c.toString()
+          const m = /listening at (http:\/\/\S+)/.exec(out)
+          if (m) resolve(m[1])
+        })
+      })
+      // Put the file in the recent list (open + close), so the page opens it from scratch.
+      const rpc = await connectRpc(url)
+      const doc = await rpc.call('courseware:open', { path: file })
+      await rpc.call('courseware:close', { docId: doc.docId })
+      rpc.close()
+      const page = await browser.newPage({ viewport: { width: 1366, height: 800 } })
+      await page.goto(`${url}#/prepare`)
+      const item = page.locator('.recent button').first()
+      await item.waitFor()
+      const t0 = performance.now()
+      await item.click()
+      await page.waitForFunction(() => document.querySelector('[data-testid="editor-canvas"] [data-testid="slide-view"]') !== null && document.querySelectorAll('[data-testid^="thumb-"]').length === 400)
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+      times.push(performance.now() - t0)
+      await page.close()
+      host.kill('SIGTERM')
+    }
+  } finally {
+    await browser.close()
+  }
+  add({ id: 'open.400_slides_first_paint_ms', value: round(quantile(times, 0.5)), unit: 'ms', goal: '< 3000', note: 'tap in the recent list → first slide and 400 thumbnails painted, Chromium' })
 }
 
 async function exports(): Promise<void> {
