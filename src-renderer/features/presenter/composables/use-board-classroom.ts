@@ -45,6 +45,8 @@ export function useBoardClassroom(rpc: ClassroomRpc, hooks: BoardClassroomHooks 
 
   const offs = [
     rpc.on('classroom:status-changed', (s) => {
+      // Once the phone has paired, its one-time code leaves the board: the back row need not see it.
+      if (s.remoteConnected && !status.value?.remoteConnected) remote.value = null
       status.value = s
       if (!s.open) {
         remote.value = null

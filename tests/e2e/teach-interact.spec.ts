@@ -1,0 +1,196 @@
+/**
+ * 授课 + 课堂互动 end to end: while a deck plays on the board, the teacher opens class from the
+ * toolbar (on loopback only), students join from their tablets by tapping their names from the
+ * lesson's roster, the slide's own question is launched from the board, the tally on the board
+ * follows their answers, the answer is revealed; then the phone remote turns the board's page,
+ * picks a name with the board's picker, and puts a photo on a new page to write over.
+ */
+import { test, expect, type Browser, type Page } from '@playwright/test'
+import { join } from 'node:path'
+import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
+import { connectRpc, type RpcClient } from './fixtures/rpc-client'
+import { SLIDE_SIZE } from '../../src-shared/courseware/primitives'
+
+const ROSTER = ['张三', '李四', '王五']
+
+// A tiny JPEG (1×1), so the photo really uploads an image the server checks by its bytes.
+const JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  'base64'
+)
+
+let data: ReturnType<typeof tempDataDir>
+let host: RunningHost
+let rpc: RpcClient
+let deckPath: string
+
+test.use({ hasTouch: true })
+
+/** Three slides; the second carries a single-choice question whose key is B (25). */
+async function saveQuestionDeck(path: string): Promise<void> {
+  const doc = await rpc.call('courseware:create', { title: '勾股定理' })
+  const { width } = SLIDE_SIZE[doc.deck.aspect]
+  const title = (i: number) => ({ type: 'text' as const, id: `t${i}`, x: 80, y: 40, w: width - 160, h: 100, paragraphs: [{ runs: [{ text: `勾股定理 第 ${i} 页`, fontSize: 40 }] }] })
+  const slides = [
+    { id: 's1', elements: [title(1)] },
+    {
+      id: 's2',
+      elements: [
+        title(2),
+        {
+          type: 'question' as const,
+          id: 'q1',
+          x: 80,
+          y: 160,
+          w: width - 160,
+          h: 360,
+          question: { kind: 'single' as const, prompt: '3² + 4² 等于多少？', options: [{ id: 'a', text: '7' }, { id: 'b', text: '25' }, { id: 'c', text: '49' }], answer: 'b' }
+        }
+      ]
+    },
+    { id: 's3', elements: [title(3)] }
+  ]
+  await rpc.call('courseware:update', { docId: doc.docId, deck: { ...doc.deck, slides } })
+  await rpc.call('courseware:save', { docId: doc.docId, path })
+}
+
+test.beforeEach(async () => {
+  data = tempDataDir()
+  host = await startHost(data.dir)
+  rpc = await connectRpc(host.url)
+  deckPath = join(data.dir, 'decks', '勾股定理.edux')
+  await saveQuestionDeck(deckPath)
+})
+test.afterEach(async () => {
+  rpc.close()
+  await host.stop()
+  data.cleanup()
+})
+
+const board = (page: Page) => page.getByTestId('presenter')
+
+/** A tablet joins with the PIN and taps its own name on the lesson's roster. */
+async function joinByRoster(browser: Browser, url: string, pin: string, rosterId: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 800, height: 1200 }, hasTouch: true })
+  const tablet = await ctx.newPage()
+  await tablet.goto(url)
+  await tablet.getByTestId('pin').fill(pin)
+  await tablet.getByTestId('pin-go').click()
+  await tablet.getByTestId(`roster-${rosterId}`).click()
+  await expect(tablet.getByTestId('waiting')).toBeVisible()
+  return tablet
+}
+
+test('a slide question asked from the board, answered on tablets, tallied and revealed on the board; the phone remote drives the board', async ({ page, browser }) => {
+  await page.goto(`${host.url}#/teach`)
+  await page.getByTestId('class-new').click()
+  await page.getByTestId('class-name').fill('八年级2班')
+  await page.getByTestId('class-names').fill(ROSTER.join('\n'))
+  await page.getByTestId('class-save').click()
+  await page.locator(`[data-path="${deckPath}"]`).click()
+  await page.getByTestId('teach-start').click()
+  await expect(board(page)).toHaveAttribute('data-index', '0')
+
+  // A slide without a question offers no 发起答题; the question slide does.
+  await expect(page.getByTestId('live-launch')).toHaveCount(0)
+  await page.keyboard.press('ArrowRight')
+  await expect(board(page)).toHaveAttribute('data-index', '1')
+  await expect(page.getByTestId('live-launch')).toBeVisible()
+
+  // --- open class from the toolbar, on loopback; the join code is on the board, large
+  await page.getByTestId('tool-live').click()
+  await page.getByTestId('live-host').selectOption('127.0.0.1')
+  await page.getByTestId('live-open').click()
+  await expect(page.getByTestId('live-pin')).toHaveText(/^\d{6}$/)
+  await expect(page.getByTestId('live-qr')).toBeVisible()
+  const pin = (await page.getByTestId('live-pin').textContent())!.trim()
+  const url = (await page.getByTestId('live-url').textContent())!.trim()
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
+  const pinBox = await page.getByTestId('live-pin').boundingBox()
+  expect(pinBox!.height).toBeGreaterThanOrEqual(48) // readable from the back row
+
+  // The class opened with this lesson's roster: tablets tap names, the class name is the title.
+  const zhang = await joinByRoster(browser, url, pin, 'n1')
+  const li = await joinByRoster(browser, url, pin, 'n2')
+  await expect(page.getByTestId('live-joined')).toContainText('2')
+  await page.getByTestId('live-hide').click()
+  await expect(page.getByTestId('live-join')).toHaveCount(0)
+
+  // --- ask the slide's question: tablets get it without its key, the board shows the tally
+  await page.getByTestId('live-launch').click()
+  for (const s of [zhang, li]) await expect(s.getByTestId('question')).toContainText('3² + 4² 等于多少？')
+  const tally = page.getByTestId('board-tally')
+  await expect(tally).toBeVisible()
+  await expect(page.getByTestId('board-tally-count')).toHaveText(/0\s*\/\s*3/)
+  await expect(page.getByTestId('board-tally-waiting')).toContainText('王五')
+
+  await zhang.getByTestId('option-B').click()
+  await expect(page.getByTestId('board-tally-count')).toHaveText(/1\s*\/\s*3/)
+  await expect(page.getByTestId('board-tally-waiting')).not.toContainText('张三')
+  await li.getByTestId('option-A').click()
+  await expect(page.getByTestId('board-tally-count')).toHaveText(/2\s*\/\s*3/)
+  await expect(page.getByTestId('board-tally-waiting')).toContainText('王五')
+
+  // --- close and reveal: the right bar (B) is marked, tablets learn whether they were right
+  await page.getByTestId('board-q-close').click()
+  await expect(tally).toHaveAttribute('data-state', 'closed')
+  await page.getByTestId('board-q-reveal').click()
+  await expect(tally).toHaveAttribute('data-revealed', 'true')
+  await expect(tally).toHaveAttribute('data-correct-bars', '1')
+  await expect(page.getByTestId('board-tally-rate')).toContainText('50')
+  await expect(zhang.getByTestId('question')).toContainText('回答正确')
+  await expect(li.getByTestId('question')).toContainText('回答错误')
+  await page.getByTestId('board-q-back').click()
+  await expect(tally).toHaveCount(0)
+  await expect(board(page)).toHaveAttribute('data-index', '1')
+
+  // --- the phone remote: pair with the code the toolbar shows, then drive the board
+  await page.getByTestId('tool-live-remote').click()
+  const remoteUrl = await page.getByTestId('live-remote').getAttribute('data-url')
+  expect(remoteUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/remote\.html#t=/)
+  const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true })
+  const phone = await phoneCtx.newPage()
+  await phone.goto(remoteUrl!)
+  await expect(page.getByTestId('live-remote-on')).toBeVisible()
+  await expect(page.getByTestId('live-remote')).toHaveCount(0) // the used code leaves the board
+  await page.getByTestId('live-hide').click()
+
+  await expect(phone.getByTestId('remote-next-slide')).toBeEnabled()
+  await phone.getByTestId('remote-next-slide').click()
+  await expect(board(page)).toHaveAttribute('data-index', '2')
+  await phone.getByTestId('remote-prev-slide').click()
+  await expect(board(page)).toHaveAttribute('data-index', '1')
+
+  // Random pick goes through the board's own name picker (the lesson's roster, no repeats).
+  await phone.getByTestId('remote-random-pick').click()
+  await expect(page.getByTestId('picked-meta')).toBeVisible()
+  await expect(page.getByTestId('picked-name')).toHaveText(new RegExp(`^(${ROSTER.join('|')})$`))
+
+  // ABCD from the phone: the server launches it and the board shows its tally.
+  await phone.getByTestId('remote-launch-abcd').click()
+  await expect(page.getByTestId('board-tally')).toBeVisible()
+  await expect(page.getByTestId('board-tally-count')).toHaveText(/0\s*\/\s*3/)
+  await zhang.getByTestId('option-C').click()
+  await expect(page.getByTestId('board-tally-count')).toHaveText(/1\s*\/\s*3/)
+  await page.getByTestId('board-q-back').click()
+
+  // 实物展台: the phone's photo becomes a new page after this one, with the pen ready.
+  await phone.locator('input[type="file"]').setInputFiles({ name: 'desk.jpg', mimeType: 'image/jpeg', buffer: JPEG })
+  await expect(board(page)).toHaveAttribute('data-index', '2')
+  await expect(board(page)).toHaveAttribute('data-page-kind', 'board')
+  await expect(page.getByTestId('board-photo')).toBeVisible()
+  await expect(page.getByTestId('tool-pen')).toHaveAttribute('aria-pressed', 'true')
+  const ink = await page.locator('.ink-live').boundingBox()
+  await page.mouse.move(ink!.x + 100, ink!.y + 100)
+  await page.mouse.down()
+  for (let i = 1; i <= 8; i++) await page.mouse.move(ink!.x + 100 + i * 20, ink!.y + 100 + i * 10)
+  await page.mouse.up()
+  await expect(board(page)).toHaveAttribute('data-strokes', '1')
+
+  // The lesson record counts both questions run in it.
+  await page.getByTestId('lesson-end').click()
+  await expect(page.getByTestId('lesson-summary')).toBeVisible()
+  const { items } = await rpc.call('lessons:list', { limit: 5 })
+  expect(items[0]!.questionsRun).toBe(2)
+  await phoneCtx.close()
+})
