@@ -2,7 +2,7 @@
  * 平台资源 end to end against the reference platform: before sign-in the view says what to do;
  * after signing in on the platform's page, pick a chapter, search by keyword and type, download a
  * resource into the library (checked by sha256, filed on its chapter), collect it, and find it in
- * the library by a word from inside the file.
+ * the library by a word from inside the file; with the platform gone, the view says so.
  */
 import { test, expect, type Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -106,4 +106,11 @@ test('pick a chapter, search the platform, download a resource into the library 
   await expect(listed).toContainText('铅笔')
   await page.getByTestId('library-search').fill('量子')
   await expect(listed).toHaveCount(0)
+
+  // The platform goes away: searching says it cannot be reached and what to check, with a retry.
+  await platform.close()
+  await page.getByTestId('library-platform').click()
+  await sheet.getByTestId('platform-search').click()
+  await expect(sheet.getByTestId('platform-offline')).toContainText('连不上教育平台', { timeout: 30_000 })
+  await expect(sheet.getByTestId('platform-offline').getByRole('button', { name: '重试' })).toBeVisible()
 })

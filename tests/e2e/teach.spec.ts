@@ -210,8 +210,13 @@ test('a lesson from class and deck to saved ink and an effective lesson record',
 
   // Reopening the deck in class shows the saved ink on its slide.
   await page.goto(`${host.url}#/teach`)
-  // A new port is a new origin, so the class kept in this browser's storage is entered again.
-  await createClass(page, '七年级1班', ROSTER)
+  // Classes are kept in the data folder, not in this origin's storage: on the new port the class
+  // is still there with its whole roster (only the last choice, a per-browser preference, is not).
+  const kept = page.getByTestId('class-chooser').getByRole('button', { name: /七年级1班/ })
+  await expect(kept).toHaveCount(1)
+  await expect(kept).toContainText(`${ROSTER.length} 人`)
+  expect((await rpc.call('rosters:list', {})).classes.map((c) => [c.name, c.students])).toEqual([['七年级1班', ROSTER]])
+  await kept.click()
   await startDeck(page)
   await page.keyboard.press('ArrowRight')
   await expect(presenter(page)).toHaveAttribute('data-strokes', '3')

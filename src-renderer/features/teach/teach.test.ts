@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { Deck } from '../../../src-shared/courseware/deck'
 import type { InkStroke } from '../../../src-shared/courseware/ink'
 import { boardsToKeep, inkChanged, inkIntoDeck, type LessonPage } from './lesson-ink'
-import { loadLocalClasses, saveLocalClasses, STORAGE_KEY, upsertLocalClass } from './local-rosters'
 
 const stroke = (id: string): InkStroke => ({ id, tool: 'pen', color: '#E53935', width: 4, points: [[10, 10, 0.5, 0], [20, 20, 0.5, 16]] })
 const deck = (): Deck =>
@@ -80,41 +79,5 @@ describe('saving a lesson’s ink into the deck', () => {
     expect(inkChanged(deck(), [{ kind: 'slide', id: 's1', strokes: [stroke('n')], visited: true }])).toBe(true)
     expect(inkChanged(deck(), [{ kind: 'slide', id: 's2', strokes: [], visited: true }])).toBe(true)
     expect(inkChanged(deck(), [{ kind: 'board', id: 'b', bg: 'grid', strokes: [stroke('n')] }])).toBe(true)
-  })
-})
-
-describe('local class rosters', () => {
-  function memoryStorage(): Storage {
-    const m = new Map<string, string>()
-    return {
-      getItem: (k) => m.get(k) ?? null,
-      setItem: (k, v) => void m.set(k, v),
-      removeItem: (k) => void m.delete(k),
-      clear: () => m.clear(),
-      key: (i) => [...m.keys()][i] ?? null,
-      get length() {
-        return m.size
-      }
-    }
-  }
-
-  it('round-trips classes and replaces one by id', () => {
-    const st = memoryStorage()
-    let list = upsertLocalClass([], { id: 'c1', name: '七年级1班', students: ['张三', '李四'] })
-    list = upsertLocalClass(list, { id: 'c2', name: '七年级2班', students: ['王五'] })
-    list = upsertLocalClass(list, { id: 'c1', name: '七年级1班', students: ['张三', '李四', '赵六'] })
-    saveLocalClasses(st, list)
-    expect(loadLocalClasses(st)).toEqual([
-      { id: 'c1', name: '七年级1班', students: ['张三', '李四', '赵六'] },
-      { id: 'c2', name: '七年级2班', students: ['王五'] }
-    ])
-  })
-
-  it('drops damaged entries instead of trusting them', () => {
-    const st = memoryStorage()
-    st.setItem(STORAGE_KEY, JSON.stringify([{ id: 'c1', name: '一班', students: ['甲'] }, { id: '', name: 5 }, 'junk']))
-    expect(loadLocalClasses(st)).toEqual([{ id: 'c1', name: '一班', students: ['甲'] }])
-    st.setItem(STORAGE_KEY, '{not json')
-    expect(loadLocalClasses(st)).toEqual([])
   })
 })
