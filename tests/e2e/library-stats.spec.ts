@@ -97,4 +97,14 @@ test('file a lesson plan on a chapter, find it, and see a lesson and a quiz in t
   await exportButton.click()
   const file = await (await download).path()
   expect(readFileSync(file!).subarray(1, 4).toString()).toBe('PNG')
+
+  // Removing asks on the page itself (big buttons, a tap outside cancels), then removes.
+  await page.goto(`${host.url}#/library`)
+  await page.getByTestId('library-item').getByRole('button', { name: '删除' }).click()
+  await page.getByTestId('confirm-panel').click({ position: { x: 5, y: 5 } })
+  await expect(page.getByTestId('confirm-panel')).toHaveCount(0)
+  await expect(page.getByTestId('library-item')).toHaveCount(1)
+  await page.getByTestId('library-item').getByRole('button', { name: '删除' }).click()
+  await page.getByTestId('confirm-yes').click()
+  await expect(page.getByTestId('library-item')).toHaveCount(0)
 })
