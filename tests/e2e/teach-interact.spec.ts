@@ -9,7 +9,9 @@ import { test, expect, type Browser, type Page } from '@playwright/test'
 import { join } from 'node:path'
 import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
 import { connectRpc, type RpcClient } from './fixtures/rpc-client'
+import { joinStudent, openClass } from './fixtures/classroom'
 import { SLIDE_SIZE } from '../../src-shared/courseware/primitives'
+import { makeDocx } from '../../src-main/services/library/docx-fixture'
 
 const ROSTER = ['张三', '李四', '王五']
 
@@ -193,4 +195,54 @@ test('a slide question asked from the board, answered on tablets, tallied and re
   const { items } = await rpc.call('lessons:list', { limit: 5 })
   expect(items[0]!.questionsRun).toBe(2)
   await phoneCtx.close()
+})
+
+test('题库: a Word test paper imported into the bank, filtered by kind, and a question asked in the open class from the bank', async ({ page, browser }) => {
+  const { url, pin } = await openClass(page, host.url, '八年级2班')
+  const student = await joinStudent(browser, url, pin, '赵六')
+
+  await page.goto(`${host.url}#/library`)
+  await page.getByTestId('library-question-bank').click()
+  await expect(page.getByTestId('bank-count')).toContainText('0')
+  const paper = makeDocx([
+    '第十七章 勾股定理 课堂练习',
+    '1. 直角三角形两直角边为 3 和 4，斜边为（  ）',
+    'A. 5   B. 6   C. 7   D. 25',
+    '答案：A',
+    '难度：容易',
+    '2. 勾股定理又叫毕达哥拉斯定理。',
+    '答案：对',
+    '3. 直角三角形两直角边分别为 6 和 8，斜边长为____。',
+    '答案：10｜十',
+    '4. 下列哪个是勾股数（  ）',
+    'A. 1,2,3   B. 3,4,5'
+  ])
+  await page.getByTestId('bank-file').setInputFiles({ name: '勾股定理练习.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(paper) })
+  await expect(page.getByTestId('bank-import-result')).toContainText('已导入 3 道题')
+  await expect(page.getByTestId('bank-import-problem')).toContainText('第 4 题')
+  await expect(page.getByTestId('bank-count')).toContainText('3')
+  await expect(page.getByTestId('bank-item')).toHaveCount(3)
+
+  // Filter by kind and by difficulty.
+  await page.getByTestId('bank-kind-true-false').click()
+  await expect(page.getByTestId('bank-item')).toHaveCount(1)
+  await expect(page.getByTestId('bank-item')).toContainText('毕达哥拉斯')
+  await page.getByTestId('bank-kind-true-false').click()
+  await page.getByTestId('bank-difficulty-1').click()
+  await expect(page.getByTestId('bank-item')).toHaveCount(1)
+  await expect(page.getByTestId('bank-item')).toContainText('答案：A')
+  await page.getByTestId('bank-difficulty-1').click()
+  await expect(page.getByTestId('bank-item')).toHaveCount(3)
+
+  // Class is open: the single-choice question goes to the tablet, without its key, and is marked.
+  await expect(page.getByTestId('bank-class-open')).toContainText('八年级2班')
+  const single = page.locator('[data-testid="bank-item"][data-kind="single"]')
+  await single.locator('[data-testid^="bank-launch-"]').click()
+  await expect(single.getByTestId('bank-launched')).toBeVisible()
+  await expect(student.getByTestId('question')).toContainText('斜边为')
+  await student.getByTestId('option-A').click()
+  await expect(student.getByTestId('question')).toContainText('已提交')
+  const { currentRunId } = await rpc.call('classroom:status', {})
+  const results = await rpc.call('classroom:results', { runId: currentRunId! })
+  expect(results.rows.find((r) => r.name === '赵六')).toMatchObject({ correct: true })
 })
