@@ -234,6 +234,14 @@ test('题库: a Word test paper imported into the bank, filtered by kind, and a 
   await page.getByTestId('bank-difficulty-1').click()
   await expect(page.getByTestId('bank-item')).toHaveCount(3)
 
+  // Removing asks on the page first.
+  const fill = page.locator('[data-testid="bank-item"][data-kind="fill-in"]')
+  await fill.locator('[data-testid^="bank-remove-"]').click()
+  await expect(page.getByTestId('confirm-panel')).toContainText('斜边长为')
+  await page.getByTestId('confirm-yes').click()
+  await expect(page.getByTestId('bank-item')).toHaveCount(2)
+  await expect(page.getByTestId('bank-count')).toContainText('2')
+
   // Class is open: the single-choice question goes to the tablet, without its key, and is marked.
   await expect(page.getByTestId('bank-class-open')).toContainText('八年级2班')
   const single = page.locator('[data-testid="bank-item"][data-kind="single"]')
