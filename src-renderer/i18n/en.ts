@@ -92,6 +92,7 @@ const en: typeof zh = {
     title: 'Resource details', name: 'Name', type: 'Type', tags: 'Tags', tagsHint: 'Separate with commas, e.g. fractions, grade 3', original: 'Original work (shared title starts with 【原创】)',
     openLesson: 'Open lesson level', shownAs: 'Shown on the platform as:', save: 'Save', share: 'Save and share to the platform', cancel: 'Cancel', needChapter: 'File it on a chapter before sharing', edit: 'Edit'
   },
+  deckInfo: { title: 'Deck details', name: 'Title', author: 'Author', original: 'Original work (shared title starts with 【原创】)', save: 'Save', cancel: 'Cancel', needTitle: 'Please give the deck a title' },
   language: { 'zh-CN': '中文', en: 'English' },
   error: { generic: 'Something went wrong: {message}', dismiss: 'OK' }
 }

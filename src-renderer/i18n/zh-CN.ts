@@ -90,6 +90,7 @@ export default {
     title: '资源信息', name: '名称', type: '类型', tags: '标签', tagsHint: '用逗号分隔，如：分数，三年级', original: '原创（共享时标题前加【原创】）',
     openLesson: '公开课级别', shownAs: '共享到平台时显示为：', save: '保存', share: '保存并共享到平台', cancel: '取消', needChapter: '先挂到章节才能共享', edit: '编辑'
   },
+  deckInfo: { title: '课件信息', name: '课件名称', author: '作者', original: '原创（共享时标题前加【原创】）', save: '保存', cancel: '取消', needTitle: '请填写课件名称' },
   language: { 'zh-CN': '中文', en: 'English' },
   error: { generic: '出错了：{message}', dismiss: '知道了' }
 }

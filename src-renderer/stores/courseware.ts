@@ -8,6 +8,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
 import type { DocumentView, RecentDocument, RecoveryEntry, TemplateInfo } from '../../src-shared/contract/courseware'
 import type { ImportReport } from '../../src-shared/courseware/import-report'
+import type { Manifest } from '../../src-shared/courseware/manifest'
 import type { Aspect } from '../../src-shared/courseware/primitives'
 import { AppError } from '../../src-shared/errors'
 import { useTransport } from '../transport'
@@ -132,14 +133,28 @@ export const useCoursewareStore = defineStore('courseware', () => {
     return `${dir}/courseware/${safe}-${doc.value!.docId.slice(0, 8)}.edux`
   }
 
-  async function save(): Promise<boolean> {
+  /** Title, chapter, author and 【原创】 live in the manifest; they are written with the next save, which happens now. */
+  async function saveMeta(meta: Partial<Pick<Manifest, 'title' | 'curriculum' | 'author' | 'original'>>): Promise<boolean> {
+    const d = doc.value
+    if (!d) return false
+    if (meta.title && editor.deck && meta.title !== editor.deck.title) {
+      const title = meta.title
+      editor.apply((deck) => ({ ...deck, title }), '课件标题')
+    }
+    doc.value = { ...d, manifest: { ...d.manifest, ...meta } }
+    return save(meta)
+  }
+
+  async function save(meta?: Partial<Pick<Manifest, 'title' | 'curriculum' | 'author' | 'original'>>): Promise<boolean> {
     const d = doc.value
     if (!d || saving.value) return false
     saving.value = true
     const version = editor.version
     try {
       if (!(await push())) return false
-      const res = await run(() => useTransport().invoke('courseware:save', { docId: d.docId, ...(d.path ? {} : { path: defaultPath(editor.deck?.title ?? d.manifest.title) }) }))
+      const res = await run(() =>
+        useTransport().invoke('courseware:save', { docId: d.docId, ...(d.path ? {} : { path: defaultPath(editor.deck?.title ?? d.manifest.title) }), ...(meta ? { manifest: meta } : {}) })
+      )
       if (!res) return false
       doc.value = { ...d, path: res.path, manifest: res.manifest, dirty: false }
       editor.markSaved(version)
@@ -191,5 +206,5 @@ export const useCoursewareStore = defineStore('courseware', () => {
     doc.value = null
   }
 
-  return { doc, recent, templates, recovery, report, progress, saving, error, lastSavedAt, hydrate, create, open, importFile, push, save, exportPptx, recover, discardRecovery, close, reset }
+  return { doc, recent, templates, recovery, report, progress, saving, error, lastSavedAt, hydrate, create, open, importFile, push, save, saveMeta, exportPptx, recover, discardRecovery, close, reset }
 })

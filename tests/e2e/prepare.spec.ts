@@ -93,6 +93,16 @@ test('create a deck; add text, image, formula and a question; undo/redo; save; r
   const slides = Object.keys(zip).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
   expect(slides).toHaveLength(2)
   expect(strFromU8(zip['ppt/slides/slide1.xml'])).toContain('把一个月饼平均分成两份')
+
+  // Deck details live in the manifest: a new title and author are saved and shown in the list.
+  await page.getByTestId('deck-info-open').click()
+  await expect(page.getByTestId('catalogue-picker')).toBeVisible() // no platform here: it says so, the rest still works
+  await page.getByTestId('deck-title').fill('分数的初步认识（第一课时）')
+  await page.getByTestId('deck-author').fill('王老师')
+  await page.getByTestId('deck-info-save').click()
+  await expect(page.getByTestId('deck-info')).toHaveCount(0)
+  await page.getByTestId('editor').getByTitle('关闭').click()
+  await expect(page.getByTestId('recent-分数的初步认识（第一课时）')).toBeVisible()
 })
 
 test('importing a real PowerPoint shows its slides and the import report', async ({ page }) => {
