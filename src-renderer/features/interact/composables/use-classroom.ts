@@ -4,10 +4,10 @@
  */
 import { onUnmounted, ref, shallowRef } from 'vue'
 import { useTransport } from '../../../transport'
-import { AppError } from '../../../../src-shared/errors'
 import type { ClassroomStatus, NetInterface } from '../../../../src-shared/contract/classroom'
 import type { QuestionSpecInput } from '../../../../src-shared/classroom/question'
 import type { RunResults, RunTally } from '../../../../src-shared/classroom/results'
+import { useBusyCall } from '../../../composables/use-busy-call'
 
 export function useClassroom() {
   const t = useTransport()
@@ -17,8 +17,7 @@ export function useClassroom() {
   const tally = shallowRef<RunTally | null>(null)
   const results = shallowRef<RunResults | null>(null)
   const remote = ref<{ url: string; qrDataUrl: string; expiresAt: string } | null>(null)
-  const busy = ref(false)
-  const error = ref<AppError | null>(null)
+  const { busy, error, run } = useBusyCall()
 
   const offs = [
     t.on('classroom:status-changed', (s) => {
@@ -31,18 +30,6 @@ export function useClassroom() {
   ]
   onUnmounted(() => offs.forEach((off) => off()))
 
-  async function run<T>(fn: () => Promise<T>): Promise<T | null> {
-    busy.value = true
-    error.value = null
-    try {
-      return await fn()
-    } catch (err) {
-      error.value = AppError.from(err)
-      return null
-    } finally {
-      busy.value = false
-    }
-  }
 
   async function hydrate(): Promise<void> {
     await run(async () => {

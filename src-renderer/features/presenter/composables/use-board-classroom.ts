@@ -4,13 +4,13 @@
  * the phone remote's pairing code, and its commands handed to the presenter.
  */
 import { getCurrentInstance, onBeforeUnmount, ref, shallowRef } from 'vue'
-import { AppError } from '../../../../src-shared/errors'
 import type { ClassroomStatus, NetInterface, RemoteEvent } from '../../../../src-shared/contract/classroom'
 import type { RosterEntry } from '../../../../src-shared/classroom/protocol'
 import { QuestionSpec, type QuestionSpecInput } from '../../../../src-shared/classroom/question'
 import type { RunTally } from '../../../../src-shared/classroom/results'
 import type { Transport } from '../../../transport'
 import { newerTally } from '../board-classroom'
+import { useBusyCall } from '../../../composables/use-busy-call'
 
 export type ClassroomRpc = Pick<Transport, 'invoke' | 'on'>
 
@@ -27,8 +27,7 @@ export function useBoardClassroom(rpc: ClassroomRpc, hooks: BoardClassroomHooks 
   /** The key of the run on screen, when known (launched from here, or read back after the reveal). */
   const spec = shallowRef<QuestionSpec | null>(null)
   const remote = ref<{ url: string; qrDataUrl: string; expiresAt: string } | null>(null)
-  const busy = ref(false)
-  const error = ref<AppError | null>(null)
+  const { busy, error, run } = useBusyCall()
   const seenRuns = new Set<string>()
   const specs = new Map<string, QuestionSpec>()
 
@@ -59,18 +58,6 @@ export function useBoardClassroom(rpc: ClassroomRpc, hooks: BoardClassroomHooks 
   const dispose = (): void => offs.splice(0).forEach((off) => off())
   if (getCurrentInstance()) onBeforeUnmount(dispose)
 
-  async function run<T>(fn: () => Promise<T>): Promise<T | null> {
-    busy.value = true
-    error.value = null
-    try {
-      return await fn()
-    } catch (err) {
-      error.value = AppError.from(err)
-      return null
-    } finally {
-      busy.value = false
-    }
-  }
 
   /** A run revealed from the phone: its key comes with its results, so the right bar can be lit. */
   async function learnKey(runId: string): Promise<void> {
