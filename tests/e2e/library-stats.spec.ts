@@ -4,31 +4,26 @@
  * class statistics, and export a chart.
  */
 import { test, expect } from '@playwright/test'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { strToU8, zipSync } from 'fflate'
 import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
 import { connectRpc } from './fixtures/rpc-client'
 import { joinStudent, openClass, runOneQuestion } from './fixtures/classroom'
-import { startPlatformServer, type PlatformServer } from '../../tools/platform-server/server'
+import { startPlatform, usePlatform, type RunningPlatform } from './fixtures/platform'
 
 let data: ReturnType<typeof tempDataDir>
 let host: RunningHost
-let platform: PlatformServer
-let platformDir: string
+let platform: RunningPlatform
 
 test.beforeEach(async () => {
-  platformDir = mkdtempSync(join(tmpdir(), 'classdeck-platform-e2e-'))
-  platform = await startPlatformServer({ dataDir: platformDir, port: 0, host: '127.0.0.1' })
+  platform = await startPlatform()
   data = tempDataDir()
   host = await startHost(data.dir)
 })
 test.afterEach(async () => {
   await host.stop()
-  await platform.close()
+  await platform.stop()
   data.cleanup()
-  rmSync(platformDir, { recursive: true, force: true })
 })
 
 /** A minimal Word file made here, so no binary fixture lives in the repository. */
@@ -43,10 +38,7 @@ function docx(text: string): Buffer {
 
 test('file a lesson plan on a chapter, find it, and see a lesson and a quiz in the class statistics', async ({ page, browser }) => {
   // Point ClassDeck at the reference platform (its catalogue is the 人教版 tree).
-  await page.goto(`${host.url}#/settings`)
-  await page.getByTestId('platform-url').fill(platform.url)
-  await page.getByTestId('settings-save').click()
-  await expect(page.getByRole('status')).toBeVisible()
+  await usePlatform(page, host.url, platform.url)
 
   // Add a Word lesson plan and hang it on a chapter.
   await page.goto(`${host.url}#/library`)

@@ -4,49 +4,27 @@
  * resource into the library (checked by sha256, filed on its chapter), collect it, and find it in
  * the library by a word from inside the file; with the platform gone, the view says so.
  */
-import { test, expect, type Page } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { test, expect } from '@playwright/test'
 import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
-import { startPlatformServer, type PlatformServer } from '../../tools/platform-server/server'
+import { startPlatform, signIn, usePlatform, type RunningPlatform } from './fixtures/platform'
 
 let data: ReturnType<typeof tempDataDir>
 let host: RunningHost
-let platform: PlatformServer
-let platformDir: string
+let platform: RunningPlatform
 
 test.beforeEach(async () => {
-  platformDir = mkdtempSync(join(tmpdir(), 'classdeck-platform-e2e-'))
-  platform = await startPlatformServer({ dataDir: platformDir, port: 0, host: '127.0.0.1' })
+  platform = await startPlatform()
   data = tempDataDir()
   host = await startHost(data.dir)
 })
 test.afterEach(async () => {
   await host.stop()
-  await platform.close()
+  await platform.stop()
   data.cleanup()
-  rmSync(platformDir, { recursive: true, force: true })
 })
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${host.url}#/sync`)
-  await page.getByTestId('sync-sign-in').click()
-  const popup = page.waitForEvent('popup')
-  await page.getByTestId('sync-open-sign-in').click()
-  const signInPage = await popup
-  await signInPage.locator('#username').fill('wanglihua')
-  await signInPage.locator('#password').fill('classdeck')
-  await signInPage.getByRole('button', { name: '登录并授权' }).click()
-  await expect(page.getByTestId('sync-teacher')).toBeVisible({ timeout: 20_000 })
-  await signInPage.close()
-}
-
 test('pick a chapter, search the platform, download a resource into the library and find it by a word inside it', async ({ page }) => {
-  await page.goto(`${host.url}#/settings`)
-  await page.getByTestId('platform-url').fill(platform.url)
-  await page.getByTestId('settings-save').click()
-  await expect(page.getByRole('status')).toBeVisible()
+  await usePlatform(page, host.url, platform.url)
 
   // Signed out: the view says plainly that collecting needs a sign-in, and where to do it.
   await page.goto(`${host.url}#/library`)
@@ -54,7 +32,7 @@ test('pick a chapter, search the platform, download a resource into the library 
   await expect(page.getByTestId('platform-signed-out')).toContainText('先到“同步”页点“登录平台”')
   await page.getByTestId('platform-close').click()
 
-  await signIn(page)
+  await signIn(page, host.url)
   await page.goto(`${host.url}#/library`)
   await expect(page.getByTestId('library-count')).toContainText('共 0 个')
   await page.getByTestId('library-platform').click()
@@ -91,8 +69,8 @@ test('pick a chapter, search the platform, download a resource into the library 
   await expect(item.getByTestId('platform-downloaded')).toHaveText('已存入资源库')
   await item.getByTestId('platform-collect-res-seed-0003').click()
   await expect(item.getByTestId('platform-collected')).toContainText('已收藏')
-  await expect.poll(() => (platform.db.prepare("SELECT COUNT(*) AS n FROM collections WHERE resource_id = 'res-seed-0003'").get() as { n: number }).n, { timeout: 15_000 }).toBe(1)
-  expect((platform.db.prepare("SELECT downloads FROM resources WHERE id = 'res-seed-0003'").get() as { downloads: number }).downloads).toBe(1)
+  await expect.poll(() => (platform.server.db.prepare("SELECT COUNT(*) AS n FROM collections WHERE resource_id = 'res-seed-0003'").get() as { n: number }).n, { timeout: 15_000 }).toBe(1)
+  expect((platform.server.db.prepare("SELECT downloads FROM resources WHERE id = 'res-seed-0003'").get() as { downloads: number }).downloads).toBe(1)
 
   // Back in the library: filed on its chapter, and found by a word from inside the Word file.
   await page.getByTestId('platform-close').click()
@@ -108,7 +86,7 @@ test('pick a chapter, search the platform, download a resource into the library 
   await expect(listed).toHaveCount(0)
 
   // The platform goes away: searching says it cannot be reached and what to check, with a retry.
-  await platform.close()
+  await platform.server.close()
   await page.getByTestId('library-platform').click()
   await sheet.getByTestId('platform-search').click()
   await expect(sheet.getByTestId('platform-offline')).toContainText('连不上教育平台', { timeout: 30_000 })

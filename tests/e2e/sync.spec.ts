@@ -4,48 +4,31 @@
  * sync, and find exactly one lesson record and one quiz result on the platform.
  */
 import { test, expect } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
 import { connectRpc } from './fixtures/rpc-client'
 import { joinStudent, openClass, runOneQuestion } from './fixtures/classroom'
-import { startPlatformServer, type PlatformServer } from '../../tools/platform-server/server'
+import { startPlatform, signIn, usePlatform, type RunningPlatform } from './fixtures/platform'
 
 let data: ReturnType<typeof tempDataDir>
 let host: RunningHost
-let platform: PlatformServer
-let platformDir: string
+let platform: RunningPlatform
 
 test.beforeEach(async () => {
-  platformDir = mkdtempSync(join(tmpdir(), 'classdeck-platform-e2e-'))
-  platform = await startPlatformServer({ dataDir: platformDir, port: 0, host: '127.0.0.1' })
+  platform = await startPlatform()
   data = tempDataDir()
   host = await startHost(data.dir, [], { CLASSDECK_TEST_CLOCK: '1' })
 })
 test.afterEach(async () => {
   await host.stop()
-  await platform.close()
+  await platform.stop()
   data.cleanup()
-  rmSync(platformDir, { recursive: true, force: true })
 })
 
 test('sign in on the platform page, teach a lesson with a quiz, sync, and the platform has each record once', async ({ page, browser }) => {
-  await page.goto(`${host.url}#/settings`)
-  await page.getByTestId('platform-url').fill(platform.url)
-  await page.getByTestId('settings-save').click()
-  await expect(page.getByRole('status')).toBeVisible()
+  await usePlatform(page, host.url, platform.url)
 
   // Sign in: the platform's own page, then back through the loopback redirect.
-  await page.goto(`${host.url}#/sync`)
-  await page.getByTestId('sync-sign-in').click()
-  const popup = page.waitForEvent('popup')
-  await page.getByTestId('sync-open-sign-in').click()
-  const signIn = await popup
-  await signIn.locator('#username').fill('wanglihua')
-  await signIn.locator('#password').fill('classdeck')
-  await signIn.getByRole('button', { name: '登录并授权' }).click()
-  await expect(page.getByTestId('sync-teacher')).toBeVisible({ timeout: 20_000 })
+  await signIn(page, host.url)
 
   // A class from the platform's roster; a lesson of 16 minutes on the test clock, with a quiz.
   const rpc = await connectRpc(host.url)
@@ -72,5 +55,5 @@ test('sign in on the platform page, teach a lesson with a quiz, sync, and the pl
   await expect(page.getByTestId('sync-count-pending')).toContainText('0', { timeout: 20_000 })
   await expect(page.getByTestId('sync-count-sent')).toContainText('2')
   await expect(page.getByTestId('sync-count-failed')).toContainText('0')
-  expect(platform.stats()).toMatchObject({ lessonRecords: 1, quizResults: 1 })
+  expect(platform.server.stats()).toMatchObject({ lessonRecords: 1, quizResults: 1 })
 })
