@@ -581,6 +581,16 @@ describe('ClassroomService: server and remote', () => {
     kit.sockets.push(expired)
     expect((await refusedToConnect(expired)).data?.details).toEqual({ reason: 'remote-token' })
 
+    // Pairing another phone retires the first one: the teacher can always take the remote back.
+    const again = await kit.service.remoteToken()
+    const teacherPhone = io(remoteUrl, { auth: { token: new URL(again.url).hash.slice(3) }, transports: ['websocket'], forceNew: true })
+    kit.sockets.push(teacherPhone)
+    await nextEvent<{ key: string }>(teacherPhone, 'paired')
+    const retired = (await phone.timeout(2000).emitWithAck('command', { action: 'next-slide' }).catch(() => ({ ok: false }))) as { ok: boolean }
+    expect(retired.ok).toBe(false)
+    const current = (await teacherPhone.timeout(2000).emitWithAck('command', { action: 'next-slide' })) as { ok: boolean }
+    expect(current.ok).toBe(true)
+
     // The student namespace never accepts teacher commands.
     const student = kit.student()
     await connected(student)

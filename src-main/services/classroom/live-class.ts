@@ -418,6 +418,10 @@ export class LiveClass implements ClassroomLogic {
     this.#remoteTokens.delete(h) // one use, whatever happens next
     if (expires === undefined || expires < this.d.now().getTime()) throw refused('remote-token')
     const key = newToken()
+    // One phone at a time: pairing a phone retires every earlier one (its next command is refused
+    // and its socket dropped). If a student scanned the code first, the teacher pairing again
+    // takes the remote back.
+    this.#remoteKeys.clear()
     this.#remoteKeys.add(sha256(key))
     return { key, paired: true }
   }
