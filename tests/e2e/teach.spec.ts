@@ -306,7 +306,10 @@ test('on the classroom display: the board window plays the lesson and the laptop
   await expect(board.getByTestId('lesson-summary')).toBeVisible()
   await expect(console_).toHaveAttribute('data-ended', 'true')
   const closed = board.waitForEvent('close')
-  await board.getByTestId('teach-back').click()
+  // The button closes its own window; click it from a timer so the click call returns before the
+  // page goes away (a direct click can race the close and fail with "Target page has been closed").
+  await expect(board.getByTestId('teach-back')).toBeVisible()
+  await board.evaluate(() => setTimeout(() => (document.querySelector('[data-testid="teach-back"]') as HTMLElement).click(), 0))
   await closed
   await page.getByTestId('console-back').click()
   const row = page.getByTestId('lesson-row').first()
