@@ -553,7 +553,6 @@ describe('ClassroomService: server and remote', () => {
   it('pairs the phone remote with a one-time token that expires, and carries its commands', async () => {
     let now = new Date('2026-11-25T08:00:00Z')
     kit = await classroomKit({}, { now: () => now })
-    await joinAs('被点名')
     const { url } = await kit.service.remoteToken()
     const token = new URL(url).hash.slice(3)
     const remoteUrl = kit.url.replace(/\/$/, '') + '/remote'
@@ -562,11 +561,16 @@ describe('ClassroomService: server and remote', () => {
     const paired = await nextEvent<{ key: string }>(phone, 'paired')
     const remoteEvents: string[] = []
     kit.service.onRemote((e) => remoteEvents.push(e.action))
+    // Before anyone joins, a pick still reaches the board (which picks from the lesson's roster).
+    const early = (await phone.timeout(2000).emitWithAck('command', { action: 'random-pick' })) as { ok: boolean; result: { pickedName?: string } }
+    expect(early.ok).toBe(true)
+    expect(early.result.pickedName).toBeUndefined()
+    await joinAs('被点名')
     const pick = (await phone.timeout(2000).emitWithAck('command', { action: 'random-pick' })) as { ok: boolean; result: { pickedName: string } }
     expect(pick.result.pickedName).toBe('被点名')
     await phone.timeout(2000).emitWithAck('command', { action: 'launch-abcd' })
     expect(kit.service.status().currentRunId).not.toBeNull()
-    expect(remoteEvents).toEqual(['random-pick', 'launch-abcd'])
+    expect(remoteEvents).toEqual(['random-pick', 'random-pick', 'launch-abcd'])
 
     const reuse = io(remoteUrl, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false })
     kit.sockets.push(reuse)

@@ -452,10 +452,11 @@ export class LiveClass implements ClassroomLogic {
         if (this.current) this.reveal(this.current.row.id)
         break
       case 'random-pick': {
+        // The board picks from the lesson's roster with its own no-repeat memory; this name is only
+        // the fallback for a board without a roster. No student has to have joined for it to work.
         const pool = this.students().filter((s) => this.isOnline(s.id))
         const from = pool.length ? pool : this.students()
-        if (!from.length) throw refused('no-question', '还没有学生加入课堂')
-        result.pickedName = from[randomInt(0, from.length)]!.name
+        if (from.length) result.pickedName = from[randomInt(0, from.length)]!.name
         break
       }
       default:
