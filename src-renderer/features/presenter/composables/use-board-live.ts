@@ -1,0 +1,129 @@
+/**
+ * 课堂互动 on the board: how students join, launching the slide's question or a quick ABCD /
+ * true-false, the live tally, and the phone remote's commands (page turns, name picks, photos).
+ * Without classroom calls (`classroom` null) the board offers none of it.
+ */
+import { computed, ref, type Ref } from 'vue'
+import { AppError } from '../../../../src-shared/errors'
+import type { Slide } from '../../../../src-shared/courseware/deck'
+import { questionSpecFromCourseware } from '../../../../src-shared/classroom/from-courseware'
+import type { RemoteEvent } from '../../../../src-shared/contract/classroom'
+import type { Roster } from '../../tools/name-picker'
+import type { NavCommand } from '../presenter-nav'
+import type { LessonRecorder } from '../lesson-recorder'
+import { boardActionForRemote, revealedBars, rosterForClass, slideQuestion } from '../board-classroom'
+import { useBoardClassroom, type ClassroomRpc } from './use-board-classroom'
+import type { PresenterPage } from './use-lesson-pages'
+
+export interface BoardLiveDeps {
+  recorder: LessonRecorder
+  lesson: () => { classId: string; className: string }
+  rosters: () => Roster[]
+  page: Readonly<Ref<PresenterPage>>
+  slide: Readonly<Ref<Slide | null>>
+  run: (cmd: NavCommand) => void
+  /** Picks a name with the board's own name picker; false when it has no roster to pick from. */
+  pickOnBoard: () => boolean
+  /** 实物展台: a photo from the phone to show as a page of its own. */
+  showPhoto: (dataUrl: string) => void
+  t: (key: string, named: Record<string, unknown>) => string
+  locale: Readonly<Ref<string>>
+}
+
+export function useBoardLive(classroom: ClassroomRpc | null, deps: BoardLiveDeps) {
+  const { recorder, t } = deps
+  /** What covers the slide: nothing, how to join (QR, PIN), or the live tally. */
+  const liveView = ref<'none' | 'join' | 'tally'>('none')
+  const pickedBanner = ref('')
+  const live = classroom
+    ? useBoardClassroom(classroom, {
+        onRun: (runId, kind) => {
+          recorder.question(runId, kind)
+          liveView.value = 'tally'
+        },
+        onRemote: (e) => void onRemote(e)
+      })
+    : null
+  const liveOpen = computed(() => !!live?.status.value?.open)
+  const question = computed(() => (deps.page.value.kind === 'slide' ? slideQuestion(deps.slide.value) : null))
+  const bars = computed(() => (live?.tally.value ? revealedBars(live.tally.value, live.spec.value) : undefined))
+  const liveError = computed(() => {
+    const e = live?.error.value
+    return e ? t('live.error', { message: deps.locale.value === 'en' ? e.messageEn : e.message }) : ''
+  })
+
+  function toggleJoin(): void {
+    liveView.value = liveView.value === 'join' ? 'none' : 'join'
+    if (liveView.value === 'join') void live?.hydrate()
+  }
+
+  /** Opens class for this lesson: its roster (students tap their names) and the class name as title. */
+  async function openLive(host: string | undefined): Promise<void> {
+    const lesson = deps.lesson()
+    await live?.open(lesson.className, rosterForClass(deps.rosters(), lesson.classId), host)
+  }
+
+  async function closeLive(): Promise<void> {
+    await live?.close()
+    liveView.value = 'none'
+  }
+
+  async function launchSlideQuestion(): Promise<void> {
+    const q = question.value
+    if (!live || !q) return
+    if (!liveOpen.value) {
+      toggleJoin()
+      return
+    }
+    try {
+      await live.launch(questionSpecFromCourseware(q))
+    } catch (err) {
+      live.error.value = AppError.from(err)
+    }
+  }
+
+  function launchNow(kind: 'abcd' | 'truefalse'): void {
+    void live?.launch(kind === 'abcd' ? { kind: 'single', prompt: '', options: ['A', 'B', 'C', 'D'] } : { kind: 'truefalse', prompt: '' })
+  }
+
+  async function pairRemote(): Promise<void> {
+    if (liveView.value !== 'join') toggleJoin()
+    await live?.pairRemote()
+  }
+
+  /** The phone remote's commands; the server has already launched, closed or revealed any question. */
+  async function onRemote(e: RemoteEvent): Promise<void> {
+    recorder.activity()
+    const a = boardActionForRemote(e)
+    switch (a.kind) {
+      case 'nav':
+        liveView.value = 'none'
+        deps.run({ kind: a.command })
+        return
+      case 'show-tally':
+        if (live?.tally.value) liveView.value = 'tally'
+        return
+      case 'pick-name': {
+        liveView.value = 'none'
+        if (!deps.pickOnBoard() && a.fallbackName) {
+          recorder.tool('name-picker')
+          pickedBanner.value = t('live.picked', { name: a.fallbackName })
+          setTimeout(() => (pickedBanner.value = ''), 6000)
+        }
+        return
+      }
+      case 'photo': {
+        const p = await live?.photo(a.photoId)
+        if (p) {
+          liveView.value = 'none'
+          deps.showPhoto(p.dataUrl)
+        }
+        return
+      }
+      default:
+        return
+    }
+  }
+
+  return { live, liveView, pickedBanner, liveOpen, question, bars, liveError, toggleJoin, openLive, closeLive, launchSlideQuestion, launchNow, pairRemote }
+}
