@@ -75,7 +75,9 @@ test('students join with the PIN, answer, survive going offline, are refused aft
 
   // A photo answer reaches the teacher's gallery.
   await teacher.getByTestId('q-prompt').fill('拍下你的竖式')
+  await teacher.getByTestId('q-limit').selectOption('120')
   await teacher.getByTestId('launch-photo').click()
+  await expect(teacher.getByTestId('q-countdown')).toHaveText(/剩余 1(20|19|18) 秒/)
   await expect(zhang.getByTestId('question')).toContainText('拍下你的竖式')
   await zhang.getByTestId('photo').setInputFiles({ name: 'work.jpg', mimeType: 'image/jpeg', buffer: JPEG })
   await expect(teacher.getByTestId('tally')).toContainText('📷 张三')
