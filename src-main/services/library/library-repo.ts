@@ -13,23 +13,14 @@ import {
   type TextState
 } from '../../../src-shared/library'
 import type { ChapterFilter } from '../../../src-shared/contract/library'
+import { CHAPTER_COLUMN_NAMES, chapterFromColumns, chapterValues, type ChapterColumns } from './chapter-columns'
 
-export interface ResourceRow {
+export interface ResourceRow extends ChapterColumns {
   seq: number
   id: string
   title: string
   type: ResourceType
   format: ResourceFormat
-  stage_id: string | null
-  stage_name: string | null
-  subject_id: string | null
-  subject_name: string | null
-  edition_id: string | null
-  edition_name: string | null
-  volume_id: string | null
-  volume_name: string | null
-  chapter_id: string | null
-  chapter_name: string | null
   tags: string
   original: 0 | 1
   open_level: OpenLessonLevel | null
@@ -83,11 +74,6 @@ export interface NewResource {
   at: string
 }
 
-const LEVELS = ['stage', 'subject', 'edition', 'volume', 'chapter'] as const
-
-function chapterColumns(c: ChapterPath): (string | null)[] {
-  return LEVELS.flatMap((l) => [c[l]?.id ?? null, c[l]?.name ?? null])
-}
 
 export function insertResource(db: Database, r: NewResource): number {
   const info = db
@@ -100,7 +86,7 @@ export function insertResource(db: Database, r: NewResource): number {
     )
     .run(
       r.id, r.title, normaliseSearchText(r.title), r.type, r.format,
-      ...chapterColumns(r.chapter),
+      ...chapterValues(r.chapter),
       JSON.stringify(r.tags), normaliseSearchText(r.tags.join(' ')), r.original ? 1 : 0, r.openLessonLevel,
       r.file, r.fileName, r.thumbnail, r.size, r.sha256, r.textState, r.textNote, r.syncState, r.remoteId ?? null, r.at, r.at
     )
@@ -161,11 +147,8 @@ export function updateResource(db: Database, row: ResourceRow, p: ResourcePatch,
   }
   if (p.type !== undefined) set('type', p.type)
   if (p.chapter !== undefined) {
-    const cols = chapterColumns(p.chapter)
-    LEVELS.forEach((l, i) => {
-      set(`${l}_id`, cols[i * 2])
-      set(`${l}_name`, cols[i * 2 + 1])
-    })
+    const values = chapterValues(p.chapter)
+    CHAPTER_COLUMN_NAMES.forEach((col, i) => set(col, values[i]))
   }
   if (p.tags !== undefined) {
     set('tags', JSON.stringify(p.tags))
@@ -194,11 +177,7 @@ export function deleteResource(db: Database, row: ResourceRow): void {
 }
 
 export function toResource(r: ResourceRow): LibraryResource {
-  const chapter: ChapterPath = {}
-  for (const l of LEVELS) {
-    const id = r[`${l}_id`]
-    if (id !== null) chapter[l] = { id, name: r[`${l}_name`] ?? id }
-  }
+  const chapter = chapterFromColumns(r)
   return {
     id: r.id,
     title: r.title,

@@ -18,6 +18,7 @@ import { AppError, validationError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import { Emitter } from '../../util/emitter'
 import { filterSql } from './library-repo'
+import { chapterFromColumns, chapterValues, type ChapterColumns } from './chapter-columns'
 
 export interface QuestionBankDeps {
   readonly storage: StorageService
@@ -30,19 +31,9 @@ export interface BankChange {
   readonly change: 'added' | 'updated' | 'removed'
 }
 
-interface BankRow {
+interface BankRow extends ChapterColumns {
   id: string
   question: string
-  stage_id: string | null
-  stage_name: string | null
-  subject_id: string | null
-  subject_name: string | null
-  edition_id: string | null
-  edition_name: string | null
-  volume_id: string | null
-  volume_name: string | null
-  chapter_id: string | null
-  chapter_name: string | null
   difficulty: number
   tags: string
   source: string
@@ -50,7 +41,6 @@ interface BankRow {
   updated_at: string
 }
 
-const LEVELS = ['stage', 'subject', 'edition', 'volume', 'chapter'] as const
 /** A Word file of questions is small; this bounds what mammoth is asked to read. */
 const MAX_WORD_BYTES = 32 * 1024 * 1024
 
@@ -211,24 +201,18 @@ interface InsertData {
 }
 
 function insert(db: Database, id: string, d: InsertData, at: string, createdAt: string = at): void {
-  const chapterCols = LEVELS.flatMap((l) => [d.chapter[l]?.id ?? null, d.chapter[l]?.name ?? null])
   db.prepare(
     `INSERT INTO question_bank(id, kind, question, prompt_norm, stage_id, stage_name, subject_id, subject_name, edition_id, edition_name,
        volume_id, volume_name, chapter_id, chapter_name, difficulty, tags, source, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  ).run(id, d.question.kind, JSON.stringify(d.question), normaliseSearchText(d.question.prompt), ...chapterCols, d.difficulty, JSON.stringify(d.tags), d.source, createdAt, at)
+  ).run(id, d.question.kind, JSON.stringify(d.question), normaliseSearchText(d.question.prompt), ...chapterValues(d.chapter), d.difficulty, JSON.stringify(d.tags), d.source, createdAt, at)
 }
 
 function toBankQuestion(r: BankRow): BankQuestion {
-  const chapter: ChapterPath = {}
-  for (const l of LEVELS) {
-    const id = r[`${l}_id`]
-    if (id !== null) chapter[l] = { id, name: r[`${l}_name`] ?? id }
-  }
   return {
     id: r.id,
     question: Question.parse(JSON.parse(r.question)),
-    chapter,
+    chapter: chapterFromColumns(r),
     difficulty: r.difficulty,
     tags: JSON.parse(r.tags) as string[],
     source: r.source,
