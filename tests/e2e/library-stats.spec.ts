@@ -3,28 +3,12 @@
  * catalogue, find it by a two-character word, then teach a lesson with a quiz and see both in the
  * class statistics, and export a chart.
  */
-import { test, expect } from '@playwright/test'
+import { test, expect } from './fixtures/with-platform'
 import { readFileSync } from 'node:fs'
 import { strToU8, zipSync } from 'fflate'
-import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
 import { connectRpc } from './fixtures/rpc-client'
 import { joinStudent, openClass, runOneQuestion } from './fixtures/classroom'
-import { startPlatform, usePlatform, type RunningPlatform } from './fixtures/platform'
-
-let data: ReturnType<typeof tempDataDir>
-let host: RunningHost
-let platform: RunningPlatform
-
-test.beforeEach(async () => {
-  platform = await startPlatform()
-  data = tempDataDir()
-  host = await startHost(data.dir)
-})
-test.afterEach(async () => {
-  await host.stop()
-  await platform.stop()
-  data.cleanup()
-})
+import { usePlatform } from './fixtures/platform'
 
 /** A minimal Word file made here, so no binary fixture lives in the repository. */
 function docx(text: string): Buffer {
@@ -36,7 +20,7 @@ function docx(text: string): Buffer {
   return Buffer.from(zipSync(files))
 }
 
-test('file a lesson plan on a chapter, find it, and see a lesson and a quiz in the class statistics', async ({ page, browser }) => {
+test('file a lesson plan on a chapter, find it, and see a lesson and a quiz in the class statistics', async ({ page, browser, host, platform }) => {
   // Point ClassDeck at the reference platform (its catalogue is the 人教版 tree).
   await usePlatform(page, host.url, platform.url)
 

@@ -4,26 +4,10 @@
  * resource into the library (checked by sha256, filed on its chapter), collect it, and find it in
  * the library by a word from inside the file; with the platform gone, the view says so.
  */
-import { test, expect } from '@playwright/test'
-import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
-import { startPlatform, signIn, usePlatform, type RunningPlatform } from './fixtures/platform'
+import { test, expect } from './fixtures/with-platform'
+import { signIn, usePlatform } from './fixtures/platform'
 
-let data: ReturnType<typeof tempDataDir>
-let host: RunningHost
-let platform: RunningPlatform
-
-test.beforeEach(async () => {
-  platform = await startPlatform()
-  data = tempDataDir()
-  host = await startHost(data.dir)
-})
-test.afterEach(async () => {
-  await host.stop()
-  await platform.stop()
-  data.cleanup()
-})
-
-test('pick a chapter, search the platform, download a resource into the library and find it by a word inside it', async ({ page }) => {
+test('pick a chapter, search the platform, download a resource into the library and find it by a word inside it', async ({ page, host, platform }) => {
   await usePlatform(page, host.url, platform.url)
 
   // Signed out: the view says plainly that collecting needs a sign-in, and where to do it.

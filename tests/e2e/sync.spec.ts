@@ -3,28 +3,14 @@
  * code + PKCE, loopback redirect), teach a lesson that counts (on the test clock) with a quiz in it,
  * sync, and find exactly one lesson record and one quiz result on the platform.
  */
-import { test, expect } from '@playwright/test'
-import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
+import { test, expect } from './fixtures/with-platform'
 import { connectRpc } from './fixtures/rpc-client'
 import { joinStudent, openClass, runOneQuestion } from './fixtures/classroom'
-import { startPlatform, signIn, usePlatform, type RunningPlatform } from './fixtures/platform'
+import { signIn, usePlatform } from './fixtures/platform'
 
-let data: ReturnType<typeof tempDataDir>
-let host: RunningHost
-let platform: RunningPlatform
+test.use({ hostEnv: { CLASSDECK_TEST_CLOCK: '1' } })
 
-test.beforeEach(async () => {
-  platform = await startPlatform()
-  data = tempDataDir()
-  host = await startHost(data.dir, [], { CLASSDECK_TEST_CLOCK: '1' })
-})
-test.afterEach(async () => {
-  await host.stop()
-  await platform.stop()
-  data.cleanup()
-})
-
-test('sign in on the platform page, teach a lesson with a quiz, sync, and the platform has each record once', async ({ page, browser }) => {
+test('sign in on the platform page, teach a lesson with a quiz, sync, and the platform has each record once', async ({ page, browser, host, platform }) => {
   await usePlatform(page, host.url, platform.url)
 
   // Sign in: the platform's own page, then back through the loopback redirect.
