@@ -143,9 +143,12 @@ export type Answer = z.infer<typeof Answer>
 
 
 /** Null when the answer suits the question, else a Chinese reason a student can act on. */
+function inRange(i: number, n: number): boolean {
+  return i >= 0 && i < n
+}
+
 export function answerMisfit(spec: QuestionSpec, a: Answer): string | null {
   if (a.kind !== spec.kind) return `这道题是${QUESTION_KIND_ZH[spec.kind]}，请按题型作答`
-  const inRange = (i: number, n: number): boolean => i >= 0 && i < n
   switch (a.kind) {
     case 'single':
       return spec.kind === 'single' && inRange(a.choice, spec.options.length) ? null : '没有这个选项'

@@ -60,6 +60,22 @@ export interface PhotoRow {
 
 type Raw = Record<string, unknown>
 
+/** Rows per multi-row upsert statement (7 parameters each, far below SQLite's limit). */
+const ANSWER_CHUNK = 32
+
+// A newer seq replaces the stored answer; recv_order (buzz-in rank) stays that of the first.
+function upsertAnswersSql(rows: number): string {
+  return `INSERT INTO answers(run_id, student_id, seq, answer, correct, received_at, recv_order)
+    VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+    ON CONFLICT(run_id, student_id) DO UPDATE SET
+      seq = excluded.seq, answer = excluded.answer, correct = excluded.correct, received_at = excluded.received_at
+    WHERE excluded.seq > answers.seq`
+}
+
+function answerParams(a: AnswerRow): [string, string, number, string, number | null, string, number] {
+  return [a.runId, a.studentId, a.seq, JSON.stringify(a.answer), a.correct === null ? null : a.correct ? 1 : 0, a.receivedAt, a.recvOrder]
+}
+
 const RosterList = z.array(RosterEntry)
 
 export class ClassroomRepo {
@@ -89,14 +105,8 @@ export class ClassroomRepo {
       run: p('SELECT * FROM question_runs WHERE id = ?'),
       openRuns: p("SELECT * FROM question_runs WHERE state = 'open'"),
       runs: p('SELECT * FROM question_runs WHERE class_session_id = ? ORDER BY launched_at, rowid'),
-      // A newer seq replaces the stored answer; recv_order (buzz-in rank) stays that of the first.
-      upsertAnswer: p(
-        `INSERT INTO answers(run_id, student_id, seq, answer, correct, received_at, recv_order)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(run_id, student_id) DO UPDATE SET
-           seq = excluded.seq, answer = excluded.answer, correct = excluded.correct, received_at = excluded.received_at
-         WHERE excluded.seq > answers.seq`
-      ),
+      upsertAnswer: p(upsertAnswersSql(1)),
+      upsertAnswerChunk: p(upsertAnswersSql(ANSWER_CHUNK)),
       answers: p('SELECT * FROM answers WHERE run_id = ? ORDER BY recv_order'),
       insertPhoto: p(
         'INSERT INTO class_photos(id, class_session_id, student_id, mime, bytes, file, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
@@ -160,8 +170,21 @@ export class ClassroomRepo {
 
   /** True when the row was inserted or replaced (false: an equal or newer seq was already stored). */
   upsertAnswer(a: AnswerRow): boolean {
-    const correct = a.correct === null ? null : a.correct ? 1 : 0
-    return this.#s.upsertAnswer!.run(a.runId, a.studentId, a.seq, JSON.stringify(a.answer), correct, a.receivedAt, a.recvOrder).changes === 1
+    return this.#s.upsertAnswer!.run(...answerParams(a)).changes === 1
+  }
+  /**
+   * The same upsert for many rows, ANSWER_CHUNK rows a statement: under load the classroom
+   * commits a few hundred answers at a time, and one statement per row would cost more than
+   * the write itself. Rows apply in order, so a later answer of the same student wins.
+   */
+  upsertAnswers(rows: readonly AnswerRow[]): void {
+    let i = 0
+    for (; i + ANSWER_CHUNK <= rows.length; i += ANSWER_CHUNK) {
+      const params: unknown[] = []
+      for (let k = i; k < i + ANSWER_CHUNK; k++) params.push(...answerParams(rows[k]!))
+      this.#s.upsertAnswerChunk!.run(params)
+    }
+    for (; i < rows.length; i++) this.#s.upsertAnswer!.run(...answerParams(rows[i]!))
   }
   answers(runId: string): AnswerRow[] {
     return (this.#s.answers!.all(runId) as Raw[]).map(toAnswer)

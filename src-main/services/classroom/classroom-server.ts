@@ -45,8 +45,8 @@ export interface ClassroomLogic {
   join(input: JoinInput): JoinResult
   studentByToken(token: string): string | null
   state(studentId: string): StudentState
-  /** May resolve later: the ack waits until the answer is committed. */
-  answer(studentId: string, input: AnswerInput, receivedAt: number): AnswerResult | Promise<AnswerResult>
+  /** Throws a refusal, or calls `reply` once the answer is committed: the ack waits for the write. */
+  answer(studentId: string, input: AnswerInput, receivedAt: number, reply: Reply<AnswerResult>): void
   /** Checks before an upload is read: returns a result when it is a duplicate, null to go on. */
   photoPrecheck(studentId: string, runId: string, seq: number): AnswerResult | null
   photoAnswer(studentId: string, runId: string, seq: number, mime: string, bytes: Buffer, receivedAt: number): AnswerResult
@@ -66,6 +66,8 @@ export interface ClassroomServerOptions {
 }
 
 type AckFn = (ack: Ack<unknown>) => void
+/** Node-style completion: an error (sent as a refusal) or the result. */
+export type Reply<T> = (err: unknown, result?: T) => void
 
 const requireLazy = createRequire(import.meta.url)
 
@@ -157,7 +159,7 @@ export class ClassroomServer {
         return result
       })
       on(socket, STUDENT_EVENTS.sync, SyncInput, () => this.logic.state(joined(socket)))
-      on(socket, STUDENT_EVENTS.answer, AnswerInput, (input, at) => this.logic.answer(joined(socket), input, at))
+      onLater(socket, STUDENT_EVENTS.answer, AnswerInput, (input, at, reply) => this.logic.answer(joined(socket), input, at, reply))
     })
   }
 
@@ -321,26 +323,36 @@ function limitRate(socket: Socket, allowed: readonly string[]): void {
 }
 
 /** One event: parse its payload, run it, answer through the ack (if the client gave one). */
-function on<S extends z.ZodType, R>(
+function on<S extends z.ZodType, R>(socket: Socket, event: string, schema: S, run: (input: z.output<S>, receivedAt: number) => R): void {
+  onLater(socket, event, schema, (input, at, reply) => reply(null, run(input, at)))
+}
+
+/**
+ * The same for work that finishes later: `run` throws a refusal or calls `reply` once. The
+ * answer path goes through here with no promise per answer; under load it runs thousands
+ * of times a second.
+ */
+function onLater<S extends z.ZodType, R>(
   socket: Socket,
   event: string,
   schema: S,
-  run: (input: z.output<S>, receivedAt: number) => R
+  run: (input: z.output<S>, receivedAt: number, reply: Reply<R>) => void
 ): void {
   socket.on(event, (...args: unknown[]) => {
     const receivedAt = performance.now()
     const last = args[args.length - 1]
     const ack = typeof last === 'function' ? (last as AckFn) : null
     const raw = ack && args.length === 1 ? {} : args[0]
-    const fail = (err: unknown): void => ack?.({ ok: false, error: toAckError(err) })
     try {
       const parsed = schema.safeParse(raw ?? {})
       if (!parsed.success) throw refused('invalid')
-      const result = run(parsed.data, receivedAt)
-      if (result instanceof Promise) result.then((r) => ack?.({ ok: true, result: r }), fail)
-      else ack?.({ ok: true, result })
+      run(parsed.data, receivedAt, (err, result) => {
+        if (!ack) return
+        if (err) ack({ ok: false, error: toAckError(err) })
+        else ack({ ok: true, result })
+      })
     } catch (err) {
-      fail(err)
+      ack?.({ ok: false, error: toAckError(err) })
     }
   })
 }

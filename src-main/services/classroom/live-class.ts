@@ -38,7 +38,7 @@ import type { RunTally } from '../../../src-shared/classroom/results'
 import type { RemoteEvent } from '../../../src-shared/contract/classroom'
 import type { StorageService } from '../storage'
 import type { ClassroomRepo, AnswerRow, RunRow, SessionRow, StudentRow } from './classroom-repo'
-import type { ClassroomLogic, ClassroomServer } from './classroom-server'
+import type { ClassroomLogic, ClassroomServer, Reply } from './classroom-server'
 import { refused } from './guards'
 import { PHOTO_EXT } from './http-pages'
 import { buildTally, type TallyPerson } from './tally'
@@ -49,9 +49,8 @@ interface Batch {
   rows: AnswerRow[]
   /** Each student's answer before this batch, to restore if the commit fails. */
   before: Map<string, AnswerRow | undefined>
-  done: Promise<void>
-  resolve: () => void
-  reject: (err: unknown) => void
+  /** Acks to send once the batch is committed, in arrival order. */
+  waiters: { reply: Reply<AnswerResult>; row: AnswerRow | null; dup: AnswerResult | null }[]
 }
 
 interface LiveRun {
@@ -91,6 +90,8 @@ export class LiveClass implements ClassroomLogic {
   #batch: Batch | null = null
   #people: TallyPerson[] | null = null
   #lastTally = 0
+  #stampMs = NaN
+  #stampIso = ''
   #closed = false
 
   constructor(private readonly d: LiveClassDeps) {
@@ -200,25 +201,29 @@ export class LiveClass implements ClassroomLogic {
   }
 
   /**
-   * Validates now; resolves once the answer is committed (group commit, see #commitSoon), so
-   * the ack, sent when this resolves, always follows the write.
+   * Validates now (a refusal is thrown); `reply` is called once the answer is committed
+   * (group commit, see #commitSoon), so the ack it sends always follows the write.
    */
-  answer(studentId: string, input: AnswerInput): AnswerResult | Promise<AnswerResult> {
+  answer(studentId: string, input: AnswerInput, _receivedAt: number, reply: Reply<AnswerResult>): void {
     const run = this.#openRun(input.runId)
     const spec = run.row.spec
     if (input.answer.kind === 'photo' || spec.kind === 'photo') throw refused('wrong-kind', '拍照题请用“拍照上传”提交照片')
     const misfit = answerMisfit(spec, input.answer)
     if (misfit) throw refused('wrong-kind', misfit)
     const dup = this.#duplicate(run, studentId, input.seq)
-    // A duplicate of an answer still waiting for its commit is acknowledged after that commit.
-    if (dup) return this.#batch ? this.#batch.done.then(() => dup) : dup
+    if (dup) {
+      // A duplicate of an answer still waiting for its commit is acknowledged after that commit.
+      if (this.#batch) this.#batch.waiters.push({ reply, row: null, dup })
+      else reply(null, dup)
+      return
+    }
     const row = this.#row(run, studentId, input.seq, input.answer)
     const batch = this.#commitSoon(run)
     if (!batch.before.has(studentId)) batch.before.set(studentId, run.answers.get(studentId))
     batch.rows.push(row)
+    batch.waiters.push({ reply, row, dup: null })
     // Later answers in this same turn are compared with this one (seq order, buzz rank).
     run.answers.set(studentId, row)
-    return batch.done.then(() => this.#accepted(run, row))
   }
 
   /**
@@ -228,14 +233,7 @@ export class LiveClass implements ClassroomLogic {
    */
   #commitSoon(run: LiveRun): Batch {
     if (this.#batch) return this.#batch
-    let resolve!: () => void
-    let reject!: (err: unknown) => void
-    const done = new Promise<void>((res, rej) => {
-      resolve = res
-      reject = rej
-    })
-    done.catch(() => undefined) // each answer's own promise carries the failure to its ack
-    const batch: Batch = { run, rows: [], before: new Map(), done, resolve, reject }
+    const batch: Batch = { run, rows: [], before: new Map(), waiters: [] }
     this.#batch = batch
     setImmediate(() => this.#commitNow())
     return batch
@@ -247,18 +245,17 @@ export class LiveClass implements ClassroomLogic {
     if (!b) return
     this.#batch = null
     try {
-      this.d.storage.transaction(() => {
-        for (const row of b.rows) this.d.repo.upsertAnswer(row)
-      })
-      b.resolve()
+      this.d.storage.transaction(() => this.d.repo.upsertAnswers(b.rows))
     } catch (err) {
       // Nothing of this batch was stored: forget it, and every ack reports the failure.
       for (const [id, had] of b.before) {
         if (had) b.run.answers.set(id, had)
         else b.run.answers.delete(id)
       }
-      b.reject(err)
+      for (const w of b.waiters) w.reply(err)
+      return
     }
+    for (const w of b.waiters) w.reply(null, w.row ? this.#accepted(b.run, w.row) : w.dup!)
   }
 
   photoPrecheck(studentId: string, runId: string, seq: number): AnswerResult | null {
@@ -305,7 +302,7 @@ export class LiveClass implements ClassroomLogic {
     const had = run.answers.get(studentId)
     // Buzz-in: the first buzz stands. Otherwise an equal or older seq changes nothing.
     if (!had || (had.seq < seq && run.row.spec.kind !== 'buzz')) return null
-    return { ...resultOf(had, run.row.spec), duplicate: true }
+    return resultOf(had, run.row.spec, true)
   }
 
   #row(run: LiveRun, studentId: string, seq: number, answer: AnswerRow['answer']): AnswerRow {
@@ -316,7 +313,7 @@ export class LiveClass implements ClassroomLogic {
       seq,
       answer,
       correct: markAnswer(run.row.spec, answer),
-      receivedAt: this.d.now().toISOString(),
+      receivedAt: this.#stamp(),
       // Arrival order on our one thread is the server's receive order: it ranks buzz-ins.
       recvOrder: had?.recvOrder ?? ++run.order
     }
@@ -325,7 +322,17 @@ export class LiveClass implements ClassroomLogic {
   #accepted(run: LiveRun, row: AnswerRow): AnswerResult {
     run.answers.set(row.studentId, row)
     this.#queueTally()
-    return { ...resultOf(row, run.row.spec), duplicate: false }
+    return resultOf(row, run.row.spec, false)
+  }
+
+  /** The clock as ISO text, formatted once per millisecond: a busy class stamps hundreds of answers in one. */
+  #stamp(): string {
+    const ms = this.d.now().getTime()
+    if (ms !== this.#stampMs) {
+      this.#stampMs = ms
+      this.#stampIso = new Date(ms).toISOString()
+    }
+    return this.#stampIso
   }
 
   // ---- the teacher's actions ---------------------------------------------------------------
@@ -517,8 +524,8 @@ export class LiveClass implements ClassroomLogic {
   }
 }
 
-function resultOf(row: AnswerRow, spec: Spec): Omit<AnswerResult, 'duplicate'> {
-  const r: Omit<AnswerResult, 'duplicate'> = { runId: row.runId, seq: row.seq, receivedAt: row.receivedAt }
+function resultOf(row: AnswerRow, spec: Spec, duplicate: boolean): AnswerResult {
+  const r: AnswerResult = { runId: row.runId, seq: row.seq, receivedAt: row.receivedAt, duplicate }
   if (spec.kind === 'buzz') {
     r.rank = row.recvOrder
     r.won = row.recvOrder <= spec.winners
