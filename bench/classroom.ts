@@ -32,7 +32,9 @@ const ANSWER_WINDOW_MS = 1000
 const QUIET_BEFORE_LAUNCH_MS = 300
 /** Answers per student per throughput pass (500 students: 10,000 answers a pass). */
 const THROUGHPUT_ANSWERS = 20
-const THROUGHPUT_PASSES = 5
+const THROUGHPUT_PASSES = 9
+/** The first passes run up to 1.5x slower on our side (the answer path's upserts and acks at this rate are new to V8). */
+const THROUGHPUT_WARMUP_PASSES = 2
 /** Sizes that also run the bare Socket.IO peer (broadcast and echo). */
 const PEER_AT = [500, 2000]
 const STORM_AT = 500
@@ -319,6 +321,7 @@ async function main(): Promise<void> {
     answerWindowMs: ANSWER_WINDOW_MS,
     throughputAnswersPerPass: THROUGHPUT_ANSWERS,
     throughputPasses: THROUGHPUT_PASSES,
+    throughputWarmupPasses: THROUGHPUT_WARMUP_PASSES,
     cores: os.cpus().length
   }
 
@@ -350,7 +353,9 @@ async function main(): Promise<void> {
       fig(`n${n}.joined`, connected, 'count', `= ${n}`)
       fig(`n${n}.join_all_ms`, performance.now() - tJoin, 'ms')
       const rssAfter = await settle()
-      fig(`n${n}.server_rss_per_socket`, (rssAfter - rssBefore) / 1024 / connected, 'KB', '≤ 40')
+      // At 60 the whole difference is 1-3 MB, the size of the allocator's own steps (V8 heap
+      // pages, malloc arenas): that figure is shown, the goal is judged at 500 and 2,000.
+      fig(`n${n}.server_rss_per_socket`, (rssAfter - rssBefore) / 1024 / connected, 'KB', n >= 500 ? '≤ 40' : '-')
 
       // Teacher's view: when each student first shows as answered in a tally of the current run.
       let tallyRun = ''
@@ -450,7 +455,7 @@ async function main(): Promise<void> {
 
       // Throughput: every student sends answers back to back on one question (each a new seq,
       // so each is a real SQLite write), interleaved with the same traffic through the peer
-      // (which only acks); one pass of each to warm up, then THROUGHPUT_PASSES, medians
+      // (which only acks); THROUGHPUT_WARMUP_PASSES of each to warm up, then THROUGHPUT_PASSES, medians
       // compared. Between our passes each student's token bucket (20 events/s) refills: the
       // rate limit is part of the server being measured, and no pass may trip it.
       const tp = service.launch({ kind: 'single', prompt: 'tp', options: ['A', 'B', 'C', 'D'] })
@@ -474,7 +479,7 @@ async function main(): Promise<void> {
       const echoCpu: number[] = []
       const studentCpu: number[] = []
       let tpErrors = 0
-      for (let k = 0; k <= THROUGHPUT_PASSES; k++) {
+      for (let k = 0; k < THROUGHPUT_WARMUP_PASSES + THROUGHPUT_PASSES; k++) {
         // Whichever runs first after the idle refill runs a little colder, so the order
         // alternates (ours first, then the peer first) and neither side always pays for it.
         await refill()
@@ -483,7 +488,7 @@ async function main(): Promise<void> {
         const o = await pass(false, 100 + k * THROUGHPUT_ANSWERS)
         const e = e0 ?? (peer ? await pass(true, 0) : null)
         tpErrors += o.errors
-        if (k === 0) continue // warm-up pass
+        if (k < THROUGHPUT_WARMUP_PASSES) continue
         ours.push(o.perSec)
         oursCpu.push(o.cpuUs)
         studentCpu.push(o.clientCpuUs)

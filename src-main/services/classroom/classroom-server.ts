@@ -304,7 +304,7 @@ function limitRate(socket: Socket, allowed: readonly string[]): void {
   const bucket = new TokenBucket(LIMITS.eventsPerSecond, LIMITS.eventBurst)
   let strikes = 0
   socket.use((packet, next) => {
-    const [event] = packet
+    const event = packet[0]
     const ack = packet[packet.length - 1]
     const reply = typeof ack === 'function' ? (ack as AckFn) : null
     if (!bucket.take()) {
