@@ -252,10 +252,10 @@ export class LiveClass implements ClassroomLogic {
         if (had) b.run.answers.set(id, had)
         else b.run.answers.delete(id)
       }
-      for (const w of b.waiters) w.reply(err)
+      for (const w of b.waiters) settle(w.reply, err)
       return
     }
-    for (const w of b.waiters) w.reply(null, w.row ? this.#accepted(b.run, w.row) : w.dup!)
+    for (const w of b.waiters) settle(w.reply, null, w.row ? this.#accepted(b.run, w.row) : w.dup!)
   }
 
   photoPrecheck(studentId: string, runId: string, seq: number): AnswerResult | null {
@@ -521,6 +521,15 @@ export class LiveClass implements ClassroomLogic {
     }
     if (wait <= 0) setImmediate(emit)
     else setTimeout(emit, wait)
+  }
+}
+
+/** One device's ack must not keep the rest of its batch from theirs. */
+function settle(reply: Reply<AnswerResult>, err: unknown, result?: AnswerResult): void {
+  try {
+    reply(err, result)
+  } catch (e) {
+    console.error('classroom: an answer ack failed', e)
   }
 }
 
