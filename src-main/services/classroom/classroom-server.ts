@@ -46,10 +46,10 @@ export interface ClassroomLogic {
   studentByToken(token: string): string | null
   state(studentId: string): StudentState
   /** Throws a refusal, or calls `reply` once the answer is committed: the ack waits for the write. */
-  answer(studentId: string, input: AnswerInput, receivedAt: number, reply: Reply<AnswerResult>): void
+  answer(studentId: string, input: AnswerInput, reply: Reply<AnswerResult>): void
   /** Checks before an upload is read: returns a result when it is a duplicate, null to go on. */
   photoPrecheck(studentId: string, runId: string, seq: number): AnswerResult | null
-  photoAnswer(studentId: string, runId: string, seq: number, mime: string, bytes: Buffer, receivedAt: number): AnswerResult
+  photoAnswer(studentId: string, runId: string, seq: number, mime: string, bytes: Buffer): AnswerResult
   setOnline(studentId: string, delta: 1 | -1): void
   remoteAuth(auth: RemoteAuth): { key: string; paired: boolean }
   remoteKeyValid(key: string): boolean
@@ -159,7 +159,7 @@ export class ClassroomServer {
         return result
       })
       on(socket, STUDENT_EVENTS.sync, SyncInput, () => this.logic.state(joined(socket)))
-      onLater(socket, STUDENT_EVENTS.answer, AnswerInput, (input, at, reply) => this.logic.answer(joined(socket), input, at, reply))
+      onLater(socket, STUDENT_EVENTS.answer, AnswerInput, (input, reply) => this.logic.answer(joined(socket), input, reply))
     })
   }
 
@@ -233,7 +233,7 @@ export class ClassroomServer {
     const mime = declaredImageType(req)
     const body = await readBody(req, this.opts.photoBytes)
     if (sniffImage(body) !== mime) throw refused('bad-type')
-    const result = this.logic.photoAnswer(studentId, q.data.runId, q.data.seq, mime, body, performance.now())
+    const result = this.logic.photoAnswer(studentId, q.data.runId, q.data.seq, mime, body)
     sendJson(res, 200, { ok: true, result })
   }
 
@@ -323,8 +323,8 @@ function limitRate(socket: Socket, allowed: readonly string[]): void {
 }
 
 /** One event: parse its payload, run it, answer through the ack (if the client gave one). */
-function on<S extends z.ZodType, R>(socket: Socket, event: string, schema: S, run: (input: z.output<S>, receivedAt: number) => R): void {
-  onLater(socket, event, schema, (input, at, reply) => reply(null, run(input, at)))
+function on<S extends z.ZodType, R>(socket: Socket, event: string, schema: S, run: (input: z.output<S>) => R): void {
+  onLater(socket, event, schema, (input, reply) => reply(null, run(input)))
 }
 
 /**
@@ -336,17 +336,16 @@ function onLater<S extends z.ZodType, R>(
   socket: Socket,
   event: string,
   schema: S,
-  run: (input: z.output<S>, receivedAt: number, reply: Reply<R>) => void
+  run: (input: z.output<S>, reply: Reply<R>) => void
 ): void {
   socket.on(event, (...args: unknown[]) => {
-    const receivedAt = performance.now()
     const last = args[args.length - 1]
     const ack = typeof last === 'function' ? (last as AckFn) : null
     const raw = ack && args.length === 1 ? {} : args[0]
     try {
       const parsed = schema.safeParse(raw ?? {})
       if (!parsed.success) throw refused('invalid')
-      run(parsed.data, receivedAt, (err, result) => {
+      run(parsed.data, (err, result) => {
         if (!ack) return
         if (err) ack({ ok: false, error: toAckError(err) })
         else ack({ ok: true, result })

@@ -204,7 +204,7 @@ export class LiveClass implements ClassroomLogic {
    * Validates now (a refusal is thrown); `reply` is called once the answer is committed
    * (group commit, see #commitSoon), so the ack it sends always follows the write.
    */
-  answer(studentId: string, input: AnswerInput, _receivedAt: number, reply: Reply<AnswerResult>): void {
+  answer(studentId: string, input: AnswerInput, reply: Reply<AnswerResult>): void {
     const run = this.#openRun(input.runId)
     const spec = run.row.spec
     if (input.answer.kind === 'photo' || spec.kind === 'photo') throw refused('wrong-kind', '拍照题请用“拍照上传”提交照片')
