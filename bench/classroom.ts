@@ -70,27 +70,40 @@ async function child(): Promise<void> {
     return null
   }
 
+  /** The 'question' listener of socket `idx`: when it got each run, into `into`. */
+  const recordInto =
+    (into: Map<string, bigint[]>, idx: number) =>
+    (q: { runId: string }): void => {
+      const got = into.get(q.runId) ?? []
+      got[idx] = process.hrtime.bigint()
+      into.set(q.runId, got)
+    }
+
+  /** Waits (up to 10 s) until all `n` sockets have run `runId`; ms after t0 per socket, null if never. */
+  async function receiptsOf(from: Map<string, bigint[]>, runId: string, n: number, t0: bigint): Promise<(number | null)[]> {
+    const deadline = Date.now() + 10_000
+    while ((from.get(runId)?.filter(Boolean).length ?? 0) < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2))
+    const got = from.get(runId) ?? []
+    from.delete(runId)
+    return Array.from({ length: n }, (_, i) => (got[i] ? Number(got[i]! - t0) / 1e6 : null))
+  }
+
+  /** Runs `each(0..count-1)` 50 at a time: a few hundred handshakes at once would time out. */
+  async function inBatches(count: number, each: (i: number) => Promise<void>): Promise<void> {
+    for (let i = 0; i < count; i += 50) await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, k) => each(i + k)))
+  }
+
   process.on('message', async (m: Msg) => {
     try {
       if (m.cmd === 'connect') {
         const { url, pin, first, count, echo } = m as unknown as { url: string; pin: string; first: number; count: number; echo: boolean }
         if (echo) {
           const list: ClientSocket[] = []
-          for (let i = 0; i < count; i += 50) {
-            await Promise.all(
-              Array.from({ length: Math.min(50, count - i) }, async () => {
-                const s = io(`${url}/student`, { auth: { pin }, transports: ['websocket'], forceNew: true })
-                const idx = list.length
-                list.push(s)
-                s.on('question', (q: { runId: string }) => {
-                  const got = peerReceipts.get(q.runId) ?? []
-                  got[idx] = process.hrtime.bigint()
-                  peerReceipts.set(q.runId, got)
-                })
-                await new Promise<void>((resolve) => s.once('connect', () => resolve()))
-              })
-            )
-          }
+          await inBatches(count, async () => {
+            const s = io(`${url}/student`, { auth: { pin }, transports: ['websocket'], forceNew: true })
+            s.on('question', recordInto(peerReceipts, list.push(s) - 1))
+            await new Promise<void>((resolve) => s.once('connect', () => resolve()))
+          })
           sets.set('echo', list)
           return reply(m.id, { connected: list.length, failed: 0 })
         }
@@ -98,53 +111,34 @@ async function child(): Promise<void> {
         names = []
         sets.set('ours', sockets)
         let failed = 0
-        const batch = 50
-        for (let i = 0; i < count; i += batch) {
-          await Promise.all(
-            Array.from({ length: Math.min(batch, count - i) }, async (_, k) => {
-              const n = first + i + k
-              const s = io(`${url}/student`, {
-                auth: { pin },
-                transports: ['websocket'],
-                forceNew: true,
-                reconnectionDelay: 300,
-                reconnectionDelayMax: 2000
-              })
-              const idx = sockets.length
-              sockets.push(s)
-              names.push(`s${n}`)
-              s.on('question', (q: { runId: string }) => {
-                const list = receipts.get(q.runId) ?? []
-                list[idx] = process.hrtime.bigint()
-                receipts.set(q.runId, list)
-                lastQuestion = q
-              })
-              try {
-                await new Promise<void>((resolve, reject) => {
-                  s.once('connect', () => resolve())
-                  s.once('connect_error', reject)
-                })
-                if (!echo) {
-                  const j = await ackOf(s, 'join', { name: `s${n}` })
-                  if (!j.ok) failed++
-                }
-              } catch {
-                failed++
-              }
-            })
-          )
+        const recordOurs = (idx: number): ((q: { runId: string }) => void) => {
+          const record = recordInto(receipts, idx)
+          return (q) => {
+            record(q)
+            lastQuestion = q
+          }
         }
+        await inBatches(count, async (k) => {
+          const s = io(`${url}/student`, { auth: { pin }, transports: ['websocket'], forceNew: true, reconnectionDelay: 300, reconnectionDelayMax: 2000 })
+          s.on('question', recordOurs(sockets.push(s) - 1))
+          names.push(`s${first + k}`)
+          try {
+            await new Promise<void>((resolve, reject) => {
+              s.once('connect', () => resolve())
+              s.once('connect_error', reject)
+            })
+            const j = await ackOf(s, 'join', { name: `s${first + k}` })
+            if (!j.ok) failed++
+          } catch {
+            failed++
+          }
+        })
         reply(m.id, { connected: sockets.length - failed, failed })
       } else if (m.cmd === 'answer') {
         // Wait for the question on every socket, then answer at a random moment in the window.
         const { runId, t0, windowMs, resend } = m as unknown as { runId: string; t0: string; windowMs: number; resend: number }
         const start = BigInt(t0)
-        const deadline = Date.now() + 10_000
-        while ((receipts.get(runId)?.filter(Boolean).length ?? 0) < sockets.length && Date.now() < deadline) {
-          await new Promise((r) => setTimeout(r, 5))
-        }
-        const got = receipts.get(runId) ?? []
-        const recv = sockets.map((_, i) => (got[i] ? Number(got[i]! - start) / 1e6 : null))
+        const recv = await receiptsOf(receipts, runId, sockets.length, start)
         const sends: { name: string; sentMs: number }[] = []
         let acks = 0
         let dups = 0
@@ -165,21 +159,13 @@ async function child(): Promise<void> {
             }
           })
         )
-        receipts.delete(runId)
         reply(m.id, { recv, sends, acks, dups, lost })
       } else if (m.cmd === 'question-payload') {
         reply(m.id, { question: lastQuestion })
       } else if (m.cmd === 'collect') {
         // The peer's broadcast: wait until every peer socket has it.
         const { runId, t0 } = m as unknown as { runId: string; t0: string }
-        const list = sets.get('echo') ?? []
-        const deadline = Date.now() + 10_000
-        while ((peerReceipts.get(runId)?.filter(Boolean).length ?? 0) < list.length && Date.now() < deadline) {
-          await new Promise((r) => setTimeout(r, 2))
-        }
-        const got = peerReceipts.get(runId) ?? []
-        peerReceipts.delete(runId)
-        reply(m.id, { recv: list.map((_, i) => (got[i] ? Number(got[i]! - BigInt(t0)) / 1e6 : null)) })
+        reply(m.id, { recv: await receiptsOf(peerReceipts, runId, sets.get('echo')?.length ?? 0, BigInt(t0)) })
       } else if (m.cmd === 'throughput') {
         const { runId, count, echo, seqBase } = m as unknown as { runId: string; count: number; echo: boolean; seqBase: number }
         let errors = 0
