@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config'
+// Vitest 5 on Node 20: see scripts/node20-polyfills.ts.
+import './scripts/node20-polyfills'
 
 // Interop tests drive external programs (LibreOffice); `npm run test:interop` runs only these.
 export default defineConfig({
