@@ -60,7 +60,7 @@ if (!only || only === 'unit' || only === 'interop') {
       passed += j.numPassedTests ?? 0
       failed += j.numFailedTests ?? 0
     }
-  } else skips.push('interop (LibreOffice): soffice is not installed (apt-get install libreoffice-impress)')
+  } else skips.push('interop (LibreOffice): soffice is not installed (apt-get install libreoffice-impress libreoffice-calc)')
 }
 
 if (!only || only === 'e2e') {

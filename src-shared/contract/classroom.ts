@@ -94,6 +94,11 @@ export const classroomCalls = {
     z.object({ classSessionId: z.string().max(64).optional() }).strict(),
     z.object({ fileName: z.string(), csv: z.string() })
   ),
+  exportXlsx: defineCall(
+    'classroom:export-xlsx',
+    z.object({ classSessionId: z.string().max(64).optional() }).strict(),
+    z.object({ fileName: z.string(), base64: z.string() })
+  ),
   remoteToken: defineCall(
     'classroom:remote-token',
     Empty,

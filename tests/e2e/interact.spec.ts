@@ -5,6 +5,8 @@
 import { test, expect } from '@playwright/test'
 import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
 import { joinStudent, openClass } from './fixtures/classroom'
+import { readFileSync } from 'node:fs'
+import { readXlsx } from '../../src-main/test-utils/xlsx-reader'
 
 let data: ReturnType<typeof tempDataDir>
 let host: RunningHost
@@ -81,4 +83,22 @@ test('students join with the PIN, answer, survive going offline, are refused aft
   await expect(zhang.getByTestId('question')).toContainText('拍下你的竖式')
   await zhang.getByTestId('photo').setInputFiles({ name: 'work.jpg', mimeType: 'image/jpeg', buffer: JPEG })
   await expect(teacher.getByTestId('tally')).toContainText('📷 张三')
+
+  // After class the teacher downloads the results as an Excel workbook: one row per student.
+  await teacher.getByTestId('class-close').click()
+  await expect(teacher.getByTestId('last-class')).toContainText('2')
+  const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.getByTestId('last-class').getByTestId('export-xlsx').click()])
+  expect(download.suggestedFilename()).toMatch(/^课堂互动_三年级（2）班_\d{4}-\d{2}-\d{2}\.xlsx$/)
+  const book = readXlsx(readFileSync((await download.path())!))
+  const students = book['学生']!
+  expect(students[0]).toEqual(['学生', '第1题 1/2 和 2/4 哪个大？', '第1题 正误', '第2题 拍下你的竖式', '第2题 正误', '答对', '可判题数'])
+  expect(students.slice(1).map((r) => r.slice(0, 3))).toEqual([
+    ['张三', 'B', '对'],
+    ['李四', 'A', '错'],
+    ['王五', null, null]
+  ])
+  expect(book['题目']!.slice(1).map((r) => r.slice(0, 4))).toEqual([
+    [1, '1/2 和 2/4 哪个大？', '单选题', 2],
+    [2, '拍下你的竖式', '拍照作答', 1]
+  ])
 })

@@ -17,6 +17,7 @@ export function classroomHandlers(s: Services): DomainHandlers<typeof classroomC
     'classroom:results': ({ runId }) => c.results(runId),
     'classroom:runs': ({ classSessionId }) => c.runs(classSessionId),
     'classroom:export-csv': ({ classSessionId }) => c.exportCsv(classSessionId),
+    'classroom:export-xlsx': ({ classSessionId }) => c.exportXlsx(classSessionId),
     'classroom:remote-token': () => c.remoteToken(),
     'classroom:photo': ({ photoId }) => c.photo(photoId)
   }

@@ -29,6 +29,8 @@ import {
 } from './classroom-test-kit'
 import { QUIZ_RESULT_KIND } from './run-records'
 import { ClassroomService } from './classroom-service'
+import { readXlsx } from '../../test-utils/xlsx-reader'
+import type { AppError } from '../../../src-shared/errors'
 
 const ABCD: QuestionSpecInput = { kind: 'single', prompt: '1+1=?', options: ['1', '2', '3', '4'], correct: 1 }
 
@@ -42,6 +44,13 @@ async function joinAs(name: string): Promise<{ s: ReturnType<Kit['student']>; j:
   await connected(s)
   const j = await ok<JoinResult>(s, E.join, { name })
   return { s, j }
+}
+
+async function joinAsRoster(rosterId: string): Promise<ReturnType<Kit['student']>> {
+  const s = kit.student()
+  await connected(s)
+  await ok<JoinResult>(s, E.join, { rosterId })
+  return s
 }
 
 function answerRows(runId: string): { student_id: string; seq: number; answer: string }[] {
@@ -474,6 +483,56 @@ describe('ClassroomService: records', () => {
     const lines = csv.trim().split('\r\n')
     expect(lines).toHaveLength(2)
     expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",B,对,1,1`)
+  })
+
+  it('exports a class as an Excel workbook: a sheet of students and a sheet of questions, text kept as text', async () => {
+    kit = await classroomKit({ title: '三年级一班', roster: [{ id: 'r1', name: '=HYPERLINK("x")' }, { id: 'r2', name: '小红' }, { id: 'r3', name: '小刚' }] })
+    const a = await joinAsRoster('r1')
+    const b = await joinAsRoster('r2')
+    const q1 = kit.service.launch(ABCD)
+    await ok(a, E.answer, { runId: q1.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
+    await ok(b, E.answer, { runId: q1.runId, seq: 1, answer: { kind: 'single', choice: 2 } })
+    kit.service.closeQuestion(q1.runId)
+    const q2 = kit.service.launch({ kind: 'fillin', prompt: '3×4=', blanks: [{ accepted: ['12'] }] })
+    await ok(a, E.answer, { runId: q2.runId, seq: 1, answer: { kind: 'fillin', texts: ['１２'] } })
+    await kit.service.close()
+
+    // After class, the last class is what gets exported.
+    const { fileName, base64 } = kit.service.exportXlsx()
+    expect(fileName).toMatch(/^课堂互动_三年级一班_\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const book = readXlsx(Buffer.from(base64, 'base64'))
+    expect(Object.keys(book)).toEqual(['学生', '题目'])
+    expect(book['学生']).toEqual([
+      ['学生', '第1题 1+1=?', '第1题 正误', '第2题 3×4=', '第2题 正误', '答对', '可判题数'],
+      ['=HYPERLINK("x")', 'B', '对', '１２', '对', 2, 2],
+      ['小红', 'C', '错', null, null, 0, 1],
+      ['小刚', null, null, null, null, 0, 0]
+    ])
+    const questions = book['题目']!
+    expect(questions[0]).toEqual(['序号', '题目', '题型', '作答人数', '全班人数', '答对人数', '正确率(%)', '开始时间', '结束时间'])
+    expect(questions.slice(1).map((r) => r.slice(0, 7))).toEqual([
+      [1, '1+1=?', '单选题', 2, 3, 1, 50],
+      [2, '3×4=', '填空题', 1, 3, 1, 100]
+    ])
+    expect(String(questions[1]![7])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+  })
+
+  it('refuses to export when no class was ever held, with a reason in Chinese and in English', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'classdeck-noclass-'))
+    const storage = openStorage(join(dir, 'classdeck.db'))
+    try {
+      const service = new ClassroomService({ storage, settings: { get: () => ({ classroomPort: 0 }) }, dataDir: dir, pagesDir: null })
+      let err: AppError | null = null
+      try {
+        service.exportXlsx()
+      } catch (e) {
+        err = e as AppError
+      }
+      expect(err?.toData()).toMatchObject({ code: 'NOT_FOUND', message: '还没有可导出的课堂记录', messageEn: 'No class to export yet' })
+    } finally {
+      storage.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('closes the open run when the class closes and stops the server', async () => {

@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { QuestionSpec, type QuestionSpecInput } from '../../../src-shared/classroom/question'
 import { LIMITS } from '../../../src-shared/classroom/protocol'
-import { csvCell } from '../../../src-shared/classroom/names'
 import type { RunResults, RunTally } from '../../../src-shared/classroom/results'
 import type {
   ClassroomStatus,
@@ -29,6 +28,7 @@ import { chooseHost, joinUrl, listInterfaces } from './net'
 import { pagesBuilt } from './http-pages'
 import { buildResults } from './tally'
 import { closeRunDurably, peopleOf } from './run-records'
+import { exportFileName, resultTables, resultsXlsx, studentsCsv, type ResultTables } from './results-export'
 
 export interface ClassroomServiceDeps {
   readonly storage: StorageService
@@ -252,37 +252,22 @@ export class ClassroomService {
 
   /** One row per student, two columns per question (answer, right/wrong); UTF-8 with BOM for Excel. */
   exportCsv(classSessionId?: string): { fileName: string; csv: string } {
+    const { session, tables } = this.#resultTables(classSessionId)
+    return { fileName: exportFileName(session, 'csv'), csv: studentsCsv(tables) }
+  }
+
+  /** The same per-student table and a per-question one, as an Excel workbook (base64, for the contract). */
+  exportXlsx(classSessionId?: string): { fileName: string; base64: string } {
+    const { session, tables } = this.#resultTables(classSessionId)
+    return { fileName: exportFileName(session, 'xlsx'), base64: Buffer.from(resultsXlsx(tables)).toString('base64') }
+  }
+
+  #resultTables(classSessionId?: string): { session: SessionRow; tables: ResultTables } {
     const id = classSessionId ?? this.#open?.live.session.id ?? this.#repo.lastSession()?.id
     const session = id ? this.#repo.session(id) : null
     if (!session) throw new AppError('NOT_FOUND', '还没有可导出的课堂记录', 'No class to export yet')
     const runs = this.#repo.runs(session.id).map((r) => this.results(r.id))
-    const people = peopleOf(session, this.#repo.students(session.id))
-    const header = ['学生']
-    runs.forEach((r, i) => {
-      header.push(`第${i + 1}题 ${r.spec.prompt || r.kind}`.slice(0, 60))
-      header.push(`第${i + 1}题 正误`)
-    })
-    header.push('答对', '可判题数')
-    const lines = [header.map(csvCell).join(',')]
-    for (const p of people) {
-      const cells: (string | number)[] = [p.name]
-      let right = 0
-      let marked = 0
-      for (const r of runs) {
-        const row = r.rows.find((x) => x.studentId === p.id)
-        cells.push(row?.text ?? '')
-        cells.push(row?.correct === null || row?.correct === undefined ? '' : row.correct ? '对' : '错')
-        if (row?.correct !== null && row?.correct !== undefined) {
-          marked++
-          if (row.correct) right++
-        }
-      }
-      cells.push(right, marked)
-      lines.push(cells.map(csvCell).join(','))
-    }
-    const day = session.openedAt.slice(0, 10)
-    const safeTitle = session.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)
-    return { fileName: `课堂互动_${safeTitle}_${day}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n` }
+    return { session, tables: resultTables(runs, peopleOf(session, this.#repo.students(session.id))) }
   }
 
   async remoteToken(): Promise<{ url: string; qrSvg: string; qrDataUrl: string; expiresAt: string }> {

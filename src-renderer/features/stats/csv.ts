@@ -3,6 +3,8 @@
  * ends, and every field that holds a comma, quote or line break quoted (quotes doubled).
  * Fields that a spreadsheet would run as a formula (=, +, -, @ first) are prefixed with '.
  */
+import { downloadBlob } from '../../composables/download'
+
 export type Cell = string | number | boolean | null | undefined
 
 export function toCsv(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
@@ -20,14 +22,13 @@ export function percent(rate: number | null): string {
   return rate === null ? '' : `${Math.round(rate * 1000) / 10}%`
 }
 
-/** Starts a download of text or a data URL in the page (the only DOM this module touches). */
+/** Starts a download of text or a data URL in the page. */
 export function download(fileName: string, content: string, mime = 'text/csv;charset=utf-8'): void {
-  const href = content.startsWith('data:') ? content : URL.createObjectURL(new Blob([content], { type: mime }))
+  if (!content.startsWith('data:')) return downloadBlob(fileName, new Blob([content], { type: mime }))
   const a = document.createElement('a')
-  a.href = href
+  a.href = content
   a.download = fileName
   document.body.appendChild(a)
   a.click()
   a.remove()
-  if (!content.startsWith('data:')) setTimeout(() => URL.revokeObjectURL(href), 10_000)
 }

@@ -8,6 +8,8 @@ import type { ClassroomStatus, NetInterface } from '../../../../src-shared/contr
 import type { QuestionSpecInput } from '../../../../src-shared/classroom/question'
 import type { RunResults, RunTally } from '../../../../src-shared/classroom/results'
 import { useBusyCall } from '../../../composables/use-busy-call'
+import { downloadBase64, downloadBlob } from '../../../composables/download'
+import { XLSX_MIME } from '../../../../src-shared/tables/xlsx'
 
 export function useClassroom() {
   const t = useTransport()
@@ -17,6 +19,8 @@ export function useClassroom() {
   const tally = shallowRef<RunTally | null>(null)
   const results = shallowRef<RunResults | null>(null)
   const remote = ref<{ url: string; qrDataUrl: string; expiresAt: string } | null>(null)
+  /** Questions asked in the last class (0: none, or nothing to export between classes). */
+  const lastClassRuns = ref(0)
   const { busy, error, run } = useBusyCall()
 
   const offs = [
@@ -35,6 +39,7 @@ export function useClassroom() {
     await run(async () => {
       status.value = await t.invoke('classroom:status', {})
       interfaces.value = await t.invoke('classroom:interfaces', {})
+      lastClassRuns.value = (await t.invoke('classroom:runs', {})).length
     })
   }
 
@@ -48,6 +53,7 @@ export function useClassroom() {
       status.value = await t.invoke('classroom:close', {})
       tally.value = null
       results.value = null
+      lastClassRuns.value = (await t.invoke('classroom:runs', {})).length
     })
 
   const launch = (spec: QuestionSpecInput) =>
@@ -62,17 +68,20 @@ export function useClassroom() {
   const pairRemote = () => run(async () => (remote.value = await t.invoke('classroom:remote-token', {})))
   const photo = (photoId: string) => run(() => t.invoke('classroom:photo', { photoId }))
 
-  /** CSV of every question in this class, downloaded as a file (opens in Excel: UTF-8 with BOM). */
-  const exportCsv = () =>
+  /**
+   * Every question of this class (or, between classes, of the last one) downloaded as a file:
+   * an Excel workbook (students and questions sheets) or CSV (UTF-8 with BOM, opens in Excel).
+   */
+  const exportResults = (format: 'xlsx' | 'csv') =>
     run(async () => {
-      const { fileName, csv } = await t.invoke('classroom:export-csv', {})
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-      const a = document.createElement('a')
-      a.href = url
-      a.download = fileName
-      a.click()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      if (format === 'xlsx') {
+        const { fileName, base64 } = await t.invoke('classroom:export-xlsx', {})
+        downloadBase64(fileName, base64, XLSX_MIME)
+      } else {
+        const { fileName, csv } = await t.invoke('classroom:export-csv', {})
+        downloadBlob(fileName, new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+      }
     })
 
-  return { status, interfaces, tally, results, remote, busy, error, hydrate, open, close, launch, closeQuestion, reveal, loadResults, pairRemote, photo, exportCsv }
+  return { status, interfaces, tally, results, remote, busy, error, lastClassRuns, hydrate, open, close, launch, closeQuestion, reveal, loadResults, pairRemote, photo, exportResults }
 }
