@@ -5,6 +5,7 @@
  */
 import { test, expect } from './fixtures/with-platform'
 import { readFileSync } from 'node:fs'
+import { readXlsx } from '../../src-main/test-utils/xlsx-reader'
 import { strToU8, zipSync } from 'fflate'
 import { connectRpc } from './fixtures/rpc-client'
 import { joinStudent, openClass, runOneQuestion } from './fixtures/classroom'
@@ -68,11 +69,17 @@ test('file a lesson plan on a chapter, find it, and see a lesson and a quiz in t
   await expect(page.getByTestId('fig-taught')).toHaveText('1')
   await expect(page.getByTestId('fig-runs')).toHaveText('1')
   await expect(page.getByTestId('table-students')).toContainText('李小明')
-  const exportButton = page.locator('[data-testid^="export-"]').filter({ hasNotText: 'CSV' }).first()
+  const exportButton = page.locator('[data-testid^="export-"]').filter({ hasNotText: /CSV|Excel/ }).first()
   const download = page.waitForEvent('download')
   await exportButton.click()
   const file = await (await download).path()
   expect(readFileSync(file!).subarray(1, 4).toString()).toBe('PNG')
+  // The students table as an Excel workbook: counts as numbers, rates as percent numbers.
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-students-xlsx').click()])
+  expect(xlsx.suggestedFilename()).toMatch(/^三年级（2）班-学生-.*\.xlsx$/)
+  const sheet = Object.values(readXlsx(readFileSync((await xlsx.path())!)))[0]!
+  expect(sheet[0]![0]).toBe('学生')
+  expect(sheet.find((r) => r[0] === '李小明')?.slice(1, 3)).toEqual([1, 1])
 
   // Removing asks on the page itself (big buttons, a tap outside cancels), then removes.
   await page.goto(`${host.url}#/library`)
