@@ -390,10 +390,11 @@ async function main(): Promise<void> {
           lost += Number(m.lost)
           dupAcks += Number(m.dups)
         }
+        // What the closed run holds in SQLite (its answer journal folded into answers at close).
+        service.closeQuestion(run.runId)
         const rows = storage.db.prepare('SELECT count(*) AS c, count(DISTINCT student_id) AS d FROM answers WHERE run_id = ?').get(run.runId) as { c: number; d: number }
         lost += Math.max(0, connected - rows.d) + missing
         dupStored += rows.c - rows.d
-        service.closeQuestion(run.runId)
         if (!counted) continue
         launchMs.push(launchTook)
         lastReceived.push(Math.max(...ok))
@@ -501,6 +502,7 @@ async function main(): Promise<void> {
         const back = sr.flatMap((m) => m.backMs as number[])
         fig(`storm${n}.all_back_ms`, Math.max(...back), 'ms', '< 10000')
         fig(`storm${n}.back`, back.length, 'count', `= ${n}`)
+        service.closeQuestion(storm.runId)
         const rows = storage.db.prepare('SELECT count(*) AS c, count(DISTINCT student_id) AS d FROM answers WHERE run_id = ?').get(storm.runId) as { c: number; d: number }
         fig(`storm${n}.offline_answers_stored`, rows.d, 'count', `= ${n}`)
         fig(`storm${n}.offline_answers_lost`, sr.reduce((a, m) => a + Number(m.lost), 0) + (connected - rows.d), 'count', '= 0')

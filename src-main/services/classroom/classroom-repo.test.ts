@@ -75,3 +75,47 @@ describe('ClassroomRepo.upsertAnswers', () => {
     expect(repo.answers('run')).toEqual([])
   })
 })
+
+describe('ClassroomRepo answer journal', () => {
+  it('folds each student’s last journalled answer into answers, in receive order, and empties the journal', () => {
+    const { repo } = setUp(3)
+    storage!.transaction(() => repo.appendJournal('run', [row('st0', 1, 0, 1), row('st1', 1, 1, 2)]))
+    storage!.transaction(() => repo.appendJournal('run', [row('st0', 2, 1, 1), row('st2', 1, 1, 3)]))
+    // While the run is open, nothing is in answers yet, but the answers are stored.
+    expect(repo.answers('run')).toEqual([])
+    expect(repo.storedAnswers('run').map((a) => [a.studentId, a.seq])).toEqual([
+      ['st0', 2],
+      ['st1', 1],
+      ['st2', 1]
+    ])
+
+    expect(storage!.transaction(() => repo.foldJournal('run'))).toBe(3)
+    const stored = repo.answers('run')
+    expect(stored.map((a) => [a.studentId, a.seq, a.recvOrder, a.correct])).toEqual([
+      ['st0', 2, 1, true],
+      ['st1', 1, 2, true],
+      ['st2', 1, 3, true]
+    ])
+    expect(stored[0]!.answer).toEqual({ kind: 'single', choice: 1 })
+    expect(repo.journal('run')).toEqual([])
+    expect(repo.journalRunIds()).toEqual([])
+  })
+
+  it('drops journal entries it cannot trust: unknown students and entries that do not parse', () => {
+    const { repo } = setUp(1)
+    storage!.transaction(() => repo.appendJournal('run', [row('st0', 1, 1, 1), row('nobody', 1, 0, 2)]))
+    // A damaged row and a wrong-shaped entry, as a bad disk or an old bug might leave them.
+    storage!.db.prepare('INSERT INTO answer_journal(run_id, rows) VALUES (?, ?)').run('run', '[["st0", 5, {"kind": "single"}, 1, "x", 1]]')
+    storage!.db.prepare('INSERT INTO answer_journal(run_id, rows) VALUES (?, ?)').run('run', '{not json')
+    const errors: unknown[] = []
+    const original = console.error
+    console.error = (...args: unknown[]) => void errors.push(args)
+    try {
+      storage!.transaction(() => repo.foldJournal('run'))
+    } finally {
+      console.error = original
+    }
+    expect(errors).toHaveLength(2)
+    expect(repo.answers('run').map((a) => [a.studentId, a.seq])).toEqual([['st0', 1]])
+  })
+})

@@ -78,6 +78,20 @@ function answerParams(a: AnswerRow): [string, string, number, string, number | n
 
 const RosterList = z.array(RosterEntry)
 
+/** [studentId, seq, answer, correct 1/0/null, receivedAt, recvOrder]: a journal entry as stored. */
+const JournalEntry = z.tuple([
+  z.string().min(1),
+  z.number().int().min(0),
+  Answer,
+  z.union([z.literal(0), z.literal(1), z.null()]),
+  z.string(),
+  z.number().int().min(1)
+])
+
+function journalEntry(a: AnswerRow): z.input<typeof JournalEntry> {
+  return [a.studentId, a.seq, a.answer, a.correct === null ? null : a.correct ? 1 : 0, a.receivedAt, a.recvOrder]
+}
+
 export class ClassroomRepo {
   readonly #s: Record<string, Statement>
 
@@ -108,6 +122,11 @@ export class ClassroomRepo {
       upsertAnswer: p(upsertAnswersSql(1)),
       upsertAnswerChunk: p(upsertAnswersSql(ANSWER_CHUNK)),
       answers: p('SELECT * FROM answers WHERE run_id = ? ORDER BY recv_order'),
+      appendJournal: p('INSERT INTO answer_journal(run_id, rows) VALUES (?, ?)'),
+      journal: p('SELECT rows FROM answer_journal WHERE run_id = ? ORDER BY id'),
+      dropJournal: p('DELETE FROM answer_journal WHERE run_id = ?'),
+      journalRuns: p('SELECT DISTINCT run_id FROM answer_journal'),
+      runStudentIds: p('SELECT s.id FROM class_students s JOIN question_runs q ON q.class_session_id = s.class_session_id WHERE q.id = ?'),
       insertPhoto: p(
         'INSERT INTO class_photos(id, class_session_id, student_id, mime, bytes, file, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
       ),
@@ -188,6 +207,67 @@ export class ClassroomRepo {
   }
   answers(runId: string): AnswerRow[] {
     return (this.#s.answers!.all(runId) as Raw[]).map(toAnswer)
+  }
+
+  // ---- the answer journal (see answerJournalMigration) ----
+
+  /** One journal row for a group commit: these answers, in receive order. */
+  appendJournal(runId: string, rows: readonly AnswerRow[]): void {
+    this.#s.appendJournal!.run(runId, JSON.stringify(rows.map(journalEntry)))
+  }
+
+  /** The run's journalled answers in receive order; an entry that does not parse is skipped and reported. */
+  journal(runId: string): AnswerRow[] {
+    const out: AnswerRow[] = []
+    for (const { rows } of this.#s.journal!.all(runId) as { rows: string }[]) {
+      let list: unknown
+      try {
+        list = JSON.parse(rows)
+      } catch {
+        list = null
+      }
+      for (const e of Array.isArray(list) ? list : [list]) {
+        const parsed = JournalEntry.safeParse(e)
+        if (!parsed.success) {
+          console.error(`classroom: skipped a journal entry of run ${runId} that does not parse`)
+          continue
+        }
+        const [studentId, seq, answer, correct, receivedAt, recvOrder] = parsed.data
+        out.push({ runId, studentId, seq, answer, correct: correct === null ? null : correct === 1, receivedAt, recvOrder })
+      }
+    }
+    return out
+  }
+
+  /**
+   * Folds the run's journal into `answers` (call inside a transaction): each student's last
+   * journalled answer is the one that stands, since only accepted answers are journalled (a
+   * newer seq; for buzz-in the first). Entries of students not in the run's class are dropped.
+   */
+  foldJournal(runId: string): number {
+    const last = new Map<string, AnswerRow>()
+    for (const a of this.journal(runId)) last.set(a.studentId, a)
+    if (last.size) {
+      const known = new Set((this.#s.runStudentIds!.all(runId) as { id: string }[]).map((r) => r.id))
+      this.upsertAnswers([...last.values()].filter((a) => known.has(a.studentId)).sort((a, b) => a.recvOrder - b.recvOrder))
+    }
+    this.#s.dropJournal!.run(runId)
+    return last.size
+  }
+
+  /** Runs that still have journalled answers (open ones, or any a crash left behind). */
+  journalRunIds(): string[] {
+    return (this.#s.journalRuns!.all() as { run_id: string }[]).map((r) => r.run_id)
+  }
+
+  /** What is durably stored for a run right now: `answers` with the journal folded over it (not written). */
+  storedAnswers(runId: string): AnswerRow[] {
+    const by = new Map(this.answers(runId).map((a) => [a.studentId, a]))
+    for (const a of this.journal(runId)) {
+      const had = by.get(a.studentId)
+      if (!had || a.seq > had.seq) by.set(a.studentId, had ? { ...a, recvOrder: had.recvOrder } : a)
+    }
+    return [...by.values()].sort((a, b) => a.recvOrder - b.recvOrder)
   }
 
   insertPhoto(p: PhotoRow): void {

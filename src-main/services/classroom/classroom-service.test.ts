@@ -28,6 +28,7 @@ import {
   type Kit
 } from './classroom-test-kit'
 import { QUIZ_RESULT_KIND } from './run-records'
+import { ClassroomRepo } from './classroom-repo'
 import { ClassroomService } from './classroom-service'
 import { readXlsx } from '../../test-utils/xlsx-reader'
 import type { AppError } from '../../../src-shared/errors'
@@ -53,8 +54,9 @@ async function joinAsRoster(rosterId: string): Promise<ReturnType<Kit['student']
   return s
 }
 
+/** What is durably stored for a run: `answers`, with the answer journal of an open run folded over it. */
 function answerRows(runId: string): { student_id: string; seq: number; answer: string }[] {
-  return kit.storage.db.prepare('SELECT student_id, seq, answer FROM answers WHERE run_id = ?').all(runId) as never
+  return new ClassroomRepo(kit.storage.db).storedAnswers(runId).map((a) => ({ student_id: a.studentId, seq: a.seq, answer: JSON.stringify(a.answer) }))
 }
 
 describe('ClassroomService: joining', () => {
@@ -119,9 +121,10 @@ describe('ClassroomService: answers', () => {
 
     const first = await ok<AnswerResult>(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 0 } })
     expect(first.duplicate).toBe(false)
-    // The ack arrived, so the row must already be in the file: read it through another connection.
+    // The ack arrived, so the answer must already be in the file (in the journal while the run is
+    // open): read it through another connection.
     const other = new BetterSqlite3(kit.dbFile, { readonly: true })
-    expect(other.prepare('SELECT seq FROM answers WHERE run_id = ?').all(run.runId)).toEqual([{ seq: 1 }])
+    expect(new ClassroomRepo(other).storedAnswers(run.runId).map((a) => a.seq)).toEqual([1])
     other.close()
 
     const again = await ok<AnswerResult>(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 3 } })
@@ -137,6 +140,12 @@ describe('ClassroomService: answers', () => {
     expect(JSON.parse(rows[0]!.answer)).toEqual({ kind: 'single', choice: 1 })
     const results = kit.service.results(run.runId)
     expect(results).toMatchObject({ answered: 1, marked: 1, correct: 1, counts: [0, 1, 0, 0] })
+
+    // Closing the run writes each student's last answer to `answers` and empties its journal.
+    kit.service.closeQuestion(run.runId)
+    expect(kit.storage.db.prepare('SELECT student_id, seq FROM answers WHERE run_id = ?').all(run.runId)).toEqual([{ student_id: j.student.id, seq: 2 }])
+    expect(kit.storage.db.prepare('SELECT count(*) AS n FROM answer_journal').get()).toEqual({ n: 0 })
+    expect(kit.service.results(run.runId)).toMatchObject({ answered: 1, correct: 1, counts: [0, 1, 0, 0] })
   })
 
   it('acknowledges nothing it could not store: a failed commit is reported and forgotten', async () => {
@@ -151,8 +160,8 @@ describe('ClassroomService: answers', () => {
     ])
     expect([ra.duplicate, rb.duplicate]).toEqual([false, false])
     expect(answerRows(run.runId)).toHaveLength(2)
-    // The disk goes away (simulated: the answers table is no longer writable).
-    kit.storage.db.exec("CREATE TRIGGER no_more BEFORE UPDATE ON answers BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    // The disk goes away (simulated: the answer journal is no longer writable).
+    kit.storage.db.exec("CREATE TRIGGER no_more BEFORE INSERT ON answer_journal BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     const failed = await call(a.s, E.answer, { runId: run.runId, seq: 2, answer: { kind: 'single', choice: 3 } })
     expect(!failed.ok && refusalReasonOf(failed.error)).toBe('internal')
     const st = await ok<StudentState>(a.s, E.sync)

@@ -82,6 +82,8 @@ export class ClassroomService {
   #recoverAfterRestart(): string[] {
     const at = this.#now()
     const closed = this.#repo.openRuns().filter((r) => closeRunDurably(this.#d.storage, this.#repo, r.id, 'restart', at))
+    // Closing folds a run's journal in the same transaction, so none should be left; if one is, keep its answers.
+    for (const id of this.#repo.journalRunIds()) this.#d.storage.transaction(() => this.#repo.foldJournal(id))
     for (const id of this.#repo.openSessionIds()) this.#repo.closeSession(id, at.toISOString())
     return closed.map((r) => r.id)
   }
@@ -246,7 +248,7 @@ export class ClassroomService {
       state: r.state,
       launchedAt: r.launchedAt,
       closedAt: r.closedAt,
-      answered: this.#repo.answers(r.id).length
+      answered: this.#open?.live.current?.row.id === r.id ? this.#open.live.current.answers.size : this.#repo.answers(r.id).length
     }))
   }
 

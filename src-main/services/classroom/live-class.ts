@@ -1,8 +1,8 @@
 /**
  * One open class: who has joined, the current question run and its answers, the phone
  * remote's pairing. It implements what the classroom server asks (ClassroomLogic) and the
- * teacher's actions (launch, close, reveal). Every answer is committed to SQLite before
- * the call returns, and so before the student's ack is sent.
+ * teacher's actions (launch, close, reveal). Every answer is committed to SQLite (the answer
+ * journal, folded into `answers` when the run closes) before the student's ack is sent.
  */
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -228,8 +228,10 @@ export class LiveClass implements ClassroomLogic {
 
   /**
    * Group commit: answers that arrive in one turn of the event loop are written in one
-   * transaction right after it (setImmediate), instead of one commit each. Under load that
-   * is most of the cost of an answer; when quiet it adds less than a millisecond.
+   * transaction right after it (setImmediate), as one journal row, instead of one commit and
+   * one upsert each. Under load that is most of the cost of an answer; when quiet it adds
+   * less than a millisecond. The live run's map, not the table, is what answers are checked
+   * against while the run is open; `answers` gets each student's last one at close.
    */
   #commitSoon(run: LiveRun): Batch {
     if (this.#batch) return this.#batch
@@ -245,7 +247,7 @@ export class LiveClass implements ClassroomLogic {
     if (!b) return
     this.#batch = null
     try {
-      this.d.storage.transaction(() => this.d.repo.upsertAnswers(b.rows))
+      this.d.storage.transaction(() => this.d.repo.appendJournal(b.run.row.id, b.rows))
     } catch (err) {
       // Nothing of this batch was stored: forget it, and every ack reports the failure.
       for (const [id, had] of b.before) {

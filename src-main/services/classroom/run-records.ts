@@ -52,10 +52,12 @@ export function quizResultPayload(repo: ClassroomRepo, run: RunRow): unknown {
   }
 }
 
-/** Closes the run and queues its results; false when it was already closed (nothing queued). */
+/** Closes the run, folds its answer journal and queues its results; false when it was already closed (nothing queued). */
 export function closeRunDurably(storage: StorageService, repo: ClassroomRepo, runId: string, reason: CloseReason, at: Date): boolean {
   return storage.transaction((db) => {
     if (!repo.closeRun(runId, at.toISOString(), reason)) return false
+    // The run's answers move from the journal to `answers` in the same transaction.
+    repo.foldJournal(runId)
     const run = repo.run(runId)!
     enqueueOutbox(
       db,

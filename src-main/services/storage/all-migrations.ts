@@ -5,7 +5,7 @@
 import { coreMigration, type Migration } from './migrations'
 import { outboxMigration } from '../sync/outbox-migration'
 import { lessonsMigration } from '../lessons/lessons-migration'
-import { classroomMigration } from '../classroom/classroom-migration'
+import { answerJournalMigration, classroomMigration } from '../classroom/classroom-migration'
 import { coursewareMigration } from '../courseware/courseware-migration'
 import { syncStateMigration } from '../sync/sync-state-migration'
 import { libraryMigration } from '../library/library-migration'
@@ -19,5 +19,6 @@ export const allMigrations: readonly Migration[] = [
   coursewareMigration, // 5
   syncStateMigration, // 6
   libraryMigration, // 7
-  rostersMigration // 8
+  rostersMigration, // 8
+  answerJournalMigration // 9
 ]
