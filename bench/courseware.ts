@@ -160,6 +160,7 @@ async function openLargeDeck(): Promise<void> {
  */
 async function openLargeDeckPainted(file: string): Promise<void> {
   const { spawn } = await import('node:child_process')
+  const { NODE_HOST_FLAGS } = await import('../scripts/node-flags.mjs')
   const { chromium } = await import('playwright-core')
   const { connectRpc } = await import('../tests/e2e/fixtures/rpc-client')
   const cli = join(import.meta.dirname, '../dist/node/cli.mjs')
@@ -172,7 +173,7 @@ async function openLargeDeckPainted(file: string): Promise<void> {
   try {
     for (let i = 0; i < 3; i++) {
       const dir = join(work, `paint-${i}`)
-      const host = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] })
+      const host = spawn(process.execPath, [...NODE_HOST_FLAGS, cli, 'serve', '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] })
       const url = await new Promise<string>((resolve) => {
         let out = ''
         host.stdout!.on('data', (c: Buffer) => {

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import WebSocket from 'ws'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, median, round, writeResults } from './bench-kit'
+import { NODE_HOST_FLAGS } from '../scripts/node-flags.mjs'
 
 const root = join(import.meta.dirname, '..')
 const RUNS = 5
@@ -19,7 +20,7 @@ const RUNS = 5
 async function coldStart(): Promise<{ listenMs: number; firstCallMs: number; url: string; stop: () => void; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'classdeck-bench-'))
   const t0 = performance.now()
-  const child = spawn(process.execPath, [join(root, 'dist/node/cli.mjs'), 'serve', '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [...NODE_HOST_FLAGS, join(root, 'dist/node/cli.mjs'), 'serve', '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] })
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (c: Buffer) => {

@@ -8,4 +8,13 @@ const cli = new URL('../dist/node/cli.mjs', import.meta.url)
 if (!existsSync(fileURLToPath(cli))) {
   execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build-node.mjs', import.meta.url))], { stdio: 'inherit' })
 }
-await import(cli.href)
+// `classdeck serve` is the browser host: it runs with the hosts' V8 flags (scripts/node-flags.mjs).
+const { NODE_HOST_FLAGS } = await import('../scripts/node-flags.mjs')
+if (process.argv[2] === 'serve' && !NODE_HOST_FLAGS.every((f) => process.execArgv.includes(f))) {
+  const { spawn } = await import('node:child_process')
+  const child = spawn(process.execPath, [...NODE_HOST_FLAGS, fileURLToPath(cli), ...process.argv.slice(2)], { stdio: 'inherit' })
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
+  child.on('exit', (code) => process.exit(code ?? 0))
+} else {
+  await import(cli.href)
+}

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { NODE_HOST_FLAGS } from './node-flags.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const all = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.ts') && !f.includes('.test.')).map((f) => f.replace(/\.ts$/, '')).filter((n) => n !== 'bench-kit')
@@ -18,7 +19,8 @@ for (const name of names) {
     continue
   }
   console.log(`\n=== bench ${name} ===`)
-  const r = spawnSync('npx', ['tsx', file], { cwd: root, stdio: 'inherit' })
+  // The services run with the same V8 flags as in the hosts (scripts/node-flags.mjs).
+  const r = spawnSync(process.execPath, [...NODE_HOST_FLAGS, '--import', 'tsx', file], { cwd: root, stdio: 'inherit' })
   if (r.status !== 0) status = r.status ?? 1
 }
 process.exit(status)

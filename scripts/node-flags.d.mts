@@ -1,0 +1,3 @@
+/** See node-flags.mjs. */
+export declare const NODE_HOST_FLAGS: readonly string[]
+export declare const ELECTRON_HOST_ARGS: readonly string[]
