@@ -2,14 +2,18 @@
  * Saving a file from the page: the browser saves an <a download> click; Electron, with no
  * will-download handler of ours, asks where with the system's save dialog.
  */
-export function downloadBlob(fileName: string, blob: Blob): void {
-  const href = URL.createObjectURL(blob)
+export function downloadHref(fileName: string, href: string): void {
   const a = document.createElement('a')
   a.href = href
   a.download = fileName
   document.body.appendChild(a)
   a.click()
   a.remove()
+}
+
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const href = URL.createObjectURL(blob)
+  downloadHref(fileName, href)
   setTimeout(() => URL.revokeObjectURL(href), 10_000)
 }
 

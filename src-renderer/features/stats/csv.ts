@@ -3,7 +3,7 @@
  * ends, and every field that holds a comma, quote or line break quoted (quotes doubled).
  * Fields that a spreadsheet would run as a formula (=, +, -, @ first) are prefixed with '.
  */
-import { downloadBlob } from '../../composables/download'
+import { downloadBlob, downloadHref } from '../../composables/download'
 
 export type Cell = string | number | boolean | null | undefined
 
@@ -24,11 +24,6 @@ export function percent(rate: number | null): string {
 
 /** Starts a download of text or a data URL in the page. */
 export function download(fileName: string, content: string, mime = 'text/csv;charset=utf-8'): void {
-  if (!content.startsWith('data:')) return downloadBlob(fileName, new Blob([content], { type: mime }))
-  const a = document.createElement('a')
-  a.href = content
-  a.download = fileName
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
+  if (content.startsWith('data:')) downloadHref(fileName, content)
+  else downloadBlob(fileName, new Blob([content], { type: mime }))
 }
