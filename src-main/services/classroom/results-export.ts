@@ -56,7 +56,7 @@ export function resultTables(runs: readonly RunResults[], people: readonly Tally
 
 /** The per-student table as CSV: UTF-8 with a BOM and CRLF, so Excel opens the Chinese right. */
 export function studentsCsv(t: ResultTables): string {
-  const lines = [t.students.header, ...t.students.rows].map((row) => row.map((c) => csvCell(c === '' ? '' : c)).join(','))
+  const lines = [t.students.header, ...t.students.rows].map((row) => row.map((c) => csvCell(c)).join(','))
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }
 
