@@ -21,7 +21,7 @@ import { OpenClassInput as OpenClassSchema } from '../../../src-shared/contract/
 import { AppError, validationError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import { Emitter } from '../../util/emitter'
-import { ClassroomRepo, type SessionRow } from './classroom-repo'
+import { ClassroomRepo, type AnswerRow, type SessionRow } from './classroom-repo'
 import { ClassroomServer } from './classroom-server'
 import { LiveClass } from './live-class'
 import { chooseHost, joinUrl, listInterfaces } from './net'
@@ -227,19 +227,30 @@ export class ClassroomService {
 
   results(runId: string): RunResults {
     const live = this.#open?.live
-    if (live?.current?.row.id === runId) {
-      const r = live.current.row
-      return buildResults(r, live.people(), [...live.current.answers.values()])
-    }
+    if (live?.current?.row.id === runId) return buildResults(live.current.row, live.people(), this.#answersOf(runId))
     const run = this.#repo.run(runId)
     if (!run) throw new AppError('NOT_FOUND', '找不到这道题的作答记录', 'No record of this question run', { runId })
     const session = this.#repo.session(run.classSessionId)
     const people = session ? peopleOf(session, this.#repo.students(session.id)) : []
-    return buildResults(run, people, this.#repo.answers(runId))
+    return buildResults(run, people, this.#answersOf(runId))
+  }
+
+  /**
+   * A run's answers: the live run's own while it is open (they are in the answer journal until
+   * it closes), the `answers` table's once it has closed.
+   */
+  #answersOf(runId: string): AnswerRow[] {
+    const current = this.#open?.live.current
+    return current?.row.id === runId ? [...current.answers.values()] : this.#repo.answers(runId)
+  }
+
+  /** The class a call is about: the one asked for, else the open one, else the last one held. */
+  #sessionId(classSessionId?: string): string | undefined {
+    return classSessionId ?? this.#open?.live.session.id ?? this.#repo.lastSession()?.id
   }
 
   runs(classSessionId?: string): RunSummary[] {
-    const id = classSessionId ?? this.#open?.live.session.id ?? this.#repo.lastSession()?.id
+    const id = this.#sessionId(classSessionId)
     if (!id) return []
     return this.#repo.runs(id).map((r) => ({
       runId: r.id,
@@ -248,7 +259,7 @@ export class ClassroomService {
       state: r.state,
       launchedAt: r.launchedAt,
       closedAt: r.closedAt,
-      answered: this.#open?.live.current?.row.id === r.id ? this.#open.live.current.answers.size : this.#repo.answers(r.id).length
+      answered: this.#answersOf(r.id).length
     }))
   }
 
@@ -265,11 +276,13 @@ export class ClassroomService {
   }
 
   #resultTables(classSessionId?: string): { session: SessionRow; tables: ResultTables } {
-    const id = classSessionId ?? this.#open?.live.session.id ?? this.#repo.lastSession()?.id
+    const id = this.#sessionId(classSessionId)
     const session = id ? this.#repo.session(id) : null
     if (!session) throw new AppError('NOT_FOUND', '还没有可导出的课堂记录', 'No class to export yet')
-    const runs = this.#repo.runs(session.id).map((r) => this.results(r.id))
-    return { session, tables: resultTables(runs, peopleOf(session, this.#repo.students(session.id))) }
+    // The class's people once, not once per question.
+    const people = peopleOf(session, this.#repo.students(session.id))
+    const runs = this.#repo.runs(session.id).map((r) => buildResults(r, people, this.#answersOf(r.id)))
+    return { session, tables: resultTables(runs, people) }
   }
 
   async remoteToken(): Promise<{ url: string; qrSvg: string; qrDataUrl: string; expiresAt: string }> {
