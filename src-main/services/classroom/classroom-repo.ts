@@ -92,6 +92,20 @@ function journalEntry(a: AnswerRow): z.input<typeof JournalEntry> {
   return [a.studentId, a.seq, a.answer, a.correct === null ? null : a.correct ? 1 : 0, a.receivedAt, a.recvOrder]
 }
 
+/**
+ * Each student's standing answer, by the same rule as the upsert: a newer seq replaces an older
+ * one, and the receive order (buzz-in rank) stays that of the first. In receive order.
+ */
+export function latestPerStudent(rows: Iterable<AnswerRow>): AnswerRow[] {
+  const by = new Map<string, AnswerRow>()
+  for (const a of rows) {
+    const had = by.get(a.studentId)
+    if (!had) by.set(a.studentId, a)
+    else if (a.seq > had.seq) by.set(a.studentId, { ...a, recvOrder: had.recvOrder })
+  }
+  return [...by.values()].sort((a, b) => a.recvOrder - b.recvOrder)
+}
+
 export class ClassroomRepo {
   readonly #s: Record<string, Statement>
 
@@ -245,14 +259,13 @@ export class ClassroomRepo {
    * newer seq; for buzz-in the first). Entries of students not in the run's class are dropped.
    */
   foldJournal(runId: string): number {
-    const last = new Map<string, AnswerRow>()
-    for (const a of this.journal(runId)) last.set(a.studentId, a)
-    if (last.size) {
+    const latest = latestPerStudent(this.journal(runId))
+    if (latest.length) {
       const known = new Set((this.#s.runStudentIds!.all(runId) as { id: string }[]).map((r) => r.id))
-      this.upsertAnswers([...last.values()].filter((a) => known.has(a.studentId)).sort((a, b) => a.recvOrder - b.recvOrder))
+      this.upsertAnswers(latest.filter((a) => known.has(a.studentId)))
     }
     this.#s.dropJournal!.run(runId)
-    return last.size
+    return latest.length
   }
 
   /** Runs that still have journalled answers (open ones, or any a crash left behind). */
@@ -262,12 +275,7 @@ export class ClassroomRepo {
 
   /** What is durably stored for a run right now: `answers` with the journal folded over it (not written). */
   storedAnswers(runId: string): AnswerRow[] {
-    const by = new Map(this.answers(runId).map((a) => [a.studentId, a]))
-    for (const a of this.journal(runId)) {
-      const had = by.get(a.studentId)
-      if (!had || a.seq > had.seq) by.set(a.studentId, had ? { ...a, recvOrder: had.recvOrder } : a)
-    }
-    return [...by.values()].sort((a, b) => a.recvOrder - b.recvOrder)
+    return latestPerStudent([...this.answers(runId), ...this.journal(runId)])
   }
 
   insertPhoto(p: PhotoRow): void {
