@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildIfStale } from './build-if-stale.mjs'
-import { ELECTRON_HOST_ARGS, NODE_HOST_FLAGS } from './node-flags.mjs'
+import { ELECTRON_HOST_ARGS, spawnBrowserHost } from './node-flags.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const electronDir = join(root, 'node_modules/electron')
@@ -34,9 +34,7 @@ if (!bin && existsSync(join(electronDir, 'install.js')) && !process.env.CLASSDEC
 if (!bin) {
   console.log('Electron 未安装且无法下载，改用浏览器版 / Electron binary missing and cannot be downloaded: starting the browser host instead (npm run serve).')
   execFileSync(process.execPath, [join(root, 'scripts/ensure-native-abi.mjs'), 'node'], { stdio: 'inherit' })
-  const child = spawn(process.execPath, [...NODE_HOST_FLAGS, join(root, 'dist/node/cli.mjs'), 'serve', ...args], { stdio: 'inherit' })
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
-  child.on('exit', (code) => process.exit(code ?? 0))
+  spawnBrowserHost(join(root, 'dist/node/cli.mjs'), args)
 } else {
   execFileSync(process.execPath, [join(root, 'scripts/ensure-native-abi.mjs'), 'electron'], { stdio: 'inherit' })
   const child = spawn(bin, [...ELECTRON_HOST_ARGS, root, ...args], { stdio: 'inherit' })
