@@ -80,6 +80,11 @@ test('file a lesson plan on a chapter, find it, and see a lesson and a quiz in t
   const sheet = Object.values(readXlsx(readFileSync((await xlsx.path())!)))[0]!
   expect(sheet[0]![0]).toBe('学生')
   expect(sheet.find((r) => r[0] === '李小明')?.slice(1, 3)).toEqual([1, 1])
+  // The questions table names the kind as a teacher does.
+  const [qx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-questions-xlsx').click()])
+  const qsheet = Object.values(readXlsx(readFileSync((await qx.path())!)))[0]!
+  expect(qsheet[0]![2]).toBe('题型')
+  expect(qsheet[1]![2]).toBe('单选题')
 
   // Removing asks on the page itself (big buttons, a tap outside cancels), then removes.
   await page.goto(`${host.url}#/library`)

@@ -10,7 +10,7 @@ export const statsTexts = {
     tools: '使用的课堂工具', noTools: '这段时间没有使用课堂工具。',
     students: '学生作答（需要关注的排在前面）', questions: '每道题', chapters: '每个章节',
     student: '学生', answered: '作答', offered: '题数', correct: '答对', needsHelp: '需要关注',
-    prompt: '题目', launchedAt: '时间', chapter: '章节',
+    prompt: '题目', kind: '题型', launchedAt: '时间', chapter: '章节',
     exportPng: '导出图片', exportCsv: '导出表格（CSV）', exportXlsx: '导出 Excel',
     activity: '活跃度估算', region: '地区规则', estimate: '估算', thisWeek: '本周估算', thisMonth: '本月估算', points: '分'
   },
@@ -24,7 +24,7 @@ export const statsTexts = {
     tools: 'Classroom tools used', noTools: 'No classroom tools were used in this period.',
     students: 'Students (those who need help first)', questions: 'Questions', chapters: 'Chapters',
     student: 'Student', answered: 'Answered', offered: 'Asked', correct: 'Correct', needsHelp: 'Needs help',
-    prompt: 'Question', launchedAt: 'Time', chapter: 'Chapter',
+    prompt: 'Question', kind: 'Kind', launchedAt: 'Time', chapter: 'Chapter',
     exportPng: 'Export image', exportCsv: 'Export table (CSV)', exportXlsx: 'Export Excel',
     activity: 'Activity estimate', region: 'Region rules', estimate: 'Estimate', thisWeek: 'This week (estimate)', thisMonth: 'This month (estimate)', points: 'points'
   }
