@@ -86,7 +86,7 @@ test('students join with the PIN, answer, survive going offline, are refused aft
 
   // After class the teacher downloads the results as an Excel workbook: one row per student.
   await teacher.getByTestId('class-close').click()
-  await expect(teacher.getByTestId('last-class')).toContainText('2')
+  await expect(teacher.getByTestId('last-class')).toContainText('上一节课共 2 道题')
   const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.getByTestId('last-class').getByTestId('export-xlsx').click()])
   expect(download.suggestedFilename()).toMatch(/^课堂互动_三年级（2）班_\d{4}-\d{2}-\d{2}\.xlsx$/)
   const book = readXlsx(readFileSync((await download.path())!))
