@@ -472,6 +472,24 @@ describe('ClassroomService: records', () => {
     kit.service = restarted
   })
 
+  it('keeps journalled answers of an already closed run at the next start instead of leaving them behind', async () => {
+    kit = await classroomKit()
+    const a = await joinAs('甲')
+    const run = kit.service.launch(ABCD)
+    kit.service.closeQuestion(run.runId)
+    // Closing empties a run's journal; rows left for a closed run (a crash in an older build, a
+    // hand-edited file) are folded at the next start rather than lost.
+    const repo = new ClassroomRepo(kit.storage.db)
+    kit.storage.transaction(() =>
+      repo.appendJournal(run.runId, [
+        { runId: run.runId, studentId: a.j.student.id, seq: 1, answer: { kind: 'single', choice: 1 }, correct: true, receivedAt: new Date().toISOString(), recvOrder: 1 }
+      ])
+    )
+    kit.reopenService()
+    expect(repo.answers(run.runId).map((x) => [x.studentId, x.seq, x.correct])).toEqual([[a.j.student.id, 1, true]])
+    expect(repo.journalRunIds()).toEqual([])
+  })
+
   it('queues closed runs with the lesson session, reveals the key to students, and exports CSV per class', async () => {
     kit = await classroomKit({ title: '三年级一班', lessonSessionId: 'L-9' })
     const a = await joinAs('=HYPERLINK("x")')
