@@ -3,12 +3,21 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
+import prettier from 'eslint-config-prettier/flat'
 
 const noElectron = { name: 'electron', message: 'Only src-main/hosts/electron and src-preload may import electron.' }
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.work/**']
+    ignores: [
+      'dist/**',
+      'out/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/.work/**'
+    ]
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -41,15 +50,39 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [noElectron], patterns: [{ group: ['node:*', '../src-main/*', '../../src-main/*', '**/src-main/**', '**/src-renderer/**'], message: 'src-shared imports nothing outside itself.' }] }
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              group: ['node:*', '../src-main/*', '../../src-main/*', '**/src-main/**', '**/src-renderer/**'],
+              message: 'src-shared imports nothing outside itself.'
+            }
+          ]
+        }
       ]
     }
   },
   // Services and tools are host-neutral Node: never electron.
   {
-    files: ['src-main/services/**/*.ts', 'src-main/rpc/**/*.ts', 'src-main/hosts/browser/**/*.ts', 'tools/**/*.ts'],
+    files: [
+      'src-main/services/**/*.ts',
+      'src-main/rpc/**/*.ts',
+      'src-main/hosts/browser/**/*.ts',
+      'src-main/hosts/media-files.ts',
+      'src-main/app-core.ts',
+      'src-main/cli/**/*.ts',
+      'src-main/util/**/*.ts',
+      'src-main/security/**/*.ts',
+      'tools/**/*.ts'
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/hosts/electron/**'], message: 'Services never depend on a host.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ group: ['**/hosts/electron/**'], message: 'Services never depend on a host.' }]
+        }
+      ]
     }
   },
   // The renderer: only src-shared, and only types from anywhere else.
@@ -60,9 +93,16 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron],
-          patterns: [{ group: ['**/src-main/**', 'node:*'], allowTypeImports: true, message: 'The renderer talks to main only through the transport.' }]
+          patterns: [
+            {
+              group: ['**/src-main/**', 'node:*'],
+              allowTypeImports: true,
+              message: 'The renderer talks to main only through the transport.'
+            }
+          ]
         }
       ]
     }
-  }
+  },
+  prettier
 )

@@ -15,10 +15,21 @@ if (target !== 'node' && target !== 'electron') {
   console.error('usage: ensure-native-abi.mjs node|electron')
   process.exit(2)
 }
+const nodeMajor = Number(process.versions.node.split('.')[0])
+if (target === 'node' && nodeMajor < 24) {
+  console.error(
+    `ensure-native-abi: ClassDeck supports Node 24 LTS; this is Node ${process.versions.node}. ` +
+      'Run `. scripts/use-node-24.sh` (it fetches Node 24 from the npm registry) or install Node 24, then npm ci.'
+  )
+  process.exit(1)
+}
 const pkgDir = join(root, 'node_modules/better-sqlite3')
 const built = join(pkgDir, 'build/Release/better_sqlite3.node')
 const marker = join(pkgDir, 'build/Release/.classdeck-abi')
-const abi = target === 'node' ? process.versions.modules : readFileSync(join(root, 'node_modules/electron/abi_version'), 'utf8').trim()
+const abi =
+  target === 'node'
+    ? process.versions.modules
+    : readFileSync(join(root, 'node_modules/electron/abi_version'), 'utf8').trim()
 const wanted = `${target}-${abi}`
 const cacheDir = join(root, 'node_modules/.cache/classdeck-abi', wanted)
 const cached = join(cacheDir, 'better_sqlite3.node')
@@ -26,7 +37,10 @@ const cached = join(cacheDir, 'better_sqlite3.node')
 const current = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : null
 
 function nodeProbe() {
-  const r = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: root, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    cwd: root,
+    encoding: 'utf8'
+  })
   return r.status === 0
 }
 
@@ -74,9 +88,14 @@ if (existsSync(cached)) {
 }
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version
 console.log(`ensure-native-abi: rebuilding better-sqlite3 for Electron ${electronVersion} (ABI ${abi})…`)
-const r = spawnSync('npx', ['electron-rebuild', '--force', '--only', 'better-sqlite3', '--version', electronVersion], { cwd: root, stdio: 'inherit' })
+const r = spawnSync('npx', ['electron-rebuild', '--force', '--only', 'better-sqlite3', '--version', electronVersion], {
+  cwd: root,
+  stdio: 'inherit'
+})
 if (r.status !== 0) {
-  console.error('ensure-native-abi: could not rebuild better-sqlite3 for Electron (it needs Electron\'s headers from the network)')
+  console.error(
+    "ensure-native-abi: could not rebuild better-sqlite3 for Electron (it needs Electron's headers from the network)"
+  )
   process.exit(1)
 }
 remember()

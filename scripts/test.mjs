@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type checks, lint and layering, Vitest (real SQLite, sockets, HTTP), then the
+// `npm test`: type checks, format (Prettier), lint and layering, Vitest (real SQLite, sockets, HTTP), then the
 // build and the Playwright suite (the browser host in Chromium; Electron where it exists).
 // Ends with one plain line "tests: N passed, N failed, N skipped" and a non-zero exit on any failure.
 import { spawnSync } from 'node:child_process'
@@ -16,7 +16,11 @@ const steps = []
 function step(name, cmd, args) {
   const t0 = Date.now()
   console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`)
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } })
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' }
+  })
   const ok = r.status === 0
   steps.push({ name, ok, seconds: (Date.now() - t0) / 1000 })
   return ok
@@ -30,6 +34,7 @@ const skips = []
 if (!only || only === 'static') {
   step('typecheck (node)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])
   step('typecheck (web)', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.web.json'])
+  step('format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.'])
   step('lint', 'npx', ['eslint', '.'])
   step('boundaries', 'node', ['scripts/check-boundaries.mjs'])
   step('file names', 'node', ['scripts/check-file-names.mjs'])
@@ -54,13 +59,22 @@ if (!only || only === 'unit' || only === 'interop') {
   if (soffice) {
     const out = join(results, 'interop.json')
     rmSync(out, { force: true })
-    step('interop (LibreOffice)', 'npx', ['vitest', 'run', '--config', 'vitest.interop.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`])
+    step('interop (LibreOffice)', 'npx', [
+      'vitest',
+      'run',
+      '--config',
+      'vitest.interop.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`
+    ])
     if (existsSync(out)) {
       const j = JSON.parse(readFileSync(out, 'utf8'))
       passed += j.numPassedTests ?? 0
       failed += j.numFailedTests ?? 0
     }
-  } else skips.push('interop (LibreOffice): soffice is not installed (apt-get install libreoffice-impress libreoffice-calc)')
+  } else
+    skips.push('interop (LibreOffice): soffice is not installed (apt-get install libreoffice-impress libreoffice-calc)')
 }
 
 if (!only || only === 'e2e') {
@@ -74,7 +88,9 @@ if (!only || only === 'e2e') {
       failed += (j.stats?.unexpected ?? 0) + (j.stats?.flaky ?? 0)
       skipped += j.stats?.skipped ?? 0
       const walk = (suite) => {
-        for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) for (const a of t.annotations ?? []) if (a.type === 'skip') skips.push(`${spec.title}: ${a.description}`)
+        for (const spec of suite.specs ?? [])
+          for (const t of spec.tests ?? [])
+            for (const a of t.annotations ?? []) if (a.type === 'skip') skips.push(`${spec.title}: ${a.description}`)
         for (const s of suite.suites ?? []) walk(s)
       }
       for (const s of j.suites ?? []) walk(s)
