@@ -29,7 +29,8 @@ export function writeResults(name: string, figures: Figure[], extra: Record<stri
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, `${name}.json`), JSON.stringify({ figures, ...extra }, null, 2) + '\n')
   console.log(`\n${name}:`)
-  for (const f of figures) console.log(`  ${f.id.padEnd(44)} ${String(f.value).padStart(10)} ${f.unit.padEnd(6)} goal ${f.goal}`)
+  for (const f of figures)
+    console.log(`  ${f.id.padEnd(44)} ${String(f.value).padStart(10)} ${f.unit.padEnd(6)} goal ${f.goal}`)
   console.log(`  → bench/results/${name}.json`)
 }
 

@@ -56,10 +56,18 @@ async function child(): Promise<void> {
   const reply = (id: number | undefined, body: Record<string, unknown>): void => {
     process.send?.({ id, ...body })
   }
-  const ackOf = (s: ClientSocket, ev: string, payload: unknown, ms = 5000): Promise<{ ok: boolean; result?: { duplicate?: boolean } }> =>
-    s.timeout(ms).emitWithAck(ev, payload) as never
+  const ackOf = (
+    s: ClientSocket,
+    ev: string,
+    payload: unknown,
+    ms = 5000
+  ): Promise<{ ok: boolean; result?: { duplicate?: boolean } }> => s.timeout(ms).emitWithAck(ev, payload) as never
 
-  async function withRetry(s: ClientSocket, payload: unknown, tries = 6): Promise<{ ok: boolean; result?: { duplicate?: boolean } } | null> {
+  async function withRetry(
+    s: ClientSocket,
+    payload: unknown,
+    tries = 6
+  ): Promise<{ ok: boolean; result?: { duplicate?: boolean } } | null> {
     for (let i = 0; i < tries; i++) {
       try {
         return await ackOf(s, 'answer', payload, 3000)
@@ -80,9 +88,15 @@ async function child(): Promise<void> {
     }
 
   /** Waits (up to 10 s) until all `n` sockets have run `runId`; ms after t0 per socket, null if never. */
-  async function receiptsOf(from: Map<string, bigint[]>, runId: string, n: number, t0: bigint): Promise<(number | null)[]> {
+  async function receiptsOf(
+    from: Map<string, bigint[]>,
+    runId: string,
+    n: number,
+    t0: bigint
+  ): Promise<(number | null)[]> {
     const deadline = Date.now() + 10_000
-    while ((from.get(runId)?.filter(Boolean).length ?? 0) < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2))
+    while ((from.get(runId)?.filter(Boolean).length ?? 0) < n && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 2))
     const got = from.get(runId) ?? []
     from.delete(runId)
     return Array.from({ length: n }, (_, i) => (got[i] ? Number(got[i]! - t0) / 1e6 : null))
@@ -90,13 +104,20 @@ async function child(): Promise<void> {
 
   /** Runs `each(0..count-1)` 50 at a time: a few hundred handshakes at once would time out. */
   async function inBatches(count: number, each: (i: number) => Promise<void>): Promise<void> {
-    for (let i = 0; i < count; i += 50) await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, k) => each(i + k)))
+    for (let i = 0; i < count; i += 50)
+      await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, k) => each(i + k)))
   }
 
   process.on('message', async (m: Msg) => {
     try {
       if (m.cmd === 'connect') {
-        const { url, pin, first, count, echo } = m as unknown as { url: string; pin: string; first: number; count: number; echo: boolean }
+        const { url, pin, first, count, echo } = m as unknown as {
+          url: string
+          pin: string
+          first: number
+          count: number
+          echo: boolean
+        }
         if (echo) {
           const list: ClientSocket[] = []
           await inBatches(count, async () => {
@@ -119,7 +140,13 @@ async function child(): Promise<void> {
           }
         }
         await inBatches(count, async (k) => {
-          const s = io(`${url}/student`, { auth: { pin }, transports: ['websocket'], forceNew: true, reconnectionDelay: 300, reconnectionDelayMax: 2000 })
+          const s = io(`${url}/student`, {
+            auth: { pin },
+            transports: ['websocket'],
+            forceNew: true,
+            reconnectionDelay: 300,
+            reconnectionDelayMax: 2000
+          })
           s.on('question', recordOurs(sockets.push(s) - 1))
           names.push(`s${first + k}`)
           try {
@@ -136,7 +163,12 @@ async function child(): Promise<void> {
         reply(m.id, { connected: sockets.length - failed, failed })
       } else if (m.cmd === 'answer') {
         // Wait for the question on every socket, then answer at a random moment in the window.
-        const { runId, t0, windowMs, resend } = m as unknown as { runId: string; t0: string; windowMs: number; resend: number }
+        const { runId, t0, windowMs, resend } = m as unknown as {
+          runId: string
+          t0: string
+          windowMs: number
+          resend: number
+        }
         const start = BigInt(t0)
         const recv = await receiptsOf(receipts, runId, sockets.length, start)
         const sends: { name: string; sentMs: number }[] = []
@@ -167,14 +199,23 @@ async function child(): Promise<void> {
         const { runId, t0 } = m as unknown as { runId: string; t0: string }
         reply(m.id, { recv: await receiptsOf(peerReceipts, runId, sets.get('echo')?.length ?? 0, BigInt(t0)) })
       } else if (m.cmd === 'throughput') {
-        const { runId, count, echo, seqBase } = m as unknown as { runId: string; count: number; echo: boolean; seqBase: number }
+        const { runId, count, echo, seqBase } = m as unknown as {
+          runId: string
+          count: number
+          echo: boolean
+          seqBase: number
+        }
         let errors = 0
         const cpu0 = process.cpuUsage()
         const t = process.hrtime.bigint()
         await Promise.all(
           (sets.get(echo ? 'echo' : 'ours') ?? []).map(async (s, i) => {
             for (let k = 1; k <= count; k++) {
-              const a = await ackOf(s, 'answer', { runId, seq: seqBase + k, answer: { kind: 'single', choice: (i + k) % 4 } }).catch(() => null)
+              const a = await ackOf(s, 'answer', {
+                runId,
+                seq: seqBase + k,
+                answer: { kind: 'single', choice: (i + k) % 4 }
+              }).catch(() => null)
               if (!a || (!echo && !a.ok)) errors++
             }
           })
@@ -234,7 +275,10 @@ class Kids {
     const file = fileURLToPath(import.meta.url)
     await Promise.all(
       Array.from({ length: n }, () => {
-        const p = fork(file, ['--child'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+        const p = fork(file, ['--child'], {
+          execArgv: ['--import', 'tsx'],
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+        })
         this.procs.push(p)
         p.on('message', (m: Msg) => {
           if (m.id !== undefined) {
@@ -267,7 +311,10 @@ class Kids {
 
 function split(total: number, parts: number): { first: number; count: number }[] {
   const base = Math.floor(total / parts)
-  return Array.from({ length: parts }, (_, i) => ({ first: i * base + Math.min(i, total % parts), count: base + (i < total % parts ? 1 : 0) }))
+  return Array.from({ length: parts }, (_, i) => ({
+    first: i * base + Math.min(i, total % parts),
+    count: base + (i < total % parts ? 1 : 0)
+  }))
 }
 
 async function main(): Promise<void> {
@@ -314,7 +361,11 @@ async function main(): Promise<void> {
   for (const n of SIZES) {
     console.log(`\n--- ${n} students ---`)
     const dir = mkdtempSync(join(tmpdir(), 'classdeck-bench-'))
-    const storage = StorageService.open({ file: join(dir, 'classdeck.db'), migrations: allMigrations, appVersion: 'bench' })
+    const storage = StorageService.open({
+      file: join(dir, 'classdeck.db'),
+      migrations: allMigrations,
+      appVersion: 'bench'
+    })
     const service = new ClassroomService({
       storage,
       settings: { get: () => ({ classroomPort: 0 }) },
@@ -370,10 +421,21 @@ async function main(): Promise<void> {
         tallyAt = new Map()
         const t0 = process.hrtime.bigint()
         const ls = performance.now()
-        const run = service.launch({ kind: 'single', prompt: `第${r + 1}题`, options: ['A', 'B', 'C', 'D'], correct: 1 })
+        const run = service.launch({
+          kind: 'single',
+          prompt: `第${r + 1}题`,
+          options: ['A', 'B', 'C', 'D'],
+          correct: 1
+        })
         const launchTook = performance.now() - ls
         tallyRun = run.runId
-        const replies = await kids.all(() => ({ cmd: 'answer', runId: run.runId, t0: String(t0), windowMs: ANSWER_WINDOW_MS, resend: 0.05 }))
+        const replies = await kids.all(() => ({
+          cmd: 'answer',
+          runId: run.runId,
+          t0: String(t0),
+          windowMs: ANSWER_WINDOW_MS,
+          resend: 0.05
+        }))
         await new Promise((res) => setTimeout(res, 20)) // the last tally turn
         const recv = replies.flatMap((m) => m.recv as (number | null)[])
         const missing = recv.filter((x) => x === null).length
@@ -392,7 +454,9 @@ async function main(): Promise<void> {
         }
         // What the closed run holds in SQLite (its answer journal folded into answers at close).
         service.closeQuestion(run.runId)
-        const rows = storage.db.prepare('SELECT count(*) AS c, count(DISTINCT student_id) AS d FROM answers WHERE run_id = ?').get(run.runId) as { c: number; d: number }
+        const rows = storage.db
+          .prepare('SELECT count(*) AS c, count(DISTINCT student_id) AS d FROM answers WHERE run_id = ?')
+          .get(run.runId) as { c: number; d: number }
         lost += Math.max(0, connected - rows.d) + missing
         dupStored += rows.c - rows.d
         if (!counted) continue
@@ -419,12 +483,24 @@ async function main(): Promise<void> {
       if (PEER_AT.includes(n)) {
         const http = createServer()
         const ioPeer = new Server(http, { serveClient: false })
-        ioPeer.of('/student').on('connection', (s) => s.on('answer', (_p: unknown, ack: (a: unknown) => void) => ack({ ok: true, result: {} })))
+        ioPeer
+          .of('/student')
+          .on('connection', (s) =>
+            s.on('answer', (_p: unknown, ack: (a: unknown) => void) => ack({ ok: true, result: {} }))
+          )
         await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()))
         const port = (http.address() as { port: number }).port
-        await kids.all((i) => ({ cmd: 'connect', url: `http://127.0.0.1:${port}`, pin: '000000', echo: true, ...parts[i] }))
+        await kids.all((i) => ({
+          cmd: 'connect',
+          url: `http://127.0.0.1:${port}`,
+          pin: '000000',
+          echo: true,
+          ...parts[i]
+        }))
         peer = { io: ioPeer, close: () => new Promise<void>((r) => void ioPeer.close(() => r())) }
-        const [{ question }] = (await kids.all(() => ({ cmd: 'question-payload' }))) as { question: Record<string, unknown> }[]
+        const [{ question }] = (await kids.all(() => ({ cmd: 'question-payload' }))) as {
+          question: Record<string, unknown>
+        }[]
         const peerLast: number[] = []
         for (let r = 0; r < WARMUP_ROUNDS + ROUNDS; r++) {
           await new Promise((res) => setTimeout(res, QUIET_BEFORE_LAUNCH_MS))
@@ -433,7 +509,8 @@ async function main(): Promise<void> {
           ioPeer.of('/student').emit('question', { ...question, runId })
           const got = await kids.all(() => ({ cmd: 'collect', runId, t0: String(t0) }))
           ioPeer.of('/student').emit('questionClosed', { runId, reason: 'teacher' })
-          if (r >= WARMUP_ROUNDS) peerLast.push(Math.max(...got.flatMap((m) => (m.recv as (number | null)[]).map((x) => x ?? Infinity))))
+          if (r >= WARMUP_ROUNDS)
+            peerLast.push(Math.max(...got.flatMap((m) => (m.recv as (number | null)[]).map((x) => x ?? Infinity))))
         }
         fig(`n${n}.peer_broadcast_last_received.p50`, percentile(peerLast, 50), 'ms')
         fig(`n${n}.peer_broadcast_last_received.p99`, percentile(peerLast, 99), 'ms')
@@ -446,10 +523,19 @@ async function main(): Promise<void> {
       // compared. Between our passes each student's token bucket (20 events/s) refills: the
       // rate limit is part of the server being measured, and no pass may trip it.
       const tp = service.launch({ kind: 'single', prompt: 'tp', options: ['A', 'B', 'C', 'D'] })
-      const pass = async (echo: boolean, seqBase: number): Promise<{ perSec: number; errors: number; cpuUs: number; clientCpuUs: number }> => {
+      const pass = async (
+        echo: boolean,
+        seqBase: number
+      ): Promise<{ perSec: number; errors: number; cpuUs: number; clientCpuUs: number }> => {
         const t1 = performance.now()
         const c1 = process.cpuUsage()
-        const rs = await kids.all(() => ({ cmd: 'throughput', runId: tp.runId, count: THROUGHPUT_ANSWERS, echo, seqBase }))
+        const rs = await kids.all(() => ({
+          cmd: 'throughput',
+          runId: tp.runId,
+          count: THROUGHPUT_ANSWERS,
+          echo,
+          seqBase
+        }))
         const c2 = process.cpuUsage(c1)
         const answers = connected * THROUGHPUT_ANSWERS
         return {
@@ -491,7 +577,12 @@ async function main(): Promise<void> {
       if (peer) {
         fig(`n${n}.echo_throughput`, percentile(echoes, 50), 'ans/s')
         fig(`n${n}.echo_server_cpu_per_answer`, percentile(echoCpu, 50), 'µs')
-        fig(`n${n}.throughput_ratio_vs_echo`, percentile(ours, 50) / percentile(echoes, 50), 'ratio', n === 500 ? '≥ 0.8' : '-')
+        fig(
+          `n${n}.throughput_ratio_vs_echo`,
+          percentile(ours, 50) / percentile(echoes, 50),
+          'ratio',
+          n === 500 ? '≥ 0.8' : '-'
+        )
         await peer.close()
       }
 
@@ -503,14 +594,20 @@ async function main(): Promise<void> {
         fig(`storm${n}.all_back_ms`, Math.max(...back), 'ms', '< 10000')
         fig(`storm${n}.back`, back.length, 'count', `= ${n}`)
         service.closeQuestion(storm.runId)
-        const rows = storage.db.prepare('SELECT count(*) AS c, count(DISTINCT student_id) AS d FROM answers WHERE run_id = ?').get(storm.runId) as { c: number; d: number }
+        const rows = storage.db
+          .prepare('SELECT count(*) AS c, count(DISTINCT student_id) AS d FROM answers WHERE run_id = ?')
+          .get(storm.runId) as { c: number; d: number }
         fig(`storm${n}.offline_answers_stored`, rows.d, 'count', `= ${n}`)
-        fig(`storm${n}.offline_answers_lost`, sr.reduce((a, m) => a + Number(m.lost), 0) + (connected - rows.d), 'count', '= 0')
+        fig(
+          `storm${n}.offline_answers_lost`,
+          sr.reduce((a, m) => a + Number(m.lost), 0) + (connected - rows.d),
+          'count',
+          '= 0'
+        )
         fig(`storm${n}.offline_answers_duplicated`, rows.c - rows.d, 'count', '= 0')
       }
       await kids.all(() => ({ cmd: 'disconnect' }))
       await service.close()
-
     } finally {
       kids.stop()
       await service.dispose().catch(() => undefined)

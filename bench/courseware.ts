@@ -30,7 +30,9 @@ interface Figure {
 const figures: Figure[] = []
 const add = (f: Figure) => {
   figures.push(f)
-  console.log(`${f.id.padEnd(40)} ${String(f.value).padStart(10)} ${f.unit.padEnd(6)} goal ${f.goal}${f.note ? `  (${f.note})` : ''}`)
+  console.log(
+    `${f.id.padEnd(40)} ${String(f.value).padStart(10)} ${f.unit.padEnd(6)} goal ${f.goal}${f.note ? `  (${f.note})` : ''}`
+  )
 }
 const round = (v: number) => Math.round(v * 100) / 100
 const quantile = (xs: number[], q: number) => {
@@ -42,7 +44,11 @@ const corpus = join(import.meta.dirname, '../../shared/corpus')
 const work = mkdtempSync(join(tmpdir(), 'classdeck-bench-cw-'))
 
 async function corpusImports(): Promise<void> {
-  const files = ['pptx', 'docx'].flatMap((d) => readdirSync(join(corpus, d)).sort().map((n) => join(corpus, d, n)))
+  const files = ['pptx', 'docx'].flatMap((d) =>
+    readdirSync(join(corpus, d))
+      .sort()
+      .map((n) => join(corpus, d, n))
+  )
   const times: number[] = []
   let refused = 0
   for (const f of files) {
@@ -74,7 +80,13 @@ async function corpusImports(): Promise<void> {
     }
   }
   if (!soffice) {
-    add({ id: 'import.libreoffice_ratio', value: null, unit: 'x', goal: '≥ 10', note: 'not run: soffice is not installed' })
+    add({
+      id: 'import.libreoffice_ratio',
+      value: null,
+      unit: 'x',
+      goal: '≥ 10',
+      note: 'not run: soffice is not installed'
+    })
     return
   }
   const lo: number[] = []
@@ -83,7 +95,19 @@ async function corpusImports(): Promise<void> {
   for (const f of sample) {
     const t0 = performance.now()
     try {
-      execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', work, f], { stdio: 'ignore', timeout: 120_000 })
+      execFileSync(
+        soffice,
+        [
+          '--headless',
+          `-env:UserInstallation=file://${join(work, 'lo-profile')}`,
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          work,
+          f
+        ],
+        { stdio: 'ignore', timeout: 120_000 }
+      )
     } catch {
       // a conversion failure still took its time
     }
@@ -93,7 +117,12 @@ async function corpusImports(): Promise<void> {
     ours.push(performance.now() - t1)
   }
   add({ id: 'import.libreoffice_median_ms', value: round(quantile(lo, 0.5)), unit: 'ms', goal: '-' })
-  add({ id: 'import.libreoffice_ratio', value: round(quantile(lo, 0.5) / Math.max(0.01, quantile(ours, 0.5))), unit: 'x', goal: '≥ 10' })
+  add({
+    id: 'import.libreoffice_ratio',
+    value: round(quantile(lo, 0.5) / Math.max(0.01, quantile(ours, 0.5))),
+    unit: 'x',
+    goal: '≥ 10'
+  })
 }
 
 /** Distinct, incompressible "images" (random bytes behind a PNG signature; nothing decodes them here). */
@@ -119,12 +148,73 @@ function deckOf(slides: number, media: Map<string, Uint8Array>, imagesTotal: num
     aspect: '16:9',
     slides: Array.from({ length: slides }, (_, i) => {
       const elements: Element[] = [
-        { type: 'text', id: `t${i}`, x: 80, y: 40, w: 1120, h: 90, rotation: 0, opacity: 1, locked: false, verticalAlign: 'top', autoFit: false, paragraphs: [{ level: 0, runs: [{ text: `第 ${i + 1} 页 标题`, bold: true, fontSize: 40 }] }] },
-        { type: 'text', id: `b${i}`, x: 80, y: 160, w: 700, h: 400, rotation: 0, opacity: 1, locked: false, verticalAlign: 'top', autoFit: false, paragraphs: Array.from({ length: 5 }, (_, j) => ({ level: 0, list: 'bullet' as const, runs: [{ text: `要点 ${j + 1}：这一页讲解的内容` }] })) },
-        { type: 'shape', id: `s${i}`, x: 820, y: 500, w: 200, h: 120, rotation: 0, opacity: 1, locked: false, kind: 'rounded', fill: '#DDEBF7', strokeWidth: 1, flipH: false, flipV: false, paragraphs: [], verticalAlign: 'middle' }
+        {
+          type: 'text',
+          id: `t${i}`,
+          x: 80,
+          y: 40,
+          w: 1120,
+          h: 90,
+          rotation: 0,
+          opacity: 1,
+          locked: false,
+          verticalAlign: 'top',
+          autoFit: false,
+          paragraphs: [{ level: 0, runs: [{ text: `第 ${i + 1} 页 标题`, bold: true, fontSize: 40 }] }]
+        },
+        {
+          type: 'text',
+          id: `b${i}`,
+          x: 80,
+          y: 160,
+          w: 700,
+          h: 400,
+          rotation: 0,
+          opacity: 1,
+          locked: false,
+          verticalAlign: 'top',
+          autoFit: false,
+          paragraphs: Array.from({ length: 5 }, (_, j) => ({
+            level: 0,
+            list: 'bullet' as const,
+            runs: [{ text: `要点 ${j + 1}：这一页讲解的内容` }]
+          }))
+        },
+        {
+          type: 'shape',
+          id: `s${i}`,
+          x: 820,
+          y: 500,
+          w: 200,
+          h: 120,
+          rotation: 0,
+          opacity: 1,
+          locked: false,
+          kind: 'rounded',
+          fill: '#DDEBF7',
+          strokeWidth: 1,
+          flipH: false,
+          flipV: false,
+          paragraphs: [],
+          verticalAlign: 'middle'
+        }
       ]
       if (i < imagesTotal && refs.length) {
-        elements.push({ type: 'image', id: `i${i}`, x: 820, y: 160, w: 360, h: 300, rotation: 0, opacity: 1, locked: false, media: refs[i % refs.length]!, alt: '', flipH: false, flipV: false })
+        elements.push({
+          type: 'image',
+          id: `i${i}`,
+          x: 820,
+          y: 160,
+          w: 360,
+          h: 300,
+          rotation: 0,
+          opacity: 1,
+          locked: false,
+          media: refs[i % refs.length]!,
+          alt: '',
+          flipH: false,
+          flipV: false
+        })
       }
       return { id: `slide-${i}`, elements, notes: `第 ${i + 1} 页备注` }
     })
@@ -141,7 +231,12 @@ async function openLargeDeck(): Promise<void> {
   for (let i = 0; i < 3; i++) {
     const dir = join(work, `data-${i}`)
     mkdirSync(dir)
-    const storage = StorageService.open({ file: join(dir, 'c.db'), migrations: allMigrations, appVersion: 'bench', now: () => new Date() })
+    const storage = StorageService.open({
+      file: join(dir, 'c.db'),
+      migrations: allMigrations,
+      appVersion: 'bench',
+      now: () => new Date()
+    })
     const svc = new CoursewareService({ storage, dataDir: dir, autosaveMs: 0 })
     const t0 = performance.now()
     await svc.open(file)
@@ -149,7 +244,13 @@ async function openLargeDeck(): Promise<void> {
     svc.dispose()
     storage.close()
   }
-  add({ id: 'open.400_slides_ms', value: round(quantile(times, 0.5)), unit: 'ms', goal: '< 3000', note: 'service open (read, verify, store media)' })
+  add({
+    id: 'open.400_slides_ms',
+    value: round(quantile(times, 0.5)),
+    unit: 'ms',
+    goal: '< 3000',
+    note: 'service open (read, verify, store media)'
+  })
   await openLargeDeckPainted(file)
 }
 
@@ -165,15 +266,33 @@ async function openLargeDeckPainted(file: string): Promise<void> {
   const { connectRpc } = await import('../tests/e2e/fixtures/rpc-client')
   const cli = join(import.meta.dirname, '../dist/node/cli.mjs')
   if (!existsSync(cli)) {
-    add({ id: 'open.400_slides_first_paint_ms', value: null, unit: 'ms', goal: '< 3000', note: 'not run: build first (npm run build)' })
+    add({
+      id: 'open.400_slides_first_paint_ms',
+      value: null,
+      unit: 'ms',
+      goal: '< 3000',
+      note: 'not run: build first (npm run build)'
+    })
     return
   }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run'
+    ]
+  })
   const times: number[] = []
   try {
     for (let i = 0; i < 3; i++) {
       const dir = join(work, `paint-${i}`)
-      const host = spawn(process.execPath, [...NODE_HOST_FLAGS, cli, 'serve', '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] })
+      const host = spawn(process.execPath, [...NODE_HOST_FLAGS, cli, 'serve', '--port', '0', '--data-dir', dir], {
+        stdio: ['ignore', 'pipe', 'inherit']
+      })
       const url = await new Promise<string>((resolve) => {
         let out = ''
         host.stdout!.on('data', (c: Buffer) => {
@@ -193,7 +312,11 @@ async function openLargeDeckPainted(file: string): Promise<void> {
       await item.waitFor()
       const t0 = performance.now()
       await item.click()
-      await page.waitForFunction(() => document.querySelector('[data-testid="editor-canvas"] [data-testid="slide-view"]') !== null && document.querySelectorAll('[data-testid^="thumb-"]').length === 400)
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="editor-canvas"] [data-testid="slide-view"]') !== null &&
+          document.querySelectorAll('[data-testid^="thumb-"]').length === 400
+      )
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
       times.push(performance.now() - t0)
       await page.close()
@@ -202,7 +325,13 @@ async function openLargeDeckPainted(file: string): Promise<void> {
   } finally {
     await browser.close()
   }
-  add({ id: 'open.400_slides_first_paint_ms', value: round(quantile(times, 0.5)), unit: 'ms', goal: '< 3000', note: 'tap in the recent list → first slide and 400 thumbnails painted, Chromium' })
+  add({
+    id: 'open.400_slides_first_paint_ms',
+    value: round(quantile(times, 0.5)),
+    unit: 'ms',
+    goal: '< 3000',
+    note: 'tap in the recent list → first slide and 400 thumbnails painted, Chromium'
+  })
 }
 
 async function exports(): Promise<void> {
@@ -222,25 +351,44 @@ async function exports(): Promise<void> {
     perSlide[n] = Math.min(...runs) / n
     add({ id: `export.per_slide_ms_at_${n}`, value: round(perSlide[n]), unit: 'ms', goal: 'flat' })
   }
-  add({ id: 'export.per_slide_ratio_300_vs_50', value: round(perSlide[300]! / perSlide[50]!), unit: 'x', goal: '≤ 1.5 (flat)' })
+  add({
+    id: 'export.per_slide_ratio_300_vs_50',
+    value: round(perSlide[300]! / perSlide[50]!),
+    unit: 'x',
+    goal: '≤ 1.5 (flat)'
+  })
 }
 
 /** A 50-page Word lesson plan: headings, paragraphs, a list and a table per page, page breaks between. */
 function fiftyPageDocx(): Uint8Array {
-  const para = (t: string, style?: string) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`
+  const para = (t: string, style?: string) =>
+    `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`
   const body: string[] = []
   for (let page = 1; page <= 50; page++) {
     body.push(para(`第 ${page} 课时 教学环节`, 'Heading1'))
-    for (let p = 0; p < 8; p++) body.push(para(`教学目标与过程说明：本段描述第 ${page} 页第 ${p + 1} 个环节，学生活动、教师提问、板书设计与时间安排，约六十个字的正文内容用来填满版面。`))
-    body.push(`<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>${[1, 2, 3].map((r) => `<w:tr><w:tc>${para(`环节 ${r}`)}</w:tc><w:tc>${para(`${r * 5} 分钟`)}</w:tc></w:tr>`).join('')}</w:tbl>`)
+    for (let p = 0; p < 8; p++)
+      body.push(
+        para(
+          `教学目标与过程说明：本段描述第 ${page} 页第 ${p + 1} 个环节，学生活动、教师提问、板书设计与时间安排，约六十个字的正文内容用来填满版面。`
+        )
+      )
+    body.push(
+      `<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>${[1, 2, 3].map((r) => `<w:tr><w:tc>${para(`环节 ${r}`)}</w:tc><w:tc>${para(`${r * 5} 分钟`)}</w:tc></w:tr>`).join('')}</w:tbl>`
+    )
     body.push('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
   }
   const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body.join('')}</w:body></w:document>`
   const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-    'word/_rels/document.xml.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>'),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>'
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+    ),
+    'word/_rels/document.xml.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>'
+    ),
     'word/document.xml': strToU8(doc),
     'word/styles.xml': strToU8(styles)
   })
@@ -257,7 +405,13 @@ async function docx(): Promise<void> {
     runs.push(performance.now() - t0)
     slides = r.deck.slides.length
   }
-  add({ id: 'docx.50_pages_ms', value: round(quantile(runs, 0.5)), unit: 'ms', goal: '< 500', note: `${slides} slides when split at 标题 1` })
+  add({
+    id: 'docx.50_pages_ms',
+    value: round(quantile(runs, 0.5)),
+    unit: 'ms',
+    goal: '< 500',
+    note: `${slides} slides when split at 标题 1`
+  })
 }
 
 try {

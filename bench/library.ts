@@ -69,7 +69,12 @@ function timeIt(fn: () => unknown, n: number): number[] {
 const t = tempDir('classdeck-bench-library-')
 const now = Date.parse('2026-05-20T02:00:00.000Z')
 const clock = (): Date => new Date(now)
-const storage = StorageService.open({ file: join(t.dir, 'classdeck.db'), migrations: allMigrations, appVersion: 'bench', now: clock })
+const storage = StorageService.open({
+  file: join(t.dir, 'classdeck.db'),
+  migrations: allMigrations,
+  appVersion: 'bench',
+  now: clock
+})
 const db = storage.db
 const library = new LibraryService({ storage, clock, dir: join(t.dir, 'library') })
 const stats = new StatsService({ storage, clock })
@@ -84,13 +89,19 @@ try {
       const format = pick(FORMATS)
       const textual = format !== 'video' && format !== 'image'
       const subject = ch % SUBJECT_WORDS.length
-      const body = textual ? Array.from({ length: 10 + Math.floor(rnd() * 30) }, () => sentence(6, subject)).join('\n') : ''
+      const body = textual
+        ? Array.from({ length: 10 + Math.floor(rnd() * 30) }, () => sentence(6, subject)).join('\n')
+        : ''
       insertResource(tx, {
         id: randomUUID(),
         title: `${sentence(2, subject).slice(0, -1)} 第${i}号`,
         type: pick(TYPES),
         format,
-        chapter: { subject: { id: `s${subject}`, name: `学科${subject}` }, volume: { id: `v${ch % 12}`, name: `册${ch % 12}` }, chapter: { id: `ch${ch}`, name: `第${ch}章` } },
+        chapter: {
+          subject: { id: `s${subject}`, name: `学科${subject}` },
+          volume: { id: `v${ch % 12}`, name: `册${ch % 12}` },
+          chapter: { id: `ch${ch}`, name: `第${ch}章` }
+        },
         tags: [pick(SUBJECT_WORDS[subject]!), pick(COMMON)],
         original: rnd() < 0.3,
         openLessonLevel: null,
@@ -118,11 +129,21 @@ try {
          last_heartbeat_at, accounted_at, last_activity_at, active_ms, effective, effective_minutes)
        VALUES (?, ?, ?, 'deck', '课件', ?, ?, ?, 'teacher', ?, ?, ?, ?, ?, 15)`
     )
-    const event = tx.prepare("INSERT INTO lesson_events(session_id, at, kind, ref, detail) VALUES (?, ?, 'tool', ?, NULL)")
-    const cls = tx.prepare('INSERT INTO class_sessions(id, title, lesson_session_id, opened_at, closed_at) VALUES (?, ?, ?, ?, ?)')
-    const student = tx.prepare('INSERT INTO class_students(id, class_session_id, identity_key, name, token_hash, joined_at) VALUES (?, ?, ?, ?, ?, ?)')
-    const run = tx.prepare("INSERT INTO question_runs(id, class_session_id, lesson_session_id, kind, spec, state, launched_at) VALUES (?, ?, ?, 'single', ?, 'closed', ?)")
-    const answer = tx.prepare('INSERT INTO answers(run_id, student_id, seq, answer, correct, received_at, recv_order) VALUES (?, ?, 1, ?, ?, ?, ?)')
+    const event = tx.prepare(
+      "INSERT INTO lesson_events(session_id, at, kind, ref, detail) VALUES (?, ?, 'tool', ?, NULL)"
+    )
+    const cls = tx.prepare(
+      'INSERT INTO class_sessions(id, title, lesson_session_id, opened_at, closed_at) VALUES (?, ?, ?, ?, ?)'
+    )
+    const student = tx.prepare(
+      'INSERT INTO class_students(id, class_session_id, identity_key, name, token_hash, joined_at) VALUES (?, ?, ?, ?, ?, ?)'
+    )
+    const run = tx.prepare(
+      "INSERT INTO question_runs(id, class_session_id, lesson_session_id, kind, spec, state, launched_at) VALUES (?, ?, ?, 'single', ?, 'closed', ?)"
+    )
+    const answer = tx.prepare(
+      'INSERT INTO answers(run_id, student_id, seq, answer, correct, received_at, recv_order) VALUES (?, ?, 1, ?, ?, ?, ?)'
+    )
     let order = 0
     // One lesson (and class session) per two runs: 1,250 lessons, ~62 per class across the term.
     for (let l = 0; l < RUNS / 2; l++) {
@@ -135,36 +156,94 @@ try {
       event.run(lid, start, pick(['pen', 'countdown', 'name-picker', 'spotlight']))
       const csid = `CS${l}`
       cls.run(csid, `${classNo + 1}班`, lid, start, end)
-      for (let s = 0; s < STUDENTS; s++) student.run(`${csid}:${s}`, csid, `roster:c${classNo}-${s}`, `学生${s}`, `${csid}:${s}`, start)
+      for (let s = 0; s < STUDENTS; s++)
+        student.run(`${csid}:${s}`, csid, `roster:c${classNo}-${s}`, `学生${s}`, `${csid}:${s}`, start)
       for (let r = 0; r < 2; r++) {
         const rid = `R${l}-${r}`
         const at = new Date(startMs + (10 + r * 10) * 60_000).toISOString()
-        run.run(rid, csid, lid, JSON.stringify({ kind: 'single', prompt: sentence(3), options: ['A', 'B', 'C', 'D'], correct: 1 }), at)
-        for (let a = 0; a < ANSWERS_PER_RUN; a++) answer.run(rid, `${csid}:${a}`, '{"kind":"single","choice":1}', rnd() < 0.7 ? 1 : 0, at, ++order)
+        run.run(
+          rid,
+          csid,
+          lid,
+          JSON.stringify({ kind: 'single', prompt: sentence(3), options: ['A', 'B', 'C', 'D'], correct: 1 }),
+          at
+        )
+        for (let a = 0; a < ANSWERS_PER_RUN; a++)
+          answer.run(rid, `${csid}:${a}`, '{"kind":"single","choice":1}', rnd() < 0.7 ? 1 : 0, at, ++order)
       }
     }
   })
   const seedAnswersMs = performance.now() - t0
   const answerCount = (db.prepare('SELECT count(*) AS n FROM answers').get() as { n: number }).n
-  console.log(`seeded ${RESOURCES} resources in ${round(seedResourcesMs / 1000)} s, ${answerCount} answers in ${round(seedAnswersMs / 1000)} s`)
+  console.log(
+    `seeded ${RESOURCES} resources in ${round(seedResourcesMs / 1000)} s, ${answerCount} answers in ${round(seedAnswersMs / 1000)} s`
+  )
 
   // ---- search -----------------------------------------------------------------------------
   const queries = [
     ...WORDS.filter((w) => [...w].length >= 3).slice(0, 25),
     ...WORDS.filter((w) => [...w].length === 2).slice(0, 25),
-    '勾', '圆', '诗', '光', '练习', '课后反思', 'reading unit', '勾股 证明', '函数 图像', '教学目标 探究', '第123号', '，。', ''
+    '勾',
+    '圆',
+    '诗',
+    '光',
+    '练习',
+    '课后反思',
+    'reading unit',
+    '勾股 证明',
+    '函数 图像',
+    '教学目标 探究',
+    '第123号',
+    '，。',
+    ''
   ]
   library.search({ q: '勾股定理' }) // warm the statement cache
   const searchMs: number[] = []
-  for (let round2 = 0; round2 < 4; round2++) for (const q of queries) searchMs.push(...timeIt(() => library.search({ q, limit: 30 }), 1))
-  const shortMs = queries.filter((q) => [...q].length > 0 && [...q].length <= 2).flatMap((q) => timeIt(() => library.search({ q, limit: 30 }), 6))
-  const filteredMs = timeIt(() => library.search({ q: pick(WORDS), types: ['教案', '课件'], chapter: { subjectId: 's1' }, limit: 30 }), 100)
+  for (let round2 = 0; round2 < 4; round2++)
+    for (const q of queries) searchMs.push(...timeIt(() => library.search({ q, limit: 30 }), 1))
+  const shortMs = queries
+    .filter((q) => [...q].length > 0 && [...q].length <= 2)
+    .flatMap((q) => timeIt(() => library.search({ q, limit: 30 }), 6))
+  const filteredMs = timeIt(
+    () => library.search({ q: pick(WORDS), types: ['教案', '课件'], chapter: { subjectId: 's1' }, limit: 30 }),
+    100
+  )
   figures.push({ id: 'library-search-p95', value: round(percentile(searchMs, 95)), unit: 'ms', goal: '< 50' })
-  figures.push({ id: 'library-search-short-terms-p95', value: round(percentile(shortMs, 95)), unit: 'ms', goal: '< 50' })
-  figures.push({ id: 'library-search-filtered-p95', value: round(percentile(filteredMs, 95)), unit: 'ms', goal: '< 50' })
-  figures.push({ id: 'library-browse-chapter-p95', value: round(percentile(timeIt(() => library.browse({ chapter: { chapterId: `ch${Math.floor(rnd() * 40)}` }, limit: 30 }), 100), 95)), unit: 'ms', goal: '< 50' })
+  figures.push({
+    id: 'library-search-short-terms-p95',
+    value: round(percentile(shortMs, 95)),
+    unit: 'ms',
+    goal: '< 50'
+  })
+  figures.push({
+    id: 'library-search-filtered-p95',
+    value: round(percentile(filteredMs, 95)),
+    unit: 'ms',
+    goal: '< 50'
+  })
+  figures.push({
+    id: 'library-browse-chapter-p95',
+    value: round(
+      percentile(
+        timeIt(() => library.browse({ chapter: { chapterId: `ch${Math.floor(rnd() * 40)}` }, limit: 30 }), 100),
+        95
+      )
+    ),
+    unit: 'ms',
+    goal: '< 50'
+  })
   // A fresh service each time: the tree is cached between changes, so this is the uncached cost.
-  figures.push({ id: 'library-tree-uncached-p95', value: round(percentile(timeIt(() => new LibraryService({ storage, clock, dir: join(t.dir, 'library') }).tree(), 20), 95)), unit: 'ms', goal: '< 50' })
+  figures.push({
+    id: 'library-tree-uncached-p95',
+    value: round(
+      percentile(
+        timeIt(() => new LibraryService({ storage, clock, dir: join(t.dir, 'library') }).tree(), 20),
+        95
+      )
+    ),
+    unit: 'ms',
+    goal: '< 50'
+  })
 
   // ---- statistics -------------------------------------------------------------------------
   const classOf = (): string => `c${Math.floor(rnd() * CLASSES)}`
@@ -173,9 +252,15 @@ try {
     fn()
     figures.push({ id, value: round(percentile(timeIt(fn, n), 95)), unit: 'ms', goal: '< 100' })
   }
-  statsQuery('stats-class-week-p95', () => stats.classStats({ classId: classOf(), period: { kind: 'week', date: pick(dates) } }))
-  statsQuery('stats-class-month-p95', () => stats.classStats({ classId: classOf(), period: { kind: 'month', date: pick(dates) } }))
-  statsQuery('stats-class-term-p95', () => stats.classStats({ classId: classOf(), period: { kind: 'term', date: pick(dates) } }))
+  statsQuery('stats-class-week-p95', () =>
+    stats.classStats({ classId: classOf(), period: { kind: 'week', date: pick(dates) } })
+  )
+  statsQuery('stats-class-month-p95', () =>
+    stats.classStats({ classId: classOf(), period: { kind: 'month', date: pick(dates) } })
+  )
+  statsQuery('stats-class-term-p95', () =>
+    stats.classStats({ classId: classOf(), period: { kind: 'term', date: pick(dates) } })
+  )
   statsQuery('stats-classes-p95', () => stats.classes())
   statsQuery('stats-activity-p95', () => stats.activity({ regionId: 'zhejiang-zhijianghui', date: pick(dates) }))
 
@@ -186,7 +271,10 @@ try {
   for (let i = 0; i < IMPORT_FILES; i++) {
     const kind = i % 4
     const name = kind === 0 || kind === 1 ? `教案${i}.docx` : kind === 2 ? `图片${i}.png` : `视频${i}.mp4`
-    const bytes = kind <= 1 ? makeDocx([sentence(8), sentence(12), sentence(10)]) : Buffer.from(`${name}:${sentence(20)}`.repeat(50))
+    const bytes =
+      kind <= 1
+        ? makeDocx([sentence(8), sentence(12), sentence(10)])
+        : Buffer.from(`${name}:${sentence(20)}`.repeat(50))
     const p = join(incoming, name)
     writeFileSync(p, bytes)
     files.push(p)
@@ -194,10 +282,22 @@ try {
   t0 = performance.now()
   for (const f of files) await library.add({ path: f })
   const importS = (performance.now() - t0) / 1000
-  figures.push({ id: 'library-import-1000-files', value: round(IMPORT_FILES / importS, 1), unit: 'files/s', goal: 'report (half .docx with text read by mammoth, half images/videos)' })
+  figures.push({
+    id: 'library-import-1000-files',
+    value: round(IMPORT_FILES / importS, 1),
+    unit: 'files/s',
+    goal: 'report (half .docx with text read by mammoth, half images/videos)'
+  })
 
   writeResults('library', figures, {
-    dataset: { resources: RESOURCES, answers: answerCount, runs: RUNS, classes: CLASSES, studentsPerClass: STUDENTS, importFiles: IMPORT_FILES },
+    dataset: {
+      resources: RESOURCES,
+      answers: answerCount,
+      runs: RUNS,
+      classes: CLASSES,
+      studentsPerClass: STUDENTS,
+      importFiles: IMPORT_FILES
+    },
     seedSeconds: { resources: round(seedResourcesMs / 1000), answers: round(seedAnswersMs / 1000) },
     node: process.version
   })

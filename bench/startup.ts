@@ -17,10 +17,20 @@ import { NODE_HOST_FLAGS } from '../scripts/node-flags.mjs'
 const root = join(import.meta.dirname, '..')
 const RUNS = 5
 
-async function coldStart(): Promise<{ listenMs: number; firstCallMs: number; url: string; stop: () => void; dir: string }> {
+async function coldStart(): Promise<{
+  listenMs: number
+  firstCallMs: number
+  url: string
+  stop: () => void
+  dir: string
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'classdeck-bench-'))
   const t0 = performance.now()
-  const child = spawn(process.execPath, [...NODE_HOST_FLAGS, join(root, 'dist/node/cli.mjs'), 'serve', '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(
+    process.execPath,
+    [...NODE_HOST_FLAGS, join(root, 'dist/node/cli.mjs'), 'serve', '--port', '0', '--data-dir', dir],
+    { stdio: ['ignore', 'pipe', 'inherit'] }
+  )
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (c: Buffer) => {
@@ -33,7 +43,9 @@ async function coldStart(): Promise<{ listenMs: number; firstCallMs: number; url
   const listenMs = performance.now() - t0
   const ws = new WebSocket(url.replace('http', 'ws') + 'rpc')
   await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => ws.send(JSON.stringify({ t: 'call', id: 1, channel: 'system:ping', input: { nonce: 'bench' } })))
+    ws.once('open', () =>
+      ws.send(JSON.stringify({ t: 'call', id: 1, channel: 'system:ping', input: { nonce: 'bench' } }))
+    )
     ws.once('message', () => resolve())
     ws.once('error', reject)
   })
@@ -62,7 +74,9 @@ async function main(): Promise<void> {
       // Interactive: the shell has its settings (language) from the services, so the switch works.
       await page.waitForSelector('[data-testid="language-toggle"]:not([disabled])')
       interactive.push(performance.now() - t0)
-      const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN)
+      const paint = await page.evaluate(
+        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
+      )
       fcp.push(paint)
       await context.close()
       host.stop()
@@ -76,7 +90,12 @@ async function main(): Promise<void> {
     'startup',
     [
       { id: 'host.cold_start_to_listening.median', value: round(median(listen)), unit: 'ms', goal: '-' },
-      { id: 'host.cold_start_to_first_answered_call.median', value: round(median(firstCall)), unit: 'ms', goal: '< 1500' },
+      {
+        id: 'host.cold_start_to_first_answered_call.median',
+        value: round(median(firstCall)),
+        unit: 'ms',
+        goal: '< 1500'
+      },
       { id: 'shell.first_contentful_paint.median', value: round(median(fcp)), unit: 'ms', goal: '-' },
       { id: 'shell.page_load_to_interactive.median', value: round(median(interactive)), unit: 'ms', goal: '-' },
       { id: 'cold_start_to_interactive.median', value: round(median(coldToInteractive)), unit: 'ms', goal: '< 1500' }

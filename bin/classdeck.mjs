@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url'
 
 const cli = new URL('../dist/node/cli.mjs', import.meta.url)
 if (!existsSync(fileURLToPath(cli))) {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build-node.mjs', import.meta.url))], { stdio: 'inherit' })
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build-node.mjs', import.meta.url))], {
+    stdio: 'inherit'
+  })
 }
 // `classdeck serve` is the browser host: it runs with the hosts' V8 flags (scripts/node-flags.mjs).
 const { NODE_HOST_FLAGS, spawnBrowserHost } = await import('../scripts/node-flags.mjs')

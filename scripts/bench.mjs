@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url'
 import { NODE_HOST_FLAGS } from './node-flags.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const all = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.ts') && !f.includes('.test.')).map((f) => f.replace(/\.ts$/, '')).filter((n) => n !== 'bench-kit')
+const all = readdirSync(join(root, 'bench'))
+  .filter((f) => f.endsWith('.ts') && !f.includes('.test.'))
+  .map((f) => f.replace(/\.ts$/, ''))
+  .filter((n) => n !== 'bench-kit')
 const names = process.argv.slice(2).length ? process.argv.slice(2) : all
 let status = 0
 for (const name of names) {

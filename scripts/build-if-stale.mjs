@@ -24,12 +24,17 @@ function mtime(file) {
 }
 
 export function buildIfStale({ quiet = false } = {}) {
-  const run = (args) => execFileSync('npm', ['run', '--silent', ...args], { cwd: root, stdio: quiet ? 'ignore' : 'inherit' })
+  const run = (args) =>
+    execFileSync('npm', ['run', '--silent', ...args], { cwd: root, stdio: quiet ? 'ignore' : 'inherit' })
   const shared = newest(join(root, 'src-shared'))
-  if (mtime(join(root, 'dist/renderer/index.html')) < Math.max(shared, newest(join(root, 'src-renderer')), mtime(join(root, 'vite.config.ts')))) {
+  if (
+    mtime(join(root, 'dist/renderer/index.html')) <
+    Math.max(shared, newest(join(root, 'src-renderer')), mtime(join(root, 'vite.config.ts')))
+  ) {
     if (!quiet) console.log('构建界面 / building the renderer…')
     run(['build:web'])
   }
   const nodeSrc = Math.max(shared, newest(join(root, 'src-main')), newest(join(root, 'src-preload')))
-  if (mtime(join(root, 'dist/node/cli.mjs')) < nodeSrc || mtime(join(root, 'dist/main/electron-main.cjs')) < nodeSrc) run(['build:node'])
+  if (mtime(join(root, 'dist/node/cli.mjs')) < nodeSrc || mtime(join(root, 'dist/main/electron-main.cjs')) < nodeSrc)
+    run(['build:node'])
 }

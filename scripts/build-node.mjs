@@ -10,12 +10,27 @@ import { dirname, join } from 'node:path'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) }
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', define, absWorkingDir: root }
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  define,
+  absWorkingDir: root
+}
 
 // The contract's channel names, computed from the contract itself.
 const tmp = join(root, 'node_modules/.cache/classdeck-build')
 mkdirSync(tmp, { recursive: true })
-await build({ ...common, sourcemap: false, format: 'esm', entryPoints: ['src-shared/contract/index.ts'], outfile: join(tmp, 'contract.mjs'), packages: 'external' })
+await build({
+  ...common,
+  sourcemap: false,
+  format: 'esm',
+  entryPoints: ['src-shared/contract/index.ts'],
+  outfile: join(tmp, 'contract.mjs'),
+  packages: 'external'
+})
 const contract = await import(pathToFileURL(join(tmp, 'contract.mjs')).href + `?t=${Date.now()}`)
 rmSync(join(tmp, 'contract.mjs'), { force: true })
 
@@ -23,7 +38,10 @@ await Promise.all([
   build({
     ...common,
     format: 'esm',
-    entryPoints: { cli: 'src-main/cli/classdeck-cli.ts', 'import-worker': 'src-main/services/importers/import-worker.ts' },
+    entryPoints: {
+      cli: 'src-main/cli/classdeck-cli.ts',
+      'import-worker': 'src-main/services/importers/import-worker.ts'
+    },
     outdir: 'dist/node',
     outExtension: { '.js': '.mjs' },
     packages: 'external'
@@ -31,7 +49,10 @@ await Promise.all([
   build({
     ...common,
     format: 'cjs',
-    entryPoints: { 'electron-main': 'src-main/hosts/electron/main.ts', 'import-worker': 'src-main/services/importers/import-worker.ts' },
+    entryPoints: {
+      'electron-main': 'src-main/hosts/electron/main.ts',
+      'import-worker': 'src-main/services/importers/import-worker.ts'
+    },
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
     packages: 'external',
@@ -54,4 +75,6 @@ await Promise.all([
     }
   })
 ])
-console.log(`build-node: dist/node/cli.mjs, dist/main/electron-main.cjs, dist/preload/index.cjs (${contract.CALL_CHANNELS.length} calls, ${contract.EVENT_CHANNELS.length} events)`)
+console.log(
+  `build-node: dist/node/cli.mjs, dist/main/electron-main.cjs, dist/preload/index.cjs (${contract.CALL_CHANNELS.length} calls, ${contract.EVENT_CHANNELS.length} events)`
+)

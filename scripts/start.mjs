@@ -32,7 +32,9 @@ if (!bin && existsSync(join(electronDir, 'install.js')) && !process.env.CLASSDEC
 }
 
 if (!bin) {
-  console.log('Electron 未安装且无法下载，改用浏览器版 / Electron binary missing and cannot be downloaded: starting the browser host instead (npm run serve).')
+  console.log(
+    'Electron 未安装且无法下载，改用浏览器版 / Electron binary missing and cannot be downloaded: starting the browser host instead (npm run serve).'
+  )
   execFileSync(process.execPath, [join(root, 'scripts/ensure-native-abi.mjs'), 'node'], { stdio: 'inherit' })
   spawnBrowserHost(join(root, 'dist/node/cli.mjs'), args)
 } else {

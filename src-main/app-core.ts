@@ -112,7 +112,12 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   disposers.push(sync.onProgress((p) => hub.publish('sync:progress', p)))
   disposers.push(() => sync.dispose())
   sync.start()
-  const courseware = new CoursewareService({ storage, dataDir: opts.dataDir, now: clock, generator: `ClassDeck ${opts.version}` })
+  const courseware = new CoursewareService({
+    storage,
+    dataDir: opts.dataDir,
+    now: clock,
+    generator: `ClassDeck ${opts.version}`
+  })
   disposers.push(courseware.onProgress((p) => hub.publish('courseware:progress', p)))
   disposers.push(courseware.onDidAutosave((e) => hub.publish('courseware:autosaved', e)))
   disposers.push(courseware.onDidSave((e) => hub.publish('courseware:saved', e)))

@@ -86,12 +86,27 @@ function fileSystemError(err: unknown): AppError | null {
   const details = { code, path, message: err.message }
   switch (code) {
     case 'ENOENT':
-      return new AppError('NOT_FOUND', `找不到文件或文件夹：${path}。请确认它没有被移动或删除。`, `File or folder not found: ${path}. Check that it was not moved or deleted.`, details)
+      return new AppError(
+        'NOT_FOUND',
+        `找不到文件或文件夹：${path}。请确认它没有被移动或删除。`,
+        `File or folder not found: ${path}. Check that it was not moved or deleted.`,
+        details
+      )
     case 'EACCES':
     case 'EPERM':
-      return new AppError('FORBIDDEN', `没有权限访问：${path}。请换一个文件夹，或请管理员开放权限。`, `No permission to access: ${path}. Choose another folder or ask an administrator.`, details)
+      return new AppError(
+        'FORBIDDEN',
+        `没有权限访问：${path}。请换一个文件夹，或请管理员开放权限。`,
+        `No permission to access: ${path}. Choose another folder or ask an administrator.`,
+        details
+      )
     case 'ENOSPC':
-      return new AppError('UNAVAILABLE', '磁盘空间不足，文件没有保存。请清理磁盘后重试。', 'The disk is full; the file was not saved. Free some space and retry.', details)
+      return new AppError(
+        'UNAVAILABLE',
+        '磁盘空间不足，文件没有保存。请清理磁盘后重试。',
+        'The disk is full; the file was not saved. Free some space and retry.',
+        details
+      )
     case 'EROFS':
       return new AppError('FORBIDDEN', `该位置只读，无法保存：${path}`, `This location is read-only: ${path}`, details)
     default:

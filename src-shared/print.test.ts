@@ -11,7 +11,10 @@ describe('print layout', () => {
     expect(l.margin).toBe(0)
     expect(l.slideWidthPx).toBe(960)
     // The slide, drawn at that width, is exactly as tall as the page: no spill onto a second page.
-    expect((l.slideWidthPx * SLIDE_SIZE['16:9'].height) / SLIDE_SIZE['16:9'].width).toBeCloseTo(mmToPx(l.page.height), 6)
+    expect((l.slideWidthPx * SLIDE_SIZE['16:9'].height) / SLIDE_SIZE['16:9'].width).toBeCloseTo(
+      mmToPx(l.page.height),
+      6
+    )
   })
 
   it('prints a 4:3 slide on a 10 in × 7.5 in page', () => {

@@ -41,5 +41,9 @@ export function printLayout(aspect: Aspect, withNotes: boolean): PrintLayout {
     return { page: { width: 210, height: 297 }, margin, slideWidthPx: Math.floor((210 - 2 * margin) * PX_PER_MM) }
   }
   const width = 254
-  return { page: { width, height: aspect === '16:9' ? (width * 9) / 16 : (width * 3) / 4 }, margin: 0, slideWidthPx: Math.round(width * PX_PER_MM) }
+  return {
+    page: { width, height: aspect === '16:9' ? (width * 9) / 16 : (width * 3) / 4 },
+    margin: 0,
+    slideWidthPx: Math.round(width * PX_PER_MM)
+  }
 }

@@ -35,11 +35,18 @@ function parseFlags(args: readonly string[]): { positional: string[]; split?: nu
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!
     if (a === '--split-heading') split = Number(args[++i])
-    else if (a === '--to') to = String(args[++i] ?? '').replace(/^\./, '').toLowerCase()
+    else if (a === '--to')
+      to = String(args[++i] ?? '')
+        .replace(/^\./, '')
+        .toLowerCase()
     else positional.push(a)
   }
   if (split !== undefined && !(Number.isInteger(split) && split >= 1 && split <= 6)) {
-    throw new AppError('VALIDATION', '--split-heading 需要 1 到 6 之间的标题级别', '--split-heading needs a heading level from 1 to 6')
+    throw new AppError(
+      'VALIDATION',
+      '--split-heading 需要 1 到 6 之间的标题级别',
+      '--split-heading needs a heading level from 1 to 6'
+    )
   }
   return { positional, ...(split ? { split } : {}), ...(to ? { to } : {}) }
 }
@@ -47,7 +54,11 @@ function parseFlags(args: readonly string[]): { positional: string[]; split?: nu
 const ext = (f: string) => extname(f).slice(1).toLowerCase()
 
 /** Convert one file; the target format comes from the output's extension. */
-export async function convertFile(input: string, output: string, opts: { splitHeadingLevel?: number } = {}): Promise<{ slides: number; approximations: number }> {
+export async function convertFile(
+  input: string,
+  output: string,
+  opts: { splitHeadingLevel?: number } = {}
+): Promise<{ slides: number; approximations: number }> {
   const from = ext(input)
   const to = ext(output)
   if ((from === 'pptx' || from === 'pptm' || from === 'docx') && to === 'edux') {
@@ -71,14 +82,23 @@ export async function convertFile(input: string, output: string, opts: { splitHe
     await writeFileAtomic(output, await pptxToPdfWithLibreOffice(bytes, soffice))
     return { slides: deck.slides.length, approximations: approximations.length }
   }
-  throw new AppError('VALIDATION', `不支持从 .${from} 转换为 .${to}（支持 pptx→edux、docx→edux、edux→pptx、edux→pdf）`, `Cannot convert .${from} to .${to} (supported: pptx→edux, docx→edux, edux→pptx, edux→pdf)`)
+  throw new AppError(
+    'VALIDATION',
+    `不支持从 .${from} 转换为 .${to}（支持 pptx→edux、docx→edux、edux→pptx、edux→pdf）`,
+    `Cannot convert .${from} to .${to} (supported: pptx→edux, docx→edux, edux→pptx, edux→pdf)`
+  )
 }
 
 async function readInput(file: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(file))
   } catch (e) {
-    throw new AppError('NOT_FOUND', `无法读取“${basename(file)}”（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`, `Cannot read "${basename(file)}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file })
+    throw new AppError(
+      'NOT_FOUND',
+      `无法读取“${basename(file)}”（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`,
+      `Cannot read "${basename(file)}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      { file }
+    )
   }
 }
 
@@ -87,11 +107,19 @@ export async function convertCommand(args: readonly string[], io: CliIo = consol
     const { positional, split, to } = parseFlags(args)
     const [input, output] = positional
     if (!input || !output || positional.length > 2) {
-      io.err('用法 / usage: classdeck convert <in> <out> [--split-heading N] [--to edux|pptx|pdf]   (in/out may both be folders)')
+      io.err(
+        '用法 / usage: classdeck convert <in> <out> [--split-heading N] [--to edux|pptx|pdf]   (in/out may both be folders)'
+      )
       return 1
     }
     const src = resolve(input)
-    if (existsSync(src) && statSync(src).isDirectory()) return await convertFolder(src, resolve(output), { ...(split ? { splitHeadingLevel: split } : {}), ...(to ? { to } : {}) }, io)
+    if (existsSync(src) && statSync(src).isDirectory())
+      return await convertFolder(
+        src,
+        resolve(output),
+        { ...(split ? { splitHeadingLevel: split } : {}), ...(to ? { to } : {}) },
+        io
+      )
     const r = await convertFile(src, resolve(output), split ? { splitHeadingLevel: split } : {})
     io.out(`${basename(src)} → ${basename(output)}: ${r.slides} slides, ${r.approximations} approximations`)
     return 0
@@ -103,9 +131,16 @@ export async function convertCommand(args: readonly string[], io: CliIo = consol
 
 const DEFAULT_TARGET: Record<string, string> = { pptx: 'edux', pptm: 'edux', docx: 'edux', edux: 'pptx' }
 
-async function convertFolder(src: string, dst: string, opts: { splitHeadingLevel?: number; to?: string }, io: CliIo): Promise<number> {
+async function convertFolder(
+  src: string,
+  dst: string,
+  opts: { splitHeadingLevel?: number; to?: string },
+  io: CliIo
+): Promise<number> {
   mkdirSync(dst, { recursive: true })
-  const files = readdirSync(src).filter((n) => DEFAULT_TARGET[ext(n)] && statSync(join(src, n)).isFile()).sort()
+  const files = readdirSync(src)
+    .filter((n) => DEFAULT_TARGET[ext(n)] && statSync(join(src, n)).isFile())
+    .sort()
   let failed = 0
   for (const name of files) {
     const target = opts.to ?? DEFAULT_TARGET[ext(name)]!
@@ -140,7 +175,15 @@ export async function inspectCommand(args: readonly string[], io: CliIo = consol
     if (ext(src) === 'edux') {
       const t0 = performance.now()
       const { deck, media } = decodeEdux(basename(src), await readInput(src))
-      report = { file: basename(src), format: 'edux', slideCount: deck.slides.length, mediaCount: media.size, durationMs: Math.round(performance.now() - t0), approximations: [], titles: deck.slides.map(slideTitle) }
+      report = {
+        file: basename(src),
+        format: 'edux',
+        slideCount: deck.slides.length,
+        mediaCount: media.size,
+        durationMs: Math.round(performance.now() - t0),
+        approximations: [],
+        titles: deck.slides.map(slideTitle)
+      }
     } else {
       report = (await importFile(src, split ? { splitHeadingLevel: split } : {})).report
     }

@@ -48,7 +48,9 @@ describe('finding LibreOffice', () => {
     cleanup = t.cleanup
     const fake = silentSoffice(t.dir)
     expect(findSoffice({ PATH: join(t.dir, 'bin') })).toBe(fake)
-    expect(findSoffice({ PATH: join(t.dir, 'nothing-here') })).toBe(process.platform === 'linux' ? null : findSoffice({ PATH: '' }))
+    expect(findSoffice({ PATH: join(t.dir, 'nothing-here') })).toBe(
+      process.platform === 'linux' ? null : findSoffice({ PATH: '' })
+    )
     expect(findSoffice({ PATH: '', CLASSDECK_SOFFICE: fake })).toBe(fake)
     expect(findSoffice({ PATH: join(t.dir, 'bin'), CLASSDECK_SOFFICE: join(t.dir, 'missing') })).toBeNull()
   })
@@ -74,7 +76,10 @@ describe.runIf(process.platform === 'linux')('classdeck convert x.edux x.pdf wit
     const t = tempDir()
     cleanup = t.cleanup
     const fake = silentSoffice(t.dir)
-    await expect(pptxToPdfWithLibreOffice(new Uint8Array([1, 2, 3]), fake)).rejects.toMatchObject({ code: 'UNAVAILABLE', messageEn: expect.stringContaining('source file could not be loaded') })
+    await expect(pptxToPdfWithLibreOffice(new Uint8Array([1, 2, 3]), fake)).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      messageEn: expect.stringContaining('source file could not be loaded')
+    })
     const edux = writeSampleEdux(t.dir)
     vi.stubEnv('CLASSDECK_SOFFICE', fake)
     const io = capture()

@@ -15,7 +15,10 @@ const NAMES = process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['
 /** Where the installers put it when it is not on PATH (Windows and macOS rarely add it). */
 const USUAL_PLACES =
   process.platform === 'win32'
-    ? ['C:\\Program Files\\LibreOffice\\program\\soffice.exe', 'C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe']
+    ? [
+        'C:\\Program Files\\LibreOffice\\program\\soffice.exe',
+        'C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe'
+      ]
     : process.platform === 'darwin'
       ? ['/Applications/LibreOffice.app/Contents/MacOS/soffice']
       : []
@@ -44,27 +47,58 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null
 export const SOFFICE_TIMEOUT_MS = 180_000
 
 /** Converts PPTX bytes to PDF bytes with `soffice --headless --convert-to pdf`, in a private temp folder. */
-export async function pptxToPdfWithLibreOffice(pptx: Uint8Array, soffice: string, timeoutMs = SOFFICE_TIMEOUT_MS): Promise<Uint8Array> {
+export async function pptxToPdfWithLibreOffice(
+  pptx: Uint8Array,
+  soffice: string,
+  timeoutMs = SOFFICE_TIMEOUT_MS
+): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), 'classdeck-soffice-'))
   try {
     const input = join(dir, 'deck.pptx')
     await writeFile(input, pptx)
     // A profile of its own, so a LibreOffice the teacher has open (or a stale lock) cannot block us.
     const profile = pathToFileURL(join(dir, 'profile')).href
-    const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, input]
+    const args = [
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      `-env:UserInstallation=${profile}`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      input
+    ]
     const stderr = await new Promise<string>((resolve, reject) => {
-      execFile(soffice, args, { timeout: timeoutMs, windowsHide: true, maxBuffer: 4 * 1024 * 1024 }, (err, _out, errText) => {
-        if (err) {
-          const why = err.killed ? `timed out after ${Math.round(timeoutMs / 1000)} s` : (String(errText).trim().split('\n')[0] ?? err.message)
-          reject(new AppError('UNAVAILABLE', `LibreOffice 转换 PDF 失败（${why}）`, `LibreOffice could not convert to PDF (${why})`))
-        } else resolve(String(errText))
-      })
+      execFile(
+        soffice,
+        args,
+        { timeout: timeoutMs, windowsHide: true, maxBuffer: 4 * 1024 * 1024 },
+        (err, _out, errText) => {
+          if (err) {
+            const why = err.killed
+              ? `timed out after ${Math.round(timeoutMs / 1000)} s`
+              : (String(errText).trim().split('\n')[0] ?? err.message)
+            reject(
+              new AppError(
+                'UNAVAILABLE',
+                `LibreOffice 转换 PDF 失败（${why}）`,
+                `LibreOffice could not convert to PDF (${why})`
+              )
+            )
+          } else resolve(String(errText))
+        }
+      )
     })
     const output = join(dir, 'deck.pdf')
     // soffice exits 0 even when it could not load the file; the missing output is the only sign.
     if (!existsSync(output)) {
       const why = stderr.trim().split('\n')[0] || 'no PDF was written'
-      throw new AppError('UNAVAILABLE', `LibreOffice 没有生成 PDF（${why}）`, `LibreOffice did not produce a PDF (${why})`)
+      throw new AppError(
+        'UNAVAILABLE',
+        `LibreOffice 没有生成 PDF（${why}）`,
+        `LibreOffice did not produce a PDF (${why})`
+      )
     }
     return new Uint8Array(await readFile(output))
   } finally {

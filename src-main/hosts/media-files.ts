@@ -35,10 +35,18 @@ export function mediaSize(file: string): number {
 }
 
 /** Streams an upload into the store under its SHA-256; refuses what is too large or of an unknown type. */
-export async function storeMediaUpload(mediaDir: string, extParam: string | null, body: AsyncIterable<Uint8Array>): Promise<MediaRef> {
+export async function storeMediaUpload(
+  mediaDir: string,
+  extParam: string | null,
+  body: AsyncIterable<Uint8Array>
+): Promise<MediaRef> {
   const ext = MediaExt.safeParse(extParam)
   if (!ext.success || ext.data === 'bin') {
-    throw new AppError('VALIDATION', `不支持的媒体类型：${String(extParam)}`, `Unsupported media type: ${String(extParam)}`)
+    throw new AppError(
+      'VALIDATION',
+      `不支持的媒体类型：${String(extParam)}`,
+      `Unsupported media type: ${String(extParam)}`
+    )
   }
   mkdirSync(mediaDir, { recursive: true })
   const tmp = join(mediaDir, `.upload-${randomUUID()}`)
@@ -47,7 +55,8 @@ export async function storeMediaUpload(mediaDir: string, extParam: string | null
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length
-      if (size > MEDIA_UPLOAD_LIMIT) return done(new AppError('LIMIT', '文件太大（上限 1 GB）', 'File too large (limit 1 GB)'))
+      if (size > MEDIA_UPLOAD_LIMIT)
+        return done(new AppError('LIMIT', '文件太大（上限 1 GB）', 'File too large (limit 1 GB)'))
       hash.update(chunk)
       done(null, chunk)
     }
@@ -72,7 +81,11 @@ export async function storeMediaUpload(mediaDir: string, extParam: string | null
 /** File names the teacher gave, made safe to use inside our own folders. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file'
-  const cleaned = [...base].map((c) => (c.charCodeAt(0) < 32 || '<>:"|?*'.includes(c) ? '_' : c)).join('').replace(/^\.+/, '').slice(-120)
+  const cleaned = [...base]
+    .map((c) => (c.charCodeAt(0) < 32 || '<>:"|?*'.includes(c) ? '_' : c))
+    .join('')
+    .replace(/^\.+/, '')
+    .slice(-120)
   return cleaned || 'file'
 }
 
@@ -91,11 +104,20 @@ export const IMPORT_UPLOAD_LIMIT = 1024 * 1024 * 1024 // a 300 MB 微课 fits wi
  * A file the teacher picked in the browser, streamed to `<dataDir>/incoming/` so the services
  * (which read files) can take it. Returns its path on this machine.
  */
-export async function storeIncomingUpload(dataDir: string, nameParam: string | null, body: AsyncIterable<Uint8Array>, purposeParam: string | null = 'import'): Promise<string> {
+export async function storeIncomingUpload(
+  dataDir: string,
+  nameParam: string | null,
+  body: AsyncIterable<Uint8Array>,
+  purposeParam: string | null = 'import'
+): Promise<string> {
   const name = safeFileName(nameParam ?? '')
   const kind = UPLOAD_KINDS[(purposeParam === 'library' ? 'library' : 'import') as UploadPurpose]
   if (!kind.exts.test(name)) {
-    throw new AppError('VALIDATION', `不能导入这种文件：${name}（支持 ${kind.list}）`, `Cannot take this kind of file: ${name} (${kind.list})`)
+    throw new AppError(
+      'VALIDATION',
+      `不能导入这种文件：${name}（支持 ${kind.list}）`,
+      `Cannot take this kind of file: ${name} (${kind.list})`
+    )
   }
   const dir = join(dataDir, 'incoming', randomUUID())
   mkdirSync(dir, { recursive: true })
@@ -104,7 +126,8 @@ export async function storeIncomingUpload(dataDir: string, nameParam: string | n
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length
-      if (size > IMPORT_UPLOAD_LIMIT) return done(new AppError('LIMIT', '文件太大（上限 1 GB）', 'File too large (limit 1 GB)'))
+      if (size > IMPORT_UPLOAD_LIMIT)
+        return done(new AppError('LIMIT', '文件太大（上限 1 GB）', 'File too large (limit 1 GB)'))
       done(null, chunk)
     }
   })

@@ -13,7 +13,12 @@ import type { CallChannel, CallInput, CallOutput } from '../../src-shared/contra
 import { AppError } from '../../src-shared/errors'
 
 const ctx = { host: 'browser', senderId: 'test' } as const
-const PNG = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64'))
+const PNG = new Uint8Array(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+    'base64'
+  )
+)
 
 describe('a PDF import becoming a document', () => {
   let t: ReturnType<typeof tempDir>
@@ -50,7 +55,12 @@ describe('a PDF import becoming a document', () => {
   })
 
   it('creates an unsaved document holding one picture slide per page, under the deck id create gave', async () => {
-    const { document, report } = await createPdfDocument(invoke, '三角形.pdf', await pages(3, { width: 793.7, height: 446.45 }), 12)
+    const { document, report } = await createPdfDocument(
+      invoke,
+      '三角形.pdf',
+      await pages(3, { width: 793.7, height: 446.45 }),
+      12
+    )
     expect(calls.slice(-2)).toEqual(['courseware:create', 'courseware:update'])
     const stored = await invoke('courseware:get', { docId: document.docId })
     expect(stored.deck.id).toBe(document.docId)
@@ -63,7 +73,12 @@ describe('a PDF import becoming a document', () => {
   })
 
   it('makes portrait pages a 4:3 document', async () => {
-    const { document } = await createPdfDocument(invoke, 'worksheet.PDF', await pages(2, { width: 595.28, height: 841.89 }), 1)
+    const { document } = await createPdfDocument(
+      invoke,
+      'worksheet.PDF',
+      await pages(2, { width: 595.28, height: 841.89 }),
+      1
+    )
     const stored = await invoke('courseware:get', { docId: document.docId })
     expect(stored.deck.aspect).toBe('4:3')
     expect(stored.manifest.aspect).toBe('4:3')

@@ -8,7 +8,11 @@ import { XMLParser } from 'fast-xml-parser'
 
 export type ReadCell = string | number | boolean | null
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['sheet', 'row', 'c', 'si', 'r', 'Relationship'].includes(name) })
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['sheet', 'row', 'c', 'si', 'r', 'Relationship'].includes(name)
+})
 
 const text = (node: unknown): string => {
   if (node === undefined || node === null) return ''
@@ -27,14 +31,21 @@ function columnIndex(ref: string): number {
 
 export function readXlsx(bytes: Uint8Array): Record<string, ReadCell[][]> {
   const files = unzipSync(bytes)
-  const xml = (path: string): Record<string, unknown> => parser.parse(strFromU8(files[path]!)) as Record<string, unknown>
-  const shared = files['xl/sharedStrings.xml'] ? ((xml('xl/sharedStrings.xml').sst as { si?: unknown[] }).si ?? []).map(text) : []
-  const rels = (xml('xl/_rels/workbook.xml.rels').Relationships as { Relationship: { Id: string; Target: string }[] }).Relationship
-  const sheets = ((xml('xl/workbook.xml').workbook as { sheets: { sheet: { name: string; 'r:id': string }[] } }).sheets.sheet)
+  const xml = (path: string): Record<string, unknown> =>
+    parser.parse(strFromU8(files[path]!)) as Record<string, unknown>
+  const shared = files['xl/sharedStrings.xml']
+    ? ((xml('xl/sharedStrings.xml').sst as { si?: unknown[] }).si ?? []).map(text)
+    : []
+  const rels = (xml('xl/_rels/workbook.xml.rels').Relationships as { Relationship: { Id: string; Target: string }[] })
+    .Relationship
+  const sheets = (xml('xl/workbook.xml').workbook as { sheets: { sheet: { name: string; 'r:id': string }[] } }).sheets
+    .sheet
   const out: Record<string, ReadCell[][]> = {}
   for (const s of sheets) {
     const target = rels.find((r) => r.Id === s['r:id'])!.Target.replace(/^\/?(xl\/)?/, '')
-    const data = (xml(`xl/${target}`).worksheet as { sheetData?: { row?: { r: string; c?: Record<string, unknown>[] }[] } }).sheetData
+    const data = (
+      xml(`xl/${target}`).worksheet as { sheetData?: { row?: { r: string; c?: Record<string, unknown>[] }[] } }
+    ).sheetData
     const rows: ReadCell[][] = []
     for (const row of data?.row ?? []) {
       const cells: ReadCell[] = []

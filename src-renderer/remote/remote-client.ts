@@ -21,7 +21,14 @@ export interface RemoteView {
 }
 
 export class RemoteClient {
-  readonly view: RemoteView = reactive({ connected: false, paired: false, state: null, message: null, error: null, busy: false })
+  readonly view: RemoteView = reactive({
+    connected: false,
+    paired: false,
+    state: null,
+    message: null,
+    error: null,
+    busy: false
+  })
   #socket: Socket | null = null
   #key: string | null = sessionStorage.getItem(KEY)
 
@@ -63,7 +70,12 @@ export class RemoteClient {
     this.view.error = null
     try {
       const r = (await s.timeout(4000).emitWithAck(REMOTE_EVENTS.command, { action })) as Ack<RemoteCommandResult>
-      if (r.ok) this.view.message = r.result.pickedName ? `点到：${r.result.pickedName}` : action === 'random-pick' ? '已在大屏上点名' : null
+      if (r.ok)
+        this.view.message = r.result.pickedName
+          ? `点到：${r.result.pickedName}`
+          : action === 'random-pick'
+            ? '已在大屏上点名'
+            : null
       else this.view.error = r.error.message
     } catch {
       this.view.error = '网络不稳定，请重试'

@@ -11,7 +11,13 @@ export function renderFormula(latex: string, syntax: 'math' | 'chem'): string {
   if (html === undefined) {
     const source = syntax === 'chem' ? `\\ce{${latex}}` : latex
     // throwOnError false: a typo shows in red where it is instead of blanking the slide.
-    html = katex.renderToString(source, { throwOnError: false, displayMode: true, output: 'html', trust: false, strict: 'ignore' })
+    html = katex.renderToString(source, {
+      throwOnError: false,
+      displayMode: true,
+      output: 'html',
+      trust: false,
+      strict: 'ignore'
+    })
     if (cache.size > 500) cache.clear()
     cache.set(key, html)
   }

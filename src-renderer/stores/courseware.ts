@@ -26,7 +26,10 @@ const PUSH_DELAY_MS = 1500
 
 /** A title as a file name: no path separators, no characters Windows refuses, no control characters. */
 function safeName(title: string): string {
-  return [...title].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('').slice(0, 80)
+  return [...title]
+    .map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c))
+    .join('')
+    .slice(0, 80)
 }
 
 export const useCoursewareStore = defineStore('courseware', () => {
@@ -78,7 +81,9 @@ export const useCoursewareStore = defineStore('courseware', () => {
   }
 
   async function create(title: string, aspect: Aspect, template?: string): Promise<void> {
-    const view = await run(() => useTransport().invoke('courseware:create', { title, aspect, ...(template ? { template } : {}) }))
+    const view = await run(() =>
+      useTransport().invoke('courseware:create', { title, aspect, ...(template ? { template } : {}) })
+    )
     if (view) adopt(view)
   }
 
@@ -95,11 +100,20 @@ export const useCoursewareStore = defineStore('courseware', () => {
       // PDF pages are drawn by pdf.js in this window (it needs a canvas), not by the service.
       if (/\.pdf$/i.test(file.name)) {
         const { importPdf } = await import('../features/prepare/pdf-import')
-        const onProgress = (done: number, total: number) => (progress.value = { label: `${file.name} · 第 ${done} / ${total} 页 · page ${done} of ${total}`, done, total })
+        const onProgress = (done: number, total: number) =>
+          (progress.value = {
+            label: `${file.name} · 第 ${done} / ${total} 页 · page ${done} of ${total}`,
+            done,
+            total
+          })
         return importPdf(file, { transport: useTransport(), upload: uploadMedia, onProgress })
       }
       const path = await uploadForImport(file)
-      return useTransport().invoke('courseware:import', { path, taskId, ...(splitHeadingLevel ? { splitHeadingLevel } : {}) })
+      return useTransport().invoke('courseware:import', {
+        path,
+        taskId,
+        ...(splitHeadingLevel ? { splitHeadingLevel } : {})
+      })
     })
     if (res) {
       adopt(res.document)
@@ -134,7 +148,9 @@ export const useCoursewareStore = defineStore('courseware', () => {
   }
 
   /** Title, chapter, author and 【原创】 live in the manifest; they are written with the next save, which happens now. */
-  async function saveMeta(meta: Partial<Pick<Manifest, 'title' | 'curriculum' | 'author' | 'original'>>): Promise<boolean> {
+  async function saveMeta(
+    meta: Partial<Pick<Manifest, 'title' | 'curriculum' | 'author' | 'original'>>
+  ): Promise<boolean> {
     const d = doc.value
     if (!d) return false
     if (meta.title && editor.deck && meta.title !== editor.deck.title) {
@@ -145,7 +161,9 @@ export const useCoursewareStore = defineStore('courseware', () => {
     return save(meta)
   }
 
-  async function save(meta?: Partial<Pick<Manifest, 'title' | 'curriculum' | 'author' | 'original'>>): Promise<boolean> {
+  async function save(
+    meta?: Partial<Pick<Manifest, 'title' | 'curriculum' | 'author' | 'original'>>
+  ): Promise<boolean> {
     const d = doc.value
     if (!d || saving.value) return false
     saving.value = true
@@ -153,7 +171,11 @@ export const useCoursewareStore = defineStore('courseware', () => {
     try {
       if (!(await push())) return false
       const res = await run(() =>
-        useTransport().invoke('courseware:save', { docId: d.docId, ...(d.path ? {} : { path: defaultPath(editor.deck?.title ?? d.manifest.title) }), ...(meta ? { manifest: meta } : {}) })
+        useTransport().invoke('courseware:save', {
+          docId: d.docId,
+          ...(d.path ? {} : { path: defaultPath(editor.deck?.title ?? d.manifest.title) }),
+          ...(meta ? { manifest: meta } : {})
+        })
       )
       if (!res) return false
       doc.value = { ...d, path: res.path, manifest: res.manifest, dirty: false }
@@ -172,7 +194,9 @@ export const useCoursewareStore = defineStore('courseware', () => {
     const name = `${safeName(editor.deck?.title ?? '课件')}.pptx`
     const dir = useSettingsStore().settings?.dataDir ?? '.'
     progress.value = { label: name, done: 0, total: 0 }
-    const res = await run(() => useTransport().invoke('courseware:export', { docId: d.docId, path: `${dir}/exports/${name}`, format: 'pptx' }))
+    const res = await run(() =>
+      useTransport().invoke('courseware:export', { docId: d.docId, path: `${dir}/exports/${name}`, format: 'pptx' })
+    )
     return res ? exportUrl(name) : null
   }
 
@@ -206,5 +230,27 @@ export const useCoursewareStore = defineStore('courseware', () => {
     doc.value = null
   }
 
-  return { doc, recent, templates, recovery, report, progress, saving, error, lastSavedAt, hydrate, create, open, importFile, push, save, saveMeta, exportPptx, recover, discardRecovery, close, reset }
+  return {
+    doc,
+    recent,
+    templates,
+    recovery,
+    report,
+    progress,
+    saving,
+    error,
+    lastSavedAt,
+    hydrate,
+    create,
+    open,
+    importFile,
+    push,
+    save,
+    saveMeta,
+    exportPptx,
+    recover,
+    discardRecovery,
+    close,
+    reset
+  }
 })

@@ -24,9 +24,15 @@ export const useEditorStore = defineStore('editor', () => {
   const version = ref(0)
   const savedVersion = ref(0)
 
-  const currentSlide = computed<Slide | null>(() => deck.value?.slides.find((s) => s.id === currentSlideId.value) ?? deck.value?.slides[0] ?? null)
-  const currentIndex = computed(() => (deck.value && currentSlide.value ? deck.value.slides.indexOf(currentSlide.value) : -1))
-  const selectedElements = computed(() => currentSlide.value?.elements.filter((e) => selectedElementIds.value.includes(e.id)) ?? [])
+  const currentSlide = computed<Slide | null>(
+    () => deck.value?.slides.find((s) => s.id === currentSlideId.value) ?? deck.value?.slides[0] ?? null
+  )
+  const currentIndex = computed(() =>
+    deck.value && currentSlide.value ? deck.value.slides.indexOf(currentSlide.value) : -1
+  )
+  const selectedElements = computed(
+    () => currentSlide.value?.elements.filter((e) => selectedElementIds.value.includes(e.id)) ?? []
+  )
   const dirty = computed(() => version.value !== savedVersion.value)
   const canUndo = computed(() => (version.value, history.value?.canUndo ?? false))
   const canRedo = computed(() => (version.value, history.value?.canRedo ?? false))
@@ -45,7 +51,8 @@ export const useEditorStore = defineStore('editor', () => {
     deck.value = d
     version.value++
     // Keep the current slide and selection pointing at things that still exist.
-    if (!d.slides.some((s) => s.id === currentSlideId.value)) currentSlideId.value = d.slides[Math.max(0, Math.min(currentIndex.value, d.slides.length - 1))]?.id ?? null
+    if (!d.slides.some((s) => s.id === currentSlideId.value))
+      currentSlideId.value = d.slides[Math.max(0, Math.min(currentIndex.value, d.slides.length - 1))]?.id ?? null
     selectedSlideIds.value = selectedSlideIds.value.filter((id) => d.slides.some((s) => s.id === id))
     const slide = d.slides.find((s) => s.id === currentSlideId.value)
     selectedElementIds.value = selectedElementIds.value.filter((id) => slide?.elements.some((e) => e.id === id))
@@ -81,7 +88,9 @@ export const useEditorStore = defineStore('editor', () => {
     const d = deck.value
     if (!d) return
     if (mode === 'toggle') {
-      selectedSlideIds.value = selectedSlideIds.value.includes(slideId) ? selectedSlideIds.value.filter((id) => id !== slideId) : [...selectedSlideIds.value, slideId]
+      selectedSlideIds.value = selectedSlideIds.value.includes(slideId)
+        ? selectedSlideIds.value.filter((id) => id !== slideId)
+        : [...selectedSlideIds.value, slideId]
       if (!selectedSlideIds.value.length) selectedSlideIds.value = [slideId]
     } else if (mode === 'range' && currentSlideId.value) {
       const a = ops.slideIndex(d, currentSlideId.value)
@@ -94,13 +103,21 @@ export const useEditorStore = defineStore('editor', () => {
 
   function selectElement(id: string | null, additive = false): void {
     if (id === null) selectedElementIds.value = []
-    else if (additive) selectedElementIds.value = selectedElementIds.value.includes(id) ? selectedElementIds.value.filter((x) => x !== id) : [...selectedElementIds.value, id]
+    else if (additive)
+      selectedElementIds.value = selectedElementIds.value.includes(id)
+        ? selectedElementIds.value.filter((x) => x !== id)
+        : [...selectedElementIds.value, id]
     else selectedElementIds.value = [id]
   }
 
   function copy(): void {
-    if (selectedElements.value.length) clipboard.value = { kind: 'elements', items: selectedElements.value.map((e) => structuredClone(e)) }
-    else if (deck.value) clipboard.value = { kind: 'slides', items: deck.value.slides.filter((s) => selectedSlideIds.value.includes(s.id)).map((s) => structuredClone(s)) }
+    if (selectedElements.value.length)
+      clipboard.value = { kind: 'elements', items: selectedElements.value.map((e) => structuredClone(e)) }
+    else if (deck.value)
+      clipboard.value = {
+        kind: 'slides',
+        items: deck.value.slides.filter((s) => selectedSlideIds.value.includes(s.id)).map((s) => structuredClone(s))
+      }
     writeSystemClipboard(clipboard.value)
   }
 
@@ -151,9 +168,32 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   return {
-    deck, currentSlideId, currentSlide, currentIndex, selectedSlideIds, selectedElementIds, selectedElements, clipboard,
-    version, dirty, canUndo, canRedo, load, apply, beginGesture, endGesture, undo, redo, goTo, selectElement, copy, cut,
-    paste, deleteSelection, markSaved, reset
+    deck,
+    currentSlideId,
+    currentSlide,
+    currentIndex,
+    selectedSlideIds,
+    selectedElementIds,
+    selectedElements,
+    clipboard,
+    version,
+    dirty,
+    canUndo,
+    canRedo,
+    load,
+    apply,
+    beginGesture,
+    endGesture,
+    undo,
+    redo,
+    goTo,
+    selectElement,
+    copy,
+    cut,
+    paste,
+    deleteSelection,
+    markSaved,
+    reset
   }
 })
 

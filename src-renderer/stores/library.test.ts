@@ -6,8 +6,25 @@ import { setTransport, type Transport } from '../transport'
 import { AppError } from '../../src-shared/errors'
 
 const resource = (id: string, title: string) => ({
-  id, title, sharedTitle: title, type: '教案', format: 'word', chapter: {}, tags: [], original: false, openLessonLevel: null,
-  file: 'f', fileName: `${title}.docx`, thumbnail: null, size: 10, sha256: 'x', textState: 'extracted', syncState: 'local', remoteId: null, createdAt: '', updatedAt: ''
+  id,
+  title,
+  sharedTitle: title,
+  type: '教案',
+  format: 'word',
+  chapter: {},
+  tags: [],
+  original: false,
+  openLessonLevel: null,
+  file: 'f',
+  fileName: `${title}.docx`,
+  thumbnail: null,
+  size: 10,
+  sha256: 'x',
+  textState: 'extracted',
+  syncState: 'local',
+  remoteId: null,
+  createdAt: '',
+  updatedAt: ''
 })
 
 /** Answers like the services: browse lists everything, search only what matches, and punctuation searches for nothing. */
@@ -20,12 +37,28 @@ function fakeTransport(): Transport & { calls: { channel: string; input: Record<
       t.calls.push({ channel, input })
       switch (channel) {
         case 'library:tree':
-          return { nodes: [{ key: 'stage:czh', parentKey: null, level: 'stage', id: 'czh', name: '初中', count: 2 }, { key: 'stage:czh/chapter:ch17', parentKey: 'stage:czh', level: 'chapter', id: 'ch17', name: '第十七章', count: 1 }], unfiled: 0, total: 2 }
+          return {
+            nodes: [
+              { key: 'stage:czh', parentKey: null, level: 'stage', id: 'czh', name: '初中', count: 2 },
+              {
+                key: 'stage:czh/chapter:ch17',
+                parentKey: 'stage:czh',
+                level: 'chapter',
+                id: 'ch17',
+                name: '第十七章',
+                count: 1
+              }
+            ],
+            unfiled: 0,
+            total: 2
+          }
         case 'library:browse':
           return { items: all, total: all.length }
         case 'library:search': {
           const q = String(input.q).replace(/[\p{P}\s]/gu, '')
-          const items = all.filter((r) => q && r.title.includes(q)).map((r) => ({ ...r, titleMatch: true, snippet: null }))
+          const items = all
+            .filter((r) => q && r.title.includes(q))
+            .map((r) => ({ ...r, titleMatch: true, snippet: null }))
           return { items, total: items.length, terms: q ? [q] : [] }
         }
         case 'library:add': {
@@ -63,7 +96,10 @@ describe('library store', () => {
     const store = useLibraryStore()
     await store.hydrate()
     await store.selectChapter('stage:czh/chapter:ch17', { stageId: 'czh', chapterId: 'ch17' })
-    expect(t.calls.at(-1)).toMatchObject({ channel: 'library:browse', input: { chapter: { stageId: 'czh', chapterId: 'ch17' } } })
+    expect(t.calls.at(-1)).toMatchObject({
+      channel: 'library:browse',
+      input: { chapter: { stageId: 'czh', chapterId: 'ch17' } }
+    })
     const files = ['a.docx', 'same.docx', 'bad.docx'].map((n) => new File(['x'], n))
     const uploaded: string[] = []
     const out = await store.addFiles(files, async (f) => {

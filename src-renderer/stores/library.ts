@@ -121,7 +121,10 @@ export const useLibraryStore = defineStore('library', () => {
    * Adds files one by one: each is streamed to the host over HTTP (a 300 MB video never goes through a
    * JSON call), then hashed and read by the services. One refused file does not stop the rest.
    */
-  async function addFiles(files: readonly File[], upload: (f: File) => Promise<string> = (f) => uploadFile(f, 'library')): Promise<AddOutcome[]> {
+  async function addFiles(
+    files: readonly File[],
+    upload: (f: File) => Promise<string> = (f) => uploadFile(f, 'library')
+  ): Promise<AddOutcome[]> {
     const t = useTransport()
     const result: AddOutcome[] = []
     for (const f of files) {
@@ -205,7 +208,31 @@ export const useLibraryStore = defineStore('library', () => {
   }
 
   return {
-    tree, chapter, chapterKey, types, formats, originalOnly, query, items, total, searching, loading, error, outcomes,
-    hydrate, refresh, refreshTree, selectChapter, setQuery, toggleType, toggleFormat, setOriginalOnly, addFiles, remove, update, share, reset
+    tree,
+    chapter,
+    chapterKey,
+    types,
+    formats,
+    originalOnly,
+    query,
+    items,
+    total,
+    searching,
+    loading,
+    error,
+    outcomes,
+    hydrate,
+    refresh,
+    refreshTree,
+    selectChapter,
+    setQuery,
+    toggleType,
+    toggleFormat,
+    setOriginalOnly,
+    addFiles,
+    remove,
+    update,
+    share,
+    reset
   }
 })

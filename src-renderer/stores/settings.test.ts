@@ -7,7 +7,15 @@ import { i18n } from '../i18n'
 import { AppError } from '../../src-shared/errors'
 import type { SettingsView } from '../../src-shared/contract/settings'
 
-const base: SettingsView = { language: 'zh-CN', classroomPort: 8848, platformUrl: 'http://127.0.0.1:8787', effectiveLessonMinutes: 15, idleMinutes: 5, activityRegion: null, dataDir: '/d' }
+const base: SettingsView = {
+  language: 'zh-CN',
+  classroomPort: 8848,
+  platformUrl: 'http://127.0.0.1:8787',
+  effectiveLessonMinutes: 15,
+  idleMinutes: 5,
+  activityRegion: null,
+  dataDir: '/d'
+}
 
 /** A transport that answers from a plain object, as the services would. */
 function fakeTransport(opts: { refuse?: boolean } = {}): Transport & { saved: SettingsView } {

@@ -17,7 +17,12 @@ function fakeTransport(): Transport & { calls: { channel: string; input: Record<
         case 'stats:classes':
           return { items: [{ classId: 'c1', className: '一班', lessons: 3, lastTaughtAt: '' }] }
         case 'stats:regions':
-          return { items: [{ id: 'a', name: 'A', nameEn: 'A', source: '', caveat: '', rules: [] }, { id: 'b', name: 'B', nameEn: 'B', source: '', caveat: '', rules: [] }] }
+          return {
+            items: [
+              { id: 'a', name: 'A', nameEn: 'A', source: '', caveat: '', rules: [] },
+              { id: 'b', name: 'B', nameEn: 'B', source: '', caveat: '', rules: [] }
+            ]
+          }
         case 'stats:class':
           return { classId: input.classId, className: '一班' }
         case 'settings:get':
@@ -41,7 +46,15 @@ describe('stats store', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
     for (const k of Object.keys(settings)) delete settings[k]
-    Object.assign(settings, { language: 'zh-CN', classroomPort: 8848, platformUrl: 'http://127.0.0.1:8787', effectiveLessonMinutes: 15, idleMinutes: 5, activityRegion: null, dataDir: '/d' })
+    Object.assign(settings, {
+      language: 'zh-CN',
+      classroomPort: 8848,
+      platformUrl: 'http://127.0.0.1:8787',
+      effectiveLessonMinutes: 15,
+      idleMinutes: 5,
+      activityRegion: null,
+      dataDir: '/d'
+    })
   })
 
   it('opens on the most recent class this week, and the region from settings', async () => {
@@ -63,7 +76,11 @@ describe('stats store', () => {
     const store = useStatsStore()
     await store.hydrate()
     await store.setPeriod({ kind: 'custom', from: '2026-03-01', to: '2026-03-31' })
-    expect(t.calls.filter((c) => c.channel === 'stats:class').at(-1)!.input.period).toEqual({ kind: 'custom', from: '2026-03-01', to: '2026-03-31' })
+    expect(t.calls.filter((c) => c.channel === 'stats:class').at(-1)!.input.period).toEqual({
+      kind: 'custom',
+      from: '2026-03-01',
+      to: '2026-03-31'
+    })
     expect(t.calls.filter((c) => c.channel === 'stats:activity').at(-1)!.input.date).toBe('2026-03-31')
     await store.selectRegion('b')
     expect(t.calls.find((c) => c.channel === 'settings:update')!.input).toEqual({ activityRegion: 'b' })

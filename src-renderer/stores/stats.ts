@@ -91,5 +91,22 @@ export const useStatsStore = defineStore('stats', () => {
     error.value = null
   }
 
-  return { classes, classId, period, stats, regions, regionId, activity, loading, error, hydrate, load, loadActivity, selectClass, setPeriod, selectRegion, reset }
+  return {
+    classes,
+    classId,
+    period,
+    stats,
+    regions,
+    regionId,
+    activity,
+    loading,
+    error,
+    hydrate,
+    load,
+    loadActivity,
+    selectClass,
+    setPeriod,
+    selectRegion,
+    reset
+  }
 })

@@ -7,7 +7,14 @@
 import { reactive } from 'vue'
 import { io, type Socket } from 'socket.io-client'
 import { HTTP_PATHS, STUDENT_EVENTS as E, STUDENT_NAMESPACE, reasonOf, type Ack } from '../../src-shared/classroom/wire'
-import type { AnswerResult, ClassInfo, JoinInput, JoinResult, MyAnswer, StudentState } from '../../src-shared/classroom/protocol'
+import type {
+  AnswerResult,
+  ClassInfo,
+  JoinInput,
+  JoinResult,
+  MyAnswer,
+  StudentState
+} from '../../src-shared/classroom/protocol'
 import type { Answer, RevealedKey, StudentQuestion } from '../../src-shared/classroom/question'
 import type { AppErrorData } from '../../src-shared/errors'
 
@@ -184,7 +191,13 @@ export class StudentClient {
       for (let i = 0; i < MAX_TRIES; i++) {
         const r = await this.#call<AnswerResult>(E.answer, payload)
         if (r.ok) {
-          this.view.myAnswer = { runId: r.result.runId, seq: r.result.seq, answer, receivedAt: r.result.receivedAt, ...(r.result.rank ? { rank: r.result.rank } : {}) }
+          this.view.myAnswer = {
+            runId: r.result.runId,
+            seq: r.result.seq,
+            answer,
+            receivedAt: r.result.receivedAt,
+            ...(r.result.rank ? { rank: r.result.rank } : {})
+          }
           if (r.result.duplicate) await this.#refresh()
           return
         }
@@ -237,14 +250,23 @@ export class StudentClient {
   /** A call with an ack; waits for the connection, and reports a timeout as an internal refusal (retryable). */
   async #call<T>(event: string, payload: unknown): Promise<Ack<T>> {
     const s = this.#socket
-    if (!s) return { ok: false, error: { code: 'UNAVAILABLE', message: '还没有连接到老师的电脑', messageEn: 'Not connected' } }
+    if (!s)
+      return {
+        ok: false,
+        error: { code: 'UNAVAILABLE', message: '还没有连接到老师的电脑', messageEn: 'Not connected' }
+      }
     if (!s.connected) await new Promise<void>((r) => s.once('connect', () => r()))
     try {
       return (await s.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>
     } catch {
       return {
         ok: false,
-        error: { code: 'UNAVAILABLE', message: '网络不稳定，正在重试…', messageEn: 'Network unstable, retrying', details: { reason: 'internal' } }
+        error: {
+          code: 'UNAVAILABLE',
+          message: '网络不稳定，正在重试…',
+          messageEn: 'Network unstable, retrying',
+          details: { reason: 'internal' }
+        }
       }
     }
   }

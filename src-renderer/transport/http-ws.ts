@@ -53,7 +53,13 @@ export class HttpWsTransport implements Transport {
     const frame = JSON.stringify({ t: 'call', id, channel, input })
     // The host would drop the whole socket for an oversized frame; refuse this one call instead.
     if (frame.length * 3 > MAX_FRAME_BYTES && new TextEncoder().encode(frame).length > MAX_FRAME_BYTES) {
-      return Promise.reject(new AppError('LIMIT', '内容太大，无法一次发送（上限 8 MB）；文件请用上传', 'Too large to send in one call (8 MB limit); upload files instead'))
+      return Promise.reject(
+        new AppError(
+          'LIMIT',
+          '内容太大，无法一次发送（上限 8 MB）；文件请用上传',
+          'Too large to send in one call (8 MB limit); upload files instead'
+        )
+      )
     }
     return new Promise<CallOutput<C>>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -101,7 +107,13 @@ export class HttpWsTransport implements Transport {
       for (const [id, p] of this.#pending) {
         if (!p.sent) continue
         clearTimeout(p.timer)
-        p.reject(new AppError('UNAVAILABLE', '与服务的连接已断开，请重试', 'The connection to the service was lost; please retry'))
+        p.reject(
+          new AppError(
+            'UNAVAILABLE',
+            '与服务的连接已断开，请重试',
+            'The connection to the service was lost; please retry'
+          )
+        )
         this.#pending.delete(id)
       }
       this.#setState('closed')

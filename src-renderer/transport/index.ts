@@ -17,7 +17,9 @@ let current: Transport | null = null
 
 export function useTransport(): Transport {
   if (!current) {
-    current = window.classdeck ? new ElectronTransport(window.classdeck) : new HttpWsTransport({ origin: window.location.origin })
+    current = window.classdeck
+      ? new ElectronTransport(window.classdeck)
+      : new HttpWsTransport({ origin: window.location.origin })
   }
   return current
 }

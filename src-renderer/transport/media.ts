@@ -11,7 +11,12 @@ export function mediaUrl(ref: MediaRef): string {
 
 export async function uploadMedia(file: Blob & { name?: string }): Promise<MediaRef> {
   const ext = mediaExtFor(file.type || file.name || '')
-  if (ext === 'bin') throw new AppError('VALIDATION', `不支持的文件类型：${file.name ?? file.type}`, `Unsupported file type: ${file.name ?? file.type}`)
+  if (ext === 'bin')
+    throw new AppError(
+      'VALIDATION',
+      `不支持的文件类型：${file.name ?? file.type}`,
+      `Unsupported file type: ${file.name ?? file.type}`
+    )
   const res = await fetch(`./media?ext=${ext}`, { method: 'POST', body: file, headers: { 'x-classdeck-upload': '1' } })
   const body: unknown = await res.json().catch(() => null)
   if (body && typeof body === 'object' && 'ok' in body) {
@@ -23,10 +28,15 @@ export async function uploadMedia(file: Blob & { name?: string }): Promise<Media
 
 /** Sends a file the teacher picked to the host (streamed, any size up to 1 GB); returns its path there. */
 export async function uploadFile(file: File, purpose: 'import' | 'library'): Promise<string> {
-  const res = await fetch(`./incoming?purpose=${purpose}&name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file, headers: { 'x-classdeck-upload': '1' } })
+  const res = await fetch(`./incoming?purpose=${purpose}&name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    body: file,
+    headers: { 'x-classdeck-upload': '1' }
+  })
   const body: unknown = await res.json().catch(() => null)
   if (body && typeof body === 'object' && 'ok' in body) {
-    if (body.ok === true && 'result' in body && body.result && typeof body.result === 'object' && 'path' in body.result) return String(body.result.path)
+    if (body.ok === true && 'result' in body && body.result && typeof body.result === 'object' && 'path' in body.result)
+      return String(body.result.path)
     if ('error' in body && isAppErrorData(body.error)) throw AppError.fromData(body.error)
   }
   throw new AppError('UNAVAILABLE', `上传失败（HTTP ${res.status}）`, `Upload failed (HTTP ${res.status})`)

@@ -9,7 +9,11 @@ describe('questionSpecFromCourseware', () => {
     const q = Question.parse({
       kind: 'multiple',
       prompt: '哪些是质数？',
-      options: [{ id: 'a', text: '2' }, { id: 'b', text: '4' }, { id: 'c', text: '5' }],
+      options: [
+        { id: 'a', text: '2' },
+        { id: 'b', text: '4' },
+        { id: 'c', text: '5' }
+      ],
       answers: ['c', 'a'],
       timeLimitSec: 2
     })
@@ -19,8 +23,12 @@ describe('questionSpecFromCourseware', () => {
   })
 
   it('maps true/false and fill-in, and refuses more options than a tablet can show', () => {
-    expect(questionSpecFromCourseware(Question.parse({ kind: 'true-false', prompt: '水在 0°C 结冰', answer: true }))).toMatchObject({ kind: 'truefalse', correct: true })
-    const fill = questionSpecFromCourseware(Question.parse({ kind: 'fill-in', prompt: '1/2 =', accepted: ['0.5', '二分之一'] }))
+    expect(
+      questionSpecFromCourseware(Question.parse({ kind: 'true-false', prompt: '水在 0°C 结冰', answer: true }))
+    ).toMatchObject({ kind: 'truefalse', correct: true })
+    const fill = questionSpecFromCourseware(
+      Question.parse({ kind: 'fill-in', prompt: '1/2 =', accepted: ['0.5', '二分之一'] })
+    )
     expect(markAnswer(fill, { kind: 'fillin', texts: ['０.５'] })).toBe(true)
     const many = Question.parse({
       kind: 'single',

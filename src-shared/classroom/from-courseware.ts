@@ -35,7 +35,11 @@ export function questionSpecFromCourseware(q: Question): QuestionSpec {
     case 'true-false':
       return QuestionSpec.parse({ kind: 'truefalse', ...common, correct: q.answer })
     case 'fill-in':
-      return QuestionSpec.parse({ kind: 'fillin', ...common, blanks: [{ accepted: q.accepted.slice(0, 20).map((a) => clip(a, 200)) }] })
+      return QuestionSpec.parse({
+        kind: 'fillin',
+        ...common,
+        blanks: [{ accepted: q.accepted.slice(0, 20).map((a) => clip(a, 200)) }]
+      })
     case 'poll':
       return QuestionSpec.parse({ kind: 'poll', ...common, options: texts, multi: q.allowMultiple })
   }

@@ -12,7 +12,6 @@ import { Answer, RevealedKey, StudentQuestion } from './question'
 export { STUDENT_NAMESPACE, REMOTE_NAMESPACE, LIMITS, STUDENT_EVENTS, REMOTE_EVENTS, HTTP_PATHS } from './wire'
 export type { Ack } from './wire'
 
-
 export function ackSchema<T extends z.ZodType>(result: T) {
   return z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), result }),
@@ -109,7 +108,6 @@ export type CloseReason = z.infer<typeof CloseReason>
 export const QuestionClosedEvent = z.object({ runId: z.string(), reason: CloseReason })
 export const ClassClosedEvent = z.object({ reason: z.string() })
 
-
 // ---- /remote ---------------------------------------------------------------------------
 
 /** Handshake `auth` of the phone remote: the one-time pairing token, or the key it was given. */
@@ -139,16 +137,20 @@ export const RemoteState = z.object({
   title: z.string(),
   students: z.number().int(),
   question: z
-    .object({ runId: z.string(), kind: z.string(), open: z.boolean(), answered: z.number().int(), total: z.number().int() })
+    .object({
+      runId: z.string(),
+      kind: z.string(),
+      open: z.boolean(),
+      answered: z.number().int(),
+      total: z.number().int()
+    })
     .nullable()
 })
 export type RemoteState = z.infer<typeof RemoteState>
 
 export const RemotePaired = z.object({ key: z.string() })
 
-
 // ---- HTTP ------------------------------------------------------------------------------
-
 
 export const PhotoQuery = z.object({
   runId: z.string().min(1).max(64),

@@ -5,7 +5,10 @@ import { cleanName, csvCell, escapeHtml } from './names'
 describe('questions', () => {
   it('treats full-width, case and surrounding spaces alike in fill-in answers', () => {
     expect(normaliseText('  ＡＢＣ　１２３ ')).toBe('abc 123')
-    const spec = QuestionSpec.parse({ kind: 'fillin', blanks: [{ accepted: ['CO2', '二氧化碳'] }, { accepted: ['Paris'] }] })
+    const spec = QuestionSpec.parse({
+      kind: 'fillin',
+      blanks: [{ accepted: ['CO2', '二氧化碳'] }, { accepted: ['Paris'] }]
+    })
     expect(markAnswer(spec, { kind: 'fillin', texts: ['ｃｏ２', ' paris '] })).toBe(true)
     expect(markAnswer(spec, { kind: 'fillin', texts: ['co 2', 'paris'] })).toBe(false)
     expect(answerMisfit(spec, { kind: 'fillin', texts: ['x'] })).toMatch(/2 个空/)
@@ -27,7 +30,9 @@ describe('questions', () => {
   })
 
   it('leaves polls, word clouds and buzz-ins unmarked', () => {
-    expect(markAnswer(QuestionSpec.parse({ kind: 'poll', options: ['a', 'b'] }), { kind: 'poll', choices: [0] })).toBeNull()
+    expect(
+      markAnswer(QuestionSpec.parse({ kind: 'poll', options: ['a', 'b'] }), { kind: 'poll', choices: [0] })
+    ).toBeNull()
     expect(markAnswer(QuestionSpec.parse({ kind: 'buzz' }), { kind: 'buzz' })).toBeNull()
   })
 })

@@ -42,7 +42,10 @@ const FillIn = z.object({
   kind: z.literal('fillin'),
   prompt: Prompt,
   /** One entry per blank; each blank accepts any of its answers (after normaliseText). */
-  blanks: z.array(z.object({ accepted: z.array(z.string().min(1).max(200)).max(20) })).min(1).max(10),
+  blanks: z
+    .array(z.object({ accepted: z.array(z.string().min(1).max(200)).max(20) }))
+    .min(1)
+    .max(10),
   timeLimitSec: TimeLimit
 })
 const Poll = z.object({
@@ -78,7 +81,8 @@ export const QuestionSpec = z
     if ((q.kind === 'single' || q.kind === 'multiple') && q.correct !== undefined) {
       const keys = Array.isArray(q.correct) ? q.correct : [q.correct]
       for (const k of keys) {
-        if (k >= q.options.length) ctx.addIssue({ code: 'custom', path: ['correct'], message: `没有第 ${k + 1} 个选项` })
+        if (k >= q.options.length)
+          ctx.addIssue({ code: 'custom', path: ['correct'], message: `没有第 ${k + 1} 个选项` })
       }
     }
   })
@@ -100,7 +104,12 @@ export const StudentQuestion = z.object({
 })
 export type StudentQuestion = z.infer<typeof StudentQuestion>
 
-export function toStudentQuestion(runId: string, spec: QuestionSpec, launchedAt: Date, deadline?: Date): StudentQuestion {
+export function toStudentQuestion(
+  runId: string,
+  spec: QuestionSpec,
+  launchedAt: Date,
+  deadline?: Date
+): StudentQuestion {
   const q: StudentQuestion = { runId, kind: spec.kind, prompt: spec.prompt, launchedAt: launchedAt.toISOString() }
   if (deadline) q.deadline = deadline.toISOString()
   switch (spec.kind) {
@@ -141,7 +150,6 @@ export const Answer = z.discriminatedUnion('kind', [
 ])
 export type Answer = z.infer<typeof Answer>
 
-
 /** Null when the answer suits the question, else a Chinese reason a student can act on. */
 function inRange(i: number, n: number): boolean {
   return i >= 0 && i < n
@@ -161,7 +169,8 @@ export function answerMisfit(spec: QuestionSpec, a: Answer): string | null {
       return null
     }
     case 'fillin':
-      if (spec.kind !== 'fillin' || a.texts.length !== spec.blanks.length) return `请填写全部 ${spec.kind === 'fillin' ? spec.blanks.length : ''} 个空`
+      if (spec.kind !== 'fillin' || a.texts.length !== spec.blanks.length)
+        return `请填写全部 ${spec.kind === 'fillin' ? spec.blanks.length : ''} 个空`
       return a.texts.some((t) => normaliseText(t) === '') ? '还有空没有填写' : null
     case 'wordcloud': {
       const words = a.words.map(normaliseText).filter((w) => w !== '')

@@ -38,7 +38,9 @@ export const RunTally = z.object({
   /** Word cloud: normalised word → how many students gave it, most first. */
   words: z.array(z.object({ word: z.string(), count: z.number().int() })),
   /** Buzz-in order, by the server's receive time. */
-  buzz: z.array(z.object({ rank: z.number().int(), studentId: z.string(), name: z.string(), at: z.string(), won: z.boolean() })),
+  buzz: z.array(
+    z.object({ rank: z.number().int(), studentId: z.string(), name: z.string(), at: z.string(), won: z.boolean() })
+  ),
   photos: z.array(z.object({ studentId: z.string(), name: z.string(), photoId: z.string() }))
 })
 export type RunTally = z.infer<typeof RunTally>

@@ -26,10 +26,18 @@ export const RefusalReason = z.enum([
 export type RefusalReason = z.infer<typeof RefusalReason>
 
 const TEXT: Record<RefusalReason, [ErrorCode, string, string]> = {
-  pin: ['UNAUTHORIZED', '课堂码不正确，请核对老师屏幕上的 6 位数字后重试', 'Wrong class PIN; check the 6 digits on the teacher’s screen'],
+  pin: [
+    'UNAUTHORIZED',
+    '课堂码不正确，请核对老师屏幕上的 6 位数字后重试',
+    'Wrong class PIN; check the 6 digits on the teacher’s screen'
+  ],
   token: ['UNAUTHORIZED', '登录已失效，请重新选择你的名字', 'Your sign-in has expired; please pick your name again'],
   'not-joined': ['UNAUTHORIZED', '请先输入课堂码并选择名字', 'Enter the class PIN and pick your name first'],
-  invalid: ['VALIDATION', '提交的内容格式不对，请刷新页面后重试', 'The data sent was malformed; refresh the page and try again'],
+  invalid: [
+    'VALIDATION',
+    '提交的内容格式不对，请刷新页面后重试',
+    'The data sent was malformed; refresh the page and try again'
+  ],
   'unknown-event': ['VALIDATION', '不支持的操作，请刷新页面', 'Unsupported action; refresh the page'],
   'no-question': ['NOT_FOUND', '这道题已经不是当前题目了', 'This is no longer the current question'],
   closed: ['CONFLICT', '本题已结束作答，这次提交没有被记录', 'This question is closed; the answer was not recorded'],
@@ -39,9 +47,17 @@ const TEXT: Record<RefusalReason, [ErrorCode, string, string]> = {
   'too-large': ['LIMIT', '照片太大，请重新拍一张', 'The photo is too large; take another one'],
   'bad-type': ['VALIDATION', '只能上传 JPEG、PNG 或 WebP 照片', 'Only JPEG, PNG or WebP photos can be uploaded'],
   name: ['VALIDATION', '请输入你的名字（1 到 20 个字）', 'Enter your name (1 to 20 characters)'],
-  'remote-token': ['UNAUTHORIZED', '遥控二维码已失效，请在电脑上重新生成', 'The remote QR code has expired; make a new one on the computer'],
+  'remote-token': [
+    'UNAUTHORIZED',
+    '遥控二维码已失效，请在电脑上重新生成',
+    'The remote QR code has expired; make a new one on the computer'
+  ],
   'class-closed': ['UNAVAILABLE', '老师已经下课，课堂已关闭', 'The teacher has closed the class'],
-  internal: ['INTERNAL', '老师电脑出了点问题，请稍后重试', 'Something went wrong on the teacher’s computer; try again shortly']
+  internal: [
+    'INTERNAL',
+    '老师电脑出了点问题，请稍后重试',
+    'Something went wrong on the teacher’s computer; try again shortly'
+  ]
 }
 
 /** The refusal for `reason`; `hint` (Chinese) replaces the generic text where it says more. */

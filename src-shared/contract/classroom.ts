@@ -88,7 +88,11 @@ export const classroomCalls = {
   closeQuestion: defineCall('classroom:close-question', RunRef, RunTally),
   reveal: defineCall('classroom:reveal', RunRef, RunTally),
   results: defineCall('classroom:results', RunRef, RunResults),
-  runs: defineCall('classroom:runs', z.object({ classSessionId: z.string().max(64).optional() }).strict(), z.array(RunSummary)),
+  runs: defineCall(
+    'classroom:runs',
+    z.object({ classSessionId: z.string().max(64).optional() }).strict(),
+    z.array(RunSummary)
+  ),
   exportCsv: defineCall(
     'classroom:export-csv',
     z.object({ classSessionId: z.string().max(64).optional() }).strict(),

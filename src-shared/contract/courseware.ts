@@ -76,10 +76,18 @@ export const coursewareCalls = {
     z.object({ docId: Id, path: z.string(), manifest: Manifest })
   ),
   close: defineCall('courseware:close', docRef, z.object({ closed: z.literal(true) })),
-  list: defineCall('courseware:list', z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(), z.array(RecentDocument)),
+  list: defineCall(
+    'courseware:list',
+    z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
+    z.array(RecentDocument)
+  ),
   recoverList: defineCall('courseware:recover-list', z.object({}).strict(), z.array(RecoveryEntry)),
   recover: defineCall('courseware:recover', z.object({ deckId: Id }).strict(), DocumentView),
-  discardRecovery: defineCall('courseware:discard-recovery', z.object({ deckId: Id }).strict(), z.object({ discarded: z.literal(true) })),
+  discardRecovery: defineCall(
+    'courseware:discard-recovery',
+    z.object({ deckId: Id }).strict(),
+    z.object({ discarded: z.literal(true) })
+  ),
   import: defineCall(
     'courseware:import',
     z

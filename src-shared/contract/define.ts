@@ -33,6 +33,4 @@ export function defineEvent<const C extends string, P extends z.ZodType>(
 }
 
 /** What goes over a transport for a call's answer. */
-export type CallResult<T> =
-  | { ok: true; result: T }
-  | { ok: false; error: import('../errors').AppErrorData }
+export type CallResult<T> = { ok: true; result: T } | { ok: false; error: import('../errors').AppErrorData }

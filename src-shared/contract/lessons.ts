@@ -165,7 +165,15 @@ export const lessonsCalls = {
    */
   testAdvanceClock: defineCall(
     'lessons:test-advance-clock',
-    z.object({ ms: z.number().int().min(0).max(24 * 60 * 60_000) }).strict(),
+    z
+      .object({
+        ms: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60 * 60_000)
+      })
+      .strict(),
     z.object({ skewMs: z.number().int().nonnegative() })
   )
 } as const

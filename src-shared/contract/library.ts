@@ -154,7 +154,10 @@ const IdRef = z.object({ id: Id }).strict()
 export const BankFilter = z
   .object({
     chapter: ChapterFilter.optional(),
-    kinds: z.array(z.enum(['single', 'multiple', 'true-false', 'fill-in', 'poll'])).max(5).optional(),
+    kinds: z
+      .array(z.enum(['single', 'multiple', 'true-false', 'fill-in', 'poll']))
+      .max(5)
+      .optional(),
     difficulty: z.array(Difficulty).max(5).optional(),
     /** Words in the stem (a plain substring match; the bank is small). */
     q: z.string().max(200).optional(),
@@ -169,10 +172,7 @@ export type BankPage = z.infer<typeof BankPage>
 export const BankUpdate = z
   .object({
     id: Id,
-    patch: z
-      .object({ question: Question, chapter: ChapterPath, difficulty: Difficulty, tags: Tags })
-      .partial()
-      .strict()
+    patch: z.object({ question: Question, chapter: ChapterPath, difficulty: Difficulty, tags: Tags }).partial().strict()
   })
   .strict()
 
@@ -234,7 +234,11 @@ export const LibraryChange = z.object({
 })
 export type LibraryChange = z.infer<typeof LibraryChange>
 
-export const LibraryDownloadProgress = z.object({ resourceId: z.string(), done: z.number().nonnegative(), total: z.number().nonnegative() })
+export const LibraryDownloadProgress = z.object({
+  resourceId: z.string(),
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative()
+})
 export type LibraryDownloadProgress = z.infer<typeof LibraryDownloadProgress>
 
 export const libraryEvents = {
@@ -244,5 +248,8 @@ export const libraryEvents = {
 } as const
 
 export const questionBankEvents = {
-  changed: defineEvent('questionBank:changed', z.object({ ids: z.array(z.string()), change: z.enum(['added', 'updated', 'removed']) }))
+  changed: defineEvent(
+    'questionBank:changed',
+    z.object({ ids: z.array(z.string()), change: z.enum(['added', 'updated', 'removed']) })
+  )
 } as const

@@ -28,9 +28,17 @@ const head = (s: string): string => [...s].slice(0, 12).join('')
 /** A class as stored and as every call returns it. */
 export const Roster = z.object({
   id: RosterId,
-  name: z.string().min(1).refine((s) => chars(s) <= ROSTER_LIMITS.classNameMax, 'class name too long'),
+  name: z
+    .string()
+    .min(1)
+    .refine((s) => chars(s) <= ROSTER_LIMITS.classNameMax, 'class name too long'),
   students: z
-    .array(z.string().min(1).refine((s) => chars(s) <= ROSTER_LIMITS.studentNameMax, 'student name too long'))
+    .array(
+      z
+        .string()
+        .min(1)
+        .refine((s) => chars(s) <= ROSTER_LIMITS.studentNameMax, 'student name too long')
+    )
     .min(ROSTER_LIMITS.studentsMin)
     .max(ROSTER_LIMITS.studentsMax)
     .refine((s) => new Set(s).size === s.length, 'duplicate student name'),
@@ -77,21 +85,46 @@ export function normaliseStudents(names: readonly string[]): string[] {
 /**
  * The draft after trimming and de-duplication, with a bilingual problem for each rule it breaks.
  */
-export const RosterSave = RosterDraft.transform((d) => ({ ...d, name: d.name.trim(), students: normaliseStudents(d.students) })).superRefine((d, ctx) => {
+export const RosterSave = RosterDraft.transform((d) => ({
+  ...d,
+  name: d.name.trim(),
+  students: normaliseStudents(d.students)
+})).superRefine((d, ctx) => {
   const L = ROSTER_LIMITS
   const problem = (path: (string | number)[], zh: string, en: string): void => {
     ctx.addIssue({ code: 'custom', path, message: zh, params: { en } })
   }
-  if (!d.name) problem(['name'], '班级名称不能为空，请输入班级名称（例如“七年级1班”）。', 'The class name is empty; enter one (for example "Class 7-1").')
+  if (!d.name)
+    problem(
+      ['name'],
+      '班级名称不能为空，请输入班级名称（例如“七年级1班”）。',
+      'The class name is empty; enter one (for example "Class 7-1").'
+    )
   else if (chars(d.name) > L.classNameMax)
-    problem(['name'], `班级名称“${head(d.name)}…”超过 ${L.classNameMax} 个字，请缩短后再保存。`, `The class name "${head(d.name)}…" is longer than ${L.classNameMax} characters; shorten it and save again.`)
+    problem(
+      ['name'],
+      `班级名称“${head(d.name)}…”超过 ${L.classNameMax} 个字，请缩短后再保存。`,
+      `The class name "${head(d.name)}…" is longer than ${L.classNameMax} characters; shorten it and save again.`
+    )
   if (d.students.length < L.studentsMin)
-    problem(['students'], '名单里还没有学生。请每行输入一个学生姓名后再保存。', 'The roster has no students yet. Enter one name a line, then save.')
+    problem(
+      ['students'],
+      '名单里还没有学生。请每行输入一个学生姓名后再保存。',
+      'The roster has no students yet. Enter one name a line, then save.'
+    )
   if (d.students.length > L.studentsMax)
-    problem(['students'], `名单有 ${d.students.length} 名学生，一个班最多 ${L.studentsMax} 名。请分成两个班级保存。`, `The roster has ${d.students.length} students; a class holds at most ${L.studentsMax}. Split it into two classes.`)
+    problem(
+      ['students'],
+      `名单有 ${d.students.length} 名学生，一个班最多 ${L.studentsMax} 名。请分成两个班级保存。`,
+      `The roster has ${d.students.length} students; a class holds at most ${L.studentsMax}. Split it into two classes.`
+    )
   d.students.forEach((s, i) => {
     if (chars(s) > L.studentNameMax)
-      problem(['students', i], `第 ${i + 1} 个名字“${head(s)}…”超过 ${L.studentNameMax} 个字，请缩短（每行只写一个姓名）。`, `Name ${i + 1} ("${head(s)}…") is longer than ${L.studentNameMax} characters; shorten it (one name a line).`)
+      problem(
+        ['students', i],
+        `第 ${i + 1} 个名字“${head(s)}…”超过 ${L.studentNameMax} 个字，请缩短（每行只写一个姓名）。`,
+        `Name ${i + 1} ("${head(s)}…") is longer than ${L.studentNameMax} characters; shorten it (one name a line).`
+      )
   })
 })
 
@@ -99,7 +132,8 @@ export const RosterSave = RosterDraft.transform((d) => ({ ...d, name: d.name.tri
 export function rosterProblems(issues: readonly z.core.$ZodIssue[]): RosterProblem[] {
   return issues.map((i) => {
     const path = i.path.map(String).join('.') || '(root)'
-    const en = i.code === 'custom' && typeof i.params?.['en'] === 'string' ? (i.params['en'] as string) : `${path}: ${i.message}`
+    const en =
+      i.code === 'custom' && typeof i.params?.['en'] === 'string' ? (i.params['en'] as string) : `${path}: ${i.message}`
     const zh = i.code === 'custom' ? i.message : `${path}：${i.message}。`
     return { path, zh, en }
   })

@@ -28,10 +28,16 @@ export const SettingsPatch = z
   .object({
     language: Language,
     classroomPort: z.number().int().min(1024).max(65535),
-    platformUrl: z.string().url().refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
+    platformUrl: z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
     effectiveLessonMinutes: z.number().int().min(1).max(240),
     idleMinutes: z.number().int().min(1).max(60),
-    activityRegion: z.string().regex(/^[a-z0-9-]{1,64}$/).nullable()
+    activityRegion: z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/)
+      .nullable()
   })
   .partial()
   .strict()

@@ -91,7 +91,13 @@ export type StudentStat = z.infer<typeof StudentStat>
 export const ClassStats = z.object({
   classId: z.string(),
   className: z.string(),
-  period: z.object({ from: z.string(), to: z.string(), label: z.string(), labelEn: z.string(), bucket: z.enum(['day', 'week']) }),
+  period: z.object({
+    from: z.string(),
+    to: z.string(),
+    label: z.string(),
+    labelEn: z.string(),
+    bucket: z.enum(['day', 'week'])
+  }),
   lessons: z.object({
     taught: z.number().int().nonnegative(),
     minutes: z.number().int().nonnegative(),

@@ -5,7 +5,18 @@
  */
 import { z } from 'zod'
 import { AppErrorData } from '../errors'
-import { Catalogue, LessonRecordInput, QuizResultInput, Resource, ResourceMeta, ResourcePage, ResourceType, SchoolClass, Student, Teacher } from '../platform/dto'
+import {
+  Catalogue,
+  LessonRecordInput,
+  QuizResultInput,
+  Resource,
+  ResourceMeta,
+  ResourcePage,
+  ResourceType,
+  SchoolClass,
+  Student,
+  Teacher
+} from '../platform/dto'
 import { defineCall, defineEvent } from './define'
 
 // ---- the outbox's kinds and their payloads ---------------------------------------------------
@@ -63,7 +74,12 @@ export const SyncStatus = z.object({
   platformUrl: z.string(),
   signedIn: z.boolean(),
   teacher: Teacher.nullable(),
-  counts: z.object({ pending: z.number().int(), sending: z.number().int(), sent: z.number().int(), failed: z.number().int() }),
+  counts: z.object({
+    pending: z.number().int(),
+    sending: z.number().int(),
+    sent: z.number().int(),
+    failed: z.number().int()
+  }),
   /** When the last item reached the platform. */
   lastSyncAt: z.string().nullable(),
   lastError: AppErrorData.nullable()
@@ -104,15 +120,31 @@ export const syncCalls = {
   /** Failed items back to pending (one, or all when id is absent). */
   retry: defineCall('sync:retry', z.object({ id: z.number().int().optional() }).strict(), SyncStatus),
   /** Starts sign-in: open `authorizeUrl` in the system browser; the app listens on a loopback port. */
-  signInStart: defineCall('sync:signInStart', Empty, z.object({ authorizeUrl: z.string().url(), redirectUri: z.string().url() })),
+  signInStart: defineCall(
+    'sync:signInStart',
+    Empty,
+    z.object({ authorizeUrl: z.string().url(), redirectUri: z.string().url() })
+  ),
   /** Waits for the browser to come back to the loopback port, then trades the code for tokens. */
-  signInComplete: defineCall('sync:signInComplete', z.object({ timeoutMs: z.number().int().min(1000).max(600_000).default(300_000) }).strict(), Teacher),
+  signInComplete: defineCall(
+    'sync:signInComplete',
+    z.object({ timeoutMs: z.number().int().min(1000).max(600_000).default(300_000) }).strict(),
+    Teacher
+  ),
   signOut: defineCall('sync:signOut', Empty, SyncStatus),
   catalogue: defineCall('sync:catalogue', Refresh, CatalogueView),
   classes: defineCall('sync:classes', Refresh, ClassesView),
   searchResources: defineCall(
     'sync:searchResources',
-    z.object({ chapterId: z.string().optional(), q: z.string().max(100).optional(), type: ResourceType.optional(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(100).default(20) }).strict(),
+    z
+      .object({
+        chapterId: z.string().optional(),
+        q: z.string().max(100).optional(),
+        type: ResourceType.optional(),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(100).default(20)
+      })
+      .strict(),
     ResourcePage
   ),
   downloadResource: defineCall(
@@ -129,6 +161,12 @@ export const syncEvents = {
   statusChanged: defineEvent('sync:status-changed', SyncStatus),
   progress: defineEvent(
     'sync:progress',
-    z.object({ id: z.number().int(), kind: z.string(), entityId: z.string(), done: z.number().nonnegative(), total: z.number().nonnegative() })
+    z.object({
+      id: z.number().int(),
+      kind: z.string(),
+      entityId: z.string(),
+      done: z.number().nonnegative(),
+      total: z.number().nonnegative()
+    })
   )
 } as const

@@ -27,21 +27,65 @@ function sampleDeck(): Deck {
       {
         id: 's1',
         elements: [
-          { type: 'text', id: 't', x: 80, y: 40, w: 1120, h: 120, paragraphs: [{ runs: [{ text: '第一章 有理数', bold: true, fontSize: 40 }] }] },
-          { type: 'image', id: 'i', x: 0, y: 0, w: 100, h: 100, media: { hash, ext: 'png' }, crop: { left: 0.1, top: 0, right: 0.1, bottom: 0 } },
+          {
+            type: 'text',
+            id: 't',
+            x: 80,
+            y: 40,
+            w: 1120,
+            h: 120,
+            paragraphs: [{ runs: [{ text: '第一章 有理数', bold: true, fontSize: 40 }] }]
+          },
+          {
+            type: 'image',
+            id: 'i',
+            x: 0,
+            y: 0,
+            w: 100,
+            h: 100,
+            media: { hash, ext: 'png' },
+            crop: { left: 0.1, top: 0, right: 0.1, bottom: 0 }
+          },
           { type: 'shape', id: 'sh', x: 0, y: 0, w: 10, h: 10, kind: 'star', fill: '#FF0000' },
           { type: 'formula', id: 'f', x: 0, y: 0, w: 10, h: 10, latex: 'H2O', syntax: 'chem' },
           {
-            type: 'table', id: 'tb', x: 0, y: 0, w: 400, h: 100, columns: [1, 1],
-            rows: [{ height: 50, cells: [{ paragraphs: [{ runs: [{ text: 'a' }] }] }, { paragraphs: [{ runs: [{ text: 'b' }] }] }] }]
+            type: 'table',
+            id: 'tb',
+            x: 0,
+            y: 0,
+            w: 400,
+            h: 100,
+            columns: [1, 1],
+            rows: [
+              {
+                height: 50,
+                cells: [{ paragraphs: [{ runs: [{ text: 'a' }] }] }, { paragraphs: [{ runs: [{ text: 'b' }] }] }]
+              }
+            ]
           },
           {
-            type: 'question', id: 'q', x: 0, y: 0, w: 10, h: 10,
+            type: 'question',
+            id: 'q',
+            x: 0,
+            y: 0,
+            w: 10,
+            h: 10,
             question: { kind: 'fill-in', prompt: '1/2 = ?', accepted: ['0.5', '二分之一'] }
           }
         ],
         notes: '先复习',
-        ink: [{ id: 'k', tool: 'pen', color: '#000000', width: 3, points: [[1, 2, 0.5, 0], [3, 4, 0.6, 16]] }]
+        ink: [
+          {
+            id: 'k',
+            tool: 'pen',
+            color: '#000000',
+            width: 3,
+            points: [
+              [1, 2, 0.5, 0],
+              [3, 4, 0.6, 16]
+            ]
+          }
+        ]
       }
     ]
   })
@@ -59,18 +103,52 @@ describe('deck model', () => {
   })
 
   it('rejects a single-choice answer that is not one of the options', () => {
-    const r = Question.safeParse({ kind: 'single', prompt: 'x', options: [{ id: 'a', text: '1' }, { id: 'b', text: '2' }], answer: 'c' })
+    const r = Question.safeParse({
+      kind: 'single',
+      prompt: 'x',
+      options: [
+        { id: 'a', text: '1' },
+        { id: 'b', text: '2' }
+      ],
+      answer: 'c'
+    })
     expect(r.success).toBe(false)
   })
 
   it('rejects a table row with the wrong number of cells and a crop that removes the whole image', () => {
-    expect(Element.safeParse({ type: 'table', id: 't', x: 0, y: 0, w: 1, h: 1, columns: [1, 1], rows: [{ height: 1, cells: [{ paragraphs: [] }] }] }).success).toBe(false)
-    expect(Element.safeParse({ type: 'image', id: 'i', x: 0, y: 0, w: 1, h: 1, media: { hash, ext: 'png' }, crop: { left: 0.5, right: 0.5, top: 0, bottom: 0 } }).success).toBe(false)
+    expect(
+      Element.safeParse({
+        type: 'table',
+        id: 't',
+        x: 0,
+        y: 0,
+        w: 1,
+        h: 1,
+        columns: [1, 1],
+        rows: [{ height: 1, cells: [{ paragraphs: [] }] }]
+      }).success
+    ).toBe(false)
+    expect(
+      Element.safeParse({
+        type: 'image',
+        id: 'i',
+        x: 0,
+        y: 0,
+        w: 1,
+        h: 1,
+        media: { hash, ext: 'png' },
+        crop: { left: 0.5, right: 0.5, top: 0, bottom: 0 }
+      }).success
+    ).toBe(false)
   })
 
   it('rejects ink pressure outside 0..1 and unknown media extensions', () => {
-    expect(InkStroke.safeParse({ id: 'k', tool: 'pen', color: '#000000', width: 1, points: [[0, 0, 2, 0]] }).success).toBe(false)
-    expect(Element.safeParse({ type: 'image', id: 'i', x: 0, y: 0, w: 1, h: 1, media: { hash, ext: 'exe' } }).success).toBe(false)
+    expect(
+      InkStroke.safeParse({ id: 'k', tool: 'pen', color: '#000000', width: 1, points: [[0, 0, 2, 0]] }).success
+    ).toBe(false)
+    expect(
+      Element.safeParse({ type: 'image', id: 'i', x: 0, y: 0, w: 1, h: 1, media: { hash, ext: 'exe' } }).success
+    ).toBe(false)
     expect(mediaExtFor('image/jpeg')).toBe('jpg')
     expect(mediaExtFor('x/y/photo.JPEG')).toBe('jpg')
     expect(mediaExtFor('application/zip')).toBe('bin')
@@ -109,8 +187,19 @@ describe('format versions', () => {
   it('runs each older-version migration in order before validating', () => {
     // A hypothetical v2 that renamed deck.name → deck.title and v3 that added aspect.
     const migrations: EduxMigration[] = [
-      { version: 2, description: 'name→title', up: ({ manifest, deck }) => { const { name, ...rest } = deck; return { manifest, deck: { ...rest, title: name } } } },
-      { version: 3, description: 'aspect', up: ({ manifest, deck }) => ({ manifest: { ...manifest, aspect: '4:3' }, deck: { ...deck, aspect: '4:3' } }) }
+      {
+        version: 2,
+        description: 'name→title',
+        up: ({ manifest, deck }) => {
+          const { name, ...rest } = deck
+          return { manifest, deck: { ...rest, title: name } }
+        }
+      },
+      {
+        version: 3,
+        description: 'aspect',
+        up: ({ manifest, deck }) => ({ manifest: { ...manifest, aspect: '4:3' }, deck: { ...deck, aspect: '4:3' } })
+      }
     ]
     const deck = createDeck('旧')
     const { title, aspect: _a, ...old } = deck

@@ -50,7 +50,8 @@ export const Deck = z
   .superRefine((deck, ctx) => {
     const ids = new Set<string>()
     deck.slides.forEach((s, i) => {
-      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', message: `duplicate slide id ${s.id}`, path: ['slides', i, 'id'] })
+      if (ids.has(s.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate slide id ${s.id}`, path: ['slides', i, 'id'] })
       ids.add(s.id)
     })
   })
@@ -73,7 +74,12 @@ export function deckMedia(deck: Deck): Map<string, MediaRef> {
 /** A slide's title as a teacher would name it: the first non-empty line of text on it. */
 export function slideTitle(slide: Slide): string {
   for (const e of slide.elements) {
-    const text = e.type === 'text' || e.type === 'shape' ? paragraphsText(e.paragraphs) : e.type === 'question' ? e.question.prompt : ''
+    const text =
+      e.type === 'text' || e.type === 'shape'
+        ? paragraphsText(e.paragraphs)
+        : e.type === 'question'
+          ? e.question.prompt
+          : ''
     const line = text.split('\n').find((l) => l.trim())
     if (line) return line.trim()
   }
@@ -85,7 +91,8 @@ export function slideText(slide: Slide): string {
   const parts: string[] = []
   for (const e of slide.elements) {
     if (e.type === 'text' || e.type === 'shape') parts.push(paragraphsText(e.paragraphs))
-    else if (e.type === 'table') for (const r of e.rows) for (const c of r.cells) parts.push(paragraphsText(c.paragraphs))
+    else if (e.type === 'table')
+      for (const r of e.rows) for (const c of r.cells) parts.push(paragraphsText(c.paragraphs))
     else if (e.type === 'question') {
       parts.push(e.question.prompt)
       if ('options' in e.question) for (const o of e.question.options) parts.push(o.text)

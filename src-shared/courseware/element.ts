@@ -122,7 +122,10 @@ export const TableElement = z
     ...frame,
     /** Relative widths; renderers scale them to `w`. */
     columns: z.array(z.number().positive()).min(1).max(100),
-    rows: z.array(z.object({ height: z.number().positive(), cells: z.array(TableCell) }).strict()).min(1).max(1000),
+    rows: z
+      .array(z.object({ height: z.number().positive(), cells: z.array(TableCell) }).strict())
+      .min(1)
+      .max(1000),
     borderColor: Color.default('#000000'),
     headerRow: z.boolean().default(false)
   })

@@ -47,11 +47,21 @@ export function parseEdux(
   currentVersion: number = EDUX_FORMAT_VERSION
 ): ParsedEdux {
   if (!isRecord(manifestJson) || !isRecord(deckJson)) {
-    throw new AppError('FILE_INVALID', `无法打开“${file}”：manifest.json 或 deck.json 不是对象。文件可能已损坏。`, `Cannot open "${file}": manifest.json or deck.json is not an object. The file may be damaged.`, { file })
+    throw new AppError(
+      'FILE_INVALID',
+      `无法打开“${file}”：manifest.json 或 deck.json 不是对象。文件可能已损坏。`,
+      `Cannot open "${file}": manifest.json or deck.json is not an object. The file may be damaged.`,
+      { file }
+    )
   }
   const v = manifestJson['formatVersion']
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    throw new AppError('FILE_INVALID', `无法打开“${file}”：缺少有效的格式版本号。`, `Cannot open "${file}": it has no valid format version.`, { file, formatVersion: v })
+    throw new AppError(
+      'FILE_INVALID',
+      `无法打开“${file}”：缺少有效的格式版本号。`,
+      `Cannot open "${file}": it has no valid format version.`,
+      { file, formatVersion: v }
+    )
   }
   if (v > currentVersion) {
     throw new AppError(

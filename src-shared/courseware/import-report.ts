@@ -5,7 +5,22 @@ export const Approximation = z
   .object({
     /** 1-based slide number; absent for the whole file. */
     slide: z.number().int().positive().optional(),
-    kind: z.enum(['chart', 'smartart', 'ole', 'freeform', 'shape', 'media', 'animation', 'text', 'image', 'table', 'background', 'layout', 'link', 'content']),
+    kind: z.enum([
+      'chart',
+      'smartart',
+      'ole',
+      'freeform',
+      'shape',
+      'media',
+      'animation',
+      'text',
+      'image',
+      'table',
+      'background',
+      'layout',
+      'link',
+      'content'
+    ]),
     message: z.string(),
     messageEn: z.string()
   })

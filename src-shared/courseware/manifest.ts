@@ -33,7 +33,10 @@ export const Manifest = z
     aspect: Aspect,
     slideCount: z.number().int().nonnegative(),
     curriculum: Curriculum.default({}),
-    author: z.object({ id: z.string().max(100).optional(), name: z.string().max(200) }).strict().optional(),
+    author: z
+      .object({ id: z.string().max(100).optional(), name: z.string().max(200) })
+      .strict()
+      .optional(),
     /** 【原创】: the author made this themselves (not adapted from someone else's courseware). */
     original: z.boolean().default(false),
     createdAt: z.iso.datetime({ offset: true }),

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { Deck } from './deck'
 import { ImportReport } from './import-report'
 import { SLIDE_SIZE, type MediaRef } from './primitives'
-import { chooseAspect, isLetterboxed, nearestAspect, pageFrame, pdfDeck, pdfImportReport, renderSize } from './pdf-pages'
+import {
+  chooseAspect,
+  isLetterboxed,
+  nearestAspect,
+  pageFrame,
+  pdfDeck,
+  pdfImportReport,
+  renderSize
+} from './pdf-pages'
 
 // Page sizes in PDF points, as real files have them.
 const A4_PORTRAIT = { width: 595.28, height: 841.89 }
@@ -109,7 +117,11 @@ describe('the deck and report from a PDF', () => {
   })
 
   it('reports that pages became pictures and names each letterboxed page', () => {
-    const pages = [{ ...IMPRESS_16_9, media: media(1) }, { ...A4_PORTRAIT, media: media(2) }, { ...IMPRESS_16_9, media: media(1) }]
+    const pages = [
+      { ...IMPRESS_16_9, media: media(1) },
+      { ...A4_PORTRAIT, media: media(2) },
+      { ...IMPRESS_16_9, media: media(1) }
+    ]
     const deck = pdfDeck({ deckId: 'd', title: 't', pages })
     const report = ImportReport.parse(pdfImportReport('讲义.pdf', deck, pages, 42))
     expect(report).toMatchObject({ file: '讲义.pdf', format: 'pdf', slideCount: 3, mediaCount: 2, durationMs: 42 })

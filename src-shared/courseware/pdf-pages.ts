@@ -60,7 +60,10 @@ export function chooseAspect(pages: readonly PageSize[]): Aspect {
 }
 
 /** The scale from PDF points to pixels, and the canvas size, so the page fits RENDER_BOX. */
-export function renderSize(p: PageSize, box: { width: number; height: number } = RENDER_BOX): { scale: number; width: number; height: number } {
+export function renderSize(
+  p: PageSize,
+  box: { width: number; height: number } = RENDER_BOX
+): { scale: number; width: number; height: number } {
   checkSize(p)
   const scale = Math.min(box.width / p.width, box.height / p.height)
   return { scale, width: Math.max(1, Math.round(p.width * scale)), height: Math.max(1, Math.round(p.height * scale)) }
@@ -84,7 +87,12 @@ export function isLetterboxed(p: PageSize, aspect: Aspect): boolean {
 }
 
 /** The deck: one slide per page, each a locked full-size picture on white, in page order. */
-export function pdfDeck(input: { deckId: string; title: string; pages: readonly RenderedPage[]; aspect?: Aspect }): Deck {
+export function pdfDeck(input: {
+  deckId: string
+  title: string
+  pages: readonly RenderedPage[]
+  aspect?: Aspect
+}): Deck {
   const aspect = input.aspect ?? chooseAspect(input.pages)
   const deck: DeckInput = {
     id: input.deckId,
@@ -111,12 +119,18 @@ export function pdfDeck(input: { deckId: string; title: string; pages: readonly 
 }
 
 /** What the teacher is told after a PDF import: pages are pictures, and which pages were letterboxed. */
-export function pdfImportReport(file: string, deck: Deck, pages: readonly PageSize[], durationMs: number): ImportReport {
+export function pdfImportReport(
+  file: string,
+  deck: Deck,
+  pages: readonly PageSize[],
+  durationMs: number
+): ImportReport {
   const approximations: Approximation[] = [
     {
       kind: 'content',
       message: 'PDF 的每一页都已转为一张图片：文字和图形不能直接编辑，可以在上面添加文字、题目和批注。',
-      messageEn: 'Each PDF page became one picture: its text and drawings cannot be edited, but you can add text, questions and ink on top.'
+      messageEn:
+        'Each PDF page became one picture: its text and drawings cannot be edited, but you can add text, questions and ink on top.'
     }
   ]
   pages.forEach((p, i) => {
@@ -133,7 +147,8 @@ export function pdfImportReport(file: string, deck: Deck, pages: readonly PageSi
     file,
     format: 'pdf',
     slideCount: deck.slides.length,
-    mediaCount: new Set(deck.slides.flatMap((s) => s.elements.map((e) => (e.type === 'image' ? e.media.hash : '')))).size,
+    mediaCount: new Set(deck.slides.flatMap((s) => s.elements.map((e) => (e.type === 'image' ? e.media.hash : ''))))
+      .size,
     durationMs,
     approximations,
     titles: deck.slides.map(() => '')
@@ -154,7 +169,12 @@ export async function createPdfDocument(
   pages: readonly RenderedPage[],
   durationMs: number
 ): Promise<{ document: DocumentView; report: ImportReport }> {
-  if (!pages.length) throw new AppError('FILE_INVALID', `无法导入“${file}”：文件里没有页面。`, `Cannot import "${file}": the file has no pages.`)
+  if (!pages.length)
+    throw new AppError(
+      'FILE_INVALID',
+      `无法导入“${file}”：文件里没有页面。`,
+      `Cannot import "${file}": the file has no pages.`
+    )
   const title = file.replace(/\.pdf$/i, '').trim() || 'PDF'
   const created = await invoke('courseware:create', { title, aspect: chooseAspect(pages) })
   try {

@@ -21,7 +21,10 @@ const optionsOf = (min: number) => z.array(QuestionOption).min(min).max(26)
 export const SingleChoiceQuestion = z
   .object({ kind: z.literal('single'), ...base, options: optionsOf(2), answer: Id })
   .strict()
-  .refine((q) => q.options.some((o) => o.id === q.answer), { message: 'answer must be one of the options', path: ['answer'] })
+  .refine((q) => q.options.some((o) => o.id === q.answer), {
+    message: 'answer must be one of the options',
+    path: ['answer']
+  })
 
 export const MultipleChoiceQuestion = z
   .object({ kind: z.literal('multiple'), ...base, options: optionsOf(2), answers: z.array(Id).min(1) })

@@ -47,16 +47,21 @@ function occurrences(rule: ActivityRule, facts: readonly ActivityFact[], tz: num
   const out: Occurrence[] = []
   switch (rule.kind) {
     case 'lesson':
-      for (const f of facts) if (f.kind === 'lesson' && f.activeMinutes >= rule.minActiveMinutes) out.push({ day: localDay(f.at, tz), base: rule.points })
+      for (const f of facts)
+        if (f.kind === 'lesson' && f.activeMinutes >= rule.minActiveMinutes)
+          out.push({ day: localDay(f.at, tz), base: rule.points })
       break
     case 'upload':
       for (const f of facts) {
-        if (f.kind !== 'upload' || (rule.originalOnly && !f.original) || (rule.types && !rule.types.includes(f.type))) continue
+        if (f.kind !== 'upload' || (rule.originalOnly && !f.original) || (rule.types && !rule.types.includes(f.type)))
+          continue
         out.push({ day: localDay(f.at, tz), base: rule.points })
       }
       break
     case 'quiz':
-      for (const f of facts) if (f.kind === 'quiz' && f.students >= rule.minStudents) out.push({ day: localDay(f.at, tz), base: rule.points })
+      for (const f of facts)
+        if (f.kind === 'quiz' && f.students >= rule.minStudents)
+          out.push({ day: localDay(f.at, tz), base: rule.points })
       break
     case 'active-day': {
       const days = [...new Set(facts.flatMap((f) => (f.kind === 'active-day' ? [f.day] : [])))].sort()
@@ -97,16 +102,28 @@ function criterion(rule: ActivityRule): { zh: string; en: string } {
   switch (rule.kind) {
     case 'lesson':
       return rule.minActiveMinutes > 0
-        ? { zh: `有效授课满 ${rule.minActiveMinutes} 分钟的课`, en: `lessons with at least ${rule.minActiveMinutes} active minutes` }
+        ? {
+            zh: `有效授课满 ${rule.minActiveMinutes} 分钟的课`,
+            en: `lessons with at least ${rule.minActiveMinutes} active minutes`
+          }
         : { zh: '用 ClassDeck 上的课', en: 'lessons taught with ClassDeck' }
     case 'upload': {
       const what = rule.types ? rule.types.join('/') : '资源'
-      return { zh: `共享到平台的${rule.originalOnly ? '原创' : ''}${what}（含等待上传的）`, en: `${rule.originalOnly ? 'original ' : ''}${rule.types ? rule.types.join('/') : 'resources'} shared to the platform (including those waiting to upload)` }
+      return {
+        zh: `共享到平台的${rule.originalOnly ? '原创' : ''}${what}（含等待上传的）`,
+        en: `${rule.originalOnly ? 'original ' : ''}${rule.types ? rule.types.join('/') : 'resources'} shared to the platform (including those waiting to upload)`
+      }
     }
     case 'quiz':
-      return { zh: `${rule.minStudents} 名以上学生作答的检测`, en: `questions answered by at least ${rule.minStudents} students` }
+      return {
+        zh: `${rule.minStudents} 名以上学生作答的检测`,
+        en: `questions answered by at least ${rule.minStudents} students`
+      }
     case 'active-day':
-      return { zh: '使用 ClassDeck 的天数（平台按登录计，ClassDeck 只知道哪天用过）', en: 'days ClassDeck was used (the platform counts logins; ClassDeck only knows the days it was used)' }
+      return {
+        zh: '使用 ClassDeck 的天数（平台按登录计，ClassDeck 只知道哪天用过）',
+        en: 'days ClassDeck was used (the platform counts logins; ClassDeck only knows the days it was used)'
+      }
   }
 }
 
@@ -141,7 +158,13 @@ export function estimateWindow(
     const c = criterion(rule)
     const caps = capsText(rule.caps)
     const over = matched - counted
-    const streak = streakDays > 0 ? { zh: `，其中 ${streakDays} 天连续满 ${rule.kind === 'active-day' ? rule.streak!.days : 0} 天按 ${rule.kind === 'active-day' ? rule.streak!.points : 0} 分计`, en: `; ${streakDays} day(s) after a streak earn the streak points` } : { zh: '', en: '' }
+    const streak =
+      streakDays > 0
+        ? {
+            zh: `，其中 ${streakDays} 天连续满 ${rule.kind === 'active-day' ? rule.streak!.days : 0} 天按 ${rule.kind === 'active-day' ? rule.streak!.points : 0} 分计`,
+            en: `; ${streakDays} day(s) after a streak earn the streak points`
+          }
+        : { zh: '', en: '' }
     const why =
       matched === 0
         ? `${rule.name}：这段时间没有${c.zh}（每次 ${rule.points} 分，${caps.zh}）。`

@@ -52,7 +52,10 @@ export const ActivityRule = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('active-day'),
       ...base,
-      streak: z.object({ days: z.number().int().min(2).max(60), points: z.number().int().positive().max(1000) }).strict().optional()
+      streak: z
+        .object({ days: z.number().int().min(2).max(60), points: z.number().int().positive().max(1000) })
+        .strict()
+        .optional()
     })
     .strict()
 ])

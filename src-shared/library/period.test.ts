@@ -17,10 +17,17 @@ describe('teaching periods in China time', () => {
   })
 
   it('resolves months, both terms and a custom range with both ends included', () => {
-    expect(resolvePeriod({ kind: 'month', date: '2026-12-15' })).toMatchObject({ from: '2026-11-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z', label: '2026年12月' })
+    expect(resolvePeriod({ kind: 'month', date: '2026-12-15' })).toMatchObject({
+      from: '2026-11-30T16:00:00.000Z',
+      to: '2026-12-31T16:00:00.000Z',
+      label: '2026年12月'
+    })
     expect(resolvePeriod({ kind: 'term', date: '2026-10-01' }).label).toBe('2026—2027学年第一学期')
     expect(resolvePeriod({ kind: 'term', date: '2027-01-20' }).label).toBe('2026—2027学年第一学期')
-    expect(resolvePeriod({ kind: 'term', date: '2027-03-01' })).toMatchObject({ label: '2026—2027学年第二学期', to: '2027-08-31T16:00:00.000Z' })
+    expect(resolvePeriod({ kind: 'term', date: '2027-03-01' })).toMatchObject({
+      label: '2026—2027学年第二学期',
+      to: '2027-08-31T16:00:00.000Z'
+    })
     const c = resolvePeriod({ kind: 'custom', from: '2026-02-27', to: '2026-03-02' })
     expect(c.days).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02'])
   })

@@ -70,7 +70,8 @@ function daysBetween(first: LocalDate, end: LocalDate): LocalDate[] {
   return out
 }
 
-const zhDate = (d: LocalDate): string => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
+const zhDate = (d: LocalDate): string =>
+  `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
 
 /** The period's instants and days; throws a RangeError (turned into a VALIDATION error by callers) for a bad custom range. */
 export function resolvePeriod(p: PeriodInput, tzOffsetMinutes = DEFAULT_TZ_OFFSET_MINUTES): ResolvedPeriod {
@@ -104,7 +105,8 @@ export function resolvePeriod(p: PeriodInput, tzOffsetMinutes = DEFAULT_TZ_OFFSE
       if (p.to < p.from) throw new RangeError('custom period ends before it starts')
       first = p.from
       end = addDays(p.to, 1)
-      if (daysBetween(first, end).length > MAX_CUSTOM_DAYS) throw new RangeError(`custom period is longer than ${MAX_CUSTOM_DAYS} days`)
+      if (daysBetween(first, end).length > MAX_CUSTOM_DAYS)
+        throw new RangeError(`custom period is longer than ${MAX_CUSTOM_DAYS} days`)
       label = `${zhDate(first)}—${zhDate(p.to)}`
       labelEn = `${first} to ${p.to}`
       break

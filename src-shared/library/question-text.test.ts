@@ -64,16 +64,25 @@ describe('parseQuestionText (the Word convention)', () => {
   })
 
   it('does not read "2.5" in a stem as question 2, and reads 对/错 without options as true-false', () => {
-    expect(questions[2]).toMatchObject({ number: 3, question: { kind: 'true-false', answer: true, prompt: '2.5 + 3 = 5.5 这个等式成立。' } })
+    expect(questions[2]).toMatchObject({
+      number: 3,
+      question: { kind: 'true-false', answer: true, prompt: '2.5 + 3 = 5.5 这个等式成立。' }
+    })
   })
 
   it('reads a question without options as fill-in with alternatives split by ｜', () => {
-    expect(questions[3]).toMatchObject({ number: 4, difficulty: 1, question: { kind: 'fill-in', accepted: ['10', '十'] } })
+    expect(questions[3]).toMatchObject({
+      number: 4,
+      difficulty: 1,
+      question: { kind: 'fill-in', accepted: ['10', '十'] }
+    })
   })
 
   it('skips a question without 答案 and says which one and how to fix it; ignores the heading before question 1', () => {
     expect(questions.map((q) => q.number)).toEqual([1, 2, 3, 4])
-    expect(problems).toEqual([expect.objectContaining({ number: 5, line: 26, message: expect.stringMatching(/第 5 题缺少“答案：”/) })])
+    expect(problems).toEqual([
+      expect.objectContaining({ number: 5, line: 26, message: expect.stringMatching(/第 5 题缺少“答案：”/) })
+    ])
   })
 
   it('produces questions the deck model accepts and the classroom can launch', () => {

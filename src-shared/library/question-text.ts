@@ -75,7 +75,16 @@ export function parseQuestionText(text: string): ParseResult {
     // "2.5 + 3" is not question 2: a number must not run on into digits (the (?!\d) above).
     if (num) {
       finish()
-      draft = { number: Number(num[1]!.normalize('NFKC')), line: i + 1, stem: [], options: [], answer: null, explanation: [], difficulty: null, mode: 'stem' }
+      draft = {
+        number: Number(num[1]!.normalize('NFKC')),
+        line: i + 1,
+        stem: [],
+        options: [],
+        answer: null,
+        explanation: [],
+        difficulty: null,
+        mode: 'stem'
+      }
       if (num[2]) draft.stem.push(num[2])
       return
     }
@@ -130,20 +139,31 @@ function build(d: Draft): ParsedQuestion | { problem: ParseProblem } {
   const prompt = d.stem.join('\n').trim()
   if (prompt === '') return problem(`第 ${d.number} 题没有题干。`, `Question ${d.number} has no stem.`)
   if (d.answer === null || d.answer === '') {
-    return problem(`第 ${d.number} 题缺少“答案：”一行，已跳过。请在选项后加一行，例如“答案：B”。`, `Question ${d.number} has no "答案：" line and was skipped. Add a line such as "答案：B" after the options.`)
+    return problem(
+      `第 ${d.number} 题缺少“答案：”一行，已跳过。请在选项后加一行，例如“答案：B”。`,
+      `Question ${d.number} has no "答案：" line and was skipped. Add a line such as "答案：B" after the options.`
+    )
   }
   const explanation = d.explanation.join('\n').trim()
   const difficulty = parseDifficulty(d.difficulty)
   const letters = d.options.map((o) => o.letter)
   if (new Set(letters).size !== letters.length) {
-    return problem(`第 ${d.number} 题的选项字母重复（${letters.join('')}）。`, `Question ${d.number} repeats an option letter (${letters.join('')}).`)
+    return problem(
+      `第 ${d.number} 题的选项字母重复（${letters.join('')}）。`,
+      `Question ${d.number} repeats an option letter (${letters.join('')}).`
+    )
   }
   if (d.options.some((o) => o.text === '')) {
     return problem(`第 ${d.number} 题有空白选项。`, `Question ${d.number} has an empty option.`)
   }
 
   if (d.options.length >= 2) {
-    const keys = [...d.answer.normalize('NFKC').toUpperCase().replace(/[\s,，、;；]/g, '')]
+    const keys = [
+      ...d.answer
+        .normalize('NFKC')
+        .toUpperCase()
+        .replace(/[\s,，、;；]/g, '')
+    ]
     const unknown = keys.filter((k) => !letters.includes(k))
     if (keys.length === 0 || unknown.length > 0) {
       return problem(
@@ -160,14 +180,24 @@ function build(d: Draft): ParsedQuestion | { problem: ParseProblem } {
     return { number: d.number, question, difficulty }
   }
   if (d.options.length === 1) {
-    return problem(`第 ${d.number} 题只有一个选项，至少需要两个。`, `Question ${d.number} has only one option; at least two are needed.`)
+    return problem(
+      `第 ${d.number} 题只有一个选项，至少需要两个。`,
+      `Question ${d.number} has only one option; at least two are needed.`
+    )
   }
   const word = d.answer.normalize('NFKC').toLowerCase()
   if (TRUE_WORDS.has(word) || FALSE_WORDS.has(word)) {
-    return { number: d.number, question: { kind: 'true-false', prompt, explanation, answer: TRUE_WORDS.has(word) }, difficulty }
+    return {
+      number: d.number,
+      question: { kind: 'true-false', prompt, explanation, answer: TRUE_WORDS.has(word) },
+      difficulty
+    }
   }
   // No options: a fill-in question. Alternatives are separated by ｜ or ；, never by "/" (1/2 is an answer).
-  const accepted = d.answer.split(/[|｜;；]/).map((s) => s.trim()).filter((s) => s !== '')
+  const accepted = d.answer
+    .split(/[|｜;；]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
   return { number: d.number, question: { kind: 'fill-in', prompt, explanation, accepted }, difficulty }
 }
 

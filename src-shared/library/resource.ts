@@ -62,10 +62,31 @@ export const LibraryResource = z.object({
 export type LibraryResource = z.infer<typeof LibraryResource>
 
 const FORMAT_BY_EXT: Record<string, ResourceFormat> = {
-  doc: 'word', docx: 'word', ppt: 'ppt', pptx: 'ppt', pdf: 'pdf', edux: 'edux',
-  mp4: 'video', webm: 'video', mov: 'video', m4v: 'video', avi: 'video', flv: 'video', mkv: 'video',
-  mp3: 'audio', wav: 'audio', m4a: 'audio', ogg: 'audio', aac: 'audio',
-  png: 'image', jpg: 'image', jpeg: 'image', gif: 'image', webp: 'image', bmp: 'image', svg: 'image'
+  doc: 'word',
+  docx: 'word',
+  ppt: 'ppt',
+  pptx: 'ppt',
+  pdf: 'pdf',
+  edux: 'edux',
+  mp4: 'video',
+  webm: 'video',
+  mov: 'video',
+  m4v: 'video',
+  avi: 'video',
+  flv: 'video',
+  mkv: 'video',
+  mp3: 'audio',
+  wav: 'audio',
+  m4a: 'audio',
+  ogg: 'audio',
+  aac: 'audio',
+  png: 'image',
+  jpg: 'image',
+  jpeg: 'image',
+  gif: 'image',
+  webp: 'image',
+  bmp: 'image',
+  svg: 'image'
 }
 
 export function formatOfFileName(name: string): ResourceFormat {

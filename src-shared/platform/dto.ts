@@ -8,7 +8,9 @@ const Id = z.string().min(1).max(64)
 const IsoTime = z.string().datetime({ offset: true })
 
 // ---- tokens -------------------------------------------------------------------------------
-export const AppTokenRequest = z.object({ clientId: z.string().min(1).max(64), secret: z.string().min(1).max(200) }).strict()
+export const AppTokenRequest = z
+  .object({ clientId: z.string().min(1).max(64), secret: z.string().min(1).max(200) })
+  .strict()
 export const AppToken = z.object({ accessToken: z.string(), expiresIn: z.number().int().positive() })
 export type AppToken = z.infer<typeof AppToken>
 
@@ -20,7 +22,9 @@ export const UserTokenRequest = z
     redirectUri: z.string().url()
   })
   .strict()
-export const RefreshRequest = z.object({ clientId: z.string().min(1).max(64), refreshToken: z.string().min(1).max(200) }).strict()
+export const RefreshRequest = z
+  .object({ clientId: z.string().min(1).max(64), refreshToken: z.string().min(1).max(200) })
+  .strict()
 
 // ---- people and classes -------------------------------------------------------------------
 export const Teacher = z.object({
@@ -84,10 +88,19 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 hex')
 export const UploadInit = z
   .object({
     fileName: z.string().min(1).max(255),
-    size: z.number().int().nonnegative().max(4 * 1024 ** 3),
+    size: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(4 * 1024 ** 3),
     mimeType: z.string().max(200).optional(),
     /** Requested part size; the server may choose another and says so. */
-    partSize: z.number().int().min(64 * 1024).max(64 * 1024 ** 2).optional()
+    partSize: z
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(64 * 1024 ** 2)
+      .optional()
   })
   .strict()
 export type UploadInit = z.infer<typeof UploadInit>
@@ -162,7 +175,11 @@ export const LessonRecordInput = z
     startedAt: IsoTime,
     endedAt: IsoTime,
     /** Seconds of active teaching (idle time excluded). */
-    activeSeconds: z.number().int().nonnegative().max(24 * 3600),
+    activeSeconds: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(24 * 3600),
     /** Whether the lesson was shown on the classroom display (required for 互动授课). */
     usedClassroomDisplay: z.boolean(),
     questionCount: z.number().int().nonnegative().default(0)

@@ -9,7 +9,14 @@ function parts(bytes: Uint8Array): Record<string, string> {
 describe('writeXlsx', () => {
   it('writes a workbook with one sheet per table, the parts Excel requires, and the header bold', () => {
     const bytes = writeXlsx([
-      { name: '学生', header: ['学生', '得分'], rows: [['小明', 3], ['小红', 0]] },
+      {
+        name: '学生',
+        header: ['学生', '得分'],
+        rows: [
+          ['小明', 3],
+          ['小红', 0]
+        ]
+      },
       { name: '题目', header: ['题目'], rows: [['1+1=?']] }
     ])
     const p = parts(bytes)
@@ -35,7 +42,15 @@ describe('writeXlsx', () => {
   })
 
   it('keeps text as text: formulas, markup and control characters cannot get in', () => {
-    const p = parts(writeXlsx([{ name: 'x', header: ['a'], rows: [['=HYPERLINK("http://x")'], ['<b>&</b>'], ['a\u0000b\u0007c'], [null], ['']] }]))
+    const p = parts(
+      writeXlsx([
+        {
+          name: 'x',
+          header: ['a'],
+          rows: [['=HYPERLINK("http://x")'], ['<b>&</b>'], ['a\u0000b\u0007c'], [null], ['']]
+        }
+      ])
+    )
     const s = p['xl/worksheets/sheet1.xml']!
     expect(s).not.toContain('<f>')
     expect(s).toContain('=HYPERLINK(&quot;http://x&quot;)')

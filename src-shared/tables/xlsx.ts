@@ -46,7 +46,12 @@ export function writeXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
       `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
-        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+        sheets
+          .map(
+            (_, i) =>
+              `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`
+          )
+          .join('') +
         `<Relationship Id="rId${sheets.length + 1}" Type="${NS_REL}/styles" Target="styles.xml"/></Relationships>`
     ),
     'xl/styles.xml': strToU8(STYLES)
@@ -65,7 +70,10 @@ function contentTypes(sheetCount: number): string {
     '<Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-    Array.from({ length: sheetCount }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${sheetType}"/>`).join('') +
+    Array.from(
+      { length: sheetCount },
+      (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${sheetType}"/>`
+    ).join('') +
     '</Types>'
   )
 }
@@ -131,7 +139,12 @@ export function columnName(index: number): string {
 export function uniqueSheetNames(names: readonly string[]): string[] {
   const used = new Set<string>()
   return names.map((raw, i) => {
-    const base = cleanText(raw).replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || `Sheet${i + 1}`
+    const base =
+      cleanText(raw)
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .replace(/^'+|'+$/g, '')
+        .trim()
+        .slice(0, 31) || `Sheet${i + 1}`
     let name = base
     for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base.slice(0, 31 - String(k).length - 1)}_${k}`
     used.add(name.toLowerCase())

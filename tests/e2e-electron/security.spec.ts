@@ -20,7 +20,10 @@ function electronBinary(): string | null {
 }
 const bin = electronBinary()
 
-test.skip(!bin, 'Electron binary not installed here (cannot be downloaded on this machine); run `npx install-electron` where it can')
+test.skip(
+  !bin,
+  'Electron binary not installed here (cannot be downloaded on this machine); run `npx install-electron` where it can'
+)
 
 test('windows are sandboxed and isolated, navigation and new windows are denied, IPC is closed to other channels', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'classdeck-electron-'))
@@ -31,15 +34,26 @@ test('windows are sandboxed and isolated, navigation and new windows are denied,
 
     // getLastWebPreferences is present at run time but not in Electron's public typings.
     const prefs = await app.evaluate(({ BrowserWindow }) =>
-      (BrowserWindow.getAllWindows()[0].webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences()
+      (
+        BrowserWindow.getAllWindows()[0].webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }
+      ).getLastWebPreferences()
     )
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined')
 
     // No Node in the page; only the closed preload API.
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
-    expect(await page.evaluate(() => Object.keys((window as unknown as { classdeck: object }).classdeck).sort())).toEqual(['invoke', 'on'])
-    await expect(page.evaluate(() => (window as unknown as { classdeck: { invoke: (c: string, i: unknown) => Promise<unknown> } }).classdeck.invoke('evil:channel', {}))).rejects.toThrow(/Blocked/)
+    expect(
+      await page.evaluate(() => Object.keys((window as unknown as { classdeck: object }).classdeck).sort())
+    ).toEqual(['invoke', 'on'])
+    await expect(
+      page.evaluate(() =>
+        (window as unknown as { classdeck: { invoke: (c: string, i: unknown) => Promise<unknown> } }).classdeck.invoke(
+          'evil:channel',
+          {}
+        )
+      )
+    ).rejects.toThrow(/Blocked/)
 
     // A strict CSP is on the page.
     const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'))
@@ -53,7 +67,9 @@ test('windows are sandboxed and isolated, navigation and new windows are denied,
     expect(app.windows()).toHaveLength(1)
 
     // Permission requests (camera, notifications…) are refused by default.
-    const perm = await page.evaluate(async () => (await navigator.permissions.query({ name: 'notifications' as PermissionName })).state)
+    const perm = await page.evaluate(
+      async () => (await navigator.permissions.query({ name: 'notifications' as PermissionName })).state
+    )
     expect(perm).not.toBe('granted')
   } finally {
     await app.close()

@@ -26,7 +26,10 @@ const JPEG = Buffer.from(
   'base64'
 )
 
-test('students join with the PIN, answer, survive going offline, are refused after close, and the teacher sees it all', async ({ page: teacher, browser }) => {
+test('students join with the PIN, answer, survive going offline, are refused after close, and the teacher sees it all', async ({
+  page: teacher,
+  browser
+}) => {
   const { url, pin } = await openClass(teacher, host.url, '三年级（2）班')
 
   // A wrong PIN is refused with a message the student can act on.
@@ -37,7 +40,11 @@ test('students join with the PIN, answer, survive going offline, are refused aft
   await lost.getByTestId('pin-go').click()
   await expect(lost.getByRole('alert')).toContainText('课堂码不正确')
 
-  const [zhang, li, wang] = [await joinStudent(browser, url, pin, '张三'), await joinStudent(browser, url, pin, '李四'), await joinStudent(browser, url, pin, '王五')]
+  const [zhang, li, wang] = [
+    await joinStudent(browser, url, pin, '张三'),
+    await joinStudent(browser, url, pin, '李四'),
+    await joinStudent(browser, url, pin, '王五')
+  ]
 
   // Single choice, key B.
   await teacher.getByTestId('q-prompt').fill('1/2 和 2/4 哪个大？')
@@ -87,11 +94,22 @@ test('students join with the PIN, answer, survive going offline, are refused aft
   // After class the teacher downloads the results as an Excel workbook: one row per student.
   await teacher.getByTestId('class-close').click()
   await expect(teacher.getByTestId('last-class')).toContainText('上一节课共 2 道题')
-  const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.getByTestId('last-class').getByTestId('export-xlsx').click()])
+  const [download] = await Promise.all([
+    teacher.waitForEvent('download'),
+    teacher.getByTestId('last-class').getByTestId('export-xlsx').click()
+  ])
   expect(download.suggestedFilename()).toMatch(/^课堂互动_三年级（2）班_\d{4}-\d{2}-\d{2}\.xlsx$/)
   const book = readXlsx(readFileSync((await download.path())!))
   const students = book['学生']!
-  expect(students[0]).toEqual(['学生', '第1题 1/2 和 2/4 哪个大？', '第1题 正误', '第2题 拍下你的竖式', '第2题 正误', '答对', '可判题数'])
+  expect(students[0]).toEqual([
+    '学生',
+    '第1题 1/2 和 2/4 哪个大？',
+    '第1题 正误',
+    '第2题 拍下你的竖式',
+    '第2题 正误',
+    '答对',
+    '可判题数'
+  ])
   expect(students.slice(1).map((r) => r.slice(0, 3))).toEqual([
     ['张三', 'B', '对'],
     ['李四', 'A', '错'],

@@ -14,20 +14,37 @@ import { usePlatform } from './fixtures/platform'
 /** A minimal Word file made here, so no binary fixture lives in the repository. */
 function docx(text: string): Buffer {
   const files = {
-    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`)
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+    ),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`
+    )
   }
   return Buffer.from(zipSync(files))
 }
 
-test('file a lesson plan on a chapter, find it, and see a lesson and a quiz in the class statistics', async ({ page, browser, host, platform }) => {
+test('file a lesson plan on a chapter, find it, and see a lesson and a quiz in the class statistics', async ({
+  page,
+  browser,
+  host,
+  platform
+}) => {
   // Point ClassDeck at the reference platform (its catalogue is the 人教版 tree).
   await usePlatform(page, host.url, platform.url)
 
   // Add a Word lesson plan and hang it on a chapter.
   await page.goto(`${host.url}#/library`)
-  await page.getByTestId('library-file').setInputFiles({ name: '长方形和正方形.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx('本课学习周长的意义和长方形周长的计算方法。') })
+  await page
+    .getByTestId('library-file')
+    .setInputFiles({
+      name: '长方形和正方形.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docx('本课学习周长的意义和长方形周长的计算方法。')
+    })
   await expect(page.getByTestId('library-item')).toHaveCount(1)
   await page.getByTestId('edit-长方形和正方形').click()
   for (const level of ['stage', 'subject', 'edition', 'volume', 'chapter']) {
@@ -54,7 +71,12 @@ test('file a lesson plan on a chapter, find it, and see a lesson and a quiz in t
 
   // Teach a lesson to 三年级（2）班 and run a quiz in it.
   const rpc = await connectRpc(host.url)
-  const lesson = await rpc.call('lessons:start', { classId: 'class-3-2', className: '三年级（2）班', deckId: 'deck-1', deckTitle: '长方形和正方形' })
+  const lesson = await rpc.call('lessons:start', {
+    classId: 'class-3-2',
+    className: '三年级（2）班',
+    deckId: 'deck-1',
+    deckTitle: '长方形和正方形'
+  })
   const { url: joinUrl, pin } = await openClass(page, host.url)
   const student = await joinStudent(browser, joinUrl, pin, '李小明')
   await runOneQuestion(page, student, 'A', 'A')
@@ -69,7 +91,10 @@ test('file a lesson plan on a chapter, find it, and see a lesson and a quiz in t
   await expect(page.getByTestId('fig-taught')).toHaveText('1')
   await expect(page.getByTestId('fig-runs')).toHaveText('1')
   await expect(page.getByTestId('table-students')).toContainText('李小明')
-  const exportButton = page.locator('[data-testid^="export-"]').filter({ hasNotText: /CSV|Excel/ }).first()
+  const exportButton = page
+    .locator('[data-testid^="export-"]')
+    .filter({ hasNotText: /CSV|Excel/ })
+    .first()
   const download = page.waitForEvent('download')
   await exportButton.click()
   const file = await (await download).path()

@@ -67,7 +67,9 @@ function mediaFiles(): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((n) => /^[0-9a-f]{64}\./.test(n)) : []
 }
 
-test('a 3-page PDF becomes 3 picture slides; the print view prints one page per slide, and notes pages', async ({ page }) => {
+test('a 3-page PDF becomes 3 picture slides; the print view prints one page per slide, and notes pages', async ({
+  page
+}) => {
   await importPdfFile(page, '分数讲义.pdf', makePdf(PAGES))
   await expect(page.getByTestId('import-report')).toBeVisible()
   await expect(page.getByTestId('import-report')).toContainText('3')
@@ -92,7 +94,9 @@ test('a 3-page PDF becomes 3 picture slides; the print view prints one page per 
   // pdf.js ran in its own worker under the app's CSP (no violation, no main-thread "fake worker"),
   // and found the bundled CMap for page 3's Chinese line in a font the PDF does not embed.
   // (A missing system font for the fallback is this machine's business, not ours.)
-  expect(consoleLines.filter((l) => /^(warning|error)|fake worker/i.test(l) && !/Cannot load system font/.test(l))).toEqual([])
+  expect(
+    consoleLines.filter((l) => /^(warning|error)|fake worker/i.test(l) && !/Cannot load system font/.test(l))
+  ).toEqual([])
   expect(mediaFiles()).toHaveLength(3)
 
   // The page's colour band really is in the picture (top-left pixel of page 1 is red).
@@ -148,7 +152,14 @@ test('a 3-page PDF becomes 3 picture slides; the print view prints one page per 
 
 test('a portrait A4 PDF makes a 4:3 deck with each page centred', async ({ page }) => {
   const a4 = { width: 595.28, height: 841.89 }
-  await importPdfFile(page, 'worksheet.pdf', makePdf([{ ...a4, text: 'Worksheet', color: [0.1, 0.1, 0.6] }, { ...a4, text: 'Answers', color: [0.6, 0.1, 0.1] }]))
+  await importPdfFile(
+    page,
+    'worksheet.pdf',
+    makePdf([
+      { ...a4, text: 'Worksheet', color: [0.1, 0.1, 0.6] },
+      { ...a4, text: 'Answers', color: [0.6, 0.1, 0.1] }
+    ])
+  )
   await expect(page.getByTestId('import-report')).toBeVisible()
   await expect(page.getByTestId('import-report').locator('.approx li')).toHaveCount(3) // pictures + 2 letterboxed pages
   await page.getByTestId('close-report').click()
@@ -170,7 +181,12 @@ test('a portrait A4 PDF makes a 4:3 deck with each page centred', async ({ page 
 })
 
 for (const bad of [
-  { name: '加密讲义.pdf', bytes: () => makePdf(PAGES, { passwordProtected: true }), zh: '密码', en: 'password-protected' },
+  {
+    name: '加密讲义.pdf',
+    bytes: () => makePdf(PAGES, { passwordProtected: true }),
+    zh: '密码',
+    en: 'password-protected'
+  },
   { name: '损坏讲义.pdf', bytes: () => makePdf(PAGES).subarray(0, 300), zh: '损坏', en: 'damaged' }
 ]) {
   test(`${bad.en} PDF: a clear bilingual error and nothing left behind`, async ({ page }) => {
@@ -184,7 +200,9 @@ for (const bad of [
 
     // The same error in English.
     await page.getByTestId('language-toggle').click()
-    await page.getByTestId('import-input').setInputFiles({ name: bad.name, mimeType: 'application/pdf', buffer: bad.bytes() })
+    await page
+      .getByTestId('import-input')
+      .setInputFiles({ name: bad.name, mimeType: 'application/pdf', buffer: bad.bytes() })
     await expect(error).toContainText(bad.en)
     await expect(page.getByTestId('editor')).toHaveCount(0)
   })

@@ -7,7 +7,11 @@
 import { test, expect } from './fixtures/with-platform'
 import { signIn, usePlatform } from './fixtures/platform'
 
-test('pick a chapter, search the platform, download a resource into the library and find it by a word inside it', async ({ page, host, platform }) => {
+test('pick a chapter, search the platform, download a resource into the library and find it by a word inside it', async ({
+  page,
+  host,
+  platform
+}) => {
   await usePlatform(page, host.url, platform.url)
 
   // Signed out: the view says plainly that collecting needs a sign-in, and where to do it.
@@ -25,7 +29,13 @@ test('pick a chapter, search the platform, download a resource into the library 
   await expect(page.getByTestId('platform-signed-out')).toHaveCount(0)
 
   // 小学 / 数学 / 人教版 / 三年级上册 / 3 测量: the chapter's own resources and its sections'.
-  const picks: [string, string][] = [['stage', 'xx'], ['subject', 'xx-sx'], ['edition', 'xx-sx-rj'], ['volume', 'xx-sx-rj-3a'], ['chapter', 'xx-sx-rj-3a-c3']]
+  const picks: [string, string][] = [
+    ['stage', 'xx'],
+    ['subject', 'xx-sx'],
+    ['edition', 'xx-sx-rj'],
+    ['volume', 'xx-sx-rj-3a'],
+    ['chapter', 'xx-sx-rj-3a-c3']
+  ]
   for (const [level, id] of picks) {
     const select = sheet.getByTestId(`catalogue-${level}`)
     await expect(select).toBeEnabled()
@@ -53,8 +63,24 @@ test('pick a chapter, search the platform, download a resource into the library 
   await expect(item.getByTestId('platform-downloaded')).toHaveText('已存入资源库')
   await item.getByTestId('platform-collect-res-seed-0003').click()
   await expect(item.getByTestId('platform-collected')).toContainText('已收藏')
-  await expect.poll(() => (platform.server.db.prepare("SELECT COUNT(*) AS n FROM collections WHERE resource_id = 'res-seed-0003'").get() as { n: number }).n, { timeout: 15_000 }).toBe(1)
-  expect((platform.server.db.prepare("SELECT downloads FROM resources WHERE id = 'res-seed-0003'").get() as { downloads: number }).downloads).toBe(1)
+  await expect
+    .poll(
+      () =>
+        (
+          platform.server.db
+            .prepare("SELECT COUNT(*) AS n FROM collections WHERE resource_id = 'res-seed-0003'")
+            .get() as { n: number }
+        ).n,
+      { timeout: 15_000 }
+    )
+    .toBe(1)
+  expect(
+    (
+      platform.server.db.prepare("SELECT downloads FROM resources WHERE id = 'res-seed-0003'").get() as {
+        downloads: number
+      }
+    ).downloads
+  ).toBe(1)
 
   // Back in the library: filed on its chapter, and found by a word from inside the Word file.
   await page.getByTestId('platform-close').click()

@@ -17,13 +17,18 @@ test.afterEach(async () => {
 })
 
 // A 2×2 PNG, so the image path (upload by hash, render from the media route) is real.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64')
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64'
+)
 
 async function elementCount(page: Page, type: string): Promise<number> {
   return page.getByTestId('editor-canvas').locator(`[data-element-type="${type}"]`).count()
 }
 
-test('create a deck; add text, image, formula and a question; undo/redo; save; reload; export PPTX', async ({ page }) => {
+test('create a deck; add text, image, formula and a question; undo/redo; save; reload; export PPTX', async ({
+  page
+}) => {
   await page.goto(`${host.url}#/prepare`)
   await expect(page.getByTestId('no-recent')).toBeVisible()
   await page.getByTestId('new-title').fill('分数的初步认识')
@@ -117,7 +122,13 @@ test('importing a real PowerPoint shows its slides and the import report', async
 
 test('a file that cannot be imported gets a specific error and nothing is left open', async ({ page }) => {
   await page.goto(`${host.url}#/prepare`)
-  await page.getByTestId('import-input').setInputFiles({ name: '坏文件.pptx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a zip') })
+  await page
+    .getByTestId('import-input')
+    .setInputFiles({
+      name: '坏文件.pptx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('this is not a zip')
+    })
   await expect(page.getByTestId('prepare-error')).toContainText('坏文件.pptx')
   await expect(page.getByTestId('editor')).toHaveCount(0)
 })

@@ -13,11 +13,21 @@ test.afterEach(async () => {
   data.cleanup()
 })
 
-test('the shell opens in Chinese with the four jobs, switches to English and stays English after a reload', async ({ page }) => {
+test('the shell opens in Chinese with the four jobs, switches to English and stays English after a reload', async ({
+  page
+}) => {
   await page.goto(host.url)
   await expect(page.getByTestId('app-title')).toHaveText('ClassDeck 教学助手')
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
-  for (const [job, name] of [['prepare', '备课'], ['teach', '授课'], ['interact', '课堂互动'], ['sync', '同步'], ['library', '资源库'], ['stats', '统计'], ['settings', '设置']]) {
+  for (const [job, name] of [
+    ['prepare', '备课'],
+    ['teach', '授课'],
+    ['interact', '课堂互动'],
+    ['sync', '同步'],
+    ['library', '资源库'],
+    ['stats', '统计'],
+    ['settings', '设置']
+  ]) {
     await expect(page.getByTestId(`tile-${job}`)).toContainText(name)
   }
 
@@ -30,7 +40,9 @@ test('the shell opens in Chinese with the four jobs, switches to English and sta
   await expect(page.getByTestId('tile-prepare')).toContainText('Prepare')
 })
 
-test('a call round-trips over the WebSocket and its result survives a restart of the browser host', async ({ page }) => {
+test('a call round-trips over the WebSocket and its result survives a restart of the browser host', async ({
+  page
+}) => {
   await page.goto(`${host.url}#/settings`)
   await expect(page.getByTestId('data-dir')).toHaveText(data.dir)
   await page.getByTestId('classroom-port').fill('9123')

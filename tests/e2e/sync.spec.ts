@@ -10,7 +10,12 @@ import { signIn, usePlatform } from './fixtures/platform'
 
 test.use({ hostEnv: { CLASSDECK_TEST_CLOCK: '1' } })
 
-test('sign in on the platform page, teach a lesson with a quiz, sync, and the platform has each record once', async ({ page, browser, host, platform }) => {
+test('sign in on the platform page, teach a lesson with a quiz, sync, and the platform has each record once', async ({
+  page,
+  browser,
+  host,
+  platform
+}) => {
   await usePlatform(page, host.url, platform.url)
 
   // Sign in: the platform's own page, then back through the loopback redirect.
@@ -20,7 +25,12 @@ test('sign in on the platform page, teach a lesson with a quiz, sync, and the pl
   const rpc = await connectRpc(host.url)
   const { classes } = await rpc.call('sync:classes', { refresh: true })
   expect(classes.length).toBeGreaterThan(0)
-  const lesson = await rpc.call('lessons:start', { classId: classes[0].id, className: classes[0].name, deckId: 'deck-e2e', deckTitle: '分数的初步认识' })
+  const lesson = await rpc.call('lessons:start', {
+    classId: classes[0].id,
+    className: classes[0].name,
+    deckId: 'deck-e2e',
+    deckTitle: '分数的初步认识'
+  })
   const { url: joinUrl, pin } = await openClass(page, host.url)
   const student = await joinStudent(browser, joinUrl, pin, '陈一')
   await runOneQuestion(page, student, 'C', 'C')

@@ -32,7 +32,15 @@ test.use({ hasTouch: true })
 async function saveQuestionDeck(path: string): Promise<void> {
   const doc = await rpc.call('courseware:create', { title: '勾股定理' })
   const { width } = SLIDE_SIZE[doc.deck.aspect]
-  const title = (i: number) => ({ type: 'text' as const, id: `t${i}`, x: 80, y: 40, w: width - 160, h: 100, paragraphs: [{ runs: [{ text: `勾股定理 第 ${i} 页`, fontSize: 40 }] }] })
+  const title = (i: number) => ({
+    type: 'text' as const,
+    id: `t${i}`,
+    x: 80,
+    y: 40,
+    w: width - 160,
+    h: 100,
+    paragraphs: [{ runs: [{ text: `勾股定理 第 ${i} 页`, fontSize: 40 }] }]
+  })
   const slides = [
     { id: 's1', elements: [title(1)] },
     {
@@ -46,7 +54,16 @@ async function saveQuestionDeck(path: string): Promise<void> {
           y: 160,
           w: width - 160,
           h: 360,
-          question: { kind: 'single' as const, prompt: '3² + 4² 等于多少？', options: [{ id: 'a', text: '7' }, { id: 'b', text: '25' }, { id: 'c', text: '49' }], answer: 'b' }
+          question: {
+            kind: 'single' as const,
+            prompt: '3² + 4² 等于多少？',
+            options: [
+              { id: 'a', text: '7' },
+              { id: 'b', text: '25' },
+              { id: 'c', text: '49' }
+            ],
+            answer: 'b'
+          }
         }
       ]
     },
@@ -83,7 +100,10 @@ async function joinByRoster(browser: Browser, url: string, pin: string, rosterId
   return tablet
 }
 
-test('a slide question asked from the board, answered on tablets, tallied and revealed on the board; the phone remote drives the board', async ({ page, browser }) => {
+test('a slide question asked from the board, answered on tablets, tallied and revealed on the board; the phone remote drives the board', async ({
+  page,
+  browser
+}) => {
   await page.goto(`${host.url}#/teach`)
   await page.getByTestId('class-new').click()
   await page.getByTestId('class-name').fill('八年级2班')
@@ -197,7 +217,10 @@ test('a slide question asked from the board, answered on tablets, tallied and re
   await phoneCtx.close()
 })
 
-test('题库: a Word test paper imported into the bank, filtered by kind, and a question asked in the open class from the bank', async ({ page, browser }) => {
+test('题库: a Word test paper imported into the bank, filtered by kind, and a question asked in the open class from the bank', async ({
+  page,
+  browser
+}) => {
   const { url, pin } = await openClass(page, host.url, '八年级2班')
   const student = await joinStudent(browser, url, pin, '赵六')
 
@@ -217,7 +240,13 @@ test('题库: a Word test paper imported into the bank, filtered by kind, and a 
     '4. 下列哪个是勾股数（  ）',
     'A. 1,2,3   B. 3,4,5'
   ])
-  await page.getByTestId('bank-file').setInputFiles({ name: '勾股定理练习.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(paper) })
+  await page
+    .getByTestId('bank-file')
+    .setInputFiles({
+      name: '勾股定理练习.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(paper)
+    })
   await expect(page.getByTestId('bank-import-result')).toContainText('已导入 3 道题')
   await expect(page.getByTestId('bank-import-problem')).toContainText('第 4 题')
   await expect(page.getByTestId('bank-count')).toContainText('3')

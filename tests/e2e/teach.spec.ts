@@ -108,7 +108,16 @@ test('a lesson from class and deck to saved ink and an effective lesson record',
 
   const cdp = await page.context().newCDPSession(page)
   const pen = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', x: number, y: number, force: number) =>
-    cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1, pointerType: 'pen', force })
+    cdp.send('Input.dispatchMouseEvent', {
+      type,
+      x,
+      y,
+      button: 'left',
+      buttons: type === 'mouseReleased' ? 0 : 1,
+      clickCount: 1,
+      pointerType: 'pen',
+      force
+    })
   await pen('mousePressed', b.x + 200, b.y + 320, 0.9)
   for (let i = 1; i <= 10; i++) await pen('mouseMoved', b.x + 200 + i * 25, b.y + 320, 0.9)
   await pen('mouseReleased', b.x + 450, b.y + 320, 0.9)
@@ -119,7 +128,8 @@ test('a lesson from class and deck to saved ink and an effective lesson record',
     { x: b.x + 300 + dx, y: b.y + 520, id: 2 }
   ]
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touches(0) })
-  for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touches(i * 25) })
+  for (let i = 1; i <= 8; i++)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touches(i * 25) })
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
   // Two fingers on a slide (not a whiteboard page) are two lines, not a pinch.
   await expect(presenter(page)).toHaveAttribute('data-strokes', '4')
@@ -223,7 +233,9 @@ test('a lesson from class and deck to saved ink and an effective lesson record',
   await expect.poll(() => inkPixels(page)).toBeGreaterThan(300)
 })
 
-test('a whiteboard page written on in class is kept in the deck as a slide after the one it followed', async ({ page }) => {
+test('a whiteboard page written on in class is kept in the deck as a slide after the one it followed', async ({
+  page
+}) => {
   await page.goto(`${host.url}#/teach`)
   await createClass(page, '七年级2班', ROSTER)
   await startDeck(page)
@@ -284,7 +296,9 @@ test('a crash during a lesson: after a restart the lesson is closed at its last 
   expect((await rpc.call('lessons:current', {})).status).toBeNull()
 })
 
-test('on the classroom display: the board window plays the lesson and the laptop shows the presenter console', async ({ page }) => {
+test('on the classroom display: the board window plays the lesson and the laptop shows the presenter console', async ({
+  page
+}) => {
   await page.goto(`${host.url}#/teach`)
   await createClass(page, '九年级1班', ROSTER)
   await page.locator(`[data-path="${deckPath}"]`).click()
@@ -312,7 +326,9 @@ test('on the classroom display: the board window plays the lesson and the laptop
   // The button closes its own window; click it from a timer so the click call returns before the
   // page goes away (a direct click can race the close and fail with "Target page has been closed").
   await expect(board.getByTestId('teach-back')).toBeVisible()
-  await board.evaluate(() => setTimeout(() => (document.querySelector('[data-testid="teach-back"]') as HTMLElement).click(), 0))
+  await board.evaluate(() =>
+    setTimeout(() => (document.querySelector('[data-testid="teach-back"]') as HTMLElement).click(), 0)
+  )
   await closed
   await page.getByTestId('console-back').click()
   const row = page.getByTestId('lesson-row').first()
@@ -323,7 +339,10 @@ test('on the classroom display: the board window plays the lesson and the laptop
 
 test('the overlay page draws on a see-through window and closes with one tap', async ({ page }) => {
   await page.goto(`${host.url}#/teach`)
-  const [overlay] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => void window.open('#/teach?view=overlay', 'classdeck-overlay'))])
+  const [overlay] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.evaluate(() => void window.open('#/teach?view=overlay', 'classdeck-overlay'))
+  ])
   await expect(overlay.getByTestId('overlay-ink')).toBeVisible()
   expect(await overlay.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgba(0, 0, 0, 0)')
   await expect(overlay.locator('#app')).toBeHidden()
@@ -337,7 +356,9 @@ test('the overlay page draws on a see-through window and closes with one tap', a
   await closed
 })
 
-test('a snapshot of the slide becomes a page to write over, the compass draws an arc as ink, and both are saved', async ({ page }) => {
+test('a snapshot of the slide becomes a page to write over, the compass draws an arc as ink, and both are saved', async ({
+  page
+}) => {
   await page.goto(`${host.url}#/teach`)
   await createClass(page, '八年级1班', ROSTER)
   await startDeck(page)
@@ -366,7 +387,8 @@ test('a snapshot of the slide becomes a page to write over, the compass draws an
   const r = Math.hypot(pen!.x + pen!.width / 2 - c.x, pen!.y + pen!.height / 2 - c.y)
   await page.mouse.move(c.x + r, c.y)
   await page.mouse.down()
-  for (let i = 1; i <= 12; i++) await page.mouse.move(c.x + r * Math.cos((i * Math.PI) / 12), c.y + r * Math.sin((i * Math.PI) / 12))
+  for (let i = 1; i <= 12; i++)
+    await page.mouse.move(c.x + r * Math.cos((i * Math.PI) / 12), c.y + r * Math.sin((i * Math.PI) / 12))
   await page.mouse.up()
   await expect(presenter(page)).toHaveAttribute('data-strokes', '2')
   await page.getByTestId('compass-close').click()

@@ -65,7 +65,9 @@ export function authenticate(ctx: PlatformContext, req: FastifyRequest, need: 'a
   const token = /^Bearer (.+)$/i.exec(header)?.[1]
   if (!token) throw new PlatformError(PlatformCode.TOKEN_INVALID, '缺少访问令牌，请先登录')
   const row = ctx.db
-    .prepare("SELECT client_id, teacher_id, expires_at, revoked FROM tokens WHERE token = ? AND kind IN ('app', 'user')")
+    .prepare(
+      "SELECT client_id, teacher_id, expires_at, revoked FROM tokens WHERE token = ? AND kind IN ('app', 'user')"
+    )
     .get(token) as { client_id: string; teacher_id: string | null; expires_at: number; revoked: number } | undefined
   if (!row || row.revoked || row.expires_at <= ctx.now()) {
     throw new PlatformError(PlatformCode.TOKEN_INVALID, '访问令牌无效或已过期')
@@ -90,12 +92,17 @@ function idempotencyKey(req: FastifyRequest): string {
 }
 
 /** The first answer stored for this key, or undefined; a key reused for a different request is -409. */
-export function idempotencyLookup(ctx: PlatformContext, req: FastifyRequest, owner: string, route: string): { key: string; hash: string; stored?: StoredAnswer } {
+export function idempotencyLookup(
+  ctx: PlatformContext,
+  req: FastifyRequest,
+  owner: string,
+  route: string
+): { key: string; hash: string; stored?: StoredAnswer } {
   const key = idempotencyKey(req)
   const hash = sha256Hex(JSON.stringify(req.body ?? null))
-  const row = ctx.db.prepare('SELECT route, body_hash, status, response FROM idempotency WHERE owner = ? AND key = ?').get(owner, key) as
-    | { route: string; body_hash: string; status: number; response: string }
-    | undefined
+  const row = ctx.db
+    .prepare('SELECT route, body_hash, status, response FROM idempotency WHERE owner = ? AND key = ?')
+    .get(owner, key) as { route: string; body_hash: string; status: number; response: string } | undefined
   if (!row) return { key, hash }
   if (row.route !== route || row.body_hash !== hash) {
     throw new PlatformError(PlatformCode.IDEMPOTENCY_CONFLICT, 'Idempotency-Key 已用于另一个不同的请求')
@@ -114,7 +121,9 @@ export function idempotent<T>(ctx: PlatformContext, req: FastifyRequest, owner: 
       if (found.stored) return found.stored.body as T
       const result = fn()
       ctx.db
-        .prepare('INSERT INTO idempotency(key, owner, route, body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO idempotency(key, owner, route, body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+        )
         .run(found.key, owner, route, found.hash, 200, JSON.stringify(result), ctx.now())
       return result
     })

@@ -74,7 +74,14 @@ function seed(db: Database): void {
   for (const c of appClients) db.prepare('INSERT INTO clients VALUES (?, ?, ?)').run(c.clientId, c.secret, c.name)
   db.prepare('INSERT INTO schools VALUES (?, ?)').run(school.id, school.name)
   for (const t of teachers) {
-    db.prepare('INSERT INTO teachers VALUES (?, ?, ?, ?, ?, ?)').run(t.id, school.id, t.username, t.password, t.name, JSON.stringify(t.subjects))
+    db.prepare('INSERT INTO teachers VALUES (?, ?, ?, ?, ?, ?)').run(
+      t.id,
+      school.id,
+      t.username,
+      t.password,
+      t.name,
+      JSON.stringify(t.subjects)
+    )
   }
   const node = db.prepare('INSERT INTO catalogue VALUES (?, ?, ?, ?, ?)')
   for (const n of catalogueNodes()) node.run(n.id, n.parentId, n.level, n.name, n.order)

@@ -41,7 +41,12 @@ describe('reference platform server', () => {
     const signed = await browserSignIn(url, username, 'classdeck')
     loopback.close()
     expect(signed.status).toBe(200)
-    const res = await http.post('/api/v1/auth/user-token', { clientId: CLIENT.clientId, code, codeVerifier: verifier, redirectUri })
+    const res = await http.post('/api/v1/auth/user-token', {
+      clientId: CLIENT.clientId,
+      code,
+      codeVerifier: verifier,
+      redirectUri
+    })
     expect(res.data.success).toBe(true)
     return res.data.result
   }
@@ -72,7 +77,9 @@ describe('reference platform server', () => {
     expect((await http.get('/api/v1/catalogue', { headers: { authorization: `Bearer ${a}` } })).data.code).toBe(-100)
     const ok = await http.get('/api/v1/catalogue', { headers: { authorization: `Bearer ${b}` } })
     expect(ok.data.success).toBe(true)
-    const names = ok.data.result.nodes.filter((n: { parentId: string }) => n.parentId === 'xx-sx-rj-3a').map((n: { name: string }) => n.name)
+    const names = ok.data.result.nodes
+      .filter((n: { parentId: string }) => n.parentId === 'xx-sx-rj-3a')
+      .map((n: { name: string }) => n.name)
     expect(names).toContain('8 分数的初步认识')
     expect(names).toHaveLength(10)
   })
@@ -86,32 +93,58 @@ describe('reference platform server', () => {
     const tok = await teacherToken()
     const me = await http.get('/api/v1/teacher/me', { headers: { authorization: `Bearer ${tok.accessToken}` } })
     expect(me.data.result).toMatchObject({ name: '王丽华', schoolName: '杭州市西湖区文渊小学' })
-    const classes = await http.get('/api/v1/teacher/classes', { headers: { authorization: `Bearer ${tok.accessToken}` } })
+    const classes = await http.get('/api/v1/teacher/classes', {
+      headers: { authorization: `Bearer ${tok.accessToken}` }
+    })
     expect(classes.data.result.map((c: { name: string }) => c.name)).toEqual(['三年级(1)班', '三年级(2)班'])
-    const roster = await http.get('/api/v1/classes/c-301/students', { headers: { authorization: `Bearer ${tok.accessToken}` } })
+    const roster = await http.get('/api/v1/classes/c-301/students', {
+      headers: { authorization: `Bearer ${tok.accessToken}` }
+    })
     expect(roster.data.result).toHaveLength(42)
     expect(roster.data.result[0].name).toMatch(/^[\u4e00-\u9fa5]{2,3}$/)
-    const other = await http.get('/api/v1/classes/c-303/students', { headers: { authorization: `Bearer ${tok.accessToken}` } })
+    const other = await http.get('/api/v1/classes/c-303/students', {
+      headers: { authorization: `Bearer ${tok.accessToken}` }
+    })
     expect(other.status).toBe(403)
     expect(other.data.code).toBe(-9997)
   })
 
   it('rejects a wrong PKCE verifier and a non-loopback redirect', async () => {
     const bad = await http.get('/oauth/authorize', {
-      params: { response_type: 'code', client_id: CLIENT.clientId, redirect_uri: 'https://evil.example/cb', state: 's', code_challenge: 'x', code_challenge_method: 'S256' }
+      params: {
+        response_type: 'code',
+        client_id: CLIENT.clientId,
+        redirect_uri: 'https://evil.example/cb',
+        state: 's',
+        code_challenge: 'x',
+        code_challenge_method: 'S256'
+      }
     })
     expect(bad.status).toBe(400)
     expect(bad.data).toContain('回环')
-    const res = await http.post('/api/v1/auth/user-token', { clientId: CLIENT.clientId, code: 'nope', codeVerifier: 'v'.repeat(43), redirectUri: 'http://127.0.0.1:1/cb' })
+    const res = await http.post('/api/v1/auth/user-token', {
+      clientId: CLIENT.clientId,
+      code: 'nope',
+      codeVerifier: 'v'.repeat(43),
+      redirectUri: 'http://127.0.0.1:1/cb'
+    })
     expect(res.data).toMatchObject({ success: false, code: -101 })
   })
 
   it('rotates teacher tokens on refresh: the old pair stops working', async () => {
     const tok = await teacherToken()
-    const next = (await http.post('/api/v1/auth/refresh', { clientId: CLIENT.clientId, refreshToken: tok.refreshToken })).data.result
-    expect((await http.get('/api/v1/teacher/me', { headers: { authorization: `Bearer ${tok.accessToken}` } })).data.code).toBe(-100)
-    expect((await http.post('/api/v1/auth/refresh', { clientId: CLIENT.clientId, refreshToken: tok.refreshToken })).data.code).toBe(-101)
-    expect((await http.get('/api/v1/teacher/me', { headers: { authorization: `Bearer ${next.accessToken}` } })).data.success).toBe(true)
+    const next = (
+      await http.post('/api/v1/auth/refresh', { clientId: CLIENT.clientId, refreshToken: tok.refreshToken })
+    ).data.result
+    expect(
+      (await http.get('/api/v1/teacher/me', { headers: { authorization: `Bearer ${tok.accessToken}` } })).data.code
+    ).toBe(-100)
+    expect(
+      (await http.post('/api/v1/auth/refresh', { clientId: CLIENT.clientId, refreshToken: tok.refreshToken })).data.code
+    ).toBe(-101)
+    expect(
+      (await http.get('/api/v1/teacher/me', { headers: { authorization: `Bearer ${next.accessToken}` } })).data.success
+    ).toBe(true)
     expect(server.stats().refreshes).toBe(1)
   })
 
@@ -124,7 +157,9 @@ describe('reference platform server', () => {
     expect((await http.get('/api/v1/teacher/me', auth)).data.code).toBe(-100)
     const again = await teacherToken()
     expect(server.faults.expireTokens()).toBeGreaterThanOrEqual(1)
-    expect((await http.get('/api/v1/teacher/me', { headers: { authorization: `Bearer ${again.accessToken}` } })).data.code).toBe(-100)
+    expect(
+      (await http.get('/api/v1/teacher/me', { headers: { authorization: `Bearer ${again.accessToken}` } })).data.code
+    ).toBe(-100)
   })
 
   it('counts a lesson once for a repeated Idempotency-Key and returns the first answer', async () => {
@@ -137,7 +172,9 @@ describe('reference platform server', () => {
     const conflict = await http.post('/api/v1/lesson-records', lesson('L1', { title: '别的课' }), { headers: h })
     expect(conflict.status).toBe(409)
     expect(conflict.data.code).toBe(-409)
-    const noKey = await http.post('/api/v1/lesson-records', lesson('L2'), { headers: { authorization: h.authorization } })
+    const noKey = await http.post('/api/v1/lesson-records', lesson('L2'), {
+      headers: { authorization: h.authorization }
+    })
     expect(noKey.data.code).toBe(-1)
     expect(server.stats().lessonRecords).toBe(1)
   })
@@ -182,12 +219,28 @@ describe('reference platform server', () => {
     const auth = { authorization: `Bearer ${tok.accessToken}` }
     const file = randomBytes(64 * 1024 * 3 + 1000)
     const sha = createHash('sha256').update(file).digest('hex')
-    const init = (await http.post('/api/v1/resources/uploads', { fileName: '分数的初步认识.pptx', size: file.length }, { headers: { ...auth, 'idempotency-key': 'key-up-0001' } })).data.result
+    const init = (
+      await http.post(
+        '/api/v1/resources/uploads',
+        { fileName: '分数的初步认识.pptx', size: file.length },
+        { headers: { ...auth, 'idempotency-key': 'key-up-0001' } }
+      )
+    ).data.result
     expect(init.partCount).toBe(4)
     const put = (n: number) =>
-      http.put(`/api/v1/resources/uploads/${init.uploadId}/parts/${n}`, file.subarray(n * init.partSize, (n + 1) * init.partSize), {
-        headers: { ...auth, 'content-type': 'application/octet-stream', 'x-part-sha256': createHash('sha256').update(file.subarray(n * init.partSize, (n + 1) * init.partSize)).digest('hex') }
-      })
+      http.put(
+        `/api/v1/resources/uploads/${init.uploadId}/parts/${n}`,
+        file.subarray(n * init.partSize, (n + 1) * init.partSize),
+        {
+          headers: {
+            ...auth,
+            'content-type': 'application/octet-stream',
+            'x-part-sha256': createHash('sha256')
+              .update(file.subarray(n * init.partSize, (n + 1) * init.partSize))
+              .digest('hex')
+          }
+        }
+      )
     await put(0)
     server.faults.cutNext(1, { phase: 'request', path: '/api/v1/resources/uploads/' })
     await expect(put(1)).rejects.toThrow()
@@ -195,16 +248,33 @@ describe('reference platform server', () => {
     expect(status.receivedParts).toEqual([0])
     for (const n of [3, 1, 2]) expect((await put(n)).data.success).toBe(true)
     const meta = { title: '分数的初步认识', type: '课件', chapterId: 'xx-sx-rj-3a-c8', original: true, public: true }
-    const wrong = await http.post(`/api/v1/resources/uploads/${init.uploadId}/complete`, { ...meta, sha256: '0'.repeat(64) }, { headers: { ...auth, 'idempotency-key': 'key-done-bad' } })
+    const wrong = await http.post(
+      `/api/v1/resources/uploads/${init.uploadId}/complete`,
+      { ...meta, sha256: '0'.repeat(64) },
+      { headers: { ...auth, 'idempotency-key': 'key-done-bad' } }
+    )
     expect(wrong.data.message).toContain('校验失败')
-    const done = await http.post(`/api/v1/resources/uploads/${init.uploadId}/complete`, { ...meta, sha256: sha }, { headers: { ...auth, 'idempotency-key': 'key-done-0001' } })
+    const done = await http.post(
+      `/api/v1/resources/uploads/${init.uploadId}/complete`,
+      { ...meta, sha256: sha },
+      { headers: { ...auth, 'idempotency-key': 'key-done-0001' } }
+    )
     expect(done.data.result).toMatchObject({ title: '【原创】分数的初步认识', sha256: sha, size: file.length })
-    const content = await http.get(`/api/v1/resources/${done.data.result.id}/content`, { headers: auth, responseType: 'arraybuffer' })
+    const content = await http.get(`/api/v1/resources/${done.data.result.id}/content`, {
+      headers: auth,
+      responseType: 'arraybuffer'
+    })
     expect(Buffer.from(content.data).equals(file)).toBe(true)
-    const tail = await http.get(`/api/v1/resources/${done.data.result.id}/content`, { headers: { ...auth, range: 'bytes=100-' }, responseType: 'arraybuffer' })
+    const tail = await http.get(`/api/v1/resources/${done.data.result.id}/content`, {
+      headers: { ...auth, range: 'bytes=100-' },
+      responseType: 'arraybuffer'
+    })
     expect(tail.status).toBe(206)
     expect(Buffer.from(tail.data).equals(file.subarray(100))).toBe(true)
-    const found = await http.get('/api/v1/resources', { headers: auth, params: { chapterId: 'xx-sx-rj-3a-c8', q: '分数' } })
+    const found = await http.get('/api/v1/resources', {
+      headers: auth,
+      params: { chapterId: 'xx-sx-rj-3a-c8', q: '分数' }
+    })
     expect(found.data.result.total).toBe(1)
   })
 })

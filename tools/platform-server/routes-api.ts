@@ -63,10 +63,20 @@ export function registerApiRoutes(app: FastifyInstance, ctx: PlatformContext): v
     const { teacherId } = authenticate(ctx, req, 'user')
     const { classId } = req.params as { classId: string }
     requireClass(teacherId!, classId, '查看该班学生名单')
-    return ctx.db.prepare('SELECT id, name, student_no AS studentNo, gender FROM students WHERE class_id = ? ORDER BY student_no').all(classId)
+    return ctx.db
+      .prepare('SELECT id, name, student_no AS studentNo, gender FROM students WHERE class_id = ? ORDER BY student_no')
+      .all(classId)
   })
 
-  const lessonView = (r: { id: string; client_record_id: string; class_id: string; title: string; active_seconds: number; counted: number; received_at: string }) => ({
+  const lessonView = (r: {
+    id: string
+    client_record_id: string
+    class_id: string
+    title: string
+    active_seconds: number
+    counted: number
+    received_at: string
+  }) => ({
     id: r.id,
     clientRecordId: r.client_record_id,
     classId: r.class_id,
@@ -79,7 +89,8 @@ export function registerApiRoutes(app: FastifyInstance, ctx: PlatformContext): v
   app.post('/api/v1/lesson-records', async (req) => {
     const { teacherId } = authenticate(ctx, req, 'user')
     const body = parseBody(LessonRecordInput, req.body)
-    if (Date.parse(body.endedAt) < Date.parse(body.startedAt)) throw new PlatformError(PlatformCode.BAD_REQUEST, '请求参数错误：下课时间早于上课时间')
+    if (Date.parse(body.endedAt) < Date.parse(body.startedAt))
+      throw new PlatformError(PlatformCode.BAD_REQUEST, '请求参数错误：下课时间早于上课时间')
     requireClass(teacherId!, body.classId, '上报该班级的授课记录')
     return idempotent(ctx, req, teacherId!, 'lesson-records', () => {
       const counted = body.usedClassroomDisplay && body.activeSeconds >= COUNTED_SECONDS ? 1 : 0
@@ -88,8 +99,26 @@ export function registerApiRoutes(app: FastifyInstance, ctx: PlatformContext): v
         .prepare(
           `INSERT INTO lesson_records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(teacher_id, client_record_id) DO NOTHING`
         )
-        .run(newId('lr'), teacherId, body.clientRecordId, body.classId, body.chapterId ?? null, body.title, body.startedAt, body.endedAt, body.activeSeconds, body.usedClassroomDisplay ? 1 : 0, body.questionCount, counted, new Date(ctx.now()).toISOString())
-      return lessonView(ctx.db.prepare('SELECT * FROM lesson_records WHERE teacher_id = ? AND client_record_id = ?').get(teacherId, body.clientRecordId) as Parameters<typeof lessonView>[0])
+        .run(
+          newId('lr'),
+          teacherId,
+          body.clientRecordId,
+          body.classId,
+          body.chapterId ?? null,
+          body.title,
+          body.startedAt,
+          body.endedAt,
+          body.activeSeconds,
+          body.usedClassroomDisplay ? 1 : 0,
+          body.questionCount,
+          counted,
+          new Date(ctx.now()).toISOString()
+        )
+      return lessonView(
+        ctx.db
+          .prepare('SELECT * FROM lesson_records WHERE teacher_id = ? AND client_record_id = ?')
+          .get(teacherId, body.clientRecordId) as Parameters<typeof lessonView>[0]
+      )
     })
   })
 
@@ -100,9 +129,23 @@ export function registerApiRoutes(app: FastifyInstance, ctx: PlatformContext): v
     return idempotent(ctx, req, teacherId!, 'quiz-results', () => {
       const correct = body.answers.filter((a) => a.correct === true).length
       ctx.db
-        .prepare(`INSERT INTO quiz_results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(teacher_id, client_result_id) DO NOTHING`)
-        .run(newId('qr'), teacherId, body.clientResultId, body.classId, body.lessonRecordId ?? null, JSON.stringify(body), body.answers.length, correct, new Date(ctx.now()).toISOString())
-      const r = ctx.db.prepare('SELECT * FROM quiz_results WHERE teacher_id = ? AND client_result_id = ?').get(teacherId, body.clientResultId) as {
+        .prepare(
+          `INSERT INTO quiz_results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(teacher_id, client_result_id) DO NOTHING`
+        )
+        .run(
+          newId('qr'),
+          teacherId,
+          body.clientResultId,
+          body.classId,
+          body.lessonRecordId ?? null,
+          JSON.stringify(body),
+          body.answers.length,
+          correct,
+          new Date(ctx.now()).toISOString()
+        )
+      const r = ctx.db
+        .prepare('SELECT * FROM quiz_results WHERE teacher_id = ? AND client_result_id = ?')
+        .get(teacherId, body.clientResultId) as {
         id: string
         client_result_id: string
         class_id: string
@@ -110,7 +153,14 @@ export function registerApiRoutes(app: FastifyInstance, ctx: PlatformContext): v
         correct: number
         received_at: string
       }
-      return { id: r.id, clientResultId: r.client_result_id, classId: r.class_id, answeredCount: r.answered, correctCount: r.correct, receivedAt: r.received_at }
+      return {
+        id: r.id,
+        clientResultId: r.client_result_id,
+        classId: r.class_id,
+        answeredCount: r.answered,
+        correctCount: r.correct,
+        receivedAt: r.received_at
+      }
     })
   })
 }

@@ -14,20 +14,35 @@ function token(): string {
 
 export function teacherView(ctx: PlatformContext, teacherId: string) {
   const t = ctx.db
-    .prepare('SELECT t.id, t.name, t.subjects, s.id AS school_id, s.name AS school_name FROM teachers t JOIN schools s ON s.id = t.school_id WHERE t.id = ?')
+    .prepare(
+      'SELECT t.id, t.name, t.subjects, s.id AS school_id, s.name AS school_name FROM teachers t JOIN schools s ON s.id = t.school_id WHERE t.id = ?'
+    )
     .get(teacherId) as { id: string; name: string; subjects: string; school_id: string; school_name: string }
-  return { id: t.id, name: t.name, schoolId: t.school_id, schoolName: t.school_name, subjects: JSON.parse(t.subjects) as string[] }
+  return {
+    id: t.id,
+    name: t.name,
+    schoolId: t.school_id,
+    schoolName: t.school_name,
+    subjects: JSON.parse(t.subjects) as string[]
+  }
 }
 
 function issueUserTokens(ctx: PlatformContext, clientId: string, teacherId: string) {
   const access = token()
   const refresh = token()
   const now = ctx.now()
-  const ins = ctx.db.prepare('INSERT INTO tokens(token, kind, client_id, teacher_id, expires_at, pair) VALUES (?, ?, ?, ?, ?, ?)')
+  const ins = ctx.db.prepare(
+    'INSERT INTO tokens(token, kind, client_id, teacher_id, expires_at, pair) VALUES (?, ?, ?, ?, ?, ?)'
+  )
   ins.run(access, 'user', clientId, teacherId, now + ctx.tokenTtlSeconds * 1000, refresh)
   ins.run(refresh, 'refresh', clientId, teacherId, now + REFRESH_TTL_MS, access)
   ctx.counters.userTokensIssued++
-  return { accessToken: access, refreshToken: refresh, expiresIn: ctx.tokenTtlSeconds, teacher: teacherView(ctx, teacherId) }
+  return {
+    accessToken: access,
+    refreshToken: refresh,
+    expiresIn: ctx.tokenTtlSeconds,
+    teacher: teacherView(ctx, teacherId)
+  }
 }
 
 function isLoopback(uri: string): boolean {
@@ -56,7 +71,13 @@ function checkAuthorize(ctx: PlatformContext, q: Record<string, string | undefin
   if (!q.redirect_uri || !isLoopback(q.redirect_uri)) return '回调地址必须是本机回环地址（http://127.0.0.1:端口/…）'
   if (!q.state) return '缺少 state'
   if (!q.code_challenge || q.code_challenge_method !== 'S256') return '必须使用 PKCE（code_challenge_method=S256）'
-  return { client_id: q.client_id!, redirect_uri: q.redirect_uri, state: q.state, code_challenge: q.code_challenge, code_challenge_method: 'S256' }
+  return {
+    client_id: q.client_id!,
+    redirect_uri: q.redirect_uri,
+    state: q.state,
+    code_challenge: q.code_challenge,
+    code_challenge_method: 'S256'
+  }
 }
 
 function page(reply: FastifyReply, status: number, body: string): FastifyReply {
@@ -90,12 +111,16 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: PlatformContext): 
     const body = parseBody(AppTokenRequest, req.body)
     return ctx.db
       .transaction(() => {
-        const ok = ctx.db.prepare('SELECT 1 FROM clients WHERE client_id = ? AND secret = ?').get(body.clientId, body.secret)
+        const ok = ctx.db
+          .prepare('SELECT 1 FROM clients WHERE client_id = ? AND secret = ?')
+          .get(body.clientId, body.secret)
         if (!ok) throw new PlatformError(PlatformCode.NO_PERMISSION, '应用凭证（clientId/secret）不正确')
         // A new app token invalidates the previous one: clients must share one and refresh it once.
         ctx.db.prepare("UPDATE tokens SET revoked = 1 WHERE kind = 'app' AND client_id = ?").run(body.clientId)
         const t = token()
-        ctx.db.prepare("INSERT INTO tokens(token, kind, client_id, expires_at) VALUES (?, 'app', ?, ?)").run(t, body.clientId, ctx.now() + ctx.tokenTtlSeconds * 1000)
+        ctx.db
+          .prepare("INSERT INTO tokens(token, kind, client_id, expires_at) VALUES (?, 'app', ?, ?)")
+          .run(t, body.clientId, ctx.now() + ctx.tokenTtlSeconds * 1000)
         ctx.counters.appTokensIssued++
         return { accessToken: t, expiresIn: ctx.tokenTtlSeconds }
       })
@@ -112,11 +137,15 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: PlatformContext): 
     const b = (req.body ?? {}) as Record<string, string | undefined>
     const p = checkAuthorize(ctx, b)
     if (typeof p === 'string') return page(reply, 400, `<h1>无法登录</h1><p class="err">${esc(p)}</p>`)
-    const t = ctx.db.prepare('SELECT id FROM teachers WHERE username = ? AND password = ?').get(b.username ?? '', b.password ?? '') as { id: string } | undefined
+    const t = ctx.db
+      .prepare('SELECT id FROM teachers WHERE username = ? AND password = ?')
+      .get(b.username ?? '', b.password ?? '') as { id: string } | undefined
     if (!t) return page(reply, 401, form(p, '账号或密码不正确，请重新输入。'))
     const code = token()
     ctx.db
-      .prepare('INSERT INTO auth_codes(code, client_id, teacher_id, redirect_uri, challenge, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO auth_codes(code, client_id, teacher_id, redirect_uri, challenge, expires_at) VALUES (?, ?, ?, ?, ?, ?)'
+      )
       .run(code, p.client_id, t.id, p.redirect_uri, p.code_challenge, ctx.now() + CODE_TTL_MS)
     const target = new URL(p.redirect_uri)
     target.searchParams.set('code', code)
@@ -129,12 +158,22 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: PlatformContext): 
     return ctx.db
       .transaction(() => {
         const row = ctx.db.prepare('SELECT * FROM auth_codes WHERE code = ?').get(body.code) as
-          | { client_id: string; teacher_id: string; redirect_uri: string; challenge: string; expires_at: number; used: number }
+          | {
+              client_id: string
+              teacher_id: string
+              redirect_uri: string
+              challenge: string
+              expires_at: number
+              used: number
+            }
           | undefined
-        if (!row || row.used || row.expires_at <= ctx.now()) throw new PlatformError(PlatformCode.CODE_INVALID, '授权码无效、已使用或已过期（有效期 5 分钟），请重新登录')
-        if (row.client_id !== body.clientId || row.redirect_uri !== body.redirectUri) throw new PlatformError(PlatformCode.CODE_INVALID, '授权码与应用或回调地址不匹配')
+        if (!row || row.used || row.expires_at <= ctx.now())
+          throw new PlatformError(PlatformCode.CODE_INVALID, '授权码无效、已使用或已过期（有效期 5 分钟），请重新登录')
+        if (row.client_id !== body.clientId || row.redirect_uri !== body.redirectUri)
+          throw new PlatformError(PlatformCode.CODE_INVALID, '授权码与应用或回调地址不匹配')
         const challenge = createHash('sha256').update(body.codeVerifier).digest('base64url')
-        if (challenge !== row.challenge) throw new PlatformError(PlatformCode.CODE_INVALID, 'PKCE 校验失败（code_verifier 不匹配）')
+        if (challenge !== row.challenge)
+          throw new PlatformError(PlatformCode.CODE_INVALID, 'PKCE 校验失败（code_verifier 不匹配）')
         ctx.db.prepare('UPDATE auth_codes SET used = 1 WHERE code = ?').run(body.code)
         return issueUserTokens(ctx, row.client_id, row.teacher_id)
       })
@@ -145,9 +184,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: PlatformContext): 
     const body = parseBody(RefreshRequest, req.body)
     return ctx.db
       .transaction(() => {
-        const row = ctx.db.prepare("SELECT client_id, teacher_id, expires_at, revoked, pair FROM tokens WHERE token = ? AND kind = 'refresh'").get(body.refreshToken) as
-          | { client_id: string; teacher_id: string; expires_at: number; revoked: number; pair: string }
-          | undefined
+        const row = ctx.db
+          .prepare(
+            "SELECT client_id, teacher_id, expires_at, revoked, pair FROM tokens WHERE token = ? AND kind = 'refresh'"
+          )
+          .get(body.refreshToken) as
+          { client_id: string; teacher_id: string; expires_at: number; revoked: number; pair: string } | undefined
         if (!row || row.revoked || row.expires_at <= ctx.now() || row.client_id !== body.clientId) {
           throw new PlatformError(PlatformCode.CODE_INVALID, '登录已失效，请重新登录')
         }

@@ -7,7 +7,16 @@ import type { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { ResourceQuery, UploadComplete, UploadInit } from '../../src-shared/platform/dto'
 import { PlatformCode } from '../../src-shared/platform/envelope'
-import { PlatformError, authenticate, idempotencyLookup, idempotent, newId, parseBody, sha256Hex, type PlatformContext } from './context'
+import {
+  PlatformError,
+  authenticate,
+  idempotencyLookup,
+  idempotent,
+  newId,
+  parseBody,
+  sha256Hex,
+  type PlatformContext
+} from './context'
 
 const UPLOAD_TTL_MS = 24 * 3600 * 1000
 
@@ -45,7 +54,8 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
   // back from disk when the gap before it closes), so `complete` need not read the file again.
   // After a restart the map is empty and `complete` hashes the file from disk instead.
   const running = new Map<string, { next: number; hash: Hash; chain: Promise<void>; broken: boolean }>()
-  const partLength = (u: { size: number; part_size: number }, n: number) => (n === partCount(u) - 1 ? u.size - u.part_size * n : u.part_size)
+  const partLength = (u: { size: number; part_size: number }, n: number) =>
+    n === partCount(u) - 1 ? u.size - u.part_size * n : u.part_size
   const advance = (u: UploadRow, n: number, data: readonly Buffer[]) => {
     const r = running.get(u.id)
     if (!r) return
@@ -80,18 +90,26 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
     size: u.size,
     partSize: u.part_size,
     partCount: partCount(u),
-    receivedParts: (ctx.db.prepare('SELECT part_number FROM upload_parts WHERE upload_id = ? ORDER BY part_number').all(u.id) as { part_number: number }[]).map((r) => r.part_number),
+    receivedParts: (
+      ctx.db.prepare('SELECT part_number FROM upload_parts WHERE upload_id = ? ORDER BY part_number').all(u.id) as {
+        part_number: number
+      }[]
+    ).map((r) => r.part_number),
     expiresAt: new Date(u.expires_at).toISOString()
   })
   const loadUpload = (req: FastifyRequest, teacherId: string): UploadRow => {
     const { uploadId } = req.params as { uploadId: string }
     const u = ctx.db.prepare('SELECT * FROM uploads WHERE id = ?').get(uploadId) as UploadRow | undefined
-    if (!u || u.teacher_id !== teacherId || u.expires_at <= ctx.now()) throw new PlatformError(PlatformCode.NOT_FOUND, '上传任务不存在或已过期，请重新上传')
+    if (!u || u.teacher_id !== teacherId || u.expires_at <= ctx.now())
+      throw new PlatformError(PlatformCode.NOT_FOUND, '上传任务不存在或已过期，请重新上传')
     return u
   }
   const resourceView = (r: ResourceRow) => {
-    const owner = ctx.db.prepare('SELECT name FROM teachers WHERE id = ?').get(r.owner_id) as { name: string } | undefined
-    const collections = (ctx.db.prepare('SELECT COUNT(*) AS n FROM collections WHERE resource_id = ?').get(r.id) as { n: number }).n
+    const owner = ctx.db.prepare('SELECT name FROM teachers WHERE id = ?').get(r.owner_id) as
+      { name: string } | undefined
+    const collections = (
+      ctx.db.prepare('SELECT COUNT(*) AS n FROM collections WHERE resource_id = ?').get(r.id) as { n: number }
+    ).n
     return {
       id: r.id,
       title: r.title,
@@ -112,7 +130,8 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
   const loadResource = (req: FastifyRequest, teacherId: string | null): ResourceRow => {
     const { resourceId } = req.params as { resourceId: string }
     const r = ctx.db.prepare('SELECT * FROM resources WHERE id = ?').get(resourceId) as ResourceRow | undefined
-    if (!r || (!r.public && r.owner_id !== teacherId)) throw new PlatformError(PlatformCode.NOT_FOUND, '资源不存在或未公开')
+    if (!r || (!r.public && r.owner_id !== teacherId))
+      throw new PlatformError(PlatformCode.NOT_FOUND, '资源不存在或未公开')
     return r
   }
 
@@ -122,7 +141,9 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
     return idempotent(ctx, req, teacherId!, 'uploads', () => {
       const id = newId('up')
       const partSize = body.partSize ?? ctx.partSize
-      ctx.db.prepare('INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, NULL)').run(id, teacherId, body.fileName, body.mimeType ?? null, body.size, partSize, ctx.now() + UPLOAD_TTL_MS)
+      ctx.db
+        .prepare('INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, NULL)')
+        .run(id, teacherId, body.fileName, body.mimeType ?? null, body.size, partSize, ctx.now() + UPLOAD_TTL_MS)
       running.set(id, { next: 0, hash: createHash('sha256'), chain: Promise.resolve(), broken: false })
       return status(ctx.db.prepare('SELECT * FROM uploads WHERE id = ?').get(id) as UploadRow)
     })
@@ -139,11 +160,13 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
     if (u.completed_resource_id) throw new PlatformError(PlatformCode.BAD_REQUEST, '该上传任务已完成')
     const n = Number((req.params as { partNumber: string }).partNumber)
     const count = partCount(u)
-    if (!Number.isInteger(n) || n < 0 || n >= count) throw new PlatformError(PlatformCode.BAD_REQUEST, `分片序号 ${n} 超出范围（共 ${count} 片）`)
+    if (!Number.isInteger(n) || n < 0 || n >= count)
+      throw new PlatformError(PlatformCode.BAD_REQUEST, `分片序号 ${n} 超出范围（共 ${count} 片）`)
     const expected = n === count - 1 ? u.size - u.part_size * (count - 1) : u.part_size
     // The part stays as the chunks it arrived in: hashed and written (writev) without a copy.
     const { chunks, size } = await readBody(req.body as Readable, expected)
-    if (size !== expected) throw new PlatformError(PlatformCode.BAD_REQUEST, `分片 ${n} 大小应为 ${expected} 字节，实际 ${size} 字节`)
+    if (size !== expected)
+      throw new PlatformError(PlatformCode.BAD_REQUEST, `分片 ${n} 大小应为 ${expected} 字节，实际 ${size} 字节`)
     const claimed = req.headers['x-part-sha256']
     let sum: string | null = null
     if (claimed !== undefined) {
@@ -179,29 +202,59 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
     if (first.stored) return first.stored.body
     const u = loadUpload(req, teacherId!)
     if (u.completed_resource_id) {
-      return resourceView(ctx.db.prepare('SELECT * FROM resources WHERE id = ?').get(u.completed_resource_id) as ResourceRow)
+      return resourceView(
+        ctx.db.prepare('SELECT * FROM resources WHERE id = ?').get(u.completed_resource_id) as ResourceRow
+      )
     }
-    if (!ctx.db.prepare("SELECT 1 FROM catalogue WHERE id = ? AND level IN ('chapter', 'section')").get(body.chapterId)) {
+    if (
+      !ctx.db.prepare("SELECT 1 FROM catalogue WHERE id = ? AND level IN ('chapter', 'section')").get(body.chapterId)
+    ) {
       throw new PlatformError(PlatformCode.BAD_REQUEST, `章节 ${body.chapterId} 不存在，请在教材目录中重新选择章节`)
     }
     const have = status(u).receivedParts.length
-    if (have !== partCount(u)) throw new PlatformError(PlatformCode.BAD_REQUEST, `还有 ${partCount(u) - have} 个分片未上传`)
+    if (have !== partCount(u))
+      throw new PlatformError(PlatformCode.BAD_REQUEST, `还有 ${partCount(u) - have} 个分片未上传`)
     const file = join(uploadDir, `${u.id}.bin`)
     if (u.size === 0) await writeFile(file, '')
     const r = running.get(u.id)
     await r?.chain
-    const actual = r && !r.broken && r.next === partCount(u) ? r.hash.digest('hex') : u.size === 0 ? sha256Hex('') : await hashFile(file)
+    const actual =
+      r && !r.broken && r.next === partCount(u)
+        ? r.hash.digest('hex')
+        : u.size === 0
+          ? sha256Hex('')
+          : await hashFile(file)
     running.delete(u.id)
-    if (actual !== body.sha256) throw new PlatformError(PlatformCode.BAD_REQUEST, '文件校验失败（sha256 不一致），请重新上传')
+    if (actual !== body.sha256)
+      throw new PlatformError(PlatformCode.BAD_REQUEST, '文件校验失败（sha256 不一致），请重新上传')
     return idempotent(ctx, req, teacherId!, 'complete', () => {
-      const again = ctx.db.prepare('SELECT completed_resource_id FROM uploads WHERE id = ?').get(u.id) as { completed_resource_id: string | null }
-      if (again.completed_resource_id) return resourceView(ctx.db.prepare('SELECT * FROM resources WHERE id = ?').get(again.completed_resource_id) as ResourceRow)
+      const again = ctx.db.prepare('SELECT completed_resource_id FROM uploads WHERE id = ?').get(u.id) as {
+        completed_resource_id: string | null
+      }
+      if (again.completed_resource_id)
+        return resourceView(
+          ctx.db.prepare('SELECT * FROM resources WHERE id = ?').get(again.completed_resource_id) as ResourceRow
+        )
       const id = newId('res')
       const title = body.original && !body.title.startsWith('【原创】') ? `【原创】${body.title}` : body.title
       renameSync(file, join(resourceDir, `${id}.bin`))
       ctx.db
-        .prepare('INSERT INTO resources(id, title, type, chapter_id, file_name, size, sha256, original, public, owner_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(id, title, body.type, body.chapterId, u.file_name, u.size, actual, body.original ? 1 : 0, body.public ? 1 : 0, teacherId, new Date(ctx.now()).toISOString())
+        .prepare(
+          'INSERT INTO resources(id, title, type, chapter_id, file_name, size, sha256, original, public, owner_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+        )
+        .run(
+          id,
+          title,
+          body.type,
+          body.chapterId,
+          u.file_name,
+          u.size,
+          actual,
+          body.original ? 1 : 0,
+          body.public ? 1 : 0,
+          teacherId,
+          new Date(ctx.now()).toISOString()
+        )
       ctx.db.prepare('UPDATE uploads SET completed_resource_id = ? WHERE id = ?').run(id, u.id)
       ctx.db.prepare('DELETE FROM upload_parts WHERE upload_id = ?').run(u.id)
       return resourceView(ctx.db.prepare('SELECT * FROM resources WHERE id = ?').get(id) as ResourceRow)
@@ -227,7 +280,9 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
     }
     const sql = `FROM resources WHERE ${where.join(' AND ')}`
     const total = (ctx.db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n
-    const rows = ctx.db.prepare(`SELECT * ${sql} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`).all(...args, q.pageSize, (q.page - 1) * q.pageSize) as ResourceRow[]
+    const rows = ctx.db
+      .prepare(`SELECT * ${sql} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`)
+      .all(...args, q.pageSize, (q.page - 1) * q.pageSize) as ResourceRow[]
     return { items: rows.map(resourceView), total, page: q.page, pageSize: q.pageSize }
   })
 
@@ -248,7 +303,10 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
       const start = Number(m[1])
       const end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1
       if (start >= size || start > end) throw new PlatformError(PlatformCode.BAD_REQUEST, '请求的范围超出文件大小')
-      reply.code(206).header('content-range', `bytes ${start}-${end}/${size}`).header('content-length', end - start + 1)
+      reply
+        .code(206)
+        .header('content-range', `bytes ${start}-${end}/${size}`)
+        .header('content-length', end - start + 1)
       return reply.send(createReadStream(file, { start, end }))
     }
     ctx.db.prepare('UPDATE resources SET downloads = downloads + 1 WHERE id = ?').run(r.id)

@@ -34,8 +34,14 @@ const bnuMath3a: Volume = [
 const pepMath7a: Volume = [
   ['第一章 有理数', ['1.1 正数和负数', '1.2 有理数', '1.3 有理数的加减法', '1.4 有理数的乘除法', '1.5 有理数的乘方']],
   ['第二章 整式的加减', ['2.1 整式', '2.2 整式的加减']],
-  ['第三章 一元一次方程', ['3.1 从算式到方程', '3.2 解一元一次方程（一）', '3.3 解一元一次方程（二）', '3.4 实际问题与一元一次方程']],
-  ['第四章 几何图形初步', ['4.1 几何图形', '4.2 直线、射线、线段', '4.3 角', '4.4 课题学习 设计制作长方体形状的包装纸盒']]
+  [
+    '第三章 一元一次方程',
+    ['3.1 从算式到方程', '3.2 解一元一次方程（一）', '3.3 解一元一次方程（二）', '3.4 实际问题与一元一次方程']
+  ],
+  [
+    '第四章 几何图形初步',
+    ['4.1 几何图形', '4.2 直线、射线、线段', '4.3 角', '4.4 课题学习 设计制作长方体形状的包装纸盒']
+  ]
 ]
 
 const tongbianChinese3a: Volume = [
@@ -65,18 +71,34 @@ export const catalogueSeed = [
         name: '数学',
         editions: [
           { id: 'xx-sx-rj', name: '人教版', volumes: [{ id: 'xx-sx-rj-3a', name: '三年级上册', content: pepMath3a }] },
-          { id: 'xx-sx-bsd', name: '北师大版', volumes: [{ id: 'xx-sx-bsd-3a', name: '三年级上册', content: bnuMath3a }] }
+          {
+            id: 'xx-sx-bsd',
+            name: '北师大版',
+            volumes: [{ id: 'xx-sx-bsd-3a', name: '三年级上册', content: bnuMath3a }]
+          }
         ]
       },
       {
         id: 'xx-yw',
         name: '语文',
-        editions: [{ id: 'xx-yw-tb', name: '统编版', volumes: [{ id: 'xx-yw-tb-3a', name: '三年级上册', content: tongbianChinese3a }] }]
+        editions: [
+          {
+            id: 'xx-yw-tb',
+            name: '统编版',
+            volumes: [{ id: 'xx-yw-tb-3a', name: '三年级上册', content: tongbianChinese3a }]
+          }
+        ]
       },
       {
         id: 'xx-yy',
         name: '英语',
-        editions: [{ id: 'xx-yy-pep', name: '人教PEP版', volumes: [{ id: 'xx-yy-pep-3a', name: '三年级上册', content: pepEnglish3a }] }]
+        editions: [
+          {
+            id: 'xx-yy-pep',
+            name: '人教PEP版',
+            volumes: [{ id: 'xx-yy-pep-3a', name: '三年级上册', content: pepEnglish3a }]
+          }
+        ]
       }
     ]
   },
@@ -87,7 +109,9 @@ export const catalogueSeed = [
       {
         id: 'cz-sx',
         name: '数学',
-        editions: [{ id: 'cz-sx-rj', name: '人教版', volumes: [{ id: 'cz-sx-rj-7a', name: '七年级上册', content: pepMath7a }] }]
+        editions: [
+          { id: 'cz-sx-rj', name: '人教版', volumes: [{ id: 'cz-sx-rj-7a', name: '七年级上册', content: pepMath7a }] }
+        ]
       }
     ]
   }
@@ -114,7 +138,9 @@ export function catalogueNodes(): SeedNode[] {
           v.content.forEach(([chapter, sections], ci) => {
             const cid = `${v.id}-c${ci + 1}`
             out.push({ id: cid, parentId: v.id, level: 'chapter', name: chapter, order: ci })
-            sections.forEach((sec, xi) => out.push({ id: `${cid}-s${xi + 1}`, parentId: cid, level: 'section', name: sec, order: xi }))
+            sections.forEach((sec, xi) =>
+              out.push({ id: `${cid}-s${xi + 1}`, parentId: cid, level: 'section', name: sec, order: xi })
+            )
           })
         })
       })
@@ -135,14 +161,103 @@ export const teachers = [
 export const term = '2026-2027学年第一学期'
 
 export const classes = [
-  { id: 'c-301', name: '三年级(1)班', grade: '三年级', size: 42, teachers: { 't-1001': '数学', 't-1002': '语文', 't-1003': '英语' } },
+  {
+    id: 'c-301',
+    name: '三年级(1)班',
+    grade: '三年级',
+    size: 42,
+    teachers: { 't-1001': '数学', 't-1002': '语文', 't-1003': '英语' }
+  },
   { id: 'c-302', name: '三年级(2)班', grade: '三年级', size: 44, teachers: { 't-1001': '数学', 't-1003': '英语' } },
   { id: 'c-303', name: '三年级(3)班', grade: '三年级', size: 41, teachers: { 't-1002': '语文' } }
 ] as const
 
-const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '高', '罗', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾', '萧', '田', '董', '潘', '袁', '蔡', '蒋', '余']
-const boyNames = ['子轩', '浩然', '宇航', '俊杰', '梓豪', '一鸣', '博文', '天佑', '明哲', '皓轩', '思远', '嘉豪', '铭泽', '睿', '晨阳', '雨泽', '奕辰', '家乐', '志强', '昊天']
-const girlNames = ['欣怡', '梓涵', '诗涵', '雨桐', '可馨', '思琪', '语嫣', '一诺', '佳怡', '若曦', '雅婷', '梦瑶', '紫萱', '静怡', '安琪', '子涵', '书瑶', '芷若', '晓彤', '婉清']
+const surnames = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '高',
+  '罗',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+  '许',
+  '韩',
+  '冯',
+  '邓',
+  '曹',
+  '彭',
+  '曾',
+  '萧',
+  '田',
+  '董',
+  '潘',
+  '袁',
+  '蔡',
+  '蒋',
+  '余'
+]
+const boyNames = [
+  '子轩',
+  '浩然',
+  '宇航',
+  '俊杰',
+  '梓豪',
+  '一鸣',
+  '博文',
+  '天佑',
+  '明哲',
+  '皓轩',
+  '思远',
+  '嘉豪',
+  '铭泽',
+  '睿',
+  '晨阳',
+  '雨泽',
+  '奕辰',
+  '家乐',
+  '志强',
+  '昊天'
+]
+const girlNames = [
+  '欣怡',
+  '梓涵',
+  '诗涵',
+  '雨桐',
+  '可馨',
+  '思琪',
+  '语嫣',
+  '一诺',
+  '佳怡',
+  '若曦',
+  '雅婷',
+  '梦瑶',
+  '紫萱',
+  '静怡',
+  '安琪',
+  '子涵',
+  '书瑶',
+  '芷若',
+  '晓彤',
+  '婉清'
+]
 
 /** A small deterministic PRNG (mulberry32) so every run seeds the same names. */
 function rng(seed: number): () => number {
@@ -156,7 +271,10 @@ function rng(seed: number): () => number {
   }
 }
 
-export function roster(classId: string, size: number): { id: string; name: string; studentNo: string; gender: '男' | '女' }[] {
+export function roster(
+  classId: string,
+  size: number
+): { id: string; name: string; studentNo: string; gender: '男' | '女' }[] {
   const r = rng([...classId].reduce((h, c) => h * 31 + c.charCodeAt(0), 7))
   const seen = new Set<string>()
   const out: { id: string; name: string; studentNo: string; gender: '男' | '女' }[] = []
@@ -172,4 +290,6 @@ export function roster(classId: string, size: number): { id: string; name: strin
   return out
 }
 
-export const appClients = [{ clientId: 'classdeck-desktop', secret: 'classdeck-dev-secret', name: 'ClassDeck 教学助手' }] as const
+export const appClients = [
+  { clientId: 'classdeck-desktop', secret: 'classdeck-dev-secret', name: 'ClassDeck 教学助手' }
+] as const

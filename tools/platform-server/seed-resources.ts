@@ -177,7 +177,8 @@ function truckPng(): Buffer {
   const w = 96
   const h = 64
   const raw = Buffer.alloc((w * 3 + 1) * h)
-  const inBox = (x: number, y: number, x0: number, y0: number, x1: number, y1: number) => x >= x0 && x < x1 && y >= y0 && y < y1
+  const inBox = (x: number, y: number, x0: number, y0: number, x1: number, y1: number) =>
+    x >= x0 && x < x1 && y >= y0 && y < y1
   for (let y = 0; y < h; y++) {
     raw[y * (w * 3 + 1)] = 0 // filter: none
     for (let x = 0; x < w; x++) {
@@ -193,7 +194,12 @@ function truckPng(): Buffer {
   ihdr.writeUInt32BE(w, 0)
   ihdr.writeUInt32BE(h, 4)
   ihdr.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0))
+  ])
 }
 
 function chunk(type: string, data: Buffer): Buffer {

@@ -53,10 +53,35 @@ export interface PlatformServer {
 const BYPASS_HEADER = 'x-platform-fault-bypass'
 
 const AdminOpSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('fail'), count: z.number().int().positive(), status: z.number().int().min(400).max(599).optional(), path: z.string().optional(), method: z.string().optional() }),
-  z.object({ op: z.literal('slow'), delayMs: z.number().int().nonnegative(), count: z.number().int().positive().optional(), path: z.string().optional(), method: z.string().optional() }),
-  z.object({ op: z.literal('rate-limit'), count: z.number().int().positive(), retryAfterSeconds: z.number().int().nonnegative(), path: z.string().optional(), method: z.string().optional() }),
-  z.object({ op: z.literal('cut'), count: z.number().int().positive(), phase: z.enum(['request', 'response']).optional(), afterBytes: z.number().int().nonnegative().optional(), path: z.string().optional(), method: z.string().optional() }),
+  z.object({
+    op: z.literal('fail'),
+    count: z.number().int().positive(),
+    status: z.number().int().min(400).max(599).optional(),
+    path: z.string().optional(),
+    method: z.string().optional()
+  }),
+  z.object({
+    op: z.literal('slow'),
+    delayMs: z.number().int().nonnegative(),
+    count: z.number().int().positive().optional(),
+    path: z.string().optional(),
+    method: z.string().optional()
+  }),
+  z.object({
+    op: z.literal('rate-limit'),
+    count: z.number().int().positive(),
+    retryAfterSeconds: z.number().int().nonnegative(),
+    path: z.string().optional(),
+    method: z.string().optional()
+  }),
+  z.object({
+    op: z.literal('cut'),
+    count: z.number().int().positive(),
+    phase: z.enum(['request', 'response']).optional(),
+    afterBytes: z.number().int().nonnegative().optional(),
+    path: z.string().optional(),
+    method: z.string().optional()
+  }),
   z.object({ op: z.literal('expire-tokens') }),
   z.object({ op: z.literal('clear') })
 ])
@@ -65,8 +90,20 @@ export async function startPlatformServer(opts: PlatformServerOptions): Promise<
   mkdirSync(opts.dataDir, { recursive: true })
   const db = openPlatformDb(join(opts.dataDir, 'platform.db'))
   const now = opts.now ?? (() => Date.now())
-  const faults = new FaultControls(() => db.prepare("UPDATE tokens SET expires_at = ? WHERE kind IN ('app', 'user') AND revoked = 0 AND expires_at > ?").run(now(), now()).changes)
-  const counters: Counters = { requests: 0, appTokensIssued: 0, userTokensIssued: 0, refreshes: 0, partsReceived: 0, partBytesReceived: 0 }
+  const faults = new FaultControls(
+    () =>
+      db
+        .prepare("UPDATE tokens SET expires_at = ? WHERE kind IN ('app', 'user') AND revoked = 0 AND expires_at > ?")
+        .run(now(), now()).changes
+  )
+  const counters: Counters = {
+    requests: 0,
+    appTokensIssued: 0,
+    userTokensIssued: 0,
+    refreshes: 0,
+    partsReceived: 0,
+    partBytesReceived: 0
+  }
   const ctx: PlatformContext = {
     db,
     dataDir: opts.dataDir,
@@ -117,7 +154,9 @@ function buildApp(ctx: PlatformContext, admin: boolean): FastifyInstance {
   const cuts = new WeakMap<FastifyRequest, Extract<Fault, { kind: 'cut' }>>()
 
   // Upload parts and the plain-upload baseline arrive as streams; the route reads them.
-  app.addContentTypeParser('application/octet-stream', { bodyLimit: 80 * 1024 * 1024 }, (_req, payload, done) => done(null, payload))
+  app.addContentTypeParser('application/octet-stream', { bodyLimit: 80 * 1024 * 1024 }, (_req, payload, done) =>
+    done(null, payload)
+  )
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
     done(null, Object.fromEntries(new URLSearchParams(body as string)))
   )
@@ -132,10 +171,16 @@ function buildApp(ctx: PlatformContext, admin: boolean): FastifyInstance {
     if (fail) {
       throw fail.status >= 500
         ? new PlatformError(PlatformCode.INTERNAL, '平台内部错误，请稍后重试（测试注入）', undefined, fail.status)
-        : new PlatformError(PlatformCode.BAD_REQUEST, `请求被拒绝（测试注入，HTTP ${fail.status}）`, undefined, fail.status)
+        : new PlatformError(
+            PlatformCode.BAD_REQUEST,
+            `请求被拒绝（测试注入，HTTP ${fail.status}）`,
+            undefined,
+            fail.status
+          )
     }
     const limited = ctx.faults.take('rate-limit', req.method, path)
-    if (limited) throw new PlatformError(PlatformCode.RATE_LIMITED, '请求过于频繁，请稍后再试', limited.retryAfterSeconds)
+    if (limited)
+      throw new PlatformError(PlatformCode.RATE_LIMITED, '请求过于频繁，请稍后再试', limited.retryAfterSeconds)
     const cut = ctx.faults.take('cut', req.method, path)
     if (cut) cuts.set(req, cut)
   })
@@ -169,28 +214,51 @@ function buildApp(ctx: PlatformContext, admin: boolean): FastifyInstance {
     const headers = { ...req.headers, [BYPASS_HEADER]: bypass }
     delete headers['content-length']
     delete headers['transfer-encoding']
-    const res = await app.inject({ method: req.method as 'GET', url: req.url, headers, payload: req.body as string | Buffer | Readable | undefined })
+    const res = await app.inject({
+      method: req.method as 'GET',
+      url: req.url,
+      headers,
+      payload: req.body as string | Buffer | Readable | undefined
+    })
     const raw = reply.raw
-    raw.writeHead(res.statusCode, { 'content-type': res.headers['content-type'] ?? 'application/json', 'content-length': res.rawPayload.length })
+    raw.writeHead(res.statusCode, {
+      'content-type': res.headers['content-type'] ?? 'application/json',
+      'content-length': res.rawPayload.length
+    })
     raw.write(res.rawPayload.subarray(0, Math.floor(res.rawPayload.length / 2)), () => raw.socket?.destroy())
   })
 
   // Successful answers travel in the platform's envelope.
-  app.addHook('preSerialization', async (_req, reply, payload) => (reply.statusCode < 400 ? { success: true, result: payload } : payload))
+  app.addHook('preSerialization', async (_req, reply, payload) =>
+    reply.statusCode < 400 ? { success: true, result: payload } : payload
+  )
 
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof PlatformError) {
       if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds))
-      return reply.code(err.status ?? statusForCode[err.code] ?? 400).send({ success: false, code: err.code, message: err.message })
+      return reply
+        .code(err.status ?? statusForCode[err.code] ?? 400)
+        .send({ success: false, code: err.code, message: err.message })
     }
     const e = err as { statusCode?: number; message?: string }
-    if (e.statusCode === 413) return reply.code(413).send({ success: false, code: PlatformCode.TOO_LARGE, message: '请求体过大' })
+    if (e.statusCode === 413)
+      return reply.code(413).send({ success: false, code: PlatformCode.TOO_LARGE, message: '请求体过大' })
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      return reply.code(400).send({ success: false, code: PlatformCode.BAD_REQUEST, message: `请求格式错误：${e.message ?? ''}` })
+      return reply
+        .code(400)
+        .send({ success: false, code: PlatformCode.BAD_REQUEST, message: `请求格式错误：${e.message ?? ''}` })
     }
     return reply.code(500).send({ success: false, code: PlatformCode.INTERNAL, message: '平台内部错误，请稍后重试' })
   })
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ success: false, code: PlatformCode.NOT_FOUND, message: `接口不存在：${req.method} ${req.url.split('?')[0]}` }))
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .code(404)
+      .send({
+        success: false,
+        code: PlatformCode.NOT_FOUND,
+        message: `接口不存在：${req.method} ${req.url.split('?')[0]}`
+      })
+  )
 
   registerAuthRoutes(app, ctx)
   registerApiRoutes(app, ctx)
@@ -207,7 +275,12 @@ function registerAdminRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   })
   app.get('/__admin/stats', async () => {
     const n = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n
-    return { ...ctx.counters, lessonRecords: n('SELECT COUNT(*) AS n FROM lesson_records'), quizResults: n('SELECT COUNT(*) AS n FROM quiz_results'), resources: n('SELECT COUNT(*) AS n FROM resources') }
+    return {
+      ...ctx.counters,
+      lessonRecords: n('SELECT COUNT(*) AS n FROM lesson_records'),
+      quizResults: n('SELECT COUNT(*) AS n FROM quiz_results'),
+      resources: n('SELECT COUNT(*) AS n FROM resources')
+    }
   })
   // The benchmark's baseline: one plain streamed upload of a file to disk, no protocol around it.
   app.post('/__admin/plain-upload', async (req) => {

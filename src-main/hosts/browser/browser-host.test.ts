@@ -56,10 +56,15 @@ describe('browser host', () => {
 
   it('refuses unknown channels, malformed JSON and malformed frames with typed errors and keeps serving', async () => {
     const ws = await connect(host.url)
-    expect(await call(ws, { t: 'call', id: 2, channel: 'system:rm-rf', input: {} })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+    expect(await call(ws, { t: 'call', id: 2, channel: 'system:rm-rf', input: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' }
+    })
     expect(await call(ws, '{not json')).toMatchObject({ ok: false, id: -1, error: { code: 'VALIDATION' } })
     expect(await call(ws, { t: 'call', id: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-    expect(await call(ws, { t: 'call', id: 3, channel: 'system:ping', input: { nonce: 'still here' } })).toMatchObject({ ok: true })
+    expect(await call(ws, { t: 'call', id: 3, channel: 'system:ping', input: { nonce: 'still here' } })).toMatchObject({
+      ok: true
+    })
     ws.close()
   })
 
@@ -75,7 +80,10 @@ describe('browser host', () => {
     ws.on('message', (d) => frames.push(JSON.parse(String(d))))
     ws.send(JSON.stringify({ t: 'call', id: 1, channel: 'settings:update', input: { language: 'en' } }))
     await expect.poll(() => frames.length).toBeGreaterThanOrEqual(2)
-    expect(frames.find((f) => f.t === 'event')).toMatchObject({ channel: 'settings:changed', payload: { language: 'en' } })
+    expect(frames.find((f) => f.t === 'event')).toMatchObject({
+      channel: 'settings:changed',
+      payload: { language: 'en' }
+    })
     ws.close()
   })
 
@@ -89,7 +97,8 @@ describe('browser host', () => {
 
   it('stores an uploaded picture by its hash, serves it back with ranges, and refuses uploads without the header or of unknown types', async () => {
     const bytes = new Uint8Array(5000).map((_, i) => i % 251)
-    const post = (headers: Record<string, string>, ext = 'png') => fetch(new URL(`/media?ext=${ext}`, host.url), { method: 'POST', body: bytes, headers })
+    const post = (headers: Record<string, string>, ext = 'png') =>
+      fetch(new URL(`/media?ext=${ext}`, host.url), { method: 'POST', body: bytes, headers })
     const ok = await post({ 'x-classdeck-upload': '1' })
     expect(ok.status).toBe(200)
     const { result } = (await ok.json()) as { result: { hash: string; ext: string } }
@@ -108,7 +117,12 @@ describe('browser host', () => {
   })
 
   it('takes a file to import into the data folder and refuses kinds it cannot import', async () => {
-    const up = (name: string) => fetch(new URL(`/incoming?name=${encodeURIComponent(name)}`, host.url), { method: 'POST', body: 'PK fake', headers: { 'x-classdeck-upload': '1' } })
+    const up = (name: string) =>
+      fetch(new URL(`/incoming?name=${encodeURIComponent(name)}`, host.url), {
+        method: 'POST',
+        body: 'PK fake',
+        headers: { 'x-classdeck-upload': '1' }
+      })
     const ok = await up('../../第一课.pptx')
     expect(ok.status).toBe(200)
     const { result } = (await ok.json()) as { result: { path: string } }

@@ -12,7 +12,15 @@ import { AppError, validationError } from '../../../src-shared/errors'
 import { createAppCore, type AppCore } from '../../app-core'
 import { dispatch } from '../../rpc/handler-table'
 import { serveStatic } from './static-files'
-import { MEDIA_UPLOAD_HEADER, exportFileFor, mediaFileFor, mediaSize, openMedia, storeIncomingUpload, storeMediaUpload } from '../media-files'
+import {
+  MEDIA_UPLOAD_HEADER,
+  exportFileFor,
+  mediaFileFor,
+  mediaSize,
+  openMedia,
+  storeIncomingUpload,
+  storeMediaUpload
+} from '../media-files'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 export interface BrowserHostOptions {
@@ -31,12 +39,18 @@ export interface BrowserHost {
   close(): Promise<void>
 }
 
-
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
-  const core = createAppCore({ dataDir: opts.dataDir, host: 'browser', version: opts.version, clock: opts.clock, classroomPagesDir: opts.staticDir })
+  const core = createAppCore({
+    dataDir: opts.dataDir,
+    host: 'browser',
+    version: opts.version,
+    clock: opts.clock,
+    classroomPagesDir: opts.staticDir
+  })
   const mediaDir = join(opts.dataDir, 'media')
   const server: Server = createServer((req, res) => {
-    if (req.url?.startsWith('/media') || req.url?.startsWith('/incoming') || req.url?.startsWith('/exports/')) void serveFiles(opts.dataDir, mediaDir, req, res)
+    if (req.url?.startsWith('/media') || req.url?.startsWith('/incoming') || req.url?.startsWith('/exports/'))
+      void serveFiles(opts.dataDir, mediaDir, req, res)
     else serveStatic(opts.staticDir, req, res)
   })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
@@ -70,12 +84,19 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         if (!parsed.success) throw validationError('frame', parsed.error.issues)
         frame = parsed.data
       } catch (err) {
-        const e = err instanceof SyntaxError ? new AppError('VALIDATION', '消息不是有效的 JSON', 'The frame is not valid JSON') : AppError.from(err)
+        const e =
+          err instanceof SyntaxError
+            ? new AppError('VALIDATION', '消息不是有效的 JSON', 'The frame is not valid JSON')
+            : AppError.from(err)
         send({ t: 'result', id: -1, ok: false, error: e.toData() })
         return
       }
       const result = await dispatch(core.table, frame.channel, frame.input, { host: 'browser', senderId })
-      send(result.ok ? { t: 'result', id: frame.id, ok: true, result: result.result } : { t: 'result', id: frame.id, ok: false, error: result.error })
+      send(
+        result.ok
+          ? { t: 'result', id: frame.id, ok: true, result: result.result }
+          : { t: 'result', id: frame.id, ok: false, error: result.error }
+      )
     })
   })
 
@@ -104,7 +125,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
 async function serveFiles(dataDir: string, mediaDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost')
   const json = (status: number, body: unknown): void => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body))
+    res
+      .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+      .end(JSON.stringify(body))
   }
   if (req.method === 'POST' && (url.pathname === '/media' || url.pathname === '/incoming')) {
     const origin = req.headers.origin
@@ -116,7 +139,14 @@ async function serveFiles(dataDir: string, mediaDir: string, req: IncomingMessag
       const result =
         url.pathname === '/media'
           ? await storeMediaUpload(mediaDir, url.searchParams.get('ext'), req)
-          : { path: await storeIncomingUpload(dataDir, url.searchParams.get('name'), req, url.searchParams.get('purpose')) }
+          : {
+              path: await storeIncomingUpload(
+                dataDir,
+                url.searchParams.get('name'),
+                req,
+                url.searchParams.get('purpose')
+              )
+            }
       json(200, { ok: true, result })
     } catch (err) {
       const e = AppError.from(err)
@@ -144,7 +174,12 @@ async function serveFiles(dataDir: string, mediaDir: string, req: IncomingMessag
   // Ranges, so audio and video can seek.
   const size = mediaSize(found.file)
   const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '')
-  const headers = { 'content-type': found.mime, 'accept-ranges': 'bytes', 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' }
+  const headers = {
+    'content-type': found.mime,
+    'accept-ranges': 'bytes',
+    'cache-control': 'public, max-age=31536000, immutable',
+    'x-content-type-options': 'nosniff'
+  }
   if (range && (range[1] || range[2])) {
     const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]))
     const end = range[1] && range[2] ? Math.min(size - 1, Number(range[2])) : size - 1
@@ -152,7 +187,11 @@ async function serveFiles(dataDir: string, mediaDir: string, req: IncomingMessag
       res.writeHead(416, { 'content-range': `bytes */${size}` }).end()
       return
     }
-    res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 })
+    res.writeHead(206, {
+      ...headers,
+      'content-range': `bytes ${start}-${end}/${size}`,
+      'content-length': end - start + 1
+    })
     if (req.method === 'HEAD') res.end()
     else openMedia(found.file, { start, end }).pipe(res)
     return

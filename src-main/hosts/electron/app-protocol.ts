@@ -24,7 +24,14 @@ export function serveAppProtocol(rendererDir: string, dataDir: string): void {
         const result =
           url.pathname === '/media'
             ? await storeMediaUpload(mediaDir, url.searchParams.get('ext'), body)
-            : { path: await storeIncomingUpload(dataDir, url.searchParams.get('name'), body, url.searchParams.get('purpose')) }
+            : {
+                path: await storeIncomingUpload(
+                  dataDir,
+                  url.searchParams.get('name'),
+                  body,
+                  url.searchParams.get('purpose')
+                )
+              }
         return Response.json({ ok: true, result })
       } catch (err) {
         return Response.json({ ok: false, error: AppError.from(err).toData() }, { status: 400 })

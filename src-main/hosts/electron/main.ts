@@ -61,7 +61,10 @@ if (!app.requestSingleInstanceLock()) {
         host: 'electron',
         version: app.getVersion(),
         classroomPagesDir: join(distDir, 'renderer'),
-        tokenStore: new SafeStorageTokenStore(join(dataDir, 'platform-tokens.enc'), join(dataDir, 'platform-tokens.json'))
+        tokenStore: new SafeStorageTokenStore(
+          join(dataDir, 'platform-tokens.enc'),
+          join(dataDir, 'platform-tokens.json')
+        )
       })
     } catch (err) {
       // A refused database (newer version, corrupt) is shown, not crashed on.
@@ -75,7 +78,10 @@ if (!app.requestSingleInstanceLock()) {
 
     ipcMain.handle(IPC_CALL, (event, channel: unknown, input: unknown) => {
       if (!isTrustedSender(event.senderFrame)) {
-        return { ok: false, error: new AppError('FORBIDDEN', '拒绝来自未知页面的调用', 'Call refused: unknown sender').toData() }
+        return {
+          ok: false,
+          error: new AppError('FORBIDDEN', '拒绝来自未知页面的调用', 'Call refused: unknown sender').toData()
+        }
       }
       return dispatch(table, channel, input, { host: 'electron', senderId: String(event.sender.id) })
     })

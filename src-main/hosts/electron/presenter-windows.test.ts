@@ -4,10 +4,30 @@ import { chooseClassroomDisplay, type DisplayInfo } from './presenter-windows'
 // The Electron binary is not installed here; the display choice under test is plain TypeScript.
 vi.mock('electron', () => ({}))
 
-const laptop: DisplayInfo = { id: 1, internal: true, touchSupport: 'unavailable', bounds: { x: 0, y: 0, width: 1920, height: 1080 } }
-const board: DisplayInfo = { id: 2, internal: false, touchSupport: 'available', bounds: { x: 1920, y: 0, width: 3840, height: 2160 } }
-const projector: DisplayInfo = { id: 3, internal: false, touchSupport: 'unknown', bounds: { x: -1280, y: 0, width: 1280, height: 720 } }
-const bigMonitor: DisplayInfo = { id: 4, internal: false, touchSupport: 'unavailable', bounds: { x: 0, y: 1080, width: 2560, height: 1440 } }
+const laptop: DisplayInfo = {
+  id: 1,
+  internal: true,
+  touchSupport: 'unavailable',
+  bounds: { x: 0, y: 0, width: 1920, height: 1080 }
+}
+const board: DisplayInfo = {
+  id: 2,
+  internal: false,
+  touchSupport: 'available',
+  bounds: { x: 1920, y: 0, width: 3840, height: 2160 }
+}
+const projector: DisplayInfo = {
+  id: 3,
+  internal: false,
+  touchSupport: 'unknown',
+  bounds: { x: -1280, y: 0, width: 1280, height: 720 }
+}
+const bigMonitor: DisplayInfo = {
+  id: 4,
+  internal: false,
+  touchSupport: 'unavailable',
+  bounds: { x: 0, y: 1080, width: 2560, height: 1440 }
+}
 
 describe('choosing the classroom display', () => {
   it('takes the external touch display (the smartboard) over a projector', () => {

@@ -30,7 +30,11 @@ export interface DisplayInfo {
  * display (the smartboard); else any display other than the laptop's (a projector); else the
  * primary one. Among equals, the largest wins.
  */
-export function chooseClassroomDisplay<D extends DisplayInfo>(displays: readonly D[], primaryId: number, preferredId?: number | null): D {
+export function chooseClassroomDisplay<D extends DisplayInfo>(
+  displays: readonly D[],
+  primaryId: number,
+  preferredId?: number | null
+): D {
   if (displays.length === 0) throw new Error('no displays')
   const preferred = displays.find((d) => d.id === preferredId)
   if (preferred) return preferred
@@ -65,7 +69,11 @@ export function attachPresenterWindows(contents: WebContents, opts: PresenterWin
       return { action: 'deny' }
     }
     if (frameName === BOARD_FRAME) {
-      const d = chooseClassroomDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id, opts.preferredDisplayId?.())
+      const d = chooseClassroomDisplay(
+        screen.getAllDisplays(),
+        screen.getPrimaryDisplay().id,
+        opts.preferredDisplayId?.()
+      )
       return {
         action: 'allow',
         overrideBrowserWindowOptions: {

@@ -66,6 +66,8 @@ export function hardenApp(): void {
     s.setPermissionRequestHandler((wc, permission, callback) => {
       callback(ALLOWED_PERMISSIONS.has(permission) && wc.getURL().startsWith(`${APP_ORIGIN}/`))
     })
-    s.setPermissionCheckHandler((_wc, permission, origin) => ALLOWED_PERMISSIONS.has(permission) && origin === APP_ORIGIN)
+    s.setPermissionCheckHandler(
+      (_wc, permission, origin) => ALLOWED_PERMISSIONS.has(permission) && origin === APP_ORIGIN
+    )
   })
 }

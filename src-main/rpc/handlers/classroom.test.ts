@@ -20,7 +20,12 @@ describe('classroom handlers', () => {
     core.hub.subscribe((channel) => seen.push(channel))
     const opened = await dispatch(core.table, 'classroom:open', { host: '127.0.0.1', port: 0, title: '初二(3)班' }, ctx)
     expect(opened).toMatchObject({ ok: true, result: { open: true, title: '初二(3)班' } })
-    const launched = await dispatch(core.table, 'classroom:launch', { spec: { kind: 'truefalse', prompt: '对吗', correct: true } }, ctx)
+    const launched = await dispatch(
+      core.table,
+      'classroom:launch',
+      { spec: { kind: 'truefalse', prompt: '对吗', correct: true } },
+      ctx
+    )
     expect(launched.ok).toBe(true)
     const bad = await dispatch(core.table, 'classroom:launch', { spec: { kind: 'single', options: ['only one'] } }, ctx)
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })

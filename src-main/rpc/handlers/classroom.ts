@@ -8,10 +8,12 @@ export function classroomHandlers(s: Services): DomainHandlers<typeof classroomC
     'classroom:interfaces': () => c.interfaces(),
     // A class opened or a question launched while a lesson is being taught belongs to that lesson
     // (and so to its class, for the statistics), unless the caller says otherwise.
-    'classroom:open': (input) => c.open({ ...input, lessonSessionId: input.lessonSessionId ?? s.lessons.current()?.sessionId }),
+    'classroom:open': (input) =>
+      c.open({ ...input, lessonSessionId: input.lessonSessionId ?? s.lessons.current()?.sessionId }),
     'classroom:close': () => c.close(),
     'classroom:status': () => c.status(),
-    'classroom:launch': ({ spec, lessonSessionId }) => c.launch(spec, lessonSessionId ?? s.lessons.current()?.sessionId),
+    'classroom:launch': ({ spec, lessonSessionId }) =>
+      c.launch(spec, lessonSessionId ?? s.lessons.current()?.sessionId),
     'classroom:close-question': ({ runId }) => c.closeQuestion(runId),
     'classroom:reveal': ({ runId }) => c.reveal(runId),
     'classroom:results': ({ runId }) => c.results(runId),

@@ -18,13 +18,23 @@ describe('courseware handlers', () => {
       }
       const templates = (await call('courseware:templates', {})) as unknown as { id: string }[]
       expect(templates.length).toBe(4)
-      const doc = (await call('courseware:create', { title: '光合作用', template: 'content' })) as unknown as { docId: string; deck: { slides: { notes: string }[] } }
-      const ref = (await call('courseware:media-put', { ext: 'png', base64: Buffer.from('png-bytes').toString('base64') })) as unknown as { hash: string; ext: string }
+      const doc = (await call('courseware:create', { title: '光合作用', template: 'content' })) as unknown as {
+        docId: string
+        deck: { slides: { notes: string }[] }
+      }
+      const ref = (await call('courseware:media-put', {
+        ext: 'png',
+        base64: Buffer.from('png-bytes').toString('base64')
+      })) as unknown as { hash: string; ext: string }
       const deck = structuredClone(doc.deck)
       deck.slides[0]!.notes = '叶绿体'
       expect(await call('courseware:update', { docId: doc.docId, deck })).toEqual({ docId: doc.docId, dirty: true })
       const path = join(t.dir, '光合作用.edux')
-      const saved = (await call('courseware:save', { docId: doc.docId, path, manifest: { original: true } })) as unknown as { path: string }
+      const saved = (await call('courseware:save', {
+        docId: doc.docId,
+        path,
+        manifest: { original: true }
+      })) as unknown as { path: string }
       expect(saved.path).toBe(path)
       await call('courseware:close', { docId: doc.docId })
       const reopened = (await call('courseware:open', { path })) as unknown as { deck: { slides: { notes: string }[] } }

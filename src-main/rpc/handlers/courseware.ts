@@ -32,7 +32,10 @@ export function coursewareHandlers(s: Services): DomainHandlers<typeof coursewar
     'courseware:import': ({ path, splitHeadingLevel, taskId }) =>
       cw.importFile(path, { ...(splitHeadingLevel ? { splitHeadingLevel } : {}), ...(taskId ? { taskId } : {}) }),
     'courseware:export': ({ docId, path }) => cw.exportPptx(docId, path),
-    'courseware:media-get': async (ref) => ({ mime: mediaMime(ref), base64: Buffer.from(await cw.media.get(ref)).toString('base64') }),
+    'courseware:media-get': async (ref) => ({
+      mime: mediaMime(ref),
+      base64: Buffer.from(await cw.media.get(ref)).toString('base64')
+    }),
     'courseware:media-put': ({ ext, base64 }) => cw.putMedia(new Uint8Array(Buffer.from(base64, 'base64')), ext)
   }
 }

@@ -2,7 +2,9 @@ import type { libraryCalls, questionBankCalls } from '../../../src-shared/contra
 import type { DomainHandlers } from '../domain-handlers'
 import type { Services } from '../../app-core'
 
-export function libraryHandlers(s: Services): DomainHandlers<typeof libraryCalls> & DomainHandlers<typeof questionBankCalls> {
+export function libraryHandlers(
+  s: Services
+): DomainHandlers<typeof libraryCalls> & DomainHandlers<typeof questionBankCalls> {
   const l = s.library
   const b = s.questionBank
   return {

@@ -41,9 +41,17 @@ describe('sync calls through the handler table, against the reference platform',
     expect((await browserSignIn(authorizeUrl, 'wanglihua', 'classdeck')).status).toBe(200)
     expect((await completing).name).toBe('王丽华')
 
-    const classes = await call<{ classes: { id: string; name: string; students: unknown[] }[] }>('sync:classes', { refresh: true })
+    const classes = await call<{ classes: { id: string; name: string; students: unknown[] }[] }>('sync:classes', {
+      refresh: true
+    })
     const cls = classes.classes[0]!
-    const s = await call<{ sessionId: string }>('lessons:start', { classId: cls.id, className: cls.name, deckId: 'd1', deckTitle: '秒的认识', chapterId: 'xx-sx-rj-3a-c1-s1' })
+    const s = await call<{ sessionId: string }>('lessons:start', {
+      classId: cls.id,
+      className: cls.name,
+      deckId: 'd1',
+      deckTitle: '秒的认识',
+      chapterId: 'xx-sx-rj-3a-c1-s1'
+    })
     for (let i = 0; i < 185; i++) {
       now += 5000
       await call('lessons:heartbeat', { sessionId: s.sessionId })
@@ -59,19 +67,28 @@ describe('sync calls through the handler table, against the reference platform',
       status = await call('sync:status')
     }
     expect(status.counts).toMatchObject({ sent: 1, pending: 0 })
-    const rows = server.db.prepare('SELECT client_record_id, class_id, title, counted, active_seconds FROM lesson_records').all()
-    expect(rows).toEqual([{ client_record_id: s.sessionId, class_id: cls.id, title: '秒的认识', counted: 1, active_seconds: 925 }])
+    const rows = server.db
+      .prepare('SELECT client_record_id, class_id, title, counted, active_seconds FROM lesson_records')
+      .all()
+    expect(rows).toEqual([
+      { client_record_id: s.sessionId, class_id: cls.id, title: '秒的认识', counted: 1, active_seconds: 925 }
+    ])
     const items = await call<{ label: string; state: string }[]>('sync:items', { limit: 10 })
     expect(items).toMatchObject([{ state: 'sent' }])
   })
 
   it('answers the catalogue from the offline cache once fetched, and says why it is stale', async () => {
     await call('settings:update', { platformUrl: server.url })
-    const fresh = await call<{ fromCache: boolean; catalogue: { nodes: { name: string }[] } }>('sync:catalogue', { refresh: true })
+    const fresh = await call<{ fromCache: boolean; catalogue: { nodes: { name: string }[] } }>('sync:catalogue', {
+      refresh: true
+    })
     expect(fresh.fromCache).toBe(false)
     expect(fresh.catalogue.nodes.some((n) => n.name === '三年级上册')).toBe(true)
     await server.close()
-    const stale = await call<{ fromCache: boolean; staleBecause: { code: string; message: string } | null }>('sync:catalogue', { refresh: true })
+    const stale = await call<{ fromCache: boolean; staleBecause: { code: string; message: string } | null }>(
+      'sync:catalogue',
+      { refresh: true }
+    )
     expect(stale.fromCache).toBe(true)
     expect(stale.staleBecause?.message).toContain('无法连接教育平台')
   })

@@ -19,9 +19,21 @@ function setUp(students: number): { repo: ClassroomRepo; ids: string[] } {
   storage = openStorage(join(dir, 'classdeck.db'))
   const repo = new ClassroomRepo(storage.db)
   const at = '2026-11-25T08:00:00.000Z'
-  repo.insertSession({ id: 'cs', title: '三年级二班', lessonSessionId: null, roster: null, openedAt: at, closedAt: null })
+  repo.insertSession({
+    id: 'cs',
+    title: '三年级二班',
+    lessonSessionId: null,
+    roster: null,
+    openedAt: at,
+    closedAt: null
+  })
   const ids = Array.from({ length: students }, (_, i) => `st${i}`)
-  ids.forEach((id, i) => repo.insertStudent({ id, classSessionId: 'cs', identityKey: `name:${i}`, rosterId: null, name: `学生${i}`, tokenHash: `h${i}` }, at))
+  ids.forEach((id, i) =>
+    repo.insertStudent(
+      { id, classSessionId: 'cs', identityKey: `name:${i}`, rosterId: null, name: `学生${i}`, tokenHash: `h${i}` },
+      at
+    )
+  )
   repo.insertRun({
     id: 'run',
     classSessionId: 'cs',
@@ -62,7 +74,12 @@ describe('ClassroomRepo.upsertAnswers', () => {
     expect(by.get('st0')).toMatchObject({ seq: 3, answer: { kind: 'single', choice: 1 }, correct: true, recvOrder: 1 })
     expect(by.get('st1')).toMatchObject({ seq: 2, answer: { kind: 'single', choice: 1 }, recvOrder: 2 })
     expect(by.get('st2')).toMatchObject({ seq: 5, answer: { kind: 'single', choice: 1 }, recvOrder: 3 })
-    expect(by.get('st79')).toMatchObject({ seq: 2, answer: { kind: 'single', choice: 1 }, correct: true, recvOrder: 80 })
+    expect(by.get('st79')).toMatchObject({
+      seq: 2,
+      answer: { kind: 'single', choice: 1 },
+      correct: true,
+      recvOrder: 80
+    })
     // Receive order is kept: answers come back ranked as they arrived.
     expect(stored.map((a) => a.recvOrder)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1))
   })
@@ -105,7 +122,9 @@ describe('ClassroomRepo answer journal', () => {
     const { repo } = setUp(1)
     storage!.transaction(() => repo.appendJournal('run', [row('st0', 1, 1, 1), row('nobody', 1, 0, 2)]))
     // A damaged row and a wrong-shaped entry, as a bad disk or an old bug might leave them.
-    storage!.db.prepare('INSERT INTO answer_journal(run_id, rows) VALUES (?, ?)').run('run', '[["st0", 5, {"kind": "single"}, 1, "x", 1]]')
+    storage!.db
+      .prepare('INSERT INTO answer_journal(run_id, rows) VALUES (?, ?)')
+      .run('run', '[["st0", 5, {"kind": "single"}, 1, "x", 1]]')
     storage!.db.prepare('INSERT INTO answer_journal(run_id, rows) VALUES (?, ?)').run('run', '{not json')
     const errors: unknown[] = []
     const original = console.error

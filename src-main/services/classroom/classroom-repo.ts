@@ -3,7 +3,12 @@
  * Statements are prepared once; callers wrap multi-statement work in storage.transaction().
  */
 import type { Database, Statement } from 'better-sqlite3'
-import { Answer, QuestionSpec, type Answer as AnswerT, type QuestionSpec as Spec } from '../../../src-shared/classroom/question'
+import {
+  Answer,
+  QuestionSpec,
+  type Answer as AnswerT,
+  type QuestionSpec as Spec
+} from '../../../src-shared/classroom/question'
 import { RosterEntry, type CloseReason } from '../../../src-shared/classroom/protocol'
 import { z } from 'zod'
 
@@ -73,7 +78,15 @@ function upsertAnswersSql(rows: number): string {
 }
 
 function answerParams(a: AnswerRow): [string, string, number, string, number | null, string, number] {
-  return [a.runId, a.studentId, a.seq, JSON.stringify(a.answer), a.correct === null ? null : a.correct ? 1 : 0, a.receivedAt, a.recvOrder]
+  return [
+    a.runId,
+    a.studentId,
+    a.seq,
+    JSON.stringify(a.answer),
+    a.correct === null ? null : a.correct ? 1 : 0,
+    a.receivedAt,
+    a.recvOrder
+  ]
 }
 
 const RosterList = z.array(RosterEntry)
@@ -112,7 +125,9 @@ export class ClassroomRepo {
   constructor(readonly db: Database) {
     const p = (sql: string): Statement => db.prepare(sql)
     this.#s = {
-      insertSession: p('INSERT INTO class_sessions(id, title, lesson_session_id, roster, opened_at) VALUES (?, ?, ?, ?, ?)'),
+      insertSession: p(
+        'INSERT INTO class_sessions(id, title, lesson_session_id, roster, opened_at) VALUES (?, ?, ?, ?, ?)'
+      ),
       closeSession: p('UPDATE class_sessions SET closed_at = ? WHERE id = ? AND closed_at IS NULL'),
       openSessions: p('SELECT id FROM class_sessions WHERE closed_at IS NULL'),
       session: p('SELECT * FROM class_sessions WHERE id = ?'),
@@ -128,7 +143,9 @@ export class ClassroomRepo {
         `INSERT INTO question_runs(id, class_session_id, lesson_session_id, kind, spec, state, launched_at, deadline)
          VALUES (?, ?, ?, ?, ?, 'open', ?, ?)`
       ),
-      closeRun: p("UPDATE question_runs SET state = 'closed', closed_at = ?, close_reason = ? WHERE id = ? AND state = 'open'"),
+      closeRun: p(
+        "UPDATE question_runs SET state = 'closed', closed_at = ?, close_reason = ? WHERE id = ? AND state = 'open'"
+      ),
       revealRun: p('UPDATE question_runs SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL'),
       run: p('SELECT * FROM question_runs WHERE id = ?'),
       openRuns: p("SELECT * FROM question_runs WHERE state = 'open'"),
@@ -140,7 +157,9 @@ export class ClassroomRepo {
       journal: p('SELECT rows FROM answer_journal WHERE run_id = ? ORDER BY id'),
       dropJournal: p('DELETE FROM answer_journal WHERE run_id = ?'),
       journalRuns: p('SELECT DISTINCT run_id FROM answer_journal'),
-      runStudentIds: p('SELECT s.id FROM class_students s JOIN question_runs q ON q.class_session_id = s.class_session_id WHERE q.id = ?'),
+      runStudentIds: p(
+        'SELECT s.id FROM class_students s JOIN question_runs q ON q.class_session_id = s.class_session_id WHERE q.id = ?'
+      ),
       insertPhoto: p(
         'INSERT INTO class_photos(id, class_session_id, student_id, mime, bytes, file, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
       ),
@@ -181,7 +200,15 @@ export class ClassroomRepo {
   }
 
   insertRun(r: RunRow): void {
-    this.#s.insertRun!.run(r.id, r.classSessionId, r.lessonSessionId, r.spec.kind, JSON.stringify(r.spec), r.launchedAt, r.deadline)
+    this.#s.insertRun!.run(
+      r.id,
+      r.classSessionId,
+      r.lessonSessionId,
+      r.spec.kind,
+      JSON.stringify(r.spec),
+      r.launchedAt,
+      r.deadline
+    )
   }
   /** True when the run was open and is now closed. */
   closeRun(id: string, at: string, reason: CloseReason): boolean {
@@ -247,7 +274,15 @@ export class ClassroomRepo {
           continue
         }
         const [studentId, seq, answer, correct, receivedAt, recvOrder] = parsed.data
-        out.push({ runId, studentId, seq, answer, correct: correct === null ? null : correct === 1, receivedAt, recvOrder })
+        out.push({
+          runId,
+          studentId,
+          seq,
+          answer,
+          correct: correct === null ? null : correct === 1,
+          receivedAt,
+          recvOrder
+        })
       }
     }
     return out

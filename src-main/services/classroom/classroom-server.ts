@@ -159,7 +159,9 @@ export class ClassroomServer {
         return result
       })
       on(socket, STUDENT_EVENTS.sync, SyncInput, () => this.logic.state(joined(socket)))
-      onLater(socket, STUDENT_EVENTS.answer, AnswerInput, (input, reply) => this.logic.answer(joined(socket), input, reply))
+      onLater(socket, STUDENT_EVENTS.answer, AnswerInput, (input, reply) =>
+        this.logic.answer(joined(socket), input, reply)
+      )
     })
   }
 
@@ -248,7 +250,10 @@ export class ClassroomServer {
 }
 
 function declaredImageType(req: IncomingMessage): string {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase()
   if (!(LIMITS.photoTypes as readonly string[]).includes(type)) throw refused('bad-type')
   return type
 }

@@ -56,7 +56,9 @@ async function joinAsRoster(rosterId: string): Promise<ReturnType<Kit['student']
 
 /** What is durably stored for a run: `answers`, with the answer journal of an open run folded over it. */
 function answerRows(runId: string): { student_id: string; seq: number; answer: string }[] {
-  return new ClassroomRepo(kit.storage.db).storedAnswers(runId).map((a) => ({ student_id: a.studentId, seq: a.seq, answer: JSON.stringify(a.answer) }))
+  return new ClassroomRepo(kit.storage.db)
+    .storedAnswers(runId)
+    .map((a) => ({ student_id: a.studentId, seq: a.seq, answer: JSON.stringify(a.answer) }))
 }
 
 describe('ClassroomService: joining', () => {
@@ -76,7 +78,12 @@ describe('ClassroomService: joining', () => {
   })
 
   it('cleans names and lets students tap their name from the roster', async () => {
-    kit = await classroomKit({ roster: [{ id: 'r1', name: '张三' }, { id: 'r2', name: '李四' }] })
+    kit = await classroomKit({
+      roster: [
+        { id: 'r1', name: '张三' },
+        { id: 'r2', name: '李四' }
+      ]
+    })
     const s = kit.student()
     await connected(s)
     const info = await ok<{ roster: { id: string }[] }>(s, E.classInfo)
@@ -119,7 +126,11 @@ describe('ClassroomService: answers', () => {
     expect((await q).runId).toBe(run.runId)
     expect(await q).not.toHaveProperty('correct')
 
-    const first = await ok<AnswerResult>(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 0 } })
+    const first = await ok<AnswerResult>(s, E.answer, {
+      runId: run.runId,
+      seq: 1,
+      answer: { kind: 'single', choice: 0 }
+    })
     expect(first.duplicate).toBe(false)
     // The ack arrived, so the answer must already be in the file (in the journal while the run is
     // open): read it through another connection.
@@ -127,11 +138,23 @@ describe('ClassroomService: answers', () => {
     expect(new ClassroomRepo(other).storedAnswers(run.runId).map((a) => a.seq)).toEqual([1])
     other.close()
 
-    const again = await ok<AnswerResult>(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 3 } })
+    const again = await ok<AnswerResult>(s, E.answer, {
+      runId: run.runId,
+      seq: 1,
+      answer: { kind: 'single', choice: 3 }
+    })
     expect(again.duplicate).toBe(true)
-    const changed = await ok<AnswerResult>(s, E.answer, { runId: run.runId, seq: 2, answer: { kind: 'single', choice: 1 } })
+    const changed = await ok<AnswerResult>(s, E.answer, {
+      runId: run.runId,
+      seq: 2,
+      answer: { kind: 'single', choice: 1 }
+    })
     expect(changed.duplicate).toBe(false)
-    const stale = await ok<AnswerResult>(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 2 } })
+    const stale = await ok<AnswerResult>(s, E.answer, {
+      runId: run.runId,
+      seq: 1,
+      answer: { kind: 'single', choice: 2 }
+    })
     expect(stale).toMatchObject({ duplicate: true, seq: 2 })
 
     const rows = answerRows(run.runId)
@@ -143,7 +166,9 @@ describe('ClassroomService: answers', () => {
 
     // Closing the run writes each student's last answer to `answers` and empties its journal.
     kit.service.closeQuestion(run.runId)
-    expect(kit.storage.db.prepare('SELECT student_id, seq FROM answers WHERE run_id = ?').all(run.runId)).toEqual([{ student_id: j.student.id, seq: 2 }])
+    expect(kit.storage.db.prepare('SELECT student_id, seq FROM answers WHERE run_id = ?').all(run.runId)).toEqual([
+      { student_id: j.student.id, seq: 2 }
+    ])
     expect(kit.storage.db.prepare('SELECT count(*) AS n FROM answer_journal').get()).toEqual({ n: 0 })
     expect(kit.service.results(run.runId)).toMatchObject({ answered: 1, correct: 1, counts: [0, 1, 0, 0] })
   })
@@ -161,7 +186,9 @@ describe('ClassroomService: answers', () => {
     expect([ra.duplicate, rb.duplicate]).toEqual([false, false])
     expect(answerRows(run.runId)).toHaveLength(2)
     // The disk goes away (simulated: the answer journal is no longer writable).
-    kit.storage.db.exec("CREATE TRIGGER no_more BEFORE INSERT ON answer_journal BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    kit.storage.db.exec(
+      "CREATE TRIGGER no_more BEFORE INSERT ON answer_journal BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
     const failed = await call(a.s, E.answer, { runId: run.runId, seq: 2, answer: { kind: 'single', choice: 3 } })
     expect(!failed.ok && refusalReasonOf(failed.error)).toBe('internal')
     const st = await ok<StudentState>(a.s, E.sync)
@@ -231,7 +258,11 @@ describe('ClassroomService: answers', () => {
     const run = kit.service.launch({ kind: 'wordcloud', prompt: '春天', maxWords: 2 })
     await ok(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'wordcloud', words: ['花', 'Green'] } })
     await ok(b.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'wordcloud', words: [' 花 ', 'ｇｒｅｅｎ'] } })
-    const over = await call(b.s, E.answer, { runId: run.runId, seq: 2, answer: { kind: 'wordcloud', words: ['a', 'b', 'c'] } })
+    const over = await call(b.s, E.answer, {
+      runId: run.runId,
+      seq: 2,
+      answer: { kind: 'wordcloud', words: ['a', 'b', 'c'] }
+    })
     expect(over.ok).toBe(false)
     expect(kit.service.results(run.runId).words).toEqual([
       { word: 'green', count: 2 },
@@ -322,7 +353,12 @@ describe('ClassroomService: hostile input', () => {
     const run = kit.service.launch(ABCD)
     const bad = await call(good.s, E.answer, { runId: run.runId, seq: 'x', answer: null })
     expect(!bad.ok && refusalReasonOf(bad.error)).toBe('invalid')
-    const extra = await call(good.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 0 }, admin: true })
+    const extra = await call(good.s, E.answer, {
+      runId: run.runId,
+      seq: 1,
+      answer: { kind: 'single', choice: 0 },
+      admin: true
+    })
     expect(extra.ok).toBe(false)
     const unknown = await call(good.s, 'teacher:launch', { spec: ABCD })
     expect(!unknown.ok && refusalReasonOf(unknown.error)).toBe('unknown-event')
@@ -338,7 +374,11 @@ describe('ClassroomService: hostile input', () => {
       raw.send('99999999')
     })
     await closedRaw
-    const after = await ok<AnswerResult>(good.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
+    const after = await ok<AnswerResult>(good.s, E.answer, {
+      runId: run.runId,
+      seq: 1,
+      answer: { kind: 'single', choice: 1 }
+    })
     expect(after.duplicate).toBe(false)
   })
 
@@ -351,7 +391,11 @@ describe('ClassroomService: hostile input', () => {
     const dropped = new Promise<string>((r) => big.s.once('disconnect', (reason) => r(reason)))
     big.s.emit(E.answer, { runId: run.runId, seq: 1, answer: { kind: 'fillin', texts: ['x'.repeat(300 * 1024)] } })
     expect(await dropped).toMatch(/transport (close|error)/)
-    const r = await ok<AnswerResult>(good.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
+    const r = await ok<AnswerResult>(good.s, E.answer, {
+      runId: run.runId,
+      seq: 1,
+      answer: { kind: 'single', choice: 1 }
+    })
     expect(r.duplicate).toBe(false)
     expect(answerRows(run.runId)).toHaveLength(1)
   })
@@ -364,13 +408,17 @@ describe('ClassroomService: hostile input', () => {
     flood.s.io.reconnection(false)
     const acks: { ok: boolean; reason?: string | null }[] = []
     for (let i = 0; i < 300; i++) {
-      flood.s.emit(E.answer, { runId: run.runId, seq: i, answer: { kind: 'single', choice: i % 4 } }, (a: { ok: boolean; error?: never }) =>
-        acks.push({ ok: a.ok, reason: a.ok ? null : refusalReasonOf(a.error!) })
+      flood.s.emit(
+        E.answer,
+        { runId: run.runId, seq: i, answer: { kind: 'single', choice: i % 4 } },
+        (a: { ok: boolean; error?: never }) => acks.push({ ok: a.ok, reason: a.ok ? null : refusalReasonOf(a.error!) })
       )
     }
     const t0 = performance.now()
     const results = await Promise.all(
-      others.map((o, i) => ok<AnswerResult>(o.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: i % 4 } }))
+      others.map((o, i) =>
+        ok<AnswerResult>(o.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: i % 4 } })
+      )
     )
     expect(performance.now() - t0).toBeLessThan(1000)
     expect(results.every((r) => !r.duplicate)).toBe(true)
@@ -404,7 +452,13 @@ describe('ClassroomService: hostile input', () => {
 })
 
 describe('ClassroomService: photos over HTTP', () => {
-  async function upload(token: string, runId: string, seq: number, body: Buffer, type = 'image/png'): Promise<{ status: number; json: { ok: boolean; error?: { details?: unknown }; result?: AnswerResult } }> {
+  async function upload(
+    token: string,
+    runId: string,
+    seq: number,
+    body: Buffer,
+    type = 'image/png'
+  ): Promise<{ status: number; json: { ok: boolean; error?: { details?: unknown }; result?: AnswerResult } }> {
     const res = await fetch(`${kit.url}api/student/photo?runId=${runId}&seq=${seq}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
@@ -461,8 +515,18 @@ describe('ClassroomService: records', () => {
     const restarted = kit.reopenService()
     expect(restarted.recoveredRunIds).toEqual([run.runId])
     const r = restarted.results(run.runId)
-    expect(r).toMatchObject({ state: 'closed', closeReason: 'restart', answered: 2, correct: 1, lessonSessionId: 'lesson-1' })
-    const outbox = kit.storage.db.prepare('SELECT kind, entity_id, payload FROM outbox').all() as { kind: string; entity_id: string; payload: string }[]
+    expect(r).toMatchObject({
+      state: 'closed',
+      closeReason: 'restart',
+      answered: 2,
+      correct: 1,
+      lessonSessionId: 'lesson-1'
+    })
+    const outbox = kit.storage.db.prepare('SELECT kind, entity_id, payload FROM outbox').all() as {
+      kind: string
+      entity_id: string
+      payload: string
+    }[]
     expect(outbox).toHaveLength(1)
     expect(outbox[0]).toMatchObject({ kind: QUIZ_RESULT_KIND, entity_id: run.runId })
     expect(JSON.parse(outbox[0]!.payload).answers).toHaveLength(2)
@@ -482,7 +546,15 @@ describe('ClassroomService: records', () => {
     const repo = new ClassroomRepo(kit.storage.db)
     kit.storage.transaction(() =>
       repo.appendJournal(run.runId, [
-        { runId: run.runId, studentId: a.j.student.id, seq: 1, answer: { kind: 'single', choice: 1 }, correct: true, receivedAt: new Date().toISOString(), recvOrder: 1 }
+        {
+          runId: run.runId,
+          studentId: a.j.student.id,
+          seq: 1,
+          answer: { kind: 'single', choice: 1 },
+          correct: true,
+          receivedAt: new Date().toISOString(),
+          recvOrder: 1
+        }
       ])
     )
     kit.reopenService()
@@ -501,7 +573,9 @@ describe('ClassroomService: records', () => {
     const st = await ok<StudentState>(a.s, E.sync)
     expect(st).toMatchObject({ open: false, revealed: { options: [1] } })
 
-    const row = kit.storage.db.prepare('SELECT payload FROM outbox WHERE entity_id = ?').get(run.runId) as { payload: string }
+    const row = kit.storage.db.prepare('SELECT payload FROM outbox WHERE entity_id = ?').get(run.runId) as {
+      payload: string
+    }
     expect(JSON.parse(row.payload)).toMatchObject({ lessonSessionId: 'L-9', answered: 1, correct: 1 })
 
     const { fileName, csv } = kit.service.exportCsv()
@@ -513,7 +587,14 @@ describe('ClassroomService: records', () => {
   })
 
   it('exports a class as an Excel workbook: a sheet of students and a sheet of questions, text kept as text', async () => {
-    kit = await classroomKit({ title: '三年级一班', roster: [{ id: 'r1', name: '=HYPERLINK("x")' }, { id: 'r2', name: '小红' }, { id: 'r3', name: '小刚' }] })
+    kit = await classroomKit({
+      title: '三年级一班',
+      roster: [
+        { id: 'r1', name: '=HYPERLINK("x")' },
+        { id: 'r2', name: '小红' },
+        { id: 'r3', name: '小刚' }
+      ]
+    })
     const a = await joinAsRoster('r1')
     const b = await joinAsRoster('r2')
     const q1 = kit.service.launch(ABCD)
@@ -536,7 +617,17 @@ describe('ClassroomService: records', () => {
       ['小刚', null, null, null, null, 0, 0]
     ])
     const questions = book['题目']!
-    expect(questions[0]).toEqual(['序号', '题目', '题型', '作答人数', '全班人数', '答对人数', '正确率(%)', '开始时间', '结束时间'])
+    expect(questions[0]).toEqual([
+      '序号',
+      '题目',
+      '题型',
+      '作答人数',
+      '全班人数',
+      '答对人数',
+      '正确率(%)',
+      '开始时间',
+      '结束时间'
+    ])
     expect(questions.slice(1).map((r) => r.slice(0, 7))).toEqual([
       [1, '1+1=?', '单选题', 2, 3, 1, 50],
       [2, '3×4=', '填空题', 1, 3, 1, 100]
@@ -548,14 +639,23 @@ describe('ClassroomService: records', () => {
     const dir = mkdtempSync(join(tmpdir(), 'classdeck-noclass-'))
     const storage = openStorage(join(dir, 'classdeck.db'))
     try {
-      const service = new ClassroomService({ storage, settings: { get: () => ({ classroomPort: 0 }) }, dataDir: dir, pagesDir: null })
+      const service = new ClassroomService({
+        storage,
+        settings: { get: () => ({ classroomPort: 0 }) },
+        dataDir: dir,
+        pagesDir: null
+      })
       let err: AppError | null = null
       try {
         service.exportXlsx()
       } catch (e) {
         err = e as AppError
       }
-      expect(err?.toData()).toMatchObject({ code: 'NOT_FOUND', message: '还没有可导出的课堂记录', messageEn: 'No class to export yet' })
+      expect(err?.toData()).toMatchObject({
+        code: 'NOT_FOUND',
+        message: '还没有可导出的课堂记录',
+        messageEn: 'No class to export yet'
+      })
     } finally {
       storage.close()
       rmSync(dir, { recursive: true, force: true })
@@ -590,7 +690,11 @@ describe('ClassroomService: server and remote', () => {
 
   it('lets a student join and answer from the built-in page in a DOM, over the real server', async () => {
     kit = await classroomKit()
-    const dom = await JSDOM.fromURL(`${kit.url}?pin=${kit.pin}`, { runScripts: 'dangerously', resources: 'usable', pretendToBeVisual: true })
+    const dom = await JSDOM.fromURL(`${kit.url}?pin=${kit.pin}`, {
+      runScripts: 'dangerously',
+      resources: 'usable',
+      pretendToBeVisual: true
+    })
     const d = dom.window.document
     await new Promise((r) => dom.window.addEventListener('load', r))
     ;(d.getElementById('name') as HTMLInputElement).value = '网页学生'
@@ -648,11 +752,17 @@ describe('ClassroomService: server and remote', () => {
     const remoteEvents: string[] = []
     kit.service.onRemote((e) => remoteEvents.push(e.action))
     // Before anyone joins, a pick still reaches the board (which picks from the lesson's roster).
-    const early = (await phone.timeout(2000).emitWithAck('command', { action: 'random-pick' })) as { ok: boolean; result: { pickedName?: string } }
+    const early = (await phone.timeout(2000).emitWithAck('command', { action: 'random-pick' })) as {
+      ok: boolean
+      result: { pickedName?: string }
+    }
     expect(early.ok).toBe(true)
     expect(early.result.pickedName).toBeUndefined()
     await joinAs('被点名')
-    const pick = (await phone.timeout(2000).emitWithAck('command', { action: 'random-pick' })) as { ok: boolean; result: { pickedName: string } }
+    const pick = (await phone.timeout(2000).emitWithAck('command', { action: 'random-pick' })) as {
+      ok: boolean
+      result: { pickedName: string }
+    }
     expect(pick.result.pickedName).toBe('被点名')
     await phone.timeout(2000).emitWithAck('command', { action: 'launch-abcd' })
     expect(kit.service.status().currentRunId).not.toBeNull()
@@ -667,18 +777,32 @@ describe('ClassroomService: server and remote', () => {
 
     const late = await kit.service.remoteToken()
     now = new Date(now.getTime() + 6 * 60_000)
-    const expired = io(remoteUrl, { auth: { token: new URL(late.url).hash.slice(3) }, transports: ['websocket'], forceNew: true, reconnection: false })
+    const expired = io(remoteUrl, {
+      auth: { token: new URL(late.url).hash.slice(3) },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false
+    })
     kit.sockets.push(expired)
     expect((await refusedToConnect(expired)).data?.details).toEqual({ reason: 'remote-token' })
 
     // Pairing another phone retires the first one: the teacher can always take the remote back.
     const again = await kit.service.remoteToken()
-    const teacherPhone = io(remoteUrl, { auth: { token: new URL(again.url).hash.slice(3) }, transports: ['websocket'], forceNew: true })
+    const teacherPhone = io(remoteUrl, {
+      auth: { token: new URL(again.url).hash.slice(3) },
+      transports: ['websocket'],
+      forceNew: true
+    })
     kit.sockets.push(teacherPhone)
     await nextEvent<{ key: string }>(teacherPhone, 'paired')
-    const retired = (await phone.timeout(2000).emitWithAck('command', { action: 'next-slide' }).catch(() => ({ ok: false }))) as { ok: boolean }
+    const retired = (await phone
+      .timeout(2000)
+      .emitWithAck('command', { action: 'next-slide' })
+      .catch(() => ({ ok: false }))) as { ok: boolean }
     expect(retired.ok).toBe(false)
-    const current = (await teacherPhone.timeout(2000).emitWithAck('command', { action: 'next-slide' })) as { ok: boolean }
+    const current = (await teacherPhone.timeout(2000).emitWithAck('command', { action: 'next-slide' })) as {
+      ok: boolean
+    }
     expect(current.ok).toBe(true)
 
     // The student namespace never accepts teacher commands.

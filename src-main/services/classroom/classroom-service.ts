@@ -81,7 +81,9 @@ export class ClassroomService {
 
   #recoverAfterRestart(): string[] {
     const at = this.#now()
-    const closed = this.#repo.openRuns().filter((r) => closeRunDurably(this.#d.storage, this.#repo, r.id, 'restart', at))
+    const closed = this.#repo
+      .openRuns()
+      .filter((r) => closeRunDurably(this.#d.storage, this.#repo, r.id, 'restart', at))
     // Closing folds a run's journal in the same transaction, so none should be left; if one is, keep its answers.
     for (const id of this.#repo.journalRunIds()) this.#d.storage.transaction(() => this.#repo.foldJournal(id))
     for (const id of this.#repo.openSessionIds()) this.#repo.closeSession(id, at.toISOString())
@@ -143,7 +145,9 @@ export class ClassroomService {
     this.#repo.insertSession(session)
     const url = joinUrl(host, port, ifaces)
     // The QR code carries the PIN so a scan skips typing it; the short URL shown does not.
-    const qrSvg = await (await import('qrcode')).default.toString(`${url}?pin=${live.pin}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+    const qrSvg = await (
+      await import('qrcode')
+    ).default.toString(`${url}?pin=${live.pin}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
     this.#open = { live, host, port, url, qrSvg }
     const status = this.status()
     this.#onStatus.fire(status)
@@ -291,7 +295,9 @@ export class ClassroomService {
     const { token, expiresAt } = o.live.newRemoteToken()
     // In the fragment, so the token never reaches a request line or a log.
     const url = `${o.url}remote.html#t=${token}`
-    const qrSvg = await (await import('qrcode')).default.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+    const qrSvg = await (
+      await import('qrcode')
+    ).default.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
     return { url, qrSvg, qrDataUrl: svgDataUrl(qrSvg), expiresAt: expiresAt.toISOString() }
   }
 
@@ -318,7 +324,9 @@ export class ClassroomService {
 
   #currentRun(live: LiveClass, runId: string): void {
     if (live.current?.row.id !== runId) {
-      throw new AppError('NOT_FOUND', '这道题已不是当前题目，无法操作', 'That question is no longer the current one', { runId })
+      throw new AppError('NOT_FOUND', '这道题已不是当前题目，无法操作', 'That question is no longer the current one', {
+        runId
+      })
     }
   }
 

@@ -74,7 +74,11 @@ export function servePage(pagesDir: string | null, req: IncomingMessage, res: Se
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return
-  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store'
+  })
   res.end(JSON.stringify(body))
 }
 
@@ -121,8 +125,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 /** The image type from the bytes themselves (the declared Content-Type must agree). */
 export function sniffImage(buf: Buffer): (typeof LIMITS.photoTypes)[number] | null {
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg'
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png'
-  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return 'image/webp'
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png'
+  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP')
+    return 'image/webp'
   return null
 }
 

@@ -21,7 +21,14 @@ function liveClass(): LiveClass {
   dir = mkdtempSync(join(tmpdir(), 'classdeck-live-'))
   storage = openStorage(join(dir, 'classdeck.db'))
   const repo = new ClassroomRepo(storage.db)
-  const session = { id: 'cs', title: '三年级二班', lessonSessionId: null, roster: null, openedAt: new Date().toISOString(), closedAt: null }
+  const session = {
+    id: 'cs',
+    title: '三年级二班',
+    lessonSessionId: null,
+    roster: null,
+    openedAt: new Date().toISOString(),
+    closedAt: null
+  }
   repo.insertSession(session)
   return new LiveClass({
     storage,
@@ -42,7 +49,10 @@ describe('LiveClass group commit', () => {
     const live = liveClass()
     const a = live.join({ name: '小明' }).student.id
     const b = live.join({ name: '小红' }).student.id
-    const run = live.launch(QuestionSpec.parse({ kind: 'single', prompt: '1+1=?', options: ['1', '2'], correct: 1 }), null)
+    const run = live.launch(
+      QuestionSpec.parse({ kind: 'single', prompt: '1+1=?', options: ['1', '2'], correct: 1 }),
+      null
+    )
     const got: (AnswerResult | undefined)[] = []
     const original = console.error
     console.error = () => undefined // the failing ack is reported there; keep the test output clean

@@ -150,7 +150,14 @@ export class LiveClass implements ClassroomLogic {
       this.#changed()
       return this.#joinResult(s.id, token)
     }
-    const row: StudentRow = { id: randomUUID(), classSessionId: this.session.id, identityKey, rosterId, name, tokenHash }
+    const row: StudentRow = {
+      id: randomUUID(),
+      classSessionId: this.session.id,
+      identityKey,
+      rosterId,
+      name,
+      tokenHash
+    }
     this.d.repo.insertStudent(row, this.d.now().toISOString())
     this.#students.set(row.id, row)
     this.#byKey.set(identityKey, row.id)
@@ -207,7 +214,8 @@ export class LiveClass implements ClassroomLogic {
   answer(studentId: string, input: AnswerInput, reply: Reply<AnswerResult>): void {
     const run = this.#openRun(input.runId)
     const spec = run.row.spec
-    if (input.answer.kind === 'photo' || spec.kind === 'photo') throw refused('wrong-kind', '拍照题请用“拍照上传”提交照片')
+    if (input.answer.kind === 'photo' || spec.kind === 'photo')
+      throw refused('wrong-kind', '拍照题请用“拍照上传”提交照片')
     const misfit = answerMisfit(spec, input.answer)
     if (misfit) throw refused('wrong-kind', misfit)
     const dup = this.#duplicate(run, studentId, input.seq)
@@ -279,7 +287,12 @@ export class LiveClass implements ClassroomLogic {
     return this.#accepted(run, saved.row)
   }
 
-  #savePhoto<T>(studentId: string | null, mime: string, bytes: Buffer, alsoInTx?: (photoId: string) => T): { photoId: string; row: T } {
+  #savePhoto<T>(
+    studentId: string | null,
+    mime: string,
+    bytes: Buffer,
+    alsoInTx?: (photoId: string) => T
+  ): { photoId: string; row: T } {
     const photoId = randomUUID()
     const dir = join(this.d.photosDir, this.session.id)
     mkdirSync(dir, { recursive: true })
@@ -487,7 +500,13 @@ export class LiveClass implements ClassroomLogic {
       title: this.session.title,
       students: this.#students.size,
       question: run
-        ? { runId: run.row.id, kind: run.row.spec.kind, open: run.row.state === 'open', answered: run.answers.size, total: this.people().length }
+        ? {
+            runId: run.row.id,
+            kind: run.row.spec.kind,
+            open: run.row.state === 'open',
+            answered: run.answers.size,
+            total: this.people().length
+          }
         : null
     }
   }
@@ -495,7 +514,12 @@ export class LiveClass implements ClassroomLogic {
   // ---- internals -----------------------------------------------------------------------------
 
   #studentQuestion(row: RunRow) {
-    return toStudentQuestion(row.id, row.spec, new Date(row.launchedAt), row.deadline ? new Date(row.deadline) : undefined)
+    return toStudentQuestion(
+      row.id,
+      row.spec,
+      new Date(row.launchedAt),
+      row.deadline ? new Date(row.deadline) : undefined
+    )
   }
 
   #changed(): void {

@@ -53,33 +53,64 @@ function run(i: number, prompt: string, over: Partial<RunResults>): RunResults {
   }
 }
 
-describe.skipIf(!calc)(`LibreOffice Calc interop${calc ? '' : ' — skipped: Calc is not installed (apt-get install libreoffice-calc)'}`, () => {
-  it('opens our results workbook and saves the same cells back', () => {
-    const people = [
-      { id: 'a', name: '=HYPERLINK("x")', online: false, joined: true },
-      { id: 'b', name: '欧阳小红', online: false, joined: true }
-    ]
-    const row = (studentId: string, name: string, text: string, correct: boolean) => ({ studentId, name, answer: null, text, correct, seq: 1, receivedAt: null, rank: null })
-    const tables = resultTables(
-      [run(1, '下面哪个数最大？', { answered: 2, marked: 2, correct: 1, rows: [row('a', '', 'B', true), row('b', '', 'C', false)] })],
-      people
-    )
-    const t = tempDir()
-    try {
-      const file = join(t.dir, 'results.xlsx')
-      writeFileSync(file, resultsXlsx(tables))
-      const out = join(t.dir, 'out')
-      execFileSync(calc!, ['--headless', `-env:UserInstallation=file://${join(t.dir, 'profile')}`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, file], { timeout: 120_000, stdio: 'ignore' })
-      const back = readXlsx(readFileSync(join(out, 'results.xlsx')))
-      expect(Object.keys(back)).toEqual(['学生', '题目'])
-      expect(back['学生']).toEqual([
-        ['学生', '第1题 下面哪个数最大？', '第1题 正误', '答对', '可判题数'],
-        ['=HYPERLINK("x")', 'B', '对', 1, 1],
-        ['欧阳小红', 'C', '错', 0, 1]
-      ])
-      expect(back['题目']![1]!.slice(0, 7)).toEqual([1, '下面哪个数最大？', '单选题', 2, 2, 1, 50])
-    } finally {
-      t.cleanup()
-    }
-  }, 180_000)
-})
+describe.skipIf(!calc)(
+  `LibreOffice Calc interop${calc ? '' : ' — skipped: Calc is not installed (apt-get install libreoffice-calc)'}`,
+  () => {
+    it('opens our results workbook and saves the same cells back', () => {
+      const people = [
+        { id: 'a', name: '=HYPERLINK("x")', online: false, joined: true },
+        { id: 'b', name: '欧阳小红', online: false, joined: true }
+      ]
+      const row = (studentId: string, name: string, text: string, correct: boolean) => ({
+        studentId,
+        name,
+        answer: null,
+        text,
+        correct,
+        seq: 1,
+        receivedAt: null,
+        rank: null
+      })
+      const tables = resultTables(
+        [
+          run(1, '下面哪个数最大？', {
+            answered: 2,
+            marked: 2,
+            correct: 1,
+            rows: [row('a', '', 'B', true), row('b', '', 'C', false)]
+          })
+        ],
+        people
+      )
+      const t = tempDir()
+      try {
+        const file = join(t.dir, 'results.xlsx')
+        writeFileSync(file, resultsXlsx(tables))
+        const out = join(t.dir, 'out')
+        execFileSync(
+          calc!,
+          [
+            '--headless',
+            `-env:UserInstallation=file://${join(t.dir, 'profile')}`,
+            '--convert-to',
+            'xlsx:Calc MS Excel 2007 XML',
+            '--outdir',
+            out,
+            file
+          ],
+          { timeout: 120_000, stdio: 'ignore' }
+        )
+        const back = readXlsx(readFileSync(join(out, 'results.xlsx')))
+        expect(Object.keys(back)).toEqual(['学生', '题目'])
+        expect(back['学生']).toEqual([
+          ['学生', '第1题 下面哪个数最大？', '第1题 正误', '答对', '可判题数'],
+          ['=HYPERLINK("x")', 'B', '对', 1, 1],
+          ['欧阳小红', 'C', '错', 0, 1]
+        ])
+        expect(back['题目']![1]!.slice(0, 7)).toEqual([1, '下面哪个数最大？', '单选题', 2, 2, 1, 50])
+      } finally {
+        t.cleanup()
+      }
+    }, 180_000)
+  }
+)

@@ -42,7 +42,17 @@ export function resultTables(runs: readonly RunResults[], people: readonly Tally
   })
   const questionRows = runs.map((r, i) => {
     const rate = correctRate(r)
-    return [i + 1, r.spec.prompt, QUESTION_KIND_ZH[r.kind], r.answered, r.total, r.marked ? r.correct : '', rate === null ? '' : rate, localTime(r.launchedAt), localTime(r.closedAt)]
+    return [
+      i + 1,
+      r.spec.prompt,
+      QUESTION_KIND_ZH[r.kind],
+      r.answered,
+      r.total,
+      r.marked ? r.correct : '',
+      rate === null ? '' : rate,
+      localTime(r.launchedAt),
+      localTime(r.closedAt)
+    ]
   })
   return {
     students: { name: '学生', header, rows: studentRows },

@@ -11,8 +11,17 @@ import { buildResults, type TallyPerson } from './tally'
 export const QUIZ_RESULT_KIND = 'quiz-result'
 
 /** Everyone a run is counted over: joined students, then roster names nobody has claimed. */
-export function peopleOf(session: SessionRow, students: readonly StudentRow[], online?: (id: string) => boolean): TallyPerson[] {
-  const people: TallyPerson[] = students.map((s) => ({ id: s.id, name: s.name, online: online?.(s.id) ?? false, joined: true }))
+export function peopleOf(
+  session: SessionRow,
+  students: readonly StudentRow[],
+  online?: (id: string) => boolean
+): TallyPerson[] {
+  const people: TallyPerson[] = students.map((s) => ({
+    id: s.id,
+    name: s.name,
+    online: online?.(s.id) ?? false,
+    joined: true
+  }))
   const claimed = new Set(students.map((s) => s.rosterId).filter((r): r is string => r !== null))
   for (const r of session.roster ?? []) {
     if (!claimed.has(r.id)) people.push({ id: `roster:${r.id}`, name: r.name, online: false, joined: false })
@@ -53,7 +62,13 @@ export function quizResultPayload(repo: ClassroomRepo, run: RunRow): unknown {
 }
 
 /** Closes the run, folds its answer journal and queues its results; false when it was already closed (nothing queued). */
-export function closeRunDurably(storage: StorageService, repo: ClassroomRepo, runId: string, reason: CloseReason, at: Date): boolean {
+export function closeRunDurably(
+  storage: StorageService,
+  repo: ClassroomRepo,
+  runId: string,
+  reason: CloseReason,
+  at: Date
+): boolean {
   return storage.transaction((db) => {
     if (!repo.closeRun(runId, at.toISOString(), reason)) return false
     // The run's answers move from the journal to `answers` in the same transaction.
@@ -61,7 +76,12 @@ export function closeRunDurably(storage: StorageService, repo: ClassroomRepo, ru
     const run = repo.run(runId)!
     enqueueOutbox(
       db,
-      { kind: QUIZ_RESULT_KIND, entityId: run.id, payload: quizResultPayload(repo, run), idempotencyKey: `${QUIZ_RESULT_KIND}:${run.id}` },
+      {
+        kind: QUIZ_RESULT_KIND,
+        entityId: run.id,
+        payload: quizResultPayload(repo, run),
+        idempotencyKey: `${QUIZ_RESULT_KIND}:${run.id}`
+      },
       at
     )
     return true

@@ -21,7 +21,12 @@ export function buildTally(run: RunRow, people: readonly TallyPerson[], answers:
   const byStudent = new Set(list.map((a) => a.studentId))
   let names: Map<string, string> | null = null
   const nameOf = (id: string): string => (names ??= new Map(people.map((p) => [p.id, p.name]))).get(id) ?? '?'
-  const optionCount = spec.kind === 'single' || spec.kind === 'multiple' || spec.kind === 'poll' ? spec.options.length : spec.kind === 'truefalse' ? 2 : 0
+  const optionCount =
+    spec.kind === 'single' || spec.kind === 'multiple' || spec.kind === 'poll'
+      ? spec.options.length
+      : spec.kind === 'truefalse'
+        ? 2
+        : 0
   const counts = new Array<number>(optionCount).fill(0)
   const words = new Map<string, number>()
   let marked = 0
@@ -33,14 +38,16 @@ export function buildTally(run: RunRow, people: readonly TallyPerson[], answers:
   for (const a of list) {
     const ans = a.answer
     if (ans.kind === 'single') counts[ans.choice] = (counts[ans.choice] ?? 0) + 1
-    else if (ans.kind === 'multiple' || ans.kind === 'poll') for (const c of ans.choices) counts[c] = (counts[c] ?? 0) + 1
+    else if (ans.kind === 'multiple' || ans.kind === 'poll')
+      for (const c of ans.choices) counts[c] = (counts[c] ?? 0) + 1
     else if (ans.kind === 'truefalse') counts[ans.value ? 0 : 1]! += 1
     else if (ans.kind === 'wordcloud') {
       for (const w of new Set(ans.words.map(normaliseText).filter(Boolean))) words.set(w, (words.get(w) ?? 0) + 1)
     } else if (ans.kind === 'buzz') {
       const rank = buzz.length + 1
       buzz.push({ rank, studentId: a.studentId, name: nameOf(a.studentId), at: a.receivedAt, won: rank <= winners })
-    } else if (ans.kind === 'photo') photos.push({ studentId: a.studentId, name: nameOf(a.studentId), photoId: ans.photoId })
+    } else if (ans.kind === 'photo')
+      photos.push({ studentId: a.studentId, name: nameOf(a.studentId), photoId: ans.photoId })
     if (a.correct !== null) {
       marked++
       if (a.correct) correct++
@@ -63,17 +70,15 @@ export function buildTally(run: RunRow, people: readonly TallyPerson[], answers:
     counts,
     marked,
     correct,
-    words: [...words].map(([word, count]) => ({ word, count })).sort((a, b) => b.count - a.count || a.word.localeCompare(b.word)),
+    words: [...words]
+      .map(([word, count]) => ({ word, count }))
+      .sort((a, b) => b.count - a.count || a.word.localeCompare(b.word)),
     buzz,
     photos
   }
 }
 
-export function buildResults(
-  run: RunRow,
-  people: readonly TallyPerson[],
-  answers: readonly AnswerRow[]
-): RunResults {
+export function buildResults(run: RunRow, people: readonly TallyPerson[], answers: readonly AnswerRow[]): RunResults {
   const tally = buildTally(run, people, answers)
   const byStudent = new Map(answers.map((a) => [a.studentId, a]))
   const rankOf = new Map(tally.buzz.map((b) => [b.studentId, b.rank]))

@@ -42,7 +42,9 @@ describe('atomic save', () => {
     const target = join(t.dir, 'lesson.edux')
     const seen = new Set<string>()
     for (let round = 0; round < 8; round++) {
-      const child = spawn(process.execPath, ['--import', tsxLoader, fixture, target, a, b], { stdio: ['ignore', 'pipe', 'inherit'] })
+      const child = spawn(process.execPath, ['--import', tsxLoader, fixture, target, a, b], {
+        stdio: ['ignore', 'pipe', 'inherit']
+      })
       await new Promise<void>((res, rej) => {
         const timer = setTimeout(() => rej(new Error('writer never became ready')), 15_000)
         child.stdout.on('data', (d: Buffer) => {
@@ -63,6 +65,10 @@ describe('atomic save', () => {
       seen.add(deck.title)
     }
     // Only .tmp leftovers may sit beside the file; the file itself is always whole.
-    expect(readdirSync(t.dir).filter((n) => !n.endsWith('.tmp')).sort()).toEqual(['lesson.edux', 'new.src', 'old.src'])
+    expect(
+      readdirSync(t.dir)
+        .filter((n) => !n.endsWith('.tmp'))
+        .sort()
+    ).toEqual(['lesson.edux', 'new.src', 'old.src'])
   }, 120_000)
 })

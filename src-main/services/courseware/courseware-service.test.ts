@@ -18,9 +18,18 @@ afterEach(() => {
 
 function setup(dir?: string) {
   const t = dir ? { dir, cleanup: () => undefined } : tempDir()
-  const storage = StorageService.open({ file: join(t.dir, 'classdeck.db'), migrations: allMigrations, appVersion: 'test', now: () => new Date() })
+  const storage = StorageService.open({
+    file: join(t.dir, 'classdeck.db'),
+    migrations: allMigrations,
+    appVersion: 'test',
+    now: () => new Date()
+  })
   const svc = new CoursewareService({ storage, dataDir: t.dir, autosaveMs: 0, generator: 'ClassDeck test' })
-  cleanups.push(t.cleanup, () => storage.close(), () => svc.dispose())
+  cleanups.push(
+    t.cleanup,
+    () => storage.close(),
+    () => svc.dispose()
+  )
   return { dir: t.dir, storage, svc }
 }
 
@@ -29,10 +38,46 @@ async function richDeck(svc: CoursewareService): Promise<Deck> {
   const media = await svc.putMedia(PNG, 'png')
   const deck: Deck = structuredClone(doc.deck)
   deck.slides[0]!.elements.push(
-    { type: 'text', id: 't1', x: 10, y: 10, w: 500, h: 80, rotation: 0, opacity: 1, locked: false, verticalAlign: 'top', autoFit: false, paragraphs: [{ level: 0, runs: [{ text: '分数', bold: true }] }] },
-    { type: 'image', id: 'i1', x: 10, y: 100, w: 200, h: 200, rotation: 0, opacity: 1, locked: false, media, alt: '', flipH: false, flipV: false }
+    {
+      type: 'text',
+      id: 't1',
+      x: 10,
+      y: 10,
+      w: 500,
+      h: 80,
+      rotation: 0,
+      opacity: 1,
+      locked: false,
+      verticalAlign: 'top',
+      autoFit: false,
+      paragraphs: [{ level: 0, runs: [{ text: '分数', bold: true }] }]
+    },
+    {
+      type: 'image',
+      id: 'i1',
+      x: 10,
+      y: 100,
+      w: 200,
+      h: 200,
+      rotation: 0,
+      opacity: 1,
+      locked: false,
+      media,
+      alt: '',
+      flipH: false,
+      flipV: false
+    }
   )
-  deck.slides[0]!.ink.push({ id: 'k1', tool: 'highlighter', color: '#FFFF0080', width: 12, points: [[1, 1, 0.5, 0], [2, 2, 0.5, 8]] })
+  deck.slides[0]!.ink.push({
+    id: 'k1',
+    tool: 'highlighter',
+    color: '#FFFF0080',
+    width: 12,
+    points: [
+      [1, 1, 0.5, 0],
+      [2, 2, 0.5, 8]
+    ]
+  })
   return svc.update(doc.docId, deck).deck
 }
 
@@ -50,7 +95,9 @@ describe('CoursewareService', () => {
     expect(reopened.manifest.curriculum.subject?.name).toBe('数学')
     expect(reopened.manifest.original).toBe(true)
     const image = deck.slides[0]!.elements.find((e) => e.type === 'image')
-    expect(image?.type === 'image' && Buffer.from(await b.svc.media.get(image.media)).equals(Buffer.from(PNG))).toBe(true)
+    expect(image?.type === 'image' && Buffer.from(await b.svc.media.get(image.media)).equals(Buffer.from(PNG))).toBe(
+      true
+    )
     expect(b.svc.listRecent().map((r) => r.title)).toEqual(['分数的意义'])
   })
 
@@ -60,7 +107,10 @@ describe('CoursewareService', () => {
     const manifest = { ...createManifest(deck, new Date(), 'future'), formatVersion: EDUX_FORMAT_VERSION + 1 }
     const path = join(a.dir, 'future.edux')
     const enc = new TextEncoder()
-    writeFileSync(path, zipSync({ 'manifest.json': enc.encode(JSON.stringify(manifest)), 'deck.json': enc.encode(JSON.stringify(deck)) }))
+    writeFileSync(
+      path,
+      zipSync({ 'manifest.json': enc.encode(JSON.stringify(manifest)), 'deck.json': enc.encode(JSON.stringify(deck)) })
+    )
     const before = readFileSync(path)
     await expect(a.svc.open(path)).rejects.toMatchObject({ code: 'FILE_TOO_NEW' })
     const mine = a.svc.create({ title: '我的' })
@@ -134,27 +184,32 @@ describe('CoursewareService templates, import and export', () => {
       expect(doc.deck.slides[0]!.id).not.toBe('s1')
       expect(doc.deck.slides[0]!.elements.length).toBeGreaterThan(0)
     }
-    const q = a.svc.create({ title: 'q', template: 'question' }).deck.slides[0]!.elements.find((e) => e.type === 'question')
+    const q = a.svc
+      .create({ title: 'q', template: 'question' })
+      .deck.slides[0]!.elements.find((e) => e.type === 'question')
     expect(q?.type === 'question' && q.question.kind).toBe('single')
     expect(() => a.svc.create({ title: 'x', template: 'nope' })).toThrow(AppError)
   })
 
-  it.runIf(existsSync(corpus))('imports a PPTX in a worker as an unsaved document with progress, then exports it', async () => {
-    const a = setup()
-    const events: { done: number; total: number; finished: boolean }[] = []
-    a.svc.onProgress((e) => events.push(e))
-    const { document, report } = await a.svc.importFile(join(corpus, 'pptx/shp-picture.pptx'), { taskId: 't1' })
-    expect(document.path).toBeNull()
-    expect(document.dirty).toBe(true)
-    expect(document.manifest.original).toBe(false)
-    expect(report.slideCount).toBe(2)
-    expect(events.at(-1)).toMatchObject({ finished: true })
-    expect(a.svc.listRecent()).toEqual([]) // nothing in the library until the teacher saves
-    const out = join(a.dir, 'out.pptx')
-    const exported = await a.svc.exportPptx(document.docId, out)
-    expect(exported.path).toBe(out)
-    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK')
-  })
+  it.runIf(existsSync(corpus))(
+    'imports a PPTX in a worker as an unsaved document with progress, then exports it',
+    async () => {
+      const a = setup()
+      const events: { done: number; total: number; finished: boolean }[] = []
+      a.svc.onProgress((e) => events.push(e))
+      const { document, report } = await a.svc.importFile(join(corpus, 'pptx/shp-picture.pptx'), { taskId: 't1' })
+      expect(document.path).toBeNull()
+      expect(document.dirty).toBe(true)
+      expect(document.manifest.original).toBe(false)
+      expect(report.slideCount).toBe(2)
+      expect(events.at(-1)).toMatchObject({ finished: true })
+      expect(a.svc.listRecent()).toEqual([]) // nothing in the library until the teacher saves
+      const out = join(a.dir, 'out.pptx')
+      const exported = await a.svc.exportPptx(document.docId, out)
+      expect(exported.path).toBe(out)
+      expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK')
+    }
+  )
 
   it('leaves nothing behind when an import is refused', async () => {
     const a = setup()

@@ -141,8 +141,16 @@ export class CoursewareService {
     }
   }
 
-  create(input: { title: string; aspect?: Aspect; curriculum?: Curriculum; original?: boolean; template?: string }): DocumentView {
-    const deck = input.template ? this.#fromTemplate(input.template, input.title) : createDeck(input.title, input.aspect ?? '16:9')
+  create(input: {
+    title: string
+    aspect?: Aspect
+    curriculum?: Curriculum
+    original?: boolean
+    template?: string
+  }): DocumentView {
+    const deck = input.template
+      ? this.#fromTemplate(input.template, input.title)
+      : createDeck(input.title, input.aspect ?? '16:9')
     const manifest = createManifest(deck, this.#now(), this.#generator, {
       curriculum: input.curriculum ?? {},
       original: input.original ?? true
@@ -157,7 +165,14 @@ export class CoursewareService {
     const bytes = await readBytes(file)
     const content = decodeEdux(basename(file), bytes)
     await this.media.putAll(content.media)
-    const doc: OpenDocument = { docId: content.deck.id, path: file, manifest: content.manifest, deck: content.deck, dirty: false, recovered: false }
+    const doc: OpenDocument = {
+      docId: content.deck.id,
+      path: file,
+      manifest: content.manifest,
+      deck: content.deck,
+      dirty: false,
+      recovered: false
+    }
     // An older format is upgraded in memory and written in the current one on the next save.
     if (content.fromVersion < EDUX_FORMAT_VERSION) doc.dirty = true
     this.#touchRecent(file, doc.manifest, doc.deck)
@@ -174,7 +189,12 @@ export class CoursewareService {
     const parsed = Deck.safeParse(deck)
     if (!parsed.success) throw validationError('courseware:update', parsed.error.issues)
     if (parsed.data.id !== doc.deck.id) {
-      throw new AppError('CONFLICT', '课件编号不一致，无法更新。请重新打开该课件。', 'The deck id does not match this document; reopen it.', { docId })
+      throw new AppError(
+        'CONFLICT',
+        '课件编号不一致，无法更新。请重新打开该课件。',
+        'The deck id does not match this document; reopen it.',
+        { docId }
+      )
     }
     doc.deck = parsed.data
     doc.dirty = true
@@ -182,11 +202,19 @@ export class CoursewareService {
   }
 
   /** Save to `path` (or where it came from). Refuses to overwrite a file written by a newer ClassDeck. */
-  async save(docId: string, opts: { path?: string; manifest?: Partial<Pick<Manifest, 'title' | 'curriculum' | 'author' | 'original'>> } = {}): Promise<DocumentView> {
+  async save(
+    docId: string,
+    opts: { path?: string; manifest?: Partial<Pick<Manifest, 'title' | 'curriculum' | 'author' | 'original'>> } = {}
+  ): Promise<DocumentView> {
     const doc = this.#doc(docId)
     const target = opts.path ? resolve(opts.path) : doc.path
     if (!target) {
-      throw new AppError('VALIDATION', '这个课件还没有保存位置，请选择保存路径。', 'This deck has no file yet; choose where to save it.', { docId })
+      throw new AppError(
+        'VALIDATION',
+        '这个课件还没有保存位置，请选择保存路径。',
+        'This deck has no file yet; choose where to save it.',
+        { docId }
+      )
     }
     if (existsSync(target)) await refuseIfNewer(target)
     const title = opts.manifest?.title ?? doc.deck.title
@@ -223,13 +251,32 @@ export class CoursewareService {
 
   listRecent(limit = 50): RecentDocument[] {
     const rows = this.#storage.db
-      .prepare('SELECT path, deck_id, title, slide_count, manifest, modified_at, opened_at FROM courseware_documents ORDER BY opened_at DESC LIMIT ?')
-      .all(limit) as { path: string; deck_id: string; title: string; slide_count: number; manifest: string; modified_at: string; opened_at: string }[]
+      .prepare(
+        'SELECT path, deck_id, title, slide_count, manifest, modified_at, opened_at FROM courseware_documents ORDER BY opened_at DESC LIMIT ?'
+      )
+      .all(limit) as {
+      path: string
+      deck_id: string
+      title: string
+      slide_count: number
+      manifest: string
+      modified_at: string
+      opened_at: string
+    }[]
     const out: RecentDocument[] = []
     for (const r of rows) {
       const m = Manifest.safeParse(safeJson(r.manifest))
       if (!m.success) continue
-      out.push({ path: r.path, deckId: r.deck_id, title: r.title, slideCount: r.slide_count, manifest: m.data, modifiedAt: r.modified_at, openedAt: r.opened_at, exists: existsSync(r.path) })
+      out.push({
+        path: r.path,
+        deckId: r.deck_id,
+        title: r.title,
+        slideCount: r.slide_count,
+        manifest: m.data,
+        modifiedAt: r.modified_at,
+        openedAt: r.opened_at,
+        exists: existsSync(r.path)
+      })
     }
     return out
   }
@@ -242,7 +289,14 @@ export class CoursewareService {
         if (!doc.dirty) continue
         const deck = doc.deck
         const at = this.#now().toISOString()
-        const manifest = Manifest.parse({ ...doc.manifest, title: deck.title, aspect: deck.aspect, slideCount: deck.slides.length, modifiedAt: at, formatVersion: EDUX_FORMAT_VERSION })
+        const manifest = Manifest.parse({
+          ...doc.manifest,
+          title: deck.title,
+          aspect: deck.aspect,
+          slideCount: deck.slides.length,
+          modifiedAt: at,
+          formatVersion: EDUX_FORMAT_VERSION
+        })
         const file = join(this.#recoveryDir, `${safeName(deck.id)}.edux`)
         const media = await this.media.getAll(deckMedia(deck))
         await writeFileAtomic(file, encodeEdux({ manifest, deck, media }))
@@ -263,7 +317,11 @@ export class CoursewareService {
 
   /** Recovery copies left by a session that ended without saving (what to offer on start). */
   listRecovery(): RecoveryEntry[] {
-    const rows = this.#storage.db.prepare('SELECT deck_id, path, title, recovery_file, autosaved_at FROM courseware_recovery ORDER BY autosaved_at DESC').all() as {
+    const rows = this.#storage.db
+      .prepare(
+        'SELECT deck_id, path, title, recovery_file, autosaved_at FROM courseware_recovery ORDER BY autosaved_at DESC'
+      )
+      .all() as {
       deck_id: string
       path: string | null
       title: string
@@ -277,15 +335,24 @@ export class CoursewareService {
 
   /** Open a recovery copy as an unsaved document bound to its original path. */
   async recover(deckId: string): Promise<DocumentView> {
-    const row = this.#storage.db.prepare('SELECT path, recovery_file FROM courseware_recovery WHERE deck_id = ?').get(deckId) as
-      | { path: string | null; recovery_file: string }
-      | undefined
+    const row = this.#storage.db
+      .prepare('SELECT path, recovery_file FROM courseware_recovery WHERE deck_id = ?')
+      .get(deckId) as { path: string | null; recovery_file: string } | undefined
     if (!row || !existsSync(row.recovery_file)) {
-      throw new AppError('NOT_FOUND', '没有找到这个课件的自动恢复副本。', 'No recovery copy was found for this deck.', { deckId })
+      throw new AppError('NOT_FOUND', '没有找到这个课件的自动恢复副本。', 'No recovery copy was found for this deck.', {
+        deckId
+      })
     }
     const content = decodeEdux(basename(row.recovery_file), await readBytes(row.recovery_file))
     await this.media.putAll(content.media)
-    return this.#adopt({ docId: content.deck.id, path: row.path, manifest: content.manifest, deck: content.deck, dirty: true, recovered: true })
+    return this.#adopt({
+      docId: content.deck.id,
+      path: row.path,
+      manifest: content.manifest,
+      deck: content.deck,
+      dirty: true,
+      recovered: true
+    })
   }
 
   discardRecovery(deckId: string): void {
@@ -299,7 +366,9 @@ export class CoursewareService {
       .sort()
       .flatMap((n) => {
         const t = safeJson(readFileSync(join(this.#templatesDir, n), 'utf8')) as Partial<TemplateInfo> | null
-        return t && typeof t.id === 'string' && typeof t.title === 'string' ? [{ id: t.id, title: t.title, description: String(t.description ?? '') }] : []
+        return t && typeof t.id === 'string' && typeof t.title === 'string'
+          ? [{ id: t.id, title: t.title, description: String(t.description ?? '') }]
+          : []
       })
   }
 
@@ -307,17 +376,22 @@ export class CoursewareService {
     const file = join(this.#templatesDir, `${id.replace(/[^a-z0-9-]/gi, '')}.json`)
     const raw = existsSync(file) ? (safeJson(readFileSync(file, 'utf8')) as { deck?: unknown } | null) : null
     const parsed = Deck.safeParse(raw?.deck)
-    if (!parsed.success) throw new AppError('NOT_FOUND', `找不到模板“${id}”。`, `Template "${id}" was not found.`, { id })
+    if (!parsed.success)
+      throw new AppError('NOT_FOUND', `找不到模板“${id}”。`, `Template "${id}" was not found.`, { id })
     // Fresh ids, so two decks made from one template never collide; in-deck links follow.
     const ids = new Map(parsed.data.slides.map((s) => [s.id, createId()]))
-    const text = JSON.stringify({ ...parsed.data, id: createId(), title }).replace(/"(targetSlideId|linkSlideId|id)":"([^"]+)"/g, (m, k: string, v: string) =>
-      ids.has(v) ? `"${k}":"${ids.get(v)}"` : m
+    const text = JSON.stringify({ ...parsed.data, id: createId(), title }).replace(
+      /"(targetSlideId|linkSlideId|id)":"([^"]+)"/g,
+      (m, k: string, v: string) => (ids.has(v) ? `"${k}":"${ids.get(v)}"` : m)
     )
     return Deck.parse(JSON.parse(text))
   }
 
   /** Import a PowerPoint or Word file in a worker, as a new unsaved document (nothing is stored until saved). */
-  async importFile(path: string, opts: { splitHeadingLevel?: number; taskId?: string } = {}): Promise<{ document: DocumentView; report: ImportReport }> {
+  async importFile(
+    path: string,
+    opts: { splitHeadingLevel?: number; taskId?: string } = {}
+  ): Promise<{ document: DocumentView; report: ImportReport }> {
     const file = resolve(path)
     const taskId = opts.taskId ?? randomUUID()
     const progress = (done: number, total: number, finished = false) =>
@@ -331,7 +405,14 @@ export class CoursewareService {
       })
       await this.media.putAll(result.media)
       const manifest = createManifest(result.deck, this.#now(), this.#generator, { original: false })
-      const document = this.#adopt({ docId: result.deck.id, path: null, manifest, deck: result.deck, dirty: true, recovered: false })
+      const document = this.#adopt({
+        docId: result.deck.id,
+        path: null,
+        manifest,
+        deck: result.deck,
+        dirty: true,
+        recovered: false
+      })
       return { document, report: result.report }
     } finally {
       progress(1, 1, true)
@@ -346,7 +427,11 @@ export class CoursewareService {
     this.#onProgress.fire({ taskId, file: basename(target), phase: 'export', done: 0, total: 1, finished: false })
     try {
       const media = await this.media.getAll(deckMedia(doc.deck))
-      const { bytes, approximations } = await exportPptx(doc.deck, media, doc.manifest.author ? { author: doc.manifest.author.name } : {})
+      const { bytes, approximations } = await exportPptx(
+        doc.deck,
+        media,
+        doc.manifest.author ? { author: doc.manifest.author.name } : {}
+      )
       await writeFileAtomic(target, bytes)
       return { path: target, approximations }
     } finally {
@@ -381,12 +466,17 @@ export class CoursewareService {
 
   #doc(docId: string): OpenDocument {
     const d = this.#docs.get(docId)
-    if (!d) throw new AppError('NOT_FOUND', '这个课件没有打开，请重新打开它。', 'This deck is not open; open it again.', { docId })
+    if (!d)
+      throw new AppError('NOT_FOUND', '这个课件没有打开，请重新打开它。', 'This deck is not open; open it again.', {
+        docId
+      })
     return d
   }
 
   #dropRecovery(deckId: string): void {
-    const row = this.#storage.db.prepare('SELECT recovery_file FROM courseware_recovery WHERE deck_id = ?').get(deckId) as { recovery_file: string } | undefined
+    const row = this.#storage.db
+      .prepare('SELECT recovery_file FROM courseware_recovery WHERE deck_id = ?')
+      .get(deckId) as { recovery_file: string } | undefined
     if (row) rmSync(row.recovery_file, { force: true })
     this.#storage.db.prepare('DELETE FROM courseware_recovery WHERE deck_id = ?').run(deckId)
   }
@@ -398,11 +488,20 @@ export class CoursewareService {
          ON CONFLICT(path) DO UPDATE SET deck_id = excluded.deck_id, title = excluded.title, slide_count = excluded.slide_count,
            manifest = excluded.manifest, modified_at = excluded.modified_at, opened_at = excluded.opened_at`
       )
-      .run(path, deck.id, deck.title, deck.slides.length, JSON.stringify(manifest), manifest.modifiedAt, this.#now().toISOString())
+      .run(
+        path,
+        deck.id,
+        deck.title,
+        deck.slides.length,
+        JSON.stringify(manifest),
+        manifest.modifiedAt,
+        this.#now().toISOString()
+      )
   }
 
   #cleanTemps(): void {
-    for (const name of readdirSync(this.#recoveryDir)) if (isAtomicTemp(name)) rmSync(join(this.#recoveryDir, name), { force: true })
+    for (const name of readdirSync(this.#recoveryDir))
+      if (isAtomicTemp(name)) rmSync(join(this.#recoveryDir, name), { force: true })
   }
 }
 
@@ -427,8 +526,19 @@ export async function readBytes(file: string): Promise<Uint8Array> {
     return new Uint8Array(await readFile(file))
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new AppError('NOT_FOUND', `找不到文件“${file}”。它可能已被移动或删除。`, `File "${file}" was not found; it may have been moved or deleted.`, { file })
-    throw new AppError('UNAVAILABLE', `无法读取“${file}”（${code ?? (e as Error).message}）。请检查权限后重试。`, `Cannot read "${file}" (${code ?? (e as Error).message}); check permissions and try again.`, { file, code })
+    if (code === 'ENOENT')
+      throw new AppError(
+        'NOT_FOUND',
+        `找不到文件“${file}”。它可能已被移动或删除。`,
+        `File "${file}" was not found; it may have been moved or deleted.`,
+        { file }
+      )
+    throw new AppError(
+      'UNAVAILABLE',
+      `无法读取“${file}”（${code ?? (e as Error).message}）。请检查权限后重试。`,
+      `Cannot read "${file}" (${code ?? (e as Error).message}); check permissions and try again.`,
+      { file, code }
+    )
   }
 }
 
@@ -444,7 +554,12 @@ async function refuseIfNewer(target: string): Promise<void> {
     decodeEdux(basename(target), bytes, { verifyMedia: false })
   } catch (e) {
     if (e instanceof AppError && e.code === 'FILE_TOO_NEW') {
-      throw new AppError('FILE_TOO_NEW', `不能覆盖“${basename(target)}”：它由更新版本的 ClassDeck 保存。请另存为新文件。`, `Will not overwrite "${basename(target)}": a newer ClassDeck saved it. Save under a new name.`, e.details)
+      throw new AppError(
+        'FILE_TOO_NEW',
+        `不能覆盖“${basename(target)}”：它由更新版本的 ClassDeck 保存。请另存为新文件。`,
+        `Will not overwrite "${basename(target)}": a newer ClassDeck saved it. Save under a new name.`,
+        e.details
+      )
     }
     // Anything else (damaged, not an .edux) is replaced by a whole, valid file.
   }

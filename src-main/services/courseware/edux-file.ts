@@ -40,7 +40,12 @@ export function encodeEdux(content: EduxContent): Uint8Array {
   for (const [path] of deckMedia(content.deck)) {
     const bytes = content.media.get(path)
     if (!bytes) {
-      throw new AppError('NOT_FOUND', `保存失败：课件引用的媒体文件 ${path} 不存在。`, `Cannot save: media ${path} used by the deck is missing.`, { path })
+      throw new AppError(
+        'NOT_FOUND',
+        `保存失败：课件引用的媒体文件 ${path} 不存在。`,
+        `Cannot save: media ${path} used by the deck is missing.`,
+        { path }
+      )
     }
     files[path] = [bytes, { level: 0 }]
   }
@@ -48,11 +53,20 @@ export function encodeEdux(content: EduxContent): Uint8Array {
 }
 
 /** Read and validate an .edux's bytes. `file` names it in every error. */
-export function decodeEdux(file: string, bytes: Uint8Array, opts: { verifyMedia?: boolean } = {}): EduxContent & { fromVersion: number } {
+export function decodeEdux(
+  file: string,
+  bytes: Uint8Array,
+  opts: { verifyMedia?: boolean } = {}
+): EduxContent & { fromVersion: number } {
   const zip = GuardedZip.open(file, bytes, EDUX_LIMITS)
   for (const required of ['manifest.json', 'deck.json']) {
     if (!zip.has(required)) {
-      throw new AppError('FILE_INVALID', `无法打开“${file}”：缺少 ${required}，它不是 ClassDeck 课件（.edux）。`, `Cannot open "${file}": ${required} is missing; it is not a ClassDeck .edux file.`, { file, missing: required })
+      throw new AppError(
+        'FILE_INVALID',
+        `无法打开“${file}”：缺少 ${required}，它不是 ClassDeck 课件（.edux）。`,
+        `Cannot open "${file}": ${required} is missing; it is not a ClassDeck .edux file.`,
+        { file, missing: required }
+      )
     }
   }
   const parseJson = (name: string): unknown => {
@@ -60,7 +74,12 @@ export function decodeEdux(file: string, bytes: Uint8Array, opts: { verifyMedia?
       return JSON.parse(zip.text(name))
     } catch (e) {
       if (e instanceof AppError) throw e
-      throw new AppError('FILE_INVALID', `无法打开“${file}”：${name} 不是有效的 JSON，文件可能已损坏。`, `Cannot open "${file}": ${name} is not valid JSON; the file may be damaged.`, { file, part: name })
+      throw new AppError(
+        'FILE_INVALID',
+        `无法打开“${file}”：${name} 不是有效的 JSON，文件可能已损坏。`,
+        `Cannot open "${file}": ${name} is not valid JSON; the file may be damaged.`,
+        { file, part: name }
+      )
     }
   }
   const parsed: ParsedEdux = parseEdux(parseJson('manifest.json'), parseJson('deck.json'), file)
@@ -69,10 +88,20 @@ export function decodeEdux(file: string, bytes: Uint8Array, opts: { verifyMedia?
   for (const [path, ref] of refs) {
     const b = media.get(path)
     if (!b) {
-      throw new AppError('FILE_INVALID', `无法打开“${file}”：缺少媒体文件 ${path}。`, `Cannot open "${file}": media file ${path} is missing.`, { file, missing: path })
+      throw new AppError(
+        'FILE_INVALID',
+        `无法打开“${file}”：缺少媒体文件 ${path}。`,
+        `Cannot open "${file}": media file ${path} is missing.`,
+        { file, missing: path }
+      )
     }
     if (opts.verifyMedia !== false && sha256Hex(b) !== ref.hash) {
-      throw new AppError('FILE_INVALID', `无法打开“${file}”：媒体文件 ${path} 内容与其校验值不符，文件已损坏。`, `Cannot open "${file}": media ${path} does not match its hash; the file is damaged.`, { file, entry: path })
+      throw new AppError(
+        'FILE_INVALID',
+        `无法打开“${file}”：媒体文件 ${path} 内容与其校验值不符，文件已损坏。`,
+        `Cannot open "${file}": media ${path} does not match its hash; the file is damaged.`,
+        { file, entry: path }
+      )
     }
   }
   return { manifest: parsed.manifest, deck: parsed.deck, media, fromVersion: parsed.fromVersion }

@@ -22,7 +22,11 @@ export function nestedBomb(levels = 5): Uint8Array {
 /** Also a nest, but with innocent names: a zip hiding in `media/x.png`. */
 export function disguisedNest(): Uint8Array {
   const inner = zipSync({ 'a.txt': new Uint8Array(10) })
-  return zipSync({ 'manifest.json': new Uint8Array([123, 125]), 'deck.json': new Uint8Array([123, 125]), 'media/x.png': inner })
+  return zipSync({
+    'manifest.json': new Uint8Array([123, 125]),
+    'deck.json': new Uint8Array([123, 125]),
+    'media/x.png': inner
+  })
 }
 
 /** One ratio bomb entry: 64 MB of zeros declared, ~64 KB stored. */

@@ -46,7 +46,12 @@ export class MediaStore {
     try {
       return new Uint8Array(await readFile(this.fileOf(ref)))
     } catch {
-      throw new AppError('NOT_FOUND', `找不到媒体文件 ${mediaPath(ref)}，请重新插入该图片或媒体。`, `Media ${mediaPath(ref)} was not found; insert the image or media again.`, { ref })
+      throw new AppError(
+        'NOT_FOUND',
+        `找不到媒体文件 ${mediaPath(ref)}，请重新插入该图片或媒体。`,
+        `Media ${mediaPath(ref)} was not found; insert the image or media again.`,
+        { ref }
+      )
     }
   }
 

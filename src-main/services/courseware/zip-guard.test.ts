@@ -32,7 +32,8 @@ function expectRefusedFast(name: string, bytes: Uint8Array, reason: RegExp): voi
 describe('zip guard', () => {
   it('refuses zip slip names before extracting anything', () => {
     expectRefusedFast('slip.edux', zipSlip(), /zip slip/)
-    for (const n of ['../a', 'a/../../b', '/etc/passwd', 'C:\\x', '..\\x', 'a\0b']) expect(isUnsafeZipName(n)).toBe(true)
+    for (const n of ['../a', 'a/../../b', '/etc/passwd', 'C:\\x', '..\\x', 'a\0b'])
+      expect(isUnsafeZipName(n)).toBe(true)
     for (const n of ['media/a.png', 'ppt/slides/slide1.xml', '..a/b', 'a..b']) expect(isUnsafeZipName(n)).toBe(false)
   })
 
@@ -61,13 +62,20 @@ describe('zip guard', () => {
 
   it('refuses truncated and non-zip bytes as damaged', () => {
     const good = zipSync({ 'a.txt': new Uint8Array(100) })
-    expect(refusal(() => GuardedZip.open('t.zip', good.subarray(0, good.length - 30))).messageEn).toMatch(/not a valid zip/)
-    expect(refusal(() => GuardedZip.open('n.zip', new TextEncoder().encode('hello, this is not a zip at all'))).messageEn).toMatch(/not a valid zip/)
+    expect(refusal(() => GuardedZip.open('t.zip', good.subarray(0, good.length - 30))).messageEn).toMatch(
+      /not a valid zip/
+    )
+    expect(
+      refusal(() => GuardedZip.open('n.zip', new TextEncoder().encode('hello, this is not a zip at all'))).messageEn
+    ).toMatch(/not a valid zip/)
   })
 
   it('reads ordinary entries and leaves opaque embedded archives unopened', () => {
     const inner = zipSync({ 'x.txt': new Uint8Array(3) })
-    const bytes = zipSync({ 'ppt/slides/slide1.xml': new TextEncoder().encode('<a/>'), 'ppt/embeddings/doc.docx': inner })
+    const bytes = zipSync({
+      'ppt/slides/slide1.xml': new TextEncoder().encode('<a/>'),
+      'ppt/embeddings/doc.docx': inner
+    })
     expect(refusal(() => GuardedZip.open('deck.pptx', bytes)).messageEn).toMatch(/nested archive/)
     const zip = GuardedZip.open('deck.pptx', bytes, { ...DEFAULT_ZIP_LIMITS, opaque: /^ppt\/embeddings\// })
     expect(zip.text('ppt/slides/slide1.xml')).toBe('<a/>')

@@ -37,7 +37,13 @@ export interface ZipEntryInfo {
 
 const ARCHIVE_EXT = /\.(zip|jar|7z|rar|gz|tgz|bz2|xz|zst|docx|pptx|xlsx|pptm|docm|xlsm|edux|odt|odp|ods)$/i
 
-function refuse(file: string, reasonZh: string, reasonEn: string, code: 'FILE_INVALID' | 'LIMIT' = 'FILE_INVALID', extra: object = {}): AppError {
+function refuse(
+  file: string,
+  reasonZh: string,
+  reasonEn: string,
+  code: 'FILE_INVALID' | 'LIMIT' = 'FILE_INVALID',
+  extra: object = {}
+): AppError {
   return new AppError(
     code,
     `无法读取“${file}”：${reasonZh}。该文件已被拒绝，请确认它来自可信来源且未损坏。`,
@@ -90,35 +96,70 @@ export class GuardedZip {
     const info = this.#entries.get(name)
     if (!info) throw refuse(this.file, `缺少 ${name}`, `${name} is missing`, 'FILE_INVALID', { entry: name })
     if (this.#limits.opaque?.test(name) && ARCHIVE_EXT.test(name)) {
-      throw refuse(this.file, `${name} 是嵌入的压缩包，不会被打开`, `${name} is an embedded archive and is never opened`, 'FILE_INVALID', { entry: name })
+      throw refuse(
+        this.file,
+        `${name} 是嵌入的压缩包，不会被打开`,
+        `${name} is an embedded archive and is never opened`,
+        'FILE_INVALID',
+        { entry: name }
+      )
     }
     let out: Uint8Array | undefined
     try {
       out = unzipSync(this.#bytes, { filter: (f) => f.name === name })[name]
     } catch (e) {
-      throw refuse(this.file, `${name} 无法解压（${(e as Error).message}）`, `${name} cannot be decompressed (${(e as Error).message})`, 'FILE_INVALID', { entry: name })
+      throw refuse(
+        this.file,
+        `${name} 无法解压（${(e as Error).message}）`,
+        `${name} cannot be decompressed (${(e as Error).message})`,
+        'FILE_INVALID',
+        { entry: name }
+      )
     }
-    if (!out) throw refuse(this.file, `${name} 无法解压`, `${name} cannot be decompressed`, 'FILE_INVALID', { entry: name })
-    if (out.length >= 4 && out[0] === 0x50 && out[1] === 0x4b && out[2] === 3 && out[3] === 4 && !this.#limits.opaque?.test(name)) {
-      throw refuse(this.file, `${name} 里藏着另一个压缩包`, `${name} is a nested zip archive`, 'FILE_INVALID', { entry: name })
+    if (!out)
+      throw refuse(this.file, `${name} 无法解压`, `${name} cannot be decompressed`, 'FILE_INVALID', { entry: name })
+    if (
+      out.length >= 4 &&
+      out[0] === 0x50 &&
+      out[1] === 0x4b &&
+      out[2] === 3 &&
+      out[3] === 4 &&
+      !this.#limits.opaque?.test(name)
+    ) {
+      throw refuse(this.file, `${name} 里藏着另一个压缩包`, `${name} is a nested zip archive`, 'FILE_INVALID', {
+        entry: name
+      })
     }
     return out
   }
 
   /** Several entries in one pass over the archive (reading one by one re-walks the directory). */
   readMany(names: readonly string[]): Map<string, Uint8Array> {
-    const want = new Set(names.filter((n) => this.#entries.has(n) && !(this.#limits.opaque?.test(n) && ARCHIVE_EXT.test(n))))
+    const want = new Set(
+      names.filter((n) => this.#entries.has(n) && !(this.#limits.opaque?.test(n) && ARCHIVE_EXT.test(n)))
+    )
     let files: Record<string, Uint8Array>
     try {
       files = unzipSync(this.#bytes, { filter: (f) => want.has(f.name) })
     } catch (e) {
-      throw refuse(this.file, `无法解压（${(e as Error).message}）`, `it cannot be decompressed (${(e as Error).message})`)
+      throw refuse(
+        this.file,
+        `无法解压（${(e as Error).message}）`,
+        `it cannot be decompressed (${(e as Error).message})`
+      )
     }
     const out = new Map<string, Uint8Array>()
     for (const n of want) {
       const b = files[n]
       if (!b) continue
-      if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4 && !this.#limits.opaque?.test(n)) {
+      if (
+        b.length >= 4 &&
+        b[0] === 0x50 &&
+        b[1] === 0x4b &&
+        b[2] === 3 &&
+        b[3] === 4 &&
+        !this.#limits.opaque?.test(n)
+      ) {
         throw refuse(this.file, `${n} 里藏着另一个压缩包`, `${n} is a nested zip archive`, 'FILE_INVALID', { entry: n })
       }
       out.set(n, b)
@@ -135,7 +176,12 @@ function readCentralDirectory(file: string, d: Uint8Array, limits: ZipLimits): M
   const view = new DataView(d.buffer, d.byteOffset, d.byteLength)
   const u16 = (o: number) => view.getUint16(o, true)
   const u32 = (o: number) => view.getUint32(o, true)
-  const notZip = () => refuse(file, '不是有效的 zip 文件（可能已损坏或被截断）', 'it is not a valid zip file (it may be damaged or truncated)')
+  const notZip = () =>
+    refuse(
+      file,
+      '不是有效的 zip 文件（可能已损坏或被截断）',
+      'it is not a valid zip file (it may be damaged or truncated)'
+    )
   if (d.length < 22) throw notZip()
   let e = d.length - 22
   const stop = Math.max(0, d.length - 22 - 65535)
@@ -150,7 +196,13 @@ function readCentralDirectory(file: string, d: Uint8Array, limits: ZipLimits): M
     cdOffset = Number(view.getBigUint64(z + 48, true))
   }
   if (count > limits.maxEntries) {
-    throw refuse(file, `条目过多（${count} 个，上限 ${limits.maxEntries}）`, `too many entries (${count}, limit ${limits.maxEntries})`, 'LIMIT', { entries: count })
+    throw refuse(
+      file,
+      `条目过多（${count} 个，上限 ${limits.maxEntries}）`,
+      `too many entries (${count}, limit ${limits.maxEntries})`,
+      'LIMIT',
+      { entries: count }
+    )
   }
   const entries = new Map<string, ZipEntryInfo>()
   const ranges: [number, number, string][] = []
@@ -179,7 +231,11 @@ function readCentralDirectory(file: string, d: Uint8Array, limits: ZipLimits): M
       const len = u16(x + 2)
       if (id === 1) {
         let p = x + 4
-        const next = () => { const v = Number(view.getBigUint64(p, true)); p += 8; return v }
+        const next = () => {
+          const v = Number(view.getBigUint64(p, true))
+          p += 8
+          return v
+        }
         if (usize === 0xffffffff && p + 8 <= x + 4 + len) usize = next()
         if (csize === 0xffffffff && p + 8 <= x + 4 + len) csize = next()
         if (local === 0xffffffff && p + 8 <= x + 4 + len) local = next()
@@ -188,26 +244,60 @@ function readCentralDirectory(file: string, d: Uint8Array, limits: ZipLimits): M
     }
     o = xEnd + commentLen
     if (isUnsafeZipName(name)) {
-      throw refuse(file, `条目名“${name}”会写到文件夹之外（zip slip）`, `entry name "${name}" escapes its folder (zip slip)`, 'FILE_INVALID', { entry: name })
+      throw refuse(
+        file,
+        `条目名“${name}”会写到文件夹之外（zip slip）`,
+        `entry name "${name}" escapes its folder (zip slip)`,
+        'FILE_INVALID',
+        { entry: name }
+      )
     }
-    if (entries.has(name)) throw refuse(file, `条目“${name}”重复出现`, `entry "${name}" appears twice`, 'FILE_INVALID', { entry: name })
-    if (flags & 1) throw refuse(file, `条目“${name}”已加密`, `entry "${name}" is encrypted`, 'FILE_INVALID', { entry: name })
+    if (entries.has(name))
+      throw refuse(file, `条目“${name}”重复出现`, `entry "${name}" appears twice`, 'FILE_INVALID', { entry: name })
+    if (flags & 1)
+      throw refuse(file, `条目“${name}”已加密`, `entry "${name}" is encrypted`, 'FILE_INVALID', { entry: name })
     if (method !== 0 && method !== 8) {
-      throw refuse(file, `条目“${name}”使用了不支持的压缩方式 ${method}`, `entry "${name}" uses unsupported compression method ${method}`, 'FILE_INVALID', { entry: name })
+      throw refuse(
+        file,
+        `条目“${name}”使用了不支持的压缩方式 ${method}`,
+        `entry "${name}" uses unsupported compression method ${method}`,
+        'FILE_INVALID',
+        { entry: name }
+      )
     }
     if (ARCHIVE_EXT.test(name) && !limits.opaque?.test(name)) {
-      throw refuse(file, `含有嵌套的压缩包“${name}”`, `it contains a nested archive "${name}"`, 'FILE_INVALID', { entry: name })
+      throw refuse(file, `含有嵌套的压缩包“${name}”`, `it contains a nested archive "${name}"`, 'FILE_INVALID', {
+        entry: name
+      })
     }
     if (usize > limits.maxEntryBytes) {
-      throw refuse(file, `条目“${name}”解压后过大（${usize} 字节）`, `entry "${name}" is too large uncompressed (${usize} bytes)`, 'LIMIT', { entry: name, size: usize })
+      throw refuse(
+        file,
+        `条目“${name}”解压后过大（${usize} 字节）`,
+        `entry "${name}" is too large uncompressed (${usize} bytes)`,
+        'LIMIT',
+        { entry: name, size: usize }
+      )
     }
     if (usize > limits.ratioMinBytes && usize / Math.max(1, csize) > limits.maxRatio) {
-      throw refuse(file, `条目“${name}”压缩比异常（疑似压缩炸弹）`, `entry "${name}" has a suspicious compression ratio (a zip bomb)`, 'LIMIT', { entry: name, ratio: Math.round(usize / Math.max(1, csize)) })
+      throw refuse(
+        file,
+        `条目“${name}”压缩比异常（疑似压缩炸弹）`,
+        `entry "${name}" has a suspicious compression ratio (a zip bomb)`,
+        'LIMIT',
+        { entry: name, ratio: Math.round(usize / Math.max(1, csize)) }
+      )
     }
     if (method === 0 && csize !== usize) throw notZip()
     total += usize
     if (total > limits.maxTotalBytes) {
-      throw refuse(file, `解压后总大小超过上限 ${limits.maxTotalBytes} 字节（疑似压缩炸弹）`, `total uncompressed size exceeds ${limits.maxTotalBytes} bytes (a zip bomb)`, 'LIMIT', { total })
+      throw refuse(
+        file,
+        `解压后总大小超过上限 ${limits.maxTotalBytes} 字节（疑似压缩炸弹）`,
+        `total uncompressed size exceeds ${limits.maxTotalBytes} bytes (a zip bomb)`,
+        'LIMIT',
+        { total }
+      )
     }
     if (local + 30 > d.length || u32(local) !== 0x04034b50) throw notZip()
     const start = local + 30 + u16(local + 26) + u16(local + 28)
@@ -218,7 +308,13 @@ function readCentralDirectory(file: string, d: Uint8Array, limits: ZipLimits): M
   ranges.sort((a, b) => a[0] - b[0])
   for (let i = 1; i < ranges.length; i++) {
     if (ranges[i]![0] < ranges[i - 1]![1]) {
-      throw refuse(file, `条目“${ranges[i]![2]}”与“${ranges[i - 1]![2]}”重叠（疑似压缩炸弹）`, `entries "${ranges[i]![2]}" and "${ranges[i - 1]![2]}" overlap (a zip bomb)`, 'LIMIT', { entry: ranges[i]![2] })
+      throw refuse(
+        file,
+        `条目“${ranges[i]![2]}”与“${ranges[i - 1]![2]}”重叠（疑似压缩炸弹）`,
+        `entries "${ranges[i]![2]}" and "${ranges[i - 1]![2]}" overlap (a zip bomb)`,
+        'LIMIT',
+        { entry: ranges[i]![2] }
+      )
     }
   }
   return entries

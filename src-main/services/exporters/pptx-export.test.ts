@@ -12,7 +12,8 @@ describe('PPTX export', () => {
     expect(back.deck.slides).toHaveLength(3)
     expect(back.deck.aspect).toBe('16:9')
     const text1 = slideText(back.deck.slides[0]!)
-    for (const t of ['分数的初步认识', '把一个物体平均分成几份', '每份是它的几分之一', '加油', '分子', '分母']) expect(text1).toContain(t)
+    for (const t of ['分数的初步认识', '把一个物体平均分成几份', '每份是它的几分之一', '加油', '分子', '分母'])
+      expect(text1).toContain(t)
     expect(back.deck.slides[0]!.notes).toBe('导入：分蛋糕')
     expect(back.deck.slides[0]!.background.color).toBe('#FFF8E1')
     // The same image bytes come back, so the same content hashes.
@@ -26,7 +27,11 @@ describe('PPTX export', () => {
       expect(img.w).toBeCloseTo(300, 0)
     }
     const title = back.deck.slides[0]!.elements.find((e) => e.type === 'text')
-    expect(title?.type === 'text' && title.paragraphs[0]!.runs[0]).toMatchObject({ bold: true, fontSize: 44, color: '#C00000' })
+    expect(title?.type === 'text' && title.paragraphs[0]!.runs[0]).toMatchObject({
+      bold: true,
+      fontSize: 44,
+      color: '#C00000'
+    })
     expect(back.deck.slides[0]!.elements.some((e) => e.type === 'shape' && e.kind === 'star')).toBe(true)
     // The question slide shows its options; the answer and explanation are in the notes.
     expect(slideText(back.deck.slides[1]!)).toMatch(/二分之一写作？[\s\S]*A\. 1\/2[\s\S]*B\. 2\/1/)

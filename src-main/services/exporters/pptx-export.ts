@@ -32,7 +32,8 @@ type TextProps = PptxGenJS.TextPropsOptions
 
 const inch = (v: number) => Math.round((v / PER_INCH) * 10000) / 10000
 const hex = (c: string | undefined) => (c ? c.slice(1, 7).toUpperCase() : undefined)
-const transparency = (c: string | undefined) => (c && c.length === 9 ? Math.round((1 - parseInt(c.slice(7, 9), 16) / 255) * 100) : undefined)
+const transparency = (c: string | undefined) =>
+  c && c.length === 9 ? Math.round((1 - parseInt(c.slice(7, 9), 16) / 255) * 100) : undefined
 
 const SHAPES: Record<ShapeKind, PptxGenJS.SHAPE_NAME> = {
   rectangle: 'rect',
@@ -44,7 +45,11 @@ const SHAPES: Record<ShapeKind, PptxGenJS.SHAPE_NAME> = {
   star: 'star5'
 }
 
-export async function exportPptx(deck: Deck, media: ReadonlyMap<string, Uint8Array>, opts: { author?: string } = {}): Promise<PptxExportResult> {
+export async function exportPptx(
+  deck: Deck,
+  media: ReadonlyMap<string, Uint8Array>,
+  opts: { author?: string } = {}
+): Promise<PptxExportResult> {
   const { default: PptxGenJSCtor } = await import('pptxgenjs')
   const pptx = new PptxGenJSCtor()
   pptx.layout = deck.aspect === '16:9' ? 'LAYOUT_WIDE' : 'LAYOUT_4x3'
@@ -54,20 +59,32 @@ export async function exportPptx(deck: Deck, media: ReadonlyMap<string, Uint8Arr
   const slideIndex = new Map(deck.slides.map((s, i) => [s.id, i + 1]))
   const dataOf = (ref: MediaRef): string => {
     const bytes = media.get(mediaPath(ref))
-    if (!bytes) throw new AppError('NOT_FOUND', `导出失败：缺少媒体文件 ${mediaPath(ref)}。`, `Export failed: media ${mediaPath(ref)} is missing.`, { ref })
+    if (!bytes)
+      throw new AppError(
+        'NOT_FOUND',
+        `导出失败：缺少媒体文件 ${mediaPath(ref)}。`,
+        `Export failed: media ${mediaPath(ref)} is missing.`,
+        { ref }
+      )
     return `${mediaMime(ref)};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`
   }
 
   deck.slides.forEach((s, i) => {
     const slideNo = i + 1
-    const approx = (kind: Approximation['kind'], message: string, messageEn: string) => approximations.push({ slide: slideNo, kind, message, messageEn })
+    const approx = (kind: Approximation['kind'], message: string, messageEn: string) =>
+      approximations.push({ slide: slideNo, kind, message, messageEn })
     const slide = pptx.addSlide()
     if (s.background.image) slide.background = { data: dataOf(s.background.image) }
     else if (s.background.color) slide.background = { color: hex(s.background.color)! }
     if (s.hidden) slide.hidden = true
     const notes: string[] = s.notes ? [s.notes] : []
     for (const e of s.elements) addElement(slide, e, { dataOf, slideIndex, notes, approx })
-    if (s.ink.length) approx('content', `第 ${slideNo} 张的 ${s.ink.length} 笔墨迹未导出。`, `${s.ink.length} ink strokes on slide ${slideNo} were not exported.`)
+    if (s.ink.length)
+      approx(
+        'content',
+        `第 ${slideNo} 张的 ${s.ink.length} 笔墨迹未导出。`,
+        `${s.ink.length} ink strokes on slide ${slideNo} were not exported.`
+      )
     if (notes.length) slide.addNotes(notes.join('\n\n'))
   })
   if (!deck.slides.length) pptx.addSlide()
@@ -83,7 +100,13 @@ interface Ctx {
 }
 
 function pos(e: Element) {
-  return { x: inch(e.x), y: inch(e.y), w: inch(Math.max(e.w, 1)), h: inch(Math.max(e.h, 1)), ...(e.rotation ? { rotate: e.rotation } : {}) }
+  return {
+    x: inch(e.x),
+    y: inch(e.y),
+    w: inch(Math.max(e.w, 1)),
+    h: inch(Math.max(e.h, 1)),
+    ...(e.rotation ? { rotate: e.rotation } : {})
+  }
 }
 
 function runs(paragraphs: readonly Paragraph[], ctx: Ctx): PptxGenJS.TextProps[] {
@@ -122,9 +145,15 @@ function questionText(q: Question): { body: string[]; answer: string } {
   const letter = (i: number) => String.fromCharCode(65 + i)
   switch (q.kind) {
     case 'single':
-      return { body: q.options.map((o, i) => `${letter(i)}. ${o.text}`), answer: letter(q.options.findIndex((o) => o.id === q.answer)) }
+      return {
+        body: q.options.map((o, i) => `${letter(i)}. ${o.text}`),
+        answer: letter(q.options.findIndex((o) => o.id === q.answer))
+      }
     case 'multiple':
-      return { body: q.options.map((o, i) => `${letter(i)}. ${o.text}`), answer: q.options.map((o, i) => (q.answers.includes(o.id) ? letter(i) : '')).join('') }
+      return {
+        body: q.options.map((o, i) => `${letter(i)}. ${o.text}`),
+        answer: q.options.map((o, i) => (q.answers.includes(o.id) ? letter(i) : '')).join('')
+      }
     case 'true-false':
       return { body: ['A. 正确', 'B. 错误'], answer: q.answer ? 'A（正确）' : 'B（错误）' }
     case 'fill-in':
@@ -137,18 +166,33 @@ function questionText(q: Question): { body: string[]; answer: string } {
 function addElement(slide: Slide, e: Element, ctx: Ctx): void {
   switch (e.type) {
     case 'text':
-      slide.addText(runs(e.paragraphs, ctx), { ...pos(e), valign: e.verticalAlign, fit: e.autoFit ? 'shrink' : 'none', margin: 0 })
+      slide.addText(runs(e.paragraphs, ctx), {
+        ...pos(e),
+        valign: e.verticalAlign,
+        fit: e.autoFit ? 'shrink' : 'none',
+        margin: 0
+      })
       return
     case 'shape': {
       const line = e.kind === 'line' || e.kind === 'arrow'
       const props: PptxGenJS.ShapeProps = {
         ...pos(e),
-        ...(e.fill && !line ? { fill: { color: hex(e.fill)!, ...(transparency(e.fill) ? { transparency: transparency(e.fill) } : {}) } } : {}),
-        line: e.stroke || line ? { color: hex(e.stroke ?? '#000000')!, width: Math.max(0.25, e.strokeWidth * 0.75), ...(e.kind === 'arrow' ? { endArrowType: 'triangle' } : {}) } : { type: 'none' },
+        ...(e.fill && !line
+          ? { fill: { color: hex(e.fill)!, ...(transparency(e.fill) ? { transparency: transparency(e.fill) } : {}) } }
+          : {}),
+        line:
+          e.stroke || line
+            ? {
+                color: hex(e.stroke ?? '#000000')!,
+                width: Math.max(0.25, e.strokeWidth * 0.75),
+                ...(e.kind === 'arrow' ? { endArrowType: 'triangle' } : {})
+              }
+            : { type: 'none' },
         ...(e.flipH ? { flipH: true } : {}),
         ...(e.flipV ? { flipV: true } : {})
       }
-      if (e.paragraphs.length && !line) slide.addText(runs(e.paragraphs, ctx), { ...props, shape: SHAPES[e.kind], valign: e.verticalAlign })
+      if (e.paragraphs.length && !line)
+        slide.addText(runs(e.paragraphs, ctx), { ...props, shape: SHAPES[e.kind], valign: e.verticalAlign })
       else slide.addShape(SHAPES[e.kind], props)
       return
     }
@@ -171,7 +215,13 @@ function addElement(slide: Slide, e: Element, ctx: Ctx): void {
           ...(e.flipV ? { flipV: true } : {})
         })
       } else {
-        slide.addImage({ data: ctx.dataOf(e.media), ...pos(e), ...(e.alt ? { altText: e.alt } : {}), ...(e.flipH ? { flipH: true } : {}), ...(e.flipV ? { flipV: true } : {}) })
+        slide.addImage({
+          data: ctx.dataOf(e.media),
+          ...pos(e),
+          ...(e.alt ? { altText: e.alt } : {}),
+          ...(e.flipH ? { flipH: true } : {}),
+          ...(e.flipV ? { flipV: true } : {})
+        })
       }
       return
     }
@@ -202,33 +252,56 @@ function addElement(slide: Slide, e: Element, ctx: Ctx): void {
       return
     }
     case 'formula':
-      slide.addText(e.syntax === 'chem' ? `\\ce{${e.latex}}` : e.latex, { ...pos(e), fontSize: e.fontSize * 0.75, color: hex(e.color), fontFace: 'Cambria Math' })
-      ctx.approx('text', '公式以 LaTeX 源码导出（PowerPoint 不能直接显示 KaTeX）。', 'A formula was exported as its LaTeX source (PowerPoint cannot show KaTeX).')
+      slide.addText(e.syntax === 'chem' ? `\\ce{${e.latex}}` : e.latex, {
+        ...pos(e),
+        fontSize: e.fontSize * 0.75,
+        color: hex(e.color),
+        fontFace: 'Cambria Math'
+      })
+      ctx.approx(
+        'text',
+        '公式以 LaTeX 源码导出（PowerPoint 不能直接显示 KaTeX）。',
+        'A formula was exported as its LaTeX source (PowerPoint cannot show KaTeX).'
+      )
       return
     case 'audio':
     case 'video': {
       const ext = e.media.ext
-      slide.addMedia({ type: e.type, data: ctx.dataOf(e.media), extn: ext, ...pos(e), ...(e.type === 'video' && e.poster ? { cover: ctx.dataOf(e.poster) } : {}) } as PptxGenJS.MediaProps)
+      slide.addMedia({
+        type: e.type,
+        data: ctx.dataOf(e.media),
+        extn: ext,
+        ...pos(e),
+        ...(e.type === 'video' && e.poster ? { cover: ctx.dataOf(e.poster) } : {})
+      } as PptxGenJS.MediaProps)
       return
     }
     case 'slide-link': {
       const target = ctx.slideIndex.get(e.targetSlideId)
-      slide.addText([{ text: e.label, options: { color: hex(e.color), ...(target ? { hyperlink: { slide: target } } : {}) } }], {
-        ...pos(e),
-        ...(e.fill ? { fill: { color: hex(e.fill)! } } : {}),
-        align: 'center',
-        valign: 'middle'
-      })
+      slide.addText(
+        [{ text: e.label, options: { color: hex(e.color), ...(target ? { hyperlink: { slide: target } } : {}) } }],
+        {
+          ...pos(e),
+          ...(e.fill ? { fill: { color: hex(e.fill)! } } : {}),
+          align: 'center',
+          valign: 'middle'
+        }
+      )
       return
     }
     case 'question': {
       const q = e.question
       const { body, answer } = questionText(q)
-      const kind = { single: '单选题', multiple: '多选题', 'true-false': '判断题', 'fill-in': '填空题', poll: '投票' }[q.kind]
+      const kind = { single: '单选题', multiple: '多选题', 'true-false': '判断题', 'fill-in': '填空题', poll: '投票' }[
+        q.kind
+      ]
       slide.addText(
         [
           { text: `【${kind}】${q.prompt}`, options: { bold: true, fontSize: 28, breakLine: true } },
-          ...body.map((b, i) => ({ text: b, options: { fontSize: 24, ...(i < body.length - 1 ? { breakLine: true } : {}) } }))
+          ...body.map((b, i) => ({
+            text: b,
+            options: { fontSize: 24, ...(i < body.length - 1 ? { breakLine: true } : {}) }
+          }))
         ],
         { ...pos(e), valign: 'top' }
       )
@@ -237,7 +310,14 @@ function addElement(slide: Slide, e: Element, ctx: Ctx): void {
     }
     case 'placeholder':
       if (e.preview) slide.addImage({ data: ctx.dataOf(e.preview), ...pos(e) })
-      else slide.addText(e.label, { ...pos(e), align: 'center', valign: 'middle', color: '666666', line: { color: '999999', dashType: 'dash', width: 1 } })
+      else
+        slide.addText(e.label, {
+          ...pos(e),
+          align: 'center',
+          valign: 'middle',
+          color: '666666',
+          line: { color: '999999', dashType: 'dash', width: 1 }
+        })
       ctx.approx('content', `占位内容“${e.label}”按原样导出。`, `Placeholder "${e.label}" was exported as is.`)
       return
   }

@@ -32,16 +32,26 @@ async function importOrRefuse(file: string, opts = {}): Promise<ImportResult | A
   return out
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
 
 /** An oracle independent of the importer: slide parts in sldIdLst order and their <a:t> strings. */
 function rawSlides(file: string): { texts: string[] }[] {
-  const files = unzipSync(new Uint8Array(readFileSync(file)), { filter: (f) => /^ppt\/(presentation\.xml|_rels\/presentation\.xml\.rels|slides\/slide\d+\.xml)$/.test(f.name) })
+  const files = unzipSync(new Uint8Array(readFileSync(file)), {
+    filter: (f) => /^ppt\/(presentation\.xml|_rels\/presentation\.xml\.rels|slides\/slide\d+\.xml)$/.test(f.name)
+  })
   const pres = strFromU8(files['ppt/presentation.xml']!)
   const rels = strFromU8(files['ppt/_rels/presentation.xml.rels']!)
   const ids = [...pres.matchAll(/<p:sldId [^>]*r:id="([^"]+)"/g)].map((m) => m[1]!)
   return ids.map((id) => {
-    const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1]
+    const target =
+      new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+      new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1]
     const xml = files[`ppt/${target}`] ? strFromU8(files[`ppt/${target}`]!) : ''
     return { texts: [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => decode(m[1]!).trim()).filter(Boolean) }
   })
@@ -54,7 +64,12 @@ const TITLES: Record<string, string[]> = {
   'no-core-props.pptx': ['Minimal Deck'],
   'missing_rels_item.pptx': ['Presentation Title Text'],
   'txt-text-frame.pptx': ['Text frame having no auto-size setting', 'abc'],
-  'dml-line.pptx': ['Inherited Outline Format', 'No (directly-applied)', 'No (directly applied) line width', 'Inherited Line'],
+  'dml-line.pptx': [
+    'Inherited Outline Format',
+    'No (directly-applied)',
+    'No (directly applied) line width',
+    'Inherited Line'
+  ],
   'no-slides.pptx': [],
   'minimal.pptx': []
 }
@@ -77,7 +92,8 @@ describe.runIf(haveCorpus)('PPTX corpus', () => {
       expect(r.report.slideCount, name).toBe(raw.length)
       raw.forEach((slide, i) => {
         const text = allText(r.deck.slides[i]!)
-        for (const t of slide.texts) expect(text, `${name} slide ${i + 1} lost "${t}"`).toContain(t.replace(/\s+/g, ' '))
+        for (const t of slide.texts)
+          expect(text, `${name} slide ${i + 1} lost "${t}"`).toContain(t.replace(/\s+/g, ' '))
         checkedTexts += slide.texts.length
       })
       if (TITLES[name]) expect(r.report.titles, name).toEqual(TITLES[name])
@@ -86,7 +102,7 @@ describe.runIf(haveCorpus)('PPTX corpus', () => {
   })
 
   it('turns charts, OLE objects and movies into placeholders, previews and video, and reports it', async () => {
-    const chart = (await importFile(join(PPTX, 'cht-charts.pptx')))
+    const chart = await importFile(join(PPTX, 'cht-charts.pptx'))
     expect(chart.deck.slides[0]!.elements.some((e) => e.type === 'placeholder' && e.source === 'chart')).toBe(true)
     expect(chart.report.approximations.some((a) => a.kind === 'chart' && a.slide === 1)).toBe(true)
     const ole = await importFile(join(PPTX, 'shp-access-ole-object.pptx'))
@@ -101,7 +117,12 @@ describe.runIf(haveCorpus)('PPTX corpus', () => {
   it('keeps crops, group positions, tables, notes and backgrounds', async () => {
     const pic = await importFile(join(PPTX, 'shp-picture.pptx'))
     const cropped = pic.deck.slides[0]!.elements.find((e) => e.type === 'image' && e.crop)
-    expect(cropped?.type === 'image' && cropped.crop).toMatchObject({ left: 0.15479, top: 0.25571, right: 0.10463, bottom: 0.25572 })
+    expect(cropped?.type === 'image' && cropped.crop).toMatchObject({
+      left: 0.15479,
+      top: 0.25571,
+      right: 0.10463,
+      bottom: 0.25572
+    })
     expect(pic.media.size).toBe(2)
     const group = await importFile(join(PPTX, 'shp-groupshape.pptx'))
     const shapes = group.deck.slides[0]!.elements.filter((e) => e.type === 'shape')
@@ -110,7 +131,10 @@ describe.runIf(haveCorpus)('PPTX corpus', () => {
     expect(shapes[0]).toMatchObject({ x: 351.48, y: 231.48, w: 96, h: 96 })
     const table = await importFile(join(PPTX, 'tbl-cell.pptx'))
     const merged = table.deck.slides[1]!.elements.find((e) => e.type === 'table')
-    expect(merged?.type === 'table' && merged.rows.flatMap((r) => r.cells).some((c) => c.merged || c.colSpan > 1 || c.rowSpan > 1)).toBe(true)
+    expect(
+      merged?.type === 'table' &&
+        merged.rows.flatMap((r) => r.cells).some((c) => c.merged || c.colSpan > 1 || c.rowSpan > 1)
+    ).toBe(true)
     expect((await importFile(join(PPTX, 'prs-notes.pptx'))).deck.slides[0]!.notes).toBe('Notes')
     const bg = await importFile(join(PPTX, 'sld-background.pptx'))
     expect(bg.deck.slides[1]!.background.color).toBe('#FF0000')
@@ -145,7 +169,10 @@ describe.runIf(haveCorpus)('DOCX corpus', () => {
     expect(tables.deck.slides.flatMap((s) => s.elements).some((e) => e.type === 'table')).toBe(true)
     const list = await importFile(join(DOCX, 'simple-list.docx'), { splitHeadingLevel: 1 })
     const paras = list.deck.slides.flatMap((s) => s.elements).flatMap((e) => (e.type === 'text' ? e.paragraphs : []))
-    expect(paras.filter((p) => p.list === 'bullet').map((p) => p.runs.map((r) => r.text).join(''))).toEqual(['Apple', 'Banana'])
+    expect(paras.filter((p) => p.list === 'bullet').map((p) => p.runs.map((r) => r.text).join(''))).toEqual([
+      'Apple',
+      'Banana'
+    ])
     const heading = await importFile(join(DOCX, 'embedded-style-map.docx'), { splitHeadingLevel: 1 })
     expect(heading.report.titles[0]).toBe('Walking on imported air')
     // Without a split the plan is kept whole behind one title slide.

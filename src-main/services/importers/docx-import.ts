@@ -29,16 +29,27 @@ const LINES_PER_SLIDE = 12
 export async function importDocx(file: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
   const started = performance.now()
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new AppError('FILE_INVALID', `无法导入“${file}”：这是旧版 .doc 文件或已加密的文档。请在 Word/WPS 中另存为 .docx（并取消密码）后再导入。`, `Cannot import "${file}": it is a legacy .doc or password-protected document. Save it as .docx (without a password) in Word or WPS and import again.`, { file, reason: 'ole2' })
+    throw new AppError(
+      'FILE_INVALID',
+      `无法导入“${file}”：这是旧版 .doc 文件或已加密的文档。请在 Word/WPS 中另存为 .docx（并取消密码）后再导入。`,
+      `Cannot import "${file}": it is a legacy .doc or password-protected document. Save it as .docx (without a password) in Word or WPS and import again.`,
+      { file, reason: 'ole2' }
+    )
   }
   const zip = GuardedZip.open(file, bytes, DOCX_LIMITS)
   if (!zip.has('word/document.xml') && !zip.names.some((n) => /^word\/document\d*\.xml$/.test(n))) {
-    throw new AppError('FILE_INVALID', `无法导入“${file}”：文件里没有 Word 正文，它不是 .docx 文档。`, `Cannot import "${file}": it has no Word document body; it is not a .docx file.`, { file, reason: 'no document part' })
+    throw new AppError(
+      'FILE_INVALID',
+      `无法导入“${file}”：文件里没有 Word 正文，它不是 .docx 文档。`,
+      `Cannot import "${file}": it has no Word document body; it is not a .docx file.`,
+      { file, reason: 'no document part' }
+    )
   }
   const media = new Map<string, Uint8Array>()
   const refs: MediaRef[] = []
   const approximations: Approximation[] = []
-  const approx = (kind: Approximation['kind'], message: string, messageEn: string) => approximations.push({ kind, message, messageEn })
+  const approx = (kind: Approximation['kind'], message: string, messageEn: string) =>
+    approximations.push({ kind, message, messageEn })
   let failedImages = 0
   opts.onProgress?.(0, 3)
   let raw: string
@@ -67,16 +78,41 @@ export async function importDocx(file: string, bytes: Uint8Array, opts: ImportOp
     )
     raw = result.value
     const unrecognised = result.messages.filter((m) => m.type === 'warning' && /Unrecognised/i.test(m.message)).length
-    if (unrecognised) approx('text', `${unrecognised} 处 Word 样式未能识别，按普通段落导入。`, `${unrecognised} Word styles were not recognised and became plain paragraphs.`)
+    if (unrecognised)
+      approx(
+        'text',
+        `${unrecognised} 处 Word 样式未能识别，按普通段落导入。`,
+        `${unrecognised} Word styles were not recognised and became plain paragraphs.`
+      )
   } catch (e) {
     if (e instanceof AppError) throw e
-    throw new AppError('FILE_INVALID', `无法导入“${file}”：Word 文档内容已损坏（${(e as Error).message}）。`, `Cannot import "${file}": the Word document is damaged (${(e as Error).message}).`, { file, reason: (e as Error).message })
+    throw new AppError(
+      'FILE_INVALID',
+      `无法导入“${file}”：Word 文档内容已损坏（${(e as Error).message}）。`,
+      `Cannot import "${file}": the Word document is damaged (${(e as Error).message}).`,
+      { file, reason: (e as Error).message }
+    )
   }
   opts.onProgress?.(1, 3)
-  if (failedImages) approx('image', `${failedImages} 张图片是外部链接或已损坏，未导入。`, `${failedImages} pictures were external links or damaged and were not imported.`)
+  if (failedImages)
+    approx(
+      'image',
+      `${failedImages} 张图片是外部链接或已损坏，未导入。`,
+      `${failedImages} pictures were external links or damaged and were not imported.`
+    )
   const clean = sanitizeLessonHtml(raw)
-  if (clean.removedLinks) approx('link', `${clean.removedLinks} 个外部链接已去掉（只保留文字）。`, `${clean.removedLinks} external links were removed (their text kept).`)
-  if (clean.removedImages > failedImages) approx('image', `${clean.removedImages - failedImages} 张外部图片已去掉。`, `${clean.removedImages - failedImages} external pictures were removed.`)
+  if (clean.removedLinks)
+    approx(
+      'link',
+      `${clean.removedLinks} 个外部链接已去掉（只保留文字）。`,
+      `${clean.removedLinks} external links were removed (their text kept).`
+    )
+  if (clean.removedImages > failedImages)
+    approx(
+      'image',
+      `${clean.removedImages - failedImages} 张外部图片已去掉。`,
+      `${clean.removedImages - failedImages} external pictures were removed.`
+    )
 
   const frag = parseHtmlFragment(clean.html)
   const firstHeading = frag.querySelector('h1, h2, h3')?.textContent?.trim()
@@ -110,7 +146,12 @@ export async function importDocx(file: string, bytes: Uint8Array, opts: ImportOp
 }
 
 function firstText(s: Slide): string {
-  for (const e of s.elements) if (e.type === 'text') return e.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(' ').trim()
+  for (const e of s.elements)
+    if (e.type === 'text')
+      return e.paragraphs
+        .map((p) => p.runs.map((r) => r.text).join(''))
+        .join(' ')
+        .trim()
   return ''
 }
 
@@ -119,7 +160,20 @@ const nextId = (p: string) => `${p}${++seq}`
 
 function textEl(paragraphs: Paragraph[], y: number, h: number, fontSize?: number): Element {
   if (fontSize) for (const p of paragraphs) for (const r of p.runs) r.fontSize ??= fontSize
-  return { type: 'text', id: nextId('t'), x: 60, y, w: W - 120, h, rotation: 0, opacity: 1, locked: false, paragraphs, verticalAlign: 'top', autoFit: true }
+  return {
+    type: 'text',
+    id: nextId('t'),
+    x: 60,
+    y,
+    w: W - 120,
+    h,
+    rotation: 0,
+    opacity: 1,
+    locked: false,
+    paragraphs,
+    verticalAlign: 'top',
+    autoFit: true
+  }
 }
 
 function titleSlide(title: string): Slide {
@@ -177,8 +231,23 @@ function splitIntoSlides(frag: DocumentFragment, level: number, media: Map<strin
   const flushSlide = (continued = false) => {
     flushText()
     if (!title && !blocks.length) return
-    const heading = title ? [textEl([{ runs: [{ text: continued ? `${title}（续）` : title, bold: true, fontSize: 36 }], level: 0 }], 30, 80)] : []
-    slides.push({ id: nextId('slide-'), elements: [...heading, ...blocks], notes: '', background: { fit: 'cover' }, ink: [], hidden: false })
+    const heading = title
+      ? [
+          textEl(
+            [{ runs: [{ text: continued ? `${title}（续）` : title, bold: true, fontSize: 36 }], level: 0 }],
+            30,
+            80
+          )
+        ]
+      : []
+    slides.push({
+      id: nextId('slide-'),
+      elements: [...heading, ...blocks],
+      notes: '',
+      background: { fit: 'cover' },
+      ink: [],
+      hidden: false
+    })
     blocks = []
     y = 130
   }
@@ -236,26 +305,65 @@ function splitIntoSlides(frag: DocumentFragment, level: number, media: Map<strin
     const k = Math.min(maxW / size.width, maxH / size.height, 1.5)
     const w = Math.round(size.width * k)
     const h = Math.round(size.height * k)
-    blocks.push({ type: 'image', id: nextId('i'), x: (W - w) / 2, y, w, h, rotation: 0, opacity: 1, locked: false, media: { hash: m[1]!, ext: m[2] as MediaRef['ext'] }, alt: '', flipH: false, flipV: false })
+    blocks.push({
+      type: 'image',
+      id: nextId('i'),
+      x: (W - w) / 2,
+      y,
+      w,
+      h,
+      rotation: 0,
+      opacity: 1,
+      locked: false,
+      media: { hash: m[1]!, ext: m[2] as MediaRef['ext'] },
+      alt: '',
+      flipH: false,
+      flipV: false
+    })
     y += h + 10
   }
   const addTable = (table: globalThis.Element) => {
     const trs = Array.from(table.querySelectorAll('tr'))
     const grid = trs.map((tr) => Array.from(tr.children).filter((c) => /^t[dh]$/i.test(c.tagName)))
-    const cols = Math.max(1, ...grid.map((r) => r.reduce((n, c) => n + Math.max(1, Number(c.getAttribute('colspan') ?? 1)), 0)))
+    const cols = Math.max(
+      1,
+      ...grid.map((r) => r.reduce((n, c) => n + Math.max(1, Number(c.getAttribute('colspan') ?? 1)), 0))
+    )
     if (!trs.length) return
     flushText()
     if (y > H - 160) flushSlide(true)
     const rows = grid.map((cells) => {
-      const out = cells.map((c) => ({ paragraphs: [{ runs: runsOf(c), level: 0 }], colSpan: Math.max(1, Number(c.getAttribute('colspan') ?? 1)), rowSpan: Math.max(1, Number(c.getAttribute('rowspan') ?? 1)), merged: false }))
+      const out = cells.map((c) => ({
+        paragraphs: [{ runs: runsOf(c), level: 0 }],
+        colSpan: Math.max(1, Number(c.getAttribute('colspan') ?? 1)),
+        rowSpan: Math.max(1, Number(c.getAttribute('rowspan') ?? 1)),
+        merged: false
+      }))
       // Cells covered by a colspan are kept as merged placeholders so the grid stays rectangular.
-      const expanded = out.flatMap((c) => [c, ...Array.from({ length: c.colSpan - 1 }, () => ({ paragraphs: [], colSpan: 1, rowSpan: 1, merged: true }))])
+      const expanded = out.flatMap((c) => [
+        c,
+        ...Array.from({ length: c.colSpan - 1 }, () => ({ paragraphs: [], colSpan: 1, rowSpan: 1, merged: true }))
+      ])
       while (expanded.length < cols) expanded.push({ paragraphs: [], colSpan: 1, rowSpan: 1, merged: true })
       expanded.length = cols
       return { height: 40, cells: expanded }
     })
     const h = Math.max(40, Math.min(H - 40 - y, rows.length * 40))
-    blocks.push({ type: 'table', id: nextId('tb'), x: 60, y, w: W - 120, h, rotation: 0, opacity: 1, locked: false, columns: Array.from({ length: cols }, () => 1), rows, borderColor: '#000000', headerRow: !!table.querySelector('th') })
+    blocks.push({
+      type: 'table',
+      id: nextId('tb'),
+      x: 60,
+      y,
+      w: W - 120,
+      h,
+      rotation: 0,
+      opacity: 1,
+      locked: false,
+      columns: Array.from({ length: cols }, () => 1),
+      rows,
+      borderColor: '#000000',
+      headerRow: !!table.querySelector('th')
+    })
     y += h + 10
   }
   for (const c of Array.from(frag.children)) visit(c)

@@ -54,7 +54,20 @@ export function sanitizeLessonHtml(dirty: string): SanitizeResult {
   })
   try {
     const html = purify.sanitize(dirty, {
-      FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'link', 'meta', 'base', 'svg', 'math'],
+      FORBID_TAGS: [
+        'style',
+        'script',
+        'iframe',
+        'object',
+        'embed',
+        'form',
+        'input',
+        'link',
+        'meta',
+        'base',
+        'svg',
+        'math'
+      ],
       FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href'],
       ALLOW_DATA_ATTR: false,
       // Relative media paths and #anchors only; the hook above enforces the exact shapes.

@@ -80,9 +80,15 @@ describe('hostile and broken files', () => {
     writeFileSync(
       file,
       zipSync({
-        '_rels/.rels': enc.encode('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="ppt/presentation.xml"/></Relationships>'),
-        'ppt/presentation.xml': enc.encode('<p:presentation xmlns:p="p" xmlns:r="r"><p:sldIdLst><p:sldId id="256" r:id="rId2"/></p:sldIdLst></p:presentation>'),
-        'ppt/_rels/presentation.xml.rels': enc.encode('<Relationships><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide" Target="slides/slide1.xml"/></Relationships>'),
+        '_rels/.rels': enc.encode(
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="ppt/presentation.xml"/></Relationships>'
+        ),
+        'ppt/presentation.xml': enc.encode(
+          '<p:presentation xmlns:p="p" xmlns:r="r"><p:sldIdLst><p:sldId id="256" r:id="rId2"/></p:sldIdLst></p:presentation>'
+        ),
+        'ppt/_rels/presentation.xml.rels': enc.encode(
+          '<Relationships><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide" Target="slides/slide1.xml"/></Relationships>'
+        ),
         'ppt/slides/slide1.xml': enc.encode('<p:sld><p:cSld><p:spTree><p:sp></p:spTree>')
       })
     )

@@ -55,27 +55,61 @@ export function runImport(file: string, opts: RunImportOptions = {}): Promise<Im
     const timer = setTimeout(
       () =>
         finish(() =>
-          reject(new AppError('LIMIT', `导入“${name}”超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止。文件可能过大或已损坏。`, `Importing "${name}" took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. The file may be too large or damaged.`, { file: name, reason: 'timeout' }))
+          reject(
+            new AppError(
+              'LIMIT',
+              `导入“${name}”超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止。文件可能过大或已损坏。`,
+              `Importing "${name}" took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. The file may be too large or damaged.`,
+              { file: name, reason: 'timeout' }
+            )
+          )
         ),
       timeoutMs
     )
-    worker.on('message', (m: { type: 'progress'; done: number; total: number } | { type: 'done'; deck: Deck; report: ImportReport; media: [string, Uint8Array][] } | { type: 'error'; error: AppErrorData }) => {
-      if (m.type === 'progress') onProgress?.(m.done, m.total)
-      else if (m.type === 'done') finish(() => resolve({ deck: m.deck, report: m.report, media: new Map(m.media) }))
-      else finish(() => reject(AppError.fromData(m.error)))
-    })
+    worker.on(
+      'message',
+      (
+        m:
+          | { type: 'progress'; done: number; total: number }
+          | { type: 'done'; deck: Deck; report: ImportReport; media: [string, Uint8Array][] }
+          | { type: 'error'; error: AppErrorData }
+      ) => {
+        if (m.type === 'progress') onProgress?.(m.done, m.total)
+        else if (m.type === 'done') finish(() => resolve({ deck: m.deck, report: m.report, media: new Map(m.media) }))
+        else finish(() => reject(AppError.fromData(m.error)))
+      }
+    )
     worker.on('error', (e: Error & { code?: string }) => {
       const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
       finish(() =>
         reject(
           oom
-            ? new AppError('LIMIT', `导入“${name}”需要的内存超过 ${maxHeapMb} MB，已停止。`, `Importing "${name}" needed more than ${maxHeapMb} MB of memory and was stopped.`, { file: name, reason: 'memory' })
-            : new AppError('INTERNAL', `导入“${name}”时出错：${e.message}`, `Importing "${name}" failed: ${e.message}`, { file: name })
+            ? new AppError(
+                'LIMIT',
+                `导入“${name}”需要的内存超过 ${maxHeapMb} MB，已停止。`,
+                `Importing "${name}" needed more than ${maxHeapMb} MB of memory and was stopped.`,
+                { file: name, reason: 'memory' }
+              )
+            : new AppError(
+                'INTERNAL',
+                `导入“${name}”时出错：${e.message}`,
+                `Importing "${name}" failed: ${e.message}`,
+                { file: name }
+              )
         )
       )
     })
     worker.on('exit', (code) => {
-      finish(() => reject(new AppError('INTERNAL', `导入“${name}”的后台任务意外退出（${code}）。`, `The import of "${name}" stopped unexpectedly (${code}).`, { file: name })))
+      finish(() =>
+        reject(
+          new AppError(
+            'INTERNAL',
+            `导入“${name}”的后台任务意外退出（${code}）。`,
+            `The import of "${name}" stopped unexpectedly (${code}).`,
+            { file: name }
+          )
+        )
+      )
     })
   })
 }

@@ -29,13 +29,18 @@ describe('lessons calls through the handler table', () => {
     await call('settings:update', { effectiveLessonMinutes: 1 })
     const published: string[] = []
     core.hub.subscribe((ch) => published.push(ch))
-    const s = (await call('lessons:start', { classId: 'c1', className: '一班', deckId: 'd1', deckTitle: '课件' })) as { sessionId: string }
+    const s = (await call('lessons:start', { classId: 'c1', className: '一班', deckId: 'd1', deckTitle: '课件' })) as {
+      sessionId: string
+    }
     for (let i = 0; i < 13; i++) {
       now += 5000
       await call('lessons:heartbeat', { sessionId: s.sessionId })
     }
     await call('lessons:recordTool', { sessionId: s.sessionId, tool: 'spotlight' })
-    expect(await call('lessons:status', { sessionId: s.sessionId })).toMatchObject({ activeMs: 65_000, effective: true })
+    expect(await call('lessons:status', { sessionId: s.sessionId })).toMatchObject({
+      activeMs: 65_000,
+      effective: true
+    })
     const summary = await call('lessons:end', { sessionId: s.sessionId })
     expect(summary).toMatchObject({ effective: true, effectiveMinutes: 1, toolsUsed: ['spotlight'] })
     expect(published).toContain('lessons:ended')
@@ -43,7 +48,9 @@ describe('lessons calls through the handler table', () => {
   })
 
   it('rejects a tool the contract does not know, naming the field', async () => {
-    const s = (await call('lessons:start', { classId: 'c1', className: '一班', deckId: 'd1', deckTitle: '课件' })) as { sessionId: string }
+    const s = (await call('lessons:start', { classId: 'c1', className: '一班', deckId: 'd1', deckTitle: '课件' })) as {
+      sessionId: string
+    }
     const r = await dispatch(core.table, 'lessons:recordTool', { sessionId: s.sessionId, tool: 'laser-sword' }, ctx)
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error).toMatchObject({ code: 'VALIDATION' })
@@ -59,9 +66,17 @@ describe('lessons calls through the handler table', () => {
       if (!refused.ok) expect(refused.error).toMatchObject({ code: 'FORBIDDEN' })
 
       process.env.CLASSDECK_TEST_CLOCK = '1'
-      const s = (await call('lessons:start', { classId: 'c1', className: '一班', deckId: 'd1', deckTitle: '课件' })) as { sessionId: string }
+      const s = (await call('lessons:start', {
+        classId: 'c1',
+        className: '一班',
+        deckId: 'd1',
+        deckTitle: '课件'
+      })) as { sessionId: string }
       expect(await call('lessons:test-advance-clock', { ms: 4 * 60_000 })).toEqual({ skewMs: 240_000 })
-      expect(await call('lessons:activity', { sessionId: s.sessionId })).toMatchObject({ activeMs: 240_000, elapsedMs: 240_000 })
+      expect(await call('lessons:activity', { sessionId: s.sessionId })).toMatchObject({
+        activeMs: 240_000,
+        elapsedMs: 240_000
+      })
     } finally {
       if (before === undefined) delete process.env.CLASSDECK_TEST_CLOCK
       else process.env.CLASSDECK_TEST_CLOCK = before

@@ -137,7 +137,7 @@ export function summaryOf(db: Database, row: SessionRow): LessonSummary {
     effective: row.effective === null ? null : row.effective === 1,
     effectiveMinutes: row.effective_minutes,
     slidesShown: c.slides,
-    toolsUsed: (c.tools ? (JSON.parse(c.tools) as LessonTool[]) : []),
+    toolsUsed: c.tools ? (JSON.parse(c.tools) as LessonTool[]) : [],
     questionsRun: c.questions
   }
 }

@@ -38,7 +38,7 @@ describe('LessonsService', () => {
   }
 
   function outboxRows(): { kind: string; entity_id: string; idempotency_key: string; payload: string }[] {
-    return storage.db.prepare("SELECT kind, entity_id, idempotency_key, payload FROM outbox ORDER BY id").all() as never
+    return storage.db.prepare('SELECT kind, entity_id, idempotency_key, payload FROM outbox ORDER BY id').all() as never
   }
 
   beforeEach(() => {
@@ -57,9 +57,17 @@ describe('LessonsService', () => {
   it('writes the session the moment playback starts, readable by another connection', () => {
     const s = lessons.start({ ...lesson, slideId: 's1', slideIndex: 0 })
     const other = new BetterSqlite3(file, { readonly: true })
-    const row = other.prepare('SELECT class_name, deck_title, chapter_id, started_at, ended_at FROM lesson_sessions WHERE id = ?').get(s.sessionId)
+    const row = other
+      .prepare('SELECT class_name, deck_title, chapter_id, started_at, ended_at FROM lesson_sessions WHERE id = ?')
+      .get(s.sessionId)
     other.close()
-    expect(row).toEqual({ class_name: '七年级1班', deck_title: '勾股定理', chapter_id: 'ch-17.1', started_at: new Date(T0).toISOString(), ended_at: null })
+    expect(row).toEqual({
+      class_name: '七年级1班',
+      deck_title: '勾股定理',
+      chapter_id: 'ch-17.1',
+      started_at: new Date(T0).toISOString(),
+      ended_at: null
+    })
     expect(s).toMatchObject({ open: true, activeMs: 0, effective: false, paused: null, remainingMs: 15 * MIN })
   })
 
@@ -70,7 +78,9 @@ describe('LessonsService', () => {
       lessons.activity(sessionId)
     }
     const other = new BetterSqlite3(file, { readonly: true })
-    const row = other.prepare('SELECT active_ms FROM lesson_sessions WHERE id = ?').get(sessionId) as { active_ms: number }
+    const row = other.prepare('SELECT active_ms FROM lesson_sessions WHERE id = ?').get(sessionId) as {
+      active_ms: number
+    }
     other.close()
     expect(row.active_ms).toBe(4 * MIN)
     expect(lessons.status(sessionId)).toMatchObject({ activeMs: 4 * MIN, elapsedMs: 4 * MIN, paused: null })
@@ -123,7 +133,13 @@ describe('LessonsService', () => {
     expect(d.toolsUsed).toEqual(['pen', 'name-picker'])
     expect(d.questionsRun).toBe(1)
     expect(d.events.map((e) => `${e.kind}:${e.ref}`)).toEqual([
-      'slide:s1', 'slide:s2', 'tool:pen', 'slide:s1', 'tool:name-picker', 'tool:pen', 'question:run-1'
+      'slide:s1',
+      'slide:s2',
+      'tool:pen',
+      'slide:s1',
+      'tool:name-picker',
+      'tool:pen',
+      'question:run-1'
     ])
   })
 
@@ -164,14 +180,22 @@ describe('LessonsService', () => {
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ kind: 'lesson', entity_id: sessionId, idempotency_key: `lesson:${sessionId}` })
     const record = LessonRecord.parse(JSON.parse(rows[0]!.payload))
-    expect(record).toMatchObject({ id: sessionId, className: '七年级1班', slideIds: ['s1', 's2'], toolsUsed: ['countdown'], activeMs: 30 * SEC })
+    expect(record).toMatchObject({
+      id: sessionId,
+      className: '七年级1班',
+      slideIds: ['s1', 's2'],
+      toolsUsed: ['countdown'],
+      activeMs: 30 * SEC
+    })
     expect(ended).toHaveLength(1)
   })
 
   it('ends the lesson and queues it in one transaction: if queueing fails, the lesson stays open', () => {
     const { sessionId } = lessons.start(lesson)
     beatFor(sessionId, MIN)
-    storage.db.exec("CREATE TEMP TRIGGER outbox_full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    storage.db.exec(
+      "CREATE TEMP TRIGGER outbox_full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
     expect(() => lessons.end(sessionId)).toThrow(/disk full/)
     expect(lessons.status(sessionId).open).toBe(true)
     expect(outboxRows()).toHaveLength(0)
@@ -194,7 +218,12 @@ describe('LessonsService', () => {
     open()
     expect(lessons.recovered.map((r) => r.id)).toEqual([sessionId])
     const s = lessons.get(sessionId)
-    expect(s).toMatchObject({ endedAt: lastBeat, endReason: 'recovered', activeMs: 3 * MIN + 5 * SEC, effective: false })
+    expect(s).toMatchObject({
+      endedAt: lastBeat,
+      endReason: 'recovered',
+      activeMs: 3 * MIN + 5 * SEC,
+      effective: false
+    })
     expect(outboxRows().map((r) => r.entity_id)).toEqual([sessionId])
     expect(lessons.current()).toBeNull()
   })
@@ -230,6 +259,9 @@ describe('LessonsService', () => {
     const b = lessons.start({ ...lesson, classId: 'c-702', className: '七年级2班' })
     lessons.end(b.sessionId)
     expect(lessons.list({ limit: 10, offset: 0 }).items.map((i) => i.id)).toEqual([b.sessionId, a.sessionId])
-    expect(lessons.list({ classId: 'c-701', limit: 10, offset: 0 })).toMatchObject({ total: 1, items: [{ id: a.sessionId }] })
+    expect(lessons.list({ classId: 'c-701', limit: 10, offset: 0 })).toMatchObject({
+      total: 1,
+      items: [{ id: a.sessionId }]
+    })
   })
 })

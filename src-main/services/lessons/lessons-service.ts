@@ -16,7 +16,13 @@ import {
   type LessonTool
 } from '../../../src-shared/contract/lessons'
 import { AppError, validationError } from '../../../src-shared/errors'
-import { advance, markActivity, pauseReason, setVisible, type ActiveClock } from '../../../src-shared/lessons/active-time'
+import {
+  advance,
+  markActivity,
+  pauseReason,
+  setVisible,
+  type ActiveClock
+} from '../../../src-shared/lessons/active-time'
 import type { StorageService } from '../storage'
 import { enqueueOutbox } from '../sync/outbox-repo'
 import { Emitter } from '../../util/emitter'
@@ -73,9 +79,23 @@ export class LessonsService {
     const ended = this.#storage.transaction((db) => {
       // One lesson plays at a time: an open one is finished (and queued) before the next begins.
       const closed = repo.openSessions(db).map((row) => this.#close(db, row, now, 'replaced'))
-      repo.insertSession(db, { id, classId: s.classId, className: s.className, deckId: s.deckId, deckTitle: s.deckTitle, chapterId: s.chapterId, at })
+      repo.insertSession(db, {
+        id,
+        classId: s.classId,
+        className: s.className,
+        deckId: s.deckId,
+        deckTitle: s.deckTitle,
+        chapterId: s.chapterId,
+        at
+      })
       if (s.slideId !== undefined) {
-        repo.insertEvent(db, { sessionId: id, at, kind: 'slide', ref: s.slideId, detail: s.slideIndex === undefined ? null : String(s.slideIndex) })
+        repo.insertEvent(db, {
+          sessionId: id,
+          at,
+          kind: 'slide',
+          ref: s.slideId,
+          detail: s.slideIndex === undefined ? null : String(s.slideIndex)
+        })
       }
       return closed
     })
@@ -96,20 +116,27 @@ export class LessonsService {
   }
 
   recordSlide(sessionId: string, slideId: string, slideIndex: number): LessonStatus {
-    return this.#update(sessionId, (c, now, idle) => markActivity(c, now, idle), (db, at) =>
-      repo.insertEvent(db, { sessionId, at, kind: 'slide', ref: slideId, detail: String(slideIndex) })
+    return this.#update(
+      sessionId,
+      (c, now, idle) => markActivity(c, now, idle),
+      (db, at) => repo.insertEvent(db, { sessionId, at, kind: 'slide', ref: slideId, detail: String(slideIndex) })
     )
   }
 
   recordTool(sessionId: string, tool: LessonTool): LessonStatus {
-    return this.#update(sessionId, (c, now, idle) => markActivity(c, now, idle), (db, at) =>
-      repo.insertEvent(db, { sessionId, at, kind: 'tool', ref: tool, detail: null })
+    return this.#update(
+      sessionId,
+      (c, now, idle) => markActivity(c, now, idle),
+      (db, at) => repo.insertEvent(db, { sessionId, at, kind: 'tool', ref: tool, detail: null })
     )
   }
 
   recordQuestion(sessionId: string, questionRunId: string, questionKind?: string): LessonStatus {
-    return this.#update(sessionId, (c, now, idle) => markActivity(c, now, idle), (db, at) =>
-      repo.insertEvent(db, { sessionId, at, kind: 'question', ref: questionRunId, detail: questionKind ?? null })
+    return this.#update(
+      sessionId,
+      (c, now, idle) => markActivity(c, now, idle),
+      (db, at) =>
+        repo.insertEvent(db, { sessionId, at, kind: 'question', ref: questionRunId, detail: questionKind ?? null })
     )
   }
 
@@ -186,7 +213,12 @@ export class LessonsService {
     }
     const minutes = this.#rules().effectiveLessonMinutes
     const activeMs = reason === 'recovered' ? row.active_ms : repo.getSession(db, row.id)!.active_ms
-    repo.closeSession(db, row.id, { at: endAt, reason, effective: activeMs >= minutes * MINUTE, effectiveMinutes: minutes })
+    repo.closeSession(db, row.id, {
+      at: endAt,
+      reason,
+      effective: activeMs >= minutes * MINUTE,
+      effectiveMinutes: minutes
+    })
     const summary = repo.summaryOf(db, repo.getSession(db, row.id)!)
     const events = repo.eventsOf(db, row.id)
     const slideIds = [...new Set(events.filter((e) => e.kind === 'slide').map((e) => e.ref))]

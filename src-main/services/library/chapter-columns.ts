@@ -18,7 +18,9 @@ export interface ChapterColumns {
 }
 
 /** The column names in the order chapterValues() gives the values. */
-export const CHAPTER_COLUMN_NAMES: readonly (keyof ChapterColumns)[] = CHAPTER_LEVELS.flatMap((l) => [`${l}_id`, `${l}_name`] as const)
+export const CHAPTER_COLUMN_NAMES: readonly (keyof ChapterColumns)[] = CHAPTER_LEVELS.flatMap(
+  (l) => [`${l}_id`, `${l}_name`] as const
+)
 
 export function chapterValues(c: ChapterPath): (string | null)[] {
   return CHAPTER_LEVELS.flatMap((l) => [c[l]?.id ?? null, c[l]?.name ?? null])

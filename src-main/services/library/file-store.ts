@@ -83,7 +83,10 @@ export class LibraryFileStore {
 }
 
 function relFor(sha256: string, name: string): string {
-  const ext = extname(name).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 12)
+  const ext = extname(name)
+    .toLowerCase()
+    .replace(/[^.a-z0-9]/g, '')
+    .slice(0, 12)
   return `${sha256.slice(0, 2)}/${sha256}${ext}`
 }
 

@@ -74,7 +74,6 @@ export interface NewResource {
   at: string
 }
 
-
 export function insertResource(db: Database, r: NewResource): number {
   const info = db
     .prepare(
@@ -85,10 +84,27 @@ export function insertResource(db: Database, r: NewResource): number {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     .run(
-      r.id, r.title, normaliseSearchText(r.title), r.type, r.format,
+      r.id,
+      r.title,
+      normaliseSearchText(r.title),
+      r.type,
+      r.format,
       ...chapterValues(r.chapter),
-      JSON.stringify(r.tags), normaliseSearchText(r.tags.join(' ')), r.original ? 1 : 0, r.openLessonLevel,
-      r.file, r.fileName, r.thumbnail, r.size, r.sha256, r.textState, r.textNote, r.syncState, r.remoteId ?? null, r.at, r.at
+      JSON.stringify(r.tags),
+      normaliseSearchText(r.tags.join(' ')),
+      r.original ? 1 : 0,
+      r.openLessonLevel,
+      r.file,
+      r.fileName,
+      r.thumbnail,
+      r.size,
+      r.sha256,
+      r.textState,
+      r.textNote,
+      r.syncState,
+      r.remoteId ?? null,
+      r.at,
+      r.at
     )
   const seq = Number(info.lastInsertRowid)
   if (r.body !== '') db.prepare('INSERT INTO library_bodies(seq, body) VALUES (?, ?)').run(seq, r.body)
@@ -103,7 +119,12 @@ export function indexResource(db: Database, seq: number, title: string, tags: re
   const g = normaliseSearchText(tags.join(' '))
   const b = normaliseSearchText(body)
   db.prepare('INSERT INTO library_fts_tri(rowid, title, tags, body) VALUES (?, ?, ?, ?)').run(seq, t, g, b)
-  db.prepare('INSERT INTO library_fts_bi(rowid, title, tags, body) VALUES (?, ?, ?, ?)').run(seq, bigramTokens(t), bigramTokens(g), bigramTokens(b))
+  db.prepare('INSERT INTO library_fts_bi(rowid, title, tags, body) VALUES (?, ?, ?, ?)').run(
+    seq,
+    bigramTokens(t),
+    bigramTokens(g),
+    bigramTokens(b)
+  )
 }
 
 export function unindexResource(db: Database, seq: number): void {
@@ -116,11 +137,14 @@ export function getRow(db: Database, id: string): ResourceRow | undefined {
 }
 
 export function getRowBySha(db: Database, sha256: string): ResourceRow | undefined {
-  return db.prepare(`SELECT ${ROW_COLUMNS} FROM library_resources r WHERE r.sha256 = ?`).get(sha256) as ResourceRow | undefined
+  return db.prepare(`SELECT ${ROW_COLUMNS} FROM library_resources r WHERE r.sha256 = ?`).get(sha256) as
+    ResourceRow | undefined
 }
 
 export function bodyOf(db: Database, id: string): string {
-  const r = db.prepare('SELECT b.body FROM library_resources r JOIN library_bodies b ON b.seq = r.seq WHERE r.id = ?').get(id) as { body: string } | undefined
+  const r = db
+    .prepare('SELECT b.body FROM library_resources r JOIN library_bodies b ON b.seq = r.seq WHERE r.id = ?')
+    .get(id) as { body: string } | undefined
   return r?.body ?? ''
 }
 
@@ -165,9 +189,9 @@ export function updateResource(db: Database, row: ResourceRow, p: ResourcePatch,
 }
 
 export function markShared(db: Database, seq: number, sharedTitle: string, at: string): void {
-  db.prepare("UPDATE library_resources SET sync_state = 'queued', shared_at = ?, shared_title = ?, updated_at = ? WHERE seq = ?").run(
-    at, sharedTitle, at, seq
-  )
+  db.prepare(
+    "UPDATE library_resources SET sync_state = 'queued', shared_at = ?, shared_title = ?, updated_at = ? WHERE seq = ?"
+  ).run(at, sharedTitle, at, seq)
 }
 
 export function deleteResource(db: Database, row: ResourceRow): void {
@@ -231,8 +255,17 @@ export function filterSql(f: FilterSpec): { where: string[]; args: unknown[] } {
   }
   const c = f.chapter
   if (c) {
-    if (c.unfiled) where.push('r.stage_id IS NULL AND r.subject_id IS NULL AND r.edition_id IS NULL AND r.volume_id IS NULL AND r.chapter_id IS NULL')
-    for (const [key, col] of [['stageId', 'stage_id'], ['subjectId', 'subject_id'], ['editionId', 'edition_id'], ['volumeId', 'volume_id'], ['chapterId', 'chapter_id']] as const) {
+    if (c.unfiled)
+      where.push(
+        'r.stage_id IS NULL AND r.subject_id IS NULL AND r.edition_id IS NULL AND r.volume_id IS NULL AND r.chapter_id IS NULL'
+      )
+    for (const [key, col] of [
+      ['stageId', 'stage_id'],
+      ['subjectId', 'subject_id'],
+      ['editionId', 'edition_id'],
+      ['volumeId', 'volume_id'],
+      ['chapterId', 'chapter_id']
+    ] as const) {
       const v = c[key]
       if (v !== undefined) {
         where.push(`r.${col} = ?`)

@@ -45,7 +45,12 @@ export function searchRows(
     ORDER BY title_hits DESC, tag_hits DESC, r.updated_at DESC, r.seq DESC
     LIMIT ? OFFSET ?`
   const texts = terms.map((t) => t.text)
-  const ranked = db.prepare(sql).all(...args, ...texts, ...texts, ...f.args, limit, offset) as { seq: number; title_hits: number; tag_hits: number; total: number }[]
+  const ranked = db.prepare(sql).all(...args, ...texts, ...texts, ...f.args, limit, offset) as {
+    seq: number
+    title_hits: number
+    tag_hits: number
+    total: number
+  }[]
   if (ranked.length > 0) {
     const rows = db
       .prepare(`SELECT ${ROW_COLUMNS} FROM library_resources r WHERE r.seq IN (SELECT value FROM json_each(?))`)
@@ -62,7 +67,9 @@ export function searchRows(
   if (offset === 0) return { rows: [], total: 0 }
   // Past the last page: count without paging so the caller still learns the total.
   const count = db
-    .prepare(`WITH hits(seq) AS (${sources.join(' INTERSECT ')}) SELECT count(*) AS n FROM hits JOIN library_resources r ON r.seq = hits.seq ${where}`)
+    .prepare(
+      `WITH hits(seq) AS (${sources.join(' INTERSECT ')}) SELECT count(*) AS n FROM hits JOIN library_resources r ON r.seq = hits.seq ${where}`
+    )
     .get(...args, ...f.args) as { n: number }
   return { rows: [], total: count.n }
 }

@@ -32,7 +32,12 @@ describe('LibraryService', () => {
     now = T0
     src = join(t.dir, 'incoming')
     mkdirSync(src)
-    storage = StorageService.open({ file: join(t.dir, 'classdeck.db'), migrations: allMigrations, appVersion: 'test', now: clock })
+    storage = StorageService.open({
+      file: join(t.dir, 'classdeck.db'),
+      migrations: allMigrations,
+      appVersion: 'test',
+      now: clock
+    })
     lib = new LibraryService({ storage, clock, dir: join(t.dir, 'library') })
   })
   afterEach(() => {
@@ -54,8 +59,18 @@ describe('LibraryService', () => {
   function deckWithText(title: string, text: string): Deck {
     const deck = createDeck(title)
     deck.slides[0]!.elements.push({
-      type: 'text', id: 'e1', x: 0, y: 0, w: 100, h: 50, rotation: 0, opacity: 1, locked: false,
-      paragraphs: [{ runs: [{ text }], level: 0 }], verticalAlign: 'top', autoFit: false
+      type: 'text',
+      id: 'e1',
+      x: 0,
+      y: 0,
+      w: 100,
+      h: 50,
+      rotation: 0,
+      opacity: 1,
+      locked: false,
+      paragraphs: [{ runs: [{ text }], level: 0 }],
+      verticalAlign: 'top',
+      autoFit: false
     })
     deck.slides[0]!.notes = '提醒学生画图'
     return deck
@@ -71,7 +86,10 @@ describe('LibraryService', () => {
 
     for (const q of ['勾股', '证明过程', '边长', '角']) {
       const r = lib.search({ q })
-      expect(r.items.map((i) => i.id), q).toEqual([resource.id])
+      expect(
+        r.items.map((i) => i.id),
+        q
+      ).toEqual([resource.id])
     }
     expect(lib.search({ q: '勾股' }).items[0]!.snippet).toContain('勾股定理的证明')
     expect(lib.search({ q: '函数' }).items).toEqual([])
@@ -95,7 +113,14 @@ describe('LibraryService', () => {
     const deck = deckWithText('勾股定理（第1课时）', '直角三角形两直角边的平方和等于斜边的平方')
     const p = file('lesson.edux', edux(deck, { curriculum: chapter, original: true }))
     const { resource } = await lib.add({ path: p })
-    expect(resource).toMatchObject({ title: '勾股定理（第1课时）', type: '课件', format: 'edux', original: true, chapter, textState: 'extracted' })
+    expect(resource).toMatchObject({
+      title: '勾股定理（第1课时）',
+      type: '课件',
+      format: 'edux',
+      original: true,
+      chapter,
+      textState: 'extracted'
+    })
     expect(resource.sharedTitle).toBe('【原创】勾股定理（第1课时）')
     expect(lib.search({ q: '斜边' }).items).toHaveLength(1)
     expect(lib.search({ q: '画图' }).items).toHaveLength(1) // speaker notes are indexed too
@@ -109,11 +134,15 @@ describe('LibraryService', () => {
     expect(lib.search({ q: '函数' }).items.map((i) => i.id)).toEqual([resource.id])
   })
 
-  it.runIf(existsSync(CORPUS))('indexes the slide text of a real PowerPoint file through the Prepare importer', async () => {
-    const { resource } = await lib.add({ path: join(CORPUS, 'pptx', 'tests-test.pptx') })
-    expect(resource).toMatchObject({ format: 'ppt', textState: 'extracted', title: 'tests-test' })
-    expect(lib.search({ q: 'subtitle text' }).items.map((i) => i.id)).toEqual([resource.id])
-  }, 30_000)
+  it.runIf(existsSync(CORPUS))(
+    'indexes the slide text of a real PowerPoint file through the Prepare importer',
+    async () => {
+      const { resource } = await lib.add({ path: join(CORPUS, 'pptx', 'tests-test.pptx') })
+      expect(resource).toMatchObject({ format: 'ppt', textState: 'extracted', title: 'tests-test' })
+      expect(lib.search({ q: 'subtitle text' }).items.map((i) => i.id)).toEqual([resource.id])
+    },
+    30_000
+  )
 
   it('keeps a damaged PowerPoint file, named as the teacher named it in the reason', async () => {
     const { resource } = await lib.add({ path: file('坏课件.pptx', 'not really a pptx') })
@@ -136,11 +165,17 @@ describe('LibraryService', () => {
     now += 60_000
     const tagged = await lib.add({ path: file('练习.docx', makeDocx(['练习'])), tags: ['勾股定理'] })
     for (const q of ['勾股定理', '勾股']) {
-      expect(lib.search({ q }).items.map((i) => i.id), q).toEqual([titled.resource.id, tagged.resource.id, mentions.resource.id])
+      expect(
+        lib.search({ q }).items.map((i) => i.id),
+        q
+      ).toEqual([titled.resource.id, tagged.resource.id, mentions.resource.id])
     }
     const first = lib.search({ q: '勾股定理' }).items[0]!
     expect(first.titleMatch).toBe(true)
-    expect(lib.search({ q: '勾股定理' }).items[2]!).toMatchObject({ titleMatch: false, snippet: '复习时回顾勾股定理的应用' })
+    expect(lib.search({ q: '勾股定理' }).items[2]!).toMatchObject({
+      titleMatch: false,
+      snippet: '复习时回顾勾股定理的应用'
+    })
   })
 
   it('answers empty, blank and punctuation-only queries with an empty result, and never reads input as query syntax', async () => {
@@ -182,7 +217,12 @@ describe('LibraryService', () => {
     expect(tree).toMatchObject({ total: 4, unfiled: 1 })
     const byId = new Map(tree.nodes.map((n) => [n.id, n]))
     expect(byId.get('czh')!.count).toBe(3)
-    expect(byId.get('ch17')).toMatchObject({ count: 2, level: 'chapter', name: '第十七章 勾股定理', parentKey: 'stage:czh/subject:math/edition:rj/volume:rj-8b' })
+    expect(byId.get('ch17')).toMatchObject({
+      count: 2,
+      level: 'chapter',
+      name: '第十七章 勾股定理',
+      parentKey: 'stage:czh/subject:math/edition:rj/volume:rj-8b'
+    })
     expect(byId.get('ch18')!.count).toBe(1)
 
     // The tree is kept between calls and redrawn after a change.
@@ -195,8 +235,16 @@ describe('LibraryService', () => {
   it('re-indexes a changed title and never doubles the 【原创】 prefix', async () => {
     const { resource } = await lib.add({ path: file('旧名字.docx', makeDocx(['正文'])) })
     now += 1000
-    const u = lib.update({ id: resource.id, patch: { title: '【原创】新的课题设计', original: true, tags: ['公开课', '公开课', ' 几何 '] } })
-    expect(u).toMatchObject({ title: '新的课题设计', sharedTitle: '【原创】新的课题设计', tags: ['公开课', '几何'], updatedAt: new Date(now).toISOString() })
+    const u = lib.update({
+      id: resource.id,
+      patch: { title: '【原创】新的课题设计', original: true, tags: ['公开课', '公开课', ' 几何 '] }
+    })
+    expect(u).toMatchObject({
+      title: '新的课题设计',
+      sharedTitle: '【原创】新的课题设计',
+      tags: ['公开课', '几何'],
+      updatedAt: new Date(now).toISOString()
+    })
     expect(lib.search({ q: '旧名字' }).total).toBe(0)
     expect(lib.search({ q: '课题设计' }).total).toBe(1)
     expect(lib.search({ q: '几何' }).total).toBe(1)
@@ -211,11 +259,20 @@ describe('LibraryService', () => {
     lib.update({ id: a.resource.id, patch: { chapter, openLessonLevel: '区县级' } })
     const shared = lib.share({ id: a.resource.id })
     expect(shared.syncState).toBe('queued')
-    const row = storage.db.prepare('SELECT kind, entity_id, payload FROM outbox').get() as { kind: string; entity_id: string; payload: string }
+    const row = storage.db.prepare('SELECT kind, entity_id, payload FROM outbox').get() as {
+      kind: string
+      entity_id: string
+      payload: string
+    }
     expect(row).toMatchObject({ kind: 'resource-upload', entity_id: a.resource.id })
     expect(JSON.parse(row.payload)).toEqual({
-      title: '【原创】【区县级公开课】勾股定理', type: '课件', chapterId: 'ch17', original: true, public: true,
-      filePath: lib.get(a.resource.id).absolutePath, fileName: '勾股定理.edux'
+      title: '【原创】【区县级公开课】勾股定理',
+      type: '课件',
+      chapterId: 'ch17',
+      original: true,
+      public: true,
+      filePath: lib.get(a.resource.id).absolutePath,
+      fileName: '勾股定理.edux'
     })
     lib.share({ id: a.resource.id }) // sharing twice queues once
     expect(storage.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 })
@@ -239,7 +296,10 @@ describe('LibraryService', () => {
   })
 
   it('refuses a path that is not there, in Chinese with what to do', async () => {
-    await expect(lib.add({ path: join(src, 'missing.docx') })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/找不到文件/) })
+    await expect(lib.add({ path: join(src, 'missing.docx') })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/找不到文件/)
+    })
     await expect(lib.add({ path: '' })).rejects.toMatchObject({ code: 'VALIDATION' })
   })
 })

@@ -137,7 +137,12 @@ export class LibraryService {
   async #addFromPlatform(resourceId: string): Promise<LibraryAddResult> {
     const platform = this.#platform
     if (!platform) {
-      throw new AppError('UNAVAILABLE', '这个 ClassDeck 没有连接教育平台，无法下载平台资源。请在设置中填写平台地址。', 'This ClassDeck is not connected to a platform, so platform resources cannot be downloaded. Set the platform address in Settings.', { resourceId })
+      throw new AppError(
+        'UNAVAILABLE',
+        '这个 ClassDeck 没有连接教育平台，无法下载平台资源。请在设置中填写平台地址。',
+        'This ClassDeck is not connected to a platform, so platform resources cannot be downloaded. Set the platform address in Settings.',
+        { resourceId }
+      )
     }
     let last = 0
     const progress = (done: number, total: number): void => {
@@ -152,7 +157,12 @@ export class LibraryService {
     try {
       stored = await this.files.putFile(path)
       if (stored.sha256 !== sha256) {
-        throw new AppError('FILE_INVALID', `“${resource.title}”在存入资源库时内容发生了变化，已放弃。请重新下载。`, `"${resource.title}" changed while it was being stored, so it was not added. Download it again.`, { resourceId, expected: sha256, actual: stored.sha256 })
+        throw new AppError(
+          'FILE_INVALID',
+          `“${resource.title}”在存入资源库时内容发生了变化，已放弃。请重新下载。`,
+          `"${resource.title}" changed while it was being stored, so it was not added. Download it again.`,
+          { resourceId, expected: sha256, actual: stored.sha256 }
+        )
       }
       const chapter = await this.#chapterOf(platform, resource.chapterId)
       const meta: ResourceMetaInput = {
@@ -187,7 +197,12 @@ export class LibraryService {
     return null
   }
 
-  async #file(stored: StoredFile, fileName: string, meta: ResourceMetaInput, origin?: Origin): Promise<LibraryAddResult> {
+  async #file(
+    stored: StoredFile,
+    fileName: string,
+    meta: ResourceMetaInput,
+    origin?: Origin
+  ): Promise<LibraryAddResult> {
     const existing = repo.getRowBySha(this.#db, stored.sha256)
     if (existing) return { resource: repo.toResource(existing), duplicate: true }
 
@@ -248,11 +263,18 @@ export class LibraryService {
     const { limit, offset, sort, ...filter } = parsed.data
     const f = repo.filterSql(filter)
     const where = f.where.length ? `WHERE ${f.where.join(' AND ')}` : ''
-    const order = sort === 'title' ? 'r.title_norm, r.seq' : sort === 'created' ? 'r.created_at DESC, r.seq DESC' : 'r.updated_at DESC, r.seq DESC'
+    const order =
+      sort === 'title'
+        ? 'r.title_norm, r.seq'
+        : sort === 'created'
+          ? 'r.created_at DESC, r.seq DESC'
+          : 'r.updated_at DESC, r.seq DESC'
     const rows = this.#db
       .prepare(`SELECT ${repo.ROW_COLUMNS} FROM library_resources r ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(...f.args, limit, offset) as repo.ResourceRow[]
-    const { n } = this.#db.prepare(`SELECT count(*) AS n FROM library_resources r ${where}`).get(...f.args) as { n: number }
+    const { n } = this.#db.prepare(`SELECT count(*) AS n FROM library_resources r ${where}`).get(...f.args) as {
+      n: number
+    }
     return { items: rows.map(repo.toResource), total: n }
   }
 
@@ -344,16 +366,38 @@ export class LibraryService {
       const row = this.#row(id, db)
       const r = repo.toResource(row)
       if (r.type === '其他') {
-        throw new AppError('VALIDATION', `“${r.title}”的类型是“其他”，平台不接收。请先选择教案、课件、微课、素材、试卷或习题，再共享。`, `"${r.title}" has type 其他 (other), which the platform does not accept. Choose a type first, then share.`, { id })
+        throw new AppError(
+          'VALIDATION',
+          `“${r.title}”的类型是“其他”，平台不接收。请先选择教案、课件、微课、素材、试卷或习题，再共享。`,
+          `"${r.title}" has type 其他 (other), which the platform does not accept. Choose a type first, then share.`,
+          { id }
+        )
       }
       const chapterId = r.chapter.chapter?.id
       if (!chapterId) {
-        throw new AppError('VALIDATION', `“${r.title}”还没有挂到章节上。平台要求每个资源对应教材章节，请先选择章节，再共享。`, `"${r.title}" is not filed on a chapter yet. The platform needs a chapter for every resource; choose one, then share.`, { id })
+        throw new AppError(
+          'VALIDATION',
+          `“${r.title}”还没有挂到章节上。平台要求每个资源对应教材章节，请先选择章节，再共享。`,
+          `"${r.title}" is not filed on a chapter yet. The platform needs a chapter for every resource; choose one, then share.`,
+          { id }
+        )
       }
       const title = r.sharedTitle.slice(0, 200)
       // The sync worker's own job schema; it uploads the stored copy in resumable parts.
-      const payload = ResourceUploadJob.parse({ title, type: r.type, chapterId, original: r.original, public: parsed.data.public, filePath: this.files.absolute(r.file), fileName: r.fileName })
-      enqueueOutbox(db, { kind: 'resource-upload', entityId: id, payload, idempotencyKey: `resource-upload:${id}:${r.sha256}` }, now)
+      const payload = ResourceUploadJob.parse({
+        title,
+        type: r.type,
+        chapterId,
+        original: r.original,
+        public: parsed.data.public,
+        filePath: this.files.absolute(r.file),
+        fileName: r.fileName
+      })
+      enqueueOutbox(
+        db,
+        { kind: 'resource-upload', entityId: id, payload, idempotencyKey: `resource-upload:${id}:${r.sha256}` },
+        now
+      )
       repo.markShared(db, row.seq, title, now.toISOString())
       return repo.toResource(repo.getRow(db, id)!)
     })
@@ -369,7 +413,12 @@ export class LibraryService {
   #row(id: string, db: Database = this.#db): repo.ResourceRow {
     const row = repo.getRow(db, id)
     if (!row) {
-      throw new AppError('NOT_FOUND', `资源库里没有这个资源（${id}），它可能已被删除。请刷新列表。`, `The resource ${id} is not in the library; it may have been removed. Refresh the list.`, { id })
+      throw new AppError(
+        'NOT_FOUND',
+        `资源库里没有这个资源（${id}），它可能已被删除。请刷新列表。`,
+        `The resource ${id} is not in the library; it may have been removed. Refresh the list.`,
+        { id }
+      )
     }
     return row
   }
@@ -378,4 +427,3 @@ export class LibraryService {
 function dedupeTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))]
 }
-

@@ -63,7 +63,10 @@ describe('library:addFromPlatform against the reference platform', () => {
     lib.onDownloadProgress((p) => progress.push(p))
 
     // Two taps on the button download once.
-    const [a, b] = await Promise.all([lib.addFromPlatform({ resourceId: 'res-seed-0002' }), lib.addFromPlatform({ resourceId: 'res-seed-0002' })])
+    const [a, b] = await Promise.all([
+      lib.addFromPlatform({ resourceId: 'res-seed-0002' }),
+      lib.addFromPlatform({ resourceId: 'res-seed-0002' })
+    ])
     expect(b).toBe(a)
     expect(a.duplicate).toBe(false)
     expect(a.resource).toMatchObject({
@@ -86,7 +89,11 @@ describe('library:addFromPlatform against the reference platform', () => {
       }
     })
     expect(a.resource.sha256).toBe(page.items[0]!.sha256)
-    expect(progress.at(-1)).toEqual({ resourceId: 'res-seed-0002', done: page.items[0]!.size, total: page.items[0]!.size })
+    expect(progress.at(-1)).toEqual({
+      resourceId: 'res-seed-0002',
+      done: page.items[0]!.size,
+      total: page.items[0]!.size
+    })
 
     expect(lib.search({ q: '线段图' }).items.map((r) => r.id)).toEqual([a.resource.id])
     expect(lib.browse({ chapter: { volumeId: 'xx-sx-rj-3a' } }).total).toBe(1)
@@ -123,15 +130,27 @@ describe('library:addFromPlatform against the reference platform', () => {
     const r = await lib.addFromPlatform({ resourceId: 'res-seed-0005' })
     // The cut was used up: the first answer really was cut off.
     expect(server.faults.take('cut', 'GET', '/api/v1/resources/res-seed-0005/content')).toBeUndefined()
-    expect(r.resource).toMatchObject({ type: '试卷', openLessonLevel: '校级', title: '第三单元 测量 单元测试卷', chapter: { chapter: { id: 'xx-sx-rj-3a-c3', name: '3 测量' } } })
-    expect(r.resource.sha256).toBe((server.db.prepare("SELECT sha256 FROM resources WHERE id = 'res-seed-0005'").get() as { sha256: string }).sha256)
+    expect(r.resource).toMatchObject({
+      type: '试卷',
+      openLessonLevel: '校级',
+      title: '第三单元 测量 单元测试卷',
+      chapter: { chapter: { id: 'xx-sx-rj-3a-c3', name: '3 测量' } }
+    })
+    expect(r.resource.sha256).toBe(
+      (server.db.prepare("SELECT sha256 FROM resources WHERE id = 'res-seed-0005'").get() as { sha256: string }).sha256
+    )
     expect(lib.search({ q: '卡车' }).total).toBe(1)
     expect(filesUnder(join(app, 'downloads'))).toEqual([])
   })
 
   it('files a picture as material with no text to read', async () => {
     const r = await lib.addFromPlatform({ resourceId: 'res-seed-0004' })
-    expect(r.resource).toMatchObject({ type: '素材', format: 'image', textState: 'none', chapter: { chapter: { name: '吨的认识' } } })
+    expect(r.resource).toMatchObject({
+      type: '素材',
+      format: 'image',
+      textState: 'none',
+      chapter: { chapter: { name: '吨的认识' } }
+    })
     expect(readFileSync(lib.get(r.resource.id).absolutePath).subarray(1, 4).toString()).toBe('PNG')
   })
 

@@ -8,7 +8,10 @@ import type { ChapterPath, OpenLessonLevel } from '../../../src-shared/library'
 
 export interface PlatformSource {
   /** The file in a download folder, its sha256 already checked against the platform's; throws otherwise. */
-  downloadResource(resourceId: string, onProgress?: (done: number, total: number) => void): Promise<{ resource: Resource; path: string; sha256: string }>
+  downloadResource(
+    resourceId: string,
+    onProgress?: (done: number, total: number) => void
+  ): Promise<{ resource: Resource; path: string; sha256: string }>
   catalogue(refresh: boolean): Promise<CatalogueView>
 }
 

@@ -19,7 +19,12 @@ describe('QuestionBankService', () => {
   beforeEach(() => {
     t = tempDir()
     now = T0
-    storage = StorageService.open({ file: join(t.dir, 'classdeck.db'), migrations: allMigrations, appVersion: 'test', now: clock })
+    storage = StorageService.open({
+      file: join(t.dir, 'classdeck.db'),
+      migrations: allMigrations,
+      appVersion: 'test',
+      now: clock
+    })
     bank = new QuestionBankService({ storage, clock })
   })
   afterEach(() => {
@@ -31,34 +36,45 @@ describe('QuestionBankService', () => {
   const single = (prompt: string) => ({
     kind: 'single' as const,
     prompt,
-    options: [{ id: 'a', text: '3' }, { id: 'b', text: '5' }],
+    options: [
+      { id: 'a', text: '3' },
+      { id: 'b', text: '5' }
+    ],
     answer: 'b'
   })
 
   it('imports the questions of a Word file in one write, files them on the chosen chapter and reports the ones it skipped', async () => {
     const path = join(t.dir, '第十七章练习.docx')
-    writeFileSync(path, makeDocx([
-      '第十七章 勾股定理 课堂练习',
-      '1. 直角三角形的两条直角边是 3 和 4，斜边是（  ）',
-      'A. 5    B. 6    C. 7    D. 12',
-      '答案：A',
-      '解析：3² + 4² = 5²。',
-      '2. 以下哪些三边能组成直角三角形？',
-      'A. 3,4,5',
-      'B. 6,8,10',
-      'C. 1,2,3',
-      '答案：AB',
-      '3. 勾股定理又叫毕达哥拉斯定理。',
-      '答案：√',
-      '4. 这道题忘了写答案',
-      'A. 甲',
-      'B. 乙'
-    ]))
+    writeFileSync(
+      path,
+      makeDocx([
+        '第十七章 勾股定理 课堂练习',
+        '1. 直角三角形的两条直角边是 3 和 4，斜边是（  ）',
+        'A. 5    B. 6    C. 7    D. 12',
+        '答案：A',
+        '解析：3² + 4² = 5²。',
+        '2. 以下哪些三边能组成直角三角形？',
+        'A. 3,4,5',
+        'B. 6,8,10',
+        'C. 1,2,3',
+        '答案：AB',
+        '3. 勾股定理又叫毕达哥拉斯定理。',
+        '答案：√',
+        '4. 这道题忘了写答案',
+        'A. 甲',
+        'B. 乙'
+      ])
+    )
     const changes: number[] = []
     bank.onDidChange((c) => changes.push(c.ids.length))
     const r = await bank.importWord({ path, chapter: ch17, tags: ['课堂练习'] })
     expect(r.added.map((q) => q.question.kind)).toEqual(['single', 'multiple', 'true-false'])
-    expect(r.added[0]).toMatchObject({ chapter: ch17, difficulty: 3, tags: ['课堂练习'], source: 'word:第十七章练习.docx' })
+    expect(r.added[0]).toMatchObject({
+      chapter: ch17,
+      difficulty: 3,
+      tags: ['课堂练习'],
+      source: 'word:第十七章练习.docx'
+    })
     expect(r.added[0]!.question).toMatchObject({ answer: 'A', explanation: '3² + 4² = 5²。' })
     expect(r.problems).toHaveLength(1)
     expect(r.problems[0]).toMatchObject({ number: 4, message: expect.stringContaining('缺少“答案：”') })
@@ -74,12 +90,19 @@ describe('QuestionBankService', () => {
   })
 
   it('refuses a file with no questions, a non-docx name and a damaged file, each saying what to do', async () => {
-    await expect(bank.importWord({ fileName: 'none.docx', dataBase64: Buffer.from(makeDocx(['只是一段说明'])).toString('base64') })).rejects.toMatchObject({
+    await expect(
+      bank.importWord({ fileName: 'none.docx', dataBase64: Buffer.from(makeDocx(['只是一段说明'])).toString('base64') })
+    ).rejects.toMatchObject({
       code: 'FILE_INVALID',
       message: expect.stringContaining('没有找到题目')
     })
-    await expect(bank.importWord({ fileName: 'q.doc', dataBase64: 'AAAA' })).rejects.toMatchObject({ code: 'FILE_INVALID', message: expect.stringContaining('另存为 .docx') })
-    await expect(bank.importWord({ fileName: 'bad.docx', dataBase64: Buffer.from('not a zip').toString('base64') })).rejects.toMatchObject({ code: 'FILE_INVALID', message: expect.stringContaining('无法读取 Word 文件') })
+    await expect(bank.importWord({ fileName: 'q.doc', dataBase64: 'AAAA' })).rejects.toMatchObject({
+      code: 'FILE_INVALID',
+      message: expect.stringContaining('另存为 .docx')
+    })
+    await expect(
+      bank.importWord({ fileName: 'bad.docx', dataBase64: Buffer.from('not a zip').toString('base64') })
+    ).rejects.toMatchObject({ code: 'FILE_INVALID', message: expect.stringContaining('无法读取 Word 文件') })
     await expect(bank.importWord({ path: join(t.dir, 'missing.docx') })).rejects.toMatchObject({ code: 'NOT_FOUND' })
     expect(bank.list({}).total).toBe(0)
   })
@@ -95,12 +118,20 @@ describe('QuestionBankService', () => {
 
     now += 1000
     const u = bank.update({ id: a.id, patch: { difficulty: 5, tags: ['易错'] } })
-    expect(u).toMatchObject({ difficulty: 5, tags: ['易错'], createdAt: new Date(T0).toISOString(), updatedAt: new Date(now).toISOString(), chapter: ch17 })
+    expect(u).toMatchObject({
+      difficulty: 5,
+      tags: ['易错'],
+      createdAt: new Date(T0).toISOString(),
+      updatedAt: new Date(now).toISOString(),
+      chapter: ch17
+    })
     expect(bank.remove(a.id)).toEqual({ removed: true })
     expect(() => bank.get(a.id)).toThrow(/题库里没有这道题/)
   })
 
   it('refuses a question whose answer is not one of its options', () => {
-    expect(() => bank.add({ question: { ...single('x'), answer: 'z' } })).toThrow(expect.objectContaining({ code: 'VALIDATION' }))
+    expect(() => bank.add({ question: { ...single('x'), answer: 'z' } })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' })
+    )
   })
 })

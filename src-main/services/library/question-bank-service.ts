@@ -13,7 +13,13 @@ import {
   type BankQuestion,
   type ChapterPath
 } from '../../../src-shared/library'
-import { BankFilter, BankImportWord, BankUpdate, type BankImportResult, type BankPage } from '../../../src-shared/contract/library'
+import {
+  BankFilter,
+  BankImportWord,
+  BankUpdate,
+  type BankImportResult,
+  type BankPage
+} from '../../../src-shared/contract/library'
 import { AppError, validationError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import { Emitter } from '../../util/emitter'
@@ -107,7 +113,19 @@ export class QuestionBankService {
     this.#storage.transaction((db) => {
       const cur = toBankQuestion(this.#row(id, db))
       db.prepare('DELETE FROM question_bank WHERE id = ?').run(id)
-      insert(db, id, { question: patch.question ?? cur.question, chapter: patch.chapter ?? cur.chapter, difficulty: patch.difficulty ?? cur.difficulty, tags: patch.tags ?? cur.tags, source: cur.source }, this.#clock().toISOString(), cur.createdAt)
+      insert(
+        db,
+        id,
+        {
+          question: patch.question ?? cur.question,
+          chapter: patch.chapter ?? cur.chapter,
+          difficulty: patch.difficulty ?? cur.difficulty,
+          tags: patch.tags ?? cur.tags,
+          source: cur.source
+        },
+        this.#clock().toISOString(),
+        cur.createdAt
+      )
     })
     this.#onDidChange.fire({ ids: [id], change: 'updated' })
     return this.get(id)
@@ -129,9 +147,17 @@ export class QuestionBankService {
     const data = parsed.data
     const name = 'path' in data ? basename(data.path) : data.fileName
     if (!/\.docx$/i.test(name)) {
-      throw new AppError('FILE_INVALID', `“${name}”不是 .docx 文件。请在 Word 或 WPS 中另存为 .docx 后再导入题目。`, `"${name}" is not a .docx file. Save it as .docx in Word or WPS, then import the questions.`, { file: name })
+      throw new AppError(
+        'FILE_INVALID',
+        `“${name}”不是 .docx 文件。请在 Word 或 WPS 中另存为 .docx 后再导入题目。`,
+        `"${name}" is not a .docx file. Save it as .docx in Word or WPS, then import the questions.`,
+        { file: name }
+      )
     }
-    const text = await rawText('path' in data ? { path: data.path } : { buffer: Buffer.from(data.dataBase64, 'base64') }, name)
+    const text = await rawText(
+      'path' in data ? { path: data.path } : { buffer: Buffer.from(data.dataBase64, 'base64') },
+      name
+    )
     const { questions, problems } = parseQuestionText(text)
     const accepted: { question: Question; difficulty: number | null }[] = []
     const allProblems = [...problems]
@@ -140,7 +166,12 @@ export class QuestionBankService {
       if (q.success) accepted.push({ question: q.data, difficulty: pq.difficulty })
       else {
         const why = q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；')
-        allProblems.push({ number: pq.number, line: 0, message: `第 ${pq.number} 题无法保存（${why}）。`, messageEn: `Question ${pq.number} cannot be saved (${why}).` })
+        allProblems.push({
+          number: pq.number,
+          line: 0,
+          message: `第 ${pq.number} 题无法保存（${why}）。`,
+          messageEn: `Question ${pq.number} cannot be saved (${why}).`
+        })
       }
     }
     if (accepted.length === 0 && allProblems.length === 0) {
@@ -155,7 +186,18 @@ export class QuestionBankService {
     const ids = accepted.map(() => this.#newId())
     this.#storage.transaction((db) => {
       accepted.forEach((a, i) =>
-        insert(db, ids[i]!, { question: a.question, chapter: data.chapter ?? {}, difficulty: a.difficulty ?? data.difficulty ?? 3, tags: data.tags ?? [], source: `word:${name}` }, at)
+        insert(
+          db,
+          ids[i]!,
+          {
+            question: a.question,
+            chapter: data.chapter ?? {},
+            difficulty: a.difficulty ?? data.difficulty ?? 3,
+            tags: data.tags ?? [],
+            source: `word:${name}`
+          },
+          at
+        )
       )
     })
     if (ids.length) this.#onDidChange.fire({ ids, change: 'added' })
@@ -169,7 +211,12 @@ export class QuestionBankService {
   #row(id: string, db: Database = this.#db): BankRow {
     const row = db.prepare('SELECT * FROM question_bank WHERE id = ?').get(id) as BankRow | undefined
     if (!row) {
-      throw new AppError('NOT_FOUND', `题库里没有这道题（${id}），它可能已被删除。请刷新列表。`, `Question ${id} is not in the bank; it may have been removed. Refresh the list.`, { id })
+      throw new AppError(
+        'NOT_FOUND',
+        `题库里没有这道题（${id}），它可能已被删除。请刷新列表。`,
+        `Question ${id} is not in the bank; it may have been removed. Refresh the list.`,
+        { id }
+      )
     }
     return row
   }
@@ -177,7 +224,12 @@ export class QuestionBankService {
 
 async function rawText(input: { path: string } | { buffer: Buffer }, name: string): Promise<string> {
   if ('buffer' in input && input.buffer.byteLength > MAX_WORD_BYTES) {
-    throw new AppError('LIMIT', `“${name}”超过 32 MB，不像是一份题目文档。请去掉其中的大图片后再导入。`, `"${name}" is over 32 MB, too large for a question document. Remove large pictures and import it again.`, { file: name })
+    throw new AppError(
+      'LIMIT',
+      `“${name}”超过 32 MB，不像是一份题目文档。请去掉其中的大图片后再导入。`,
+      `"${name}" is over 32 MB, too large for a question document. Remove large pictures and import it again.`,
+      { file: name }
+    )
   }
   try {
     const mammoth = (await import('mammoth')).default // loaded on first import, not at start-up
@@ -185,10 +237,20 @@ async function rawText(input: { path: string } | { buffer: Buffer }, name: strin
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT') {
-      throw new AppError('NOT_FOUND', `找不到文件“${name}”。请确认文件仍在原处后重试。`, `The file "${name}" was not found. Check that it is still there and try again.`, { file: name })
+      throw new AppError(
+        'NOT_FOUND',
+        `找不到文件“${name}”。请确认文件仍在原处后重试。`,
+        `The file "${name}" was not found. Check that it is still there and try again.`,
+        { file: name }
+      )
     }
     const why = e instanceof Error ? e.message : String(e)
-    throw new AppError('FILE_INVALID', `无法读取 Word 文件“${name}”（${why}）。请用 Word 打开后另存为 .docx 再导入。`, `Could not read the Word file "${name}" (${why}). Open it in Word, save as .docx and import it again.`, { file: name })
+    throw new AppError(
+      'FILE_INVALID',
+      `无法读取 Word 文件“${name}”（${why}）。请用 Word 打开后另存为 .docx 再导入。`,
+      `Could not read the Word file "${name}" (${why}). Open it in Word, save as .docx and import it again.`,
+      { file: name }
+    )
   }
 }
 
@@ -205,7 +267,18 @@ function insert(db: Database, id: string, d: InsertData, at: string, createdAt: 
     `INSERT INTO question_bank(id, kind, question, prompt_norm, stage_id, stage_name, subject_id, subject_name, edition_id, edition_name,
        volume_id, volume_name, chapter_id, chapter_name, difficulty, tags, source, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  ).run(id, d.question.kind, JSON.stringify(d.question), normaliseSearchText(d.question.prompt), ...chapterValues(d.chapter), d.difficulty, JSON.stringify(d.tags), d.source, createdAt, at)
+  ).run(
+    id,
+    d.question.kind,
+    JSON.stringify(d.question),
+    normaliseSearchText(d.question.prompt),
+    ...chapterValues(d.chapter),
+    d.difficulty,
+    JSON.stringify(d.tags),
+    d.source,
+    createdAt,
+    at
+  )
 }
 
 function toBankQuestion(r: BankRow): BankQuestion {

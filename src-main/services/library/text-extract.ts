@@ -89,7 +89,12 @@ async function extractPptx(path: string, displayName: string): Promise<Extracted
     return { body: deckText(deck) }
   } catch (e) {
     const err = AppError.from(e)
-    throw new AppError(err.code, err.message.replaceAll(basename(path), displayName), err.messageEn.replaceAll(basename(path), displayName), err.details)
+    throw new AppError(
+      err.code,
+      err.message.replaceAll(basename(path), displayName),
+      err.messageEn.replaceAll(basename(path), displayName),
+      err.details
+    )
   }
 }
 

@@ -21,12 +21,25 @@ describe('rosters calls through the handler table', () => {
   it('saves a class in the data folder, publishes the change, and a second start of the host still has it', async () => {
     const published: [string, unknown][] = []
     core.hub.subscribe((ch, payload) => published.push([ch, payload]))
-    const r = await dispatch(core.table, 'rosters:save', { id: 'local-a', name: '七年级1班', students: ['张三', '李四'] }, ctx)
+    const r = await dispatch(
+      core.table,
+      'rosters:save',
+      { id: 'local-a', name: '七年级1班', students: ['张三', '李四'] },
+      ctx
+    )
     expect(r).toMatchObject({ ok: true, result: { id: 'local-a', students: ['张三', '李四'], locked: false } })
-    expect(published).toEqual([['rosters:changed', expect.objectContaining({ kind: 'saved', roster: expect.objectContaining({ id: 'local-a' }) })]])
+    expect(published).toEqual([
+      [
+        'rosters:changed',
+        expect.objectContaining({ kind: 'saved', roster: expect.objectContaining({ id: 'local-a' }) })
+      ]
+    ])
     await core.dispose()
     core = start()
-    expect(await dispatch(core.table, 'rosters:list', {}, ctx)).toMatchObject({ ok: true, result: { classes: [{ id: 'local-a', name: '七年级1班' }] } })
+    expect(await dispatch(core.table, 'rosters:list', {}, ctx)).toMatchObject({
+      ok: true,
+      result: { classes: [{ id: 'local-a', name: '七年级1班' }] }
+    })
   })
 
   it('carries a refusal to the renderer as typed error data in both languages', async () => {

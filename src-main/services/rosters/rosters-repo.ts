@@ -15,8 +15,13 @@ export interface ClassWithStudents {
 }
 
 export function listClasses(db: Database): ClassWithStudents[] {
-  const rows = db.prepare('SELECT id, name, locked, created_at, updated_at FROM roster_classes ORDER BY seq').all() as ClassRow[]
-  const students = db.prepare('SELECT class_id, name FROM roster_students ORDER BY class_id, position').all() as { class_id: string; name: string }[]
+  const rows = db
+    .prepare('SELECT id, name, locked, created_at, updated_at FROM roster_classes ORDER BY seq')
+    .all() as ClassRow[]
+  const students = db.prepare('SELECT class_id, name FROM roster_students ORDER BY class_id, position').all() as {
+    class_id: string
+    name: string
+  }[]
   const byClass = new Map<string, string[]>()
   for (const s of students) {
     const list = byClass.get(s.class_id)
@@ -27,14 +32,21 @@ export function listClasses(db: Database): ClassWithStudents[] {
 }
 
 export function getClass(db: Database, id: string): ClassWithStudents | null {
-  const row = db.prepare('SELECT id, name, locked, created_at, updated_at FROM roster_classes WHERE id = ?').get(id) as ClassRow | undefined
+  const row = db.prepare('SELECT id, name, locked, created_at, updated_at FROM roster_classes WHERE id = ?').get(id) as
+    ClassRow | undefined
   if (!row) return null
-  const students = db.prepare('SELECT name FROM roster_students WHERE class_id = ? ORDER BY position').pluck().all(id) as string[]
+  const students = db
+    .prepare('SELECT name FROM roster_students WHERE class_id = ? ORDER BY position')
+    .pluck()
+    .all(id) as string[]
   return { row, students }
 }
 
 /** Creates the class or replaces its name, lock and whole student list. */
-export function putClass(db: Database, c: { id: string; name: string; locked: boolean; students: readonly string[]; at: string }): void {
+export function putClass(
+  db: Database,
+  c: { id: string; name: string; locked: boolean; students: readonly string[]; at: string }
+): void {
   db.prepare(
     `INSERT INTO roster_classes(id, name, locked, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, locked = excluded.locked, updated_at = excluded.updated_at`

@@ -24,7 +24,12 @@ describe('RostersService', () => {
   let rosters: RostersService
   let now: Date
   const open = (): void => {
-    storage = StorageService.open({ file: join(t.dir, 'classdeck.db'), migrations: allMigrations, appVersion: 'test', now: () => now })
+    storage = StorageService.open({
+      file: join(t.dir, 'classdeck.db'),
+      migrations: allMigrations,
+      appVersion: 'test',
+      now: () => now
+    })
     rosters = new RostersService({ storage, clock: () => now })
   }
   beforeEach(() => {
@@ -46,13 +51,24 @@ describe('RostersService', () => {
     open()
     const { classes } = rosters.list()
     expect(classes.map((c) => c.name)).toEqual(['七年级1班', '七年级2班'])
-    expect(classes[0]).toEqual({ id: 'local-1', name: '七年级1班', students: ROSTER, locked: true, createdAt: saved.createdAt, updatedAt: saved.updatedAt })
+    expect(classes[0]).toEqual({
+      id: 'local-1',
+      name: '七年级1班',
+      students: ROSTER,
+      locked: true,
+      createdAt: saved.createdAt,
+      updatedAt: saved.updatedAt
+    })
     expect(classes[1]!.id).toMatch(/^local-[0-9a-f-]{36}$/)
     expect(rosters.get('local-1').students).toEqual(ROSTER)
   })
 
   it('trims names and drops blank lines and repeats, keeping the first of each', () => {
-    const r = rosters.save({ id: 'c1', name: '  八年级3班 ', students: [' 张三', '李四 ', '', '   ', '张三', '王五', '李四'] })
+    const r = rosters.save({
+      id: 'c1',
+      name: '  八年级3班 ',
+      students: [' 张三', '李四 ', '', '   ', '张三', '王五', '李四']
+    })
     expect(r.name).toBe('八年级3班')
     expect(r.students).toEqual(['张三', '李四', '王五'])
   })
@@ -61,7 +77,12 @@ describe('RostersService', () => {
     const first = rosters.save({ id: 'c1', name: '一班', students: ROSTER })
     now = new Date('2025-03-02T08:00:00.000Z')
     const second = rosters.save({ id: 'c1', name: '一班（分层）', students: ['王五', '钱七'] })
-    expect(second).toMatchObject({ name: '一班（分层）', students: ['王五', '钱七'], createdAt: first.createdAt, updatedAt: '2025-03-02T08:00:00.000Z' })
+    expect(second).toMatchObject({
+      name: '一班（分层）',
+      students: ['王五', '钱七'],
+      createdAt: first.createdAt,
+      updatedAt: '2025-03-02T08:00:00.000Z'
+    })
     expect(rosters.list().classes).toHaveLength(1)
     expect(storage.db.prepare('SELECT COUNT(*) FROM roster_students').pluck().get()).toBe(2)
   })

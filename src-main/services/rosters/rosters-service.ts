@@ -5,7 +5,13 @@
  * the way out, so a hand-edited database row cannot reach the name picker.
  */
 import { randomUUID } from 'node:crypto'
-import { Roster, RosterSave, rosterProblems, type RosterChange, type RosterList } from '../../../src-shared/contract/rosters'
+import {
+  Roster,
+  RosterSave,
+  rosterProblems,
+  type RosterChange,
+  type RosterList
+} from '../../../src-shared/contract/rosters'
 import { AppError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import { Emitter } from '../../util/emitter'
@@ -59,7 +65,8 @@ export class RostersService {
       const old = getClass(db, id)
       const locked = d.locked ?? old?.row.locked === 1
       if (old && sameRoster(old, d.name, d.students, locked)) return null
-      if (old?.row.locked === 1 && d.locked !== false && !sameContent(old, d.name, d.students)) throw lockedError(old.row.name)
+      if (old?.row.locked === 1 && d.locked !== false && !sameContent(old, d.name, d.students))
+        throw lockedError(old.row.name)
       putClass(db, { id, name: d.name, locked, students: d.students, at: this.#clock().toISOString() })
       return true
     })
@@ -97,7 +104,9 @@ function toRoster(c: ClassWithStudents) {
 }
 
 function sameContent(old: ClassWithStudents, name: string, students: readonly string[]): boolean {
-  return old.row.name === name && old.students.length === students.length && old.students.every((s, i) => s === students[i])
+  return (
+    old.row.name === name && old.students.length === students.length && old.students.every((s, i) => s === students[i])
+  )
 }
 
 function sameRoster(old: ClassWithStudents, name: string, students: readonly string[], locked: boolean): boolean {
@@ -113,9 +122,19 @@ function refusal(problems: ReturnType<typeof rosterProblems>): AppError {
 }
 
 function notFound(id: string): AppError {
-  return new AppError('NOT_FOUND', `找不到这个班级（${id}），可能已被删除。请重新选择班级。`, `Class ${id} was not found; it may have been removed. Choose a class again.`, { id })
+  return new AppError(
+    'NOT_FOUND',
+    `找不到这个班级（${id}），可能已被删除。请重新选择班级。`,
+    `Class ${id} was not found; it may have been removed. Choose a class again.`,
+    { id }
+  )
 }
 
 function lockedError(name: string): AppError {
-  return new AppError('CONFLICT', `班级“${name}”的名单已锁定，不能修改或删除。请先在“随机点名”里解锁。`, `The roster of "${name}" is locked and cannot be changed or removed. Unlock it in the name picker first.`, { name })
+  return new AppError(
+    'CONFLICT',
+    `班级“${name}”的名单已锁定，不能修改或删除。请先在“随机点名”里解锁。`,
+    `The roster of "${name}" is locked and cannot be changed or removed. Unlock it in the name picker first.`,
+    { name }
+  )
 }

@@ -61,7 +61,9 @@ describe('SettingsService', () => {
   })
 
   it('recovers a damaged stored value to its default instead of failing', () => {
-    storage.db.prepare("INSERT INTO settings VALUES ('classroomPort', '\"not a port\"', 'x'), ('language', '{broken', 'x')").run()
+    storage.db
+      .prepare("INSERT INTO settings VALUES ('classroomPort', '\"not a port\"', 'x'), ('language', '{broken', 'x')")
+      .run()
     expect(settings.get()).toMatchObject({ classroomPort: 8848, language: 'zh-CN' })
   })
 })

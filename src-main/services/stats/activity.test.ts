@@ -8,18 +8,35 @@ import { estimateWindow, type ActivityFact, type ActivityRegion } from '../../..
 import { loadRegions, SHIPPED_REGION_FILES } from './regions'
 
 const at = (day: string, hm = '09:00'): string => new Date(`${day}T${hm}:00+08:00`).toISOString()
-const lesson = (day: string, activeMinutes: number, hm?: string): ActivityFact => ({ kind: 'lesson', at: at(day, hm), activeMinutes })
-const upload = (day: string, type: '课件' | '教案' | '素材', original: boolean): ActivityFact => ({ kind: 'upload', at: at(day), type, original })
+const lesson = (day: string, activeMinutes: number, hm?: string): ActivityFact => ({
+  kind: 'lesson',
+  at: at(day, hm),
+  activeMinutes
+})
+const upload = (day: string, type: '课件' | '教案' | '素材', original: boolean): ActivityFact => ({
+  kind: 'upload',
+  at: at(day),
+  type,
+  original
+})
 const quiz = (day: string, students: number): ActivityFact => ({ kind: 'quiz', at: at(day), students })
 const active = (day: string): ActivityFact => ({ kind: 'active-day', day })
 
 const week: ActivityFact[] = [
-  lesson('2026-03-02', 40, '08:00'), lesson('2026-03-02', 20, '10:00'), lesson('2026-03-02', 10, '14:00'),
+  lesson('2026-03-02', 40, '08:00'),
+  lesson('2026-03-02', 20, '10:00'),
+  lesson('2026-03-02', 10, '14:00'),
   lesson('2026-03-03', 45),
   lesson('2026-03-04', 5),
-  upload('2026-03-03', '课件', true), upload('2026-03-05', '课件', true),
-  upload('2026-03-06', '课件', false), upload('2026-03-06', '教案', true), upload('2026-03-06', '素材', false),
-  quiz('2026-03-02', 12), quiz('2026-03-03', 9), quiz('2026-03-04', 30), quiz('2026-03-05', 10),
+  upload('2026-03-03', '课件', true),
+  upload('2026-03-05', '课件', true),
+  upload('2026-03-06', '课件', false),
+  upload('2026-03-06', '教案', true),
+  upload('2026-03-06', '素材', false),
+  quiz('2026-03-02', 12),
+  quiz('2026-03-03', 9),
+  quiz('2026-03-04', 30),
+  quiz('2026-03-05', 10),
   // Six days in a row before the week, then Mon–Fri and Sunday.
   ...['2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01'].map(active),
   ...['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-08'].map(active)
@@ -28,7 +45,8 @@ const WEEK = { firstDay: '2026-03-02', endDay: '2026-03-09' }
 
 const regions = new Map(loadRegions().map((r) => [r.id, r]))
 const region = (id: string): ActivityRegion => regions.get(id)!
-const byRule = (r: ReturnType<typeof estimateWindow>) => Object.fromEntries(r.rules.map((x) => [x.ruleId, { matched: x.matched, counted: x.counted, points: x.points }]))
+const byRule = (r: ReturnType<typeof estimateWindow>) =>
+  Object.fromEntries(r.rules.map((x) => [x.ruleId, { matched: x.matched, counted: x.counted, points: x.points }]))
 
 describe('activity estimate', () => {
   it('loads and validates every shipped region table', () => {
@@ -37,7 +55,10 @@ describe('activity estimate', () => {
   })
 
   it('refuses a rule table that breaks the schema, naming the file', () => {
-    const broken = { ...(SHIPPED_REGION_FILES['shihe-district.json'] as object), rules: [{ id: 'x', kind: 'lesson', name: '授课', nameEn: 'L', points: -5, minActiveMinutes: 15 }] }
+    const broken = {
+      ...(SHIPPED_REGION_FILES['shihe-district.json'] as object),
+      rules: [{ id: 'x', kind: 'lesson', name: '授课', nameEn: 'L', points: -5, minActiveMinutes: 15 }]
+    }
     expect(() => loadRegions({ 'shihe-district.json': broken })).toThrow(/shihe-district\.json 不符合格式/)
     expect(() => loadRegions({ 'other.json': SHIPPED_REGION_FILES['shihe-district.json'] })).toThrow(/与文件名不一致/)
   })
@@ -58,7 +79,9 @@ describe('activity estimate', () => {
     })
     expect(r.points).toBe(60)
     const why = r.rules.find((x) => x.ruleId === 'interactive-lesson')!.why
-    expect(why).toBe('互动授课：有效授课满 15 分钟的课 3 次，计分 2 次，1 次超出上限未计（每次 5 分，每周最多 2 次），共 10 分。')
+    expect(why).toBe(
+      '互动授课：有效授课满 15 分钟的课 3 次，计分 2 次，1 次超出上限未计（每次 5 分，每周最多 2 次），共 10 分。'
+    )
   })
 
   it('Shihe 浉河区: valid teaching days at 10 minutes, one a day', () => {
@@ -91,7 +114,10 @@ describe('activity estimate', () => {
 
   it('counts a week cap across the month boundary: lessons late in February use up the week that ends on 1 March', () => {
     const facts = [lesson('2026-02-27', 20), lesson('2026-02-28', 20), lesson('2026-03-01', 20), ...week]
-    const march = estimateWindow(region('zhejiang-zhijianghui'), facts, { firstDay: '2026-03-01', endDay: '2026-04-01' })
+    const march = estimateWindow(region('zhejiang-zhijianghui'), facts, {
+      firstDay: '2026-03-01',
+      endDay: '2026-04-01'
+    })
     // 1 March is in the week of 23 Feb, whose 2 are already taken; the week of 2 March adds 2 × 5.
     expect(byRule(march)['interactive-lesson']).toEqual({ matched: 4, counted: 2, points: 10 })
     // The day cap is per day: 1 March's lesson alone earns 5.

@@ -20,10 +20,20 @@ export function loadRegions(files: Readonly<Record<string, unknown>> = SHIPPED_R
     const r = ActivityRegion.safeParse(data)
     if (!r.success) {
       const why = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；')
-      throw new AppError('FILE_INVALID', `活跃度规则表 ${name} 不符合格式（${why}）。`, `Activity rule table ${name} is invalid (${why}).`, { file: name })
+      throw new AppError(
+        'FILE_INVALID',
+        `活跃度规则表 ${name} 不符合格式（${why}）。`,
+        `Activity rule table ${name} is invalid (${why}).`,
+        { file: name }
+      )
     }
     if (`${r.data.id}.json` !== name) {
-      throw new AppError('FILE_INVALID', `活跃度规则表 ${name} 的 id（${r.data.id}）与文件名不一致。`, `Activity rule table ${name} has id ${r.data.id}, which does not match its file name.`, { file: name })
+      throw new AppError(
+        'FILE_INVALID',
+        `活跃度规则表 ${name} 的 id（${r.data.id}）与文件名不一致。`,
+        `Activity rule table ${name} has id ${r.data.id}, which does not match its file name.`,
+        { file: name }
+      )
     }
     return r.data
   })

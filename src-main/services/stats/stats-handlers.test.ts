@@ -35,8 +35,15 @@ describe('library, question bank and stats calls through the handler table', () 
     const published: string[] = []
     core.hub.subscribe((ch) => published.push(ch))
     const chapter = { chapter: { id: 'ch17', name: '第十七章 勾股定理' } }
-    const added = await call<{ resource: { id: string } }>('library:addContent', { fileName: '勾股定理教案.docx', dataBase64: b64(makeDocx(['探究直角三角形三边关系'])), chapter })
-    expect(await call('library:search', { q: '三边' })).toMatchObject({ total: 1, items: [{ id: added.resource.id, chapter }] })
+    const added = await call<{ resource: { id: string } }>('library:addContent', {
+      fileName: '勾股定理教案.docx',
+      dataBase64: b64(makeDocx(['探究直角三角形三边关系'])),
+      chapter
+    })
+    expect(await call('library:search', { q: '三边' })).toMatchObject({
+      total: 1,
+      items: [{ id: added.resource.id, chapter }]
+    })
     expect(await call('library:tree', {})).toMatchObject({ total: 1, nodes: [{ id: 'ch17', count: 1 }] })
     expect(published).toContain('library:changed')
     const bad = await dispatch(core.table, 'library:search', { q: 5 }, ctx)
@@ -44,24 +51,38 @@ describe('library, question bank and stats calls through the handler table', () 
   })
 
   it('imports questions from Word and lists them', async () => {
-    const r = await call<{ added: unknown[] }>('questionBank:importWord', { fileName: 'q.docx', dataBase64: b64(makeDocx(['1. 1+1=？', 'A. 1 B. 2', '答案：B'])) })
+    const r = await call<{ added: unknown[] }>('questionBank:importWord', {
+      fileName: 'q.docx',
+      dataBase64: b64(makeDocx(['1. 1+1=？', 'A. 1 B. 2', '答案：B']))
+    })
     expect(r.added).toHaveLength(1)
     expect(await call('questionBank:list', {})).toMatchObject({ total: 1 })
   })
 
   it('shows a lesson in the class statistics and estimates activity', async () => {
-    const s = await call<{ sessionId: string }>('lessons:start', { classId: 'c1', className: '一班', deckId: 'd1', deckTitle: '勾股定理' })
+    const s = await call<{ sessionId: string }>('lessons:start', {
+      classId: 'c1',
+      className: '一班',
+      deckId: 'd1',
+      deckTitle: '勾股定理'
+    })
     for (let i = 0; i < 20; i++) {
       now += 60_000
       await call('lessons:activity', { sessionId: s.sessionId })
     }
     await call('lessons:end', { sessionId: s.sessionId })
     expect(await call('stats:classes', {})).toMatchObject({ items: [{ classId: 'c1', className: '一班', lessons: 1 }] })
-    const st = await call<{ lessons: unknown }>('stats:class', { classId: 'c1', period: { kind: 'week', date: '2026-03-02' } })
+    const st = await call<{ lessons: unknown }>('stats:class', {
+      classId: 'c1',
+      period: { kind: 'week', date: '2026-03-02' }
+    })
     expect(st.lessons).toMatchObject({ taught: 1, minutes: 20, effective: 1 })
     const regions = await call<{ items: { id: string }[] }>('stats:regions', {})
     expect(regions.items.map((r) => r.id)).toContain('zhejiang-zhijianghui')
-    const a = await call<{ estimate: boolean; week: { points: number } }>('stats:activity', { regionId: 'zhejiang-zhijianghui', date: '2026-03-02' })
+    const a = await call<{ estimate: boolean; week: { points: number } }>('stats:activity', {
+      regionId: 'zhejiang-zhijianghui',
+      date: '2026-03-02'
+    })
     // 互动授课 5 + 课堂教学 5 + one active day 1
     expect(a).toMatchObject({ estimate: true, week: { points: 11 } })
   })

@@ -117,7 +117,9 @@ export function classes(db: Database): { classId: string; className: string; les
 
 export function lessonFacts(db: Database, from: string, to: string): { at: string; activeMs: number }[] {
   return db
-    .prepare('SELECT started_at AS at, active_ms AS activeMs FROM lesson_sessions WHERE started_at >= ? AND started_at < ? AND ended_at IS NOT NULL')
+    .prepare(
+      'SELECT started_at AS at, active_ms AS activeMs FROM lesson_sessions WHERE started_at >= ? AND started_at < ? AND ended_at IS NOT NULL'
+    )
     .all(from, to) as { at: string; activeMs: number }[]
 }
 

@@ -71,17 +71,34 @@ export class StatsService {
       period = resolvePeriod(parsed.data.period, tz)
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e)
-      throw new AppError('VALIDATION', `统计时段无效（${why}）。请选择开始日期不晚于结束日期、且不超过 400 天的时段。`, `Invalid period (${why}). Choose a range whose start is not after its end and that spans at most 400 days.`)
+      throw new AppError(
+        'VALIDATION',
+        `统计时段无效（${why}）。请选择开始日期不晚于结束日期、且不超过 400 天的时段。`,
+        `Invalid period (${why}). Choose a range whose start is not after its end and that spans at most 400 days.`
+      )
     }
     const db = this.#db
     // A read transaction: every figure comes from the same moment, even while a lesson is writing.
     return db.transaction(() => {
       const lessons = repo.lessonsOfClass(db, classId, period.from, period.to)
       // Runs are found through lessons; a lesson that began the evening before still owns its runs.
-      const owners = repo.lessonsOfClass(db, classId, new Date(Date.parse(period.from) - 86_400_000).toISOString(), period.to)
-      const runs = repo.runsOfLessons(db, owners.map((l) => l.id), period.from, period.to)
+      const owners = repo.lessonsOfClass(
+        db,
+        classId,
+        new Date(Date.parse(period.from) - 86_400_000).toISOString(),
+        period.to
+      )
+      const runs = repo.runsOfLessons(
+        db,
+        owners.map((l) => l.id),
+        period.from,
+        period.to
+      )
       const lessonById = new Map(owners.map((l) => [l.id, l]))
-      const className = lessons[lessons.length - 1]?.class_name ?? repo.classes(db).find((c) => c.classId === classId)?.className ?? classId
+      const className =
+        lessons[lessons.length - 1]?.class_name ??
+        repo.classes(db).find((c) => c.classId === classId)?.className ??
+        classId
 
       const perQuestion: QuestionStat[] = runs.map((r) => {
         const lesson = r.lesson_id ? lessonById.get(r.lesson_id) : undefined
@@ -99,7 +116,15 @@ export class StatsService {
           correctRate: ratio(r.correct, r.marked)
         }
       })
-      const totals = runs.reduce((t, r) => ({ answered: t.answered + r.answered, students: t.students + r.students, correct: t.correct + r.correct, marked: t.marked + r.marked }), { answered: 0, students: 0, correct: 0, marked: 0 })
+      const totals = runs.reduce(
+        (t, r) => ({
+          answered: t.answered + r.answered,
+          students: t.students + r.students,
+          correct: t.correct + r.correct,
+          marked: t.marked + r.marked
+        }),
+        { answered: 0, students: 0, correct: 0, marked: 0 }
+      )
 
       const bucket: 'day' | 'week' = period.days.length <= 31 ? 'day' : 'week'
       return {
@@ -110,7 +135,10 @@ export class StatsService {
           taught: lessons.length,
           minutes: Math.round(lessons.reduce((s, l) => s + l.active_ms, 0) / MINUTE),
           effective: lessons.filter((l) => l.effective === 1).length,
-          tools: repo.toolsOfLessons(db, lessons.map((l) => l.id))
+          tools: repo.toolsOfLessons(
+            db,
+            lessons.map((l) => l.id)
+          )
         },
         questions: {
           runs: runs.length,
@@ -119,7 +147,12 @@ export class StatsService {
           correctRate: ratio(totals.correct, totals.marked),
           perQuestion,
           perChapter: this.#perChapter(runs, lessonById),
-          perStudent: perStudent(repo.studentsOfRuns(db, runs.map((r) => r.id)))
+          perStudent: perStudent(
+            repo.studentsOfRuns(
+              db,
+              runs.map((r) => r.id)
+            )
+          )
         },
         charts: charts(period.days, bucket, lessons, runs, tz)
       }
@@ -136,14 +169,22 @@ export class StatsService {
     const { regionId, tzOffsetMinutes: tz } = parsed.data
     const region = this.regions.find((r) => r.id === regionId)
     if (!region) {
-      throw new AppError('NOT_FOUND', `没有“${regionId}”地区的活跃度规则。请在设置里从 ${this.regions.map((r) => r.name).join('、')} 中选择。`, `There are no activity rules for region "${regionId}". Choose one of ${this.regions.map((r) => r.id).join(', ')} in settings.`, { regionId })
+      throw new AppError(
+        'NOT_FOUND',
+        `没有“${regionId}”地区的活跃度规则。请在设置里从 ${this.regions.map((r) => r.name).join('、')} 中选择。`,
+        `There are no activity rules for region "${regionId}". Choose one of ${this.regions.map((r) => r.id).join(', ')} in settings.`,
+        { regionId }
+      )
     }
     const day = parsed.data.date ?? localDay(this.#clock(), tz)
     const week = resolvePeriod({ kind: 'week', date: day }, tz)
     const month = resolvePeriod({ kind: 'month', date: day }, tz)
     // Caps fill from the start of the week and month that hold the windows; a login streak looks back further.
     const capStart = [week.days[0]!, month.days[0]!].sort()[0]!
-    const lookback = Math.max(0, ...region.rules.map((r) => (r.kind === 'active-day' && r.streak ? r.streak.days + 1 : 0)))
+    const lookback = Math.max(
+      0,
+      ...region.rules.map((r) => (r.kind === 'active-day' && r.streak ? r.streak.days + 1 : 0))
+    )
     const instant = (d: LocalDate): string => new Date(Date.parse(`${d}T00:00:00Z`) - tz * MINUTE).toISOString()
     const factsTo = [week.to, month.to].sort()[1]!
     const facts = this.#facts(instant(capStart), instant(addDays(capStart, -lookback)), factsTo, tz)
@@ -169,8 +210,17 @@ export class StatsService {
   #facts(from: string, daysFrom: string, to: string, tz: number): ActivityFact[] {
     const db = this.#db
     return [
-      ...repo.lessonFacts(db, from, to).map((l): ActivityFact => ({ kind: 'lesson', at: l.at, activeMinutes: l.activeMs / MINUTE })),
-      ...repo.uploadFacts(db, from, to).map((u): ActivityFact => ({ kind: 'upload', at: u.at, original: u.original === 1, type: u.type as ResourceType })),
+      ...repo
+        .lessonFacts(db, from, to)
+        .map((l): ActivityFact => ({ kind: 'lesson', at: l.at, activeMinutes: l.activeMs / MINUTE })),
+      ...repo
+        .uploadFacts(db, from, to)
+        .map((u): ActivityFact => ({
+          kind: 'upload',
+          at: u.at,
+          original: u.original === 1,
+          type: u.type as ResourceType
+        })),
       ...repo.quizFacts(db, from, to).map((q): ActivityFact => ({ kind: 'quiz', at: q.at, students: q.students })),
       ...repo.activeDays(db, daysFrom, to, tz).map((day): ActivityFact => ({ kind: 'active-day', day }))
     ]
@@ -181,17 +231,25 @@ export class StatsService {
     for (const r of runs) {
       const ch = (r.lesson_id ? lessons.get(r.lesson_id)?.chapter_id : null) ?? null
       const g = groups.get(ch) ?? { runs: 0, answers: 0, correct: 0, marked: 0 }
-      groups.set(ch, { runs: g.runs + 1, answers: g.answers + r.answered, correct: g.correct + r.correct, marked: g.marked + r.marked })
+      groups.set(ch, {
+        runs: g.runs + 1,
+        answers: g.answers + r.answered,
+        correct: g.correct + r.correct,
+        marked: g.marked + r.marked
+      })
     }
-    return [...groups].map(([chapterId, g]) => ({
-      chapterId,
-      chapterName: chapterId === null ? '未挂章节' : (repo.chapterName(this.#db, chapterId) ?? chapterId),
-      runs: g.runs,
-      answers: g.answers,
-      correctRate: ratio(g.correct, g.marked)
-    }))
-      // Weakest chapters first: where re-teaching helps most.
-      .sort((a, b) => (a.correctRate ?? 2) - (b.correctRate ?? 2) || b.runs - a.runs)
+    return (
+      [...groups]
+        .map(([chapterId, g]) => ({
+          chapterId,
+          chapterName: chapterId === null ? '未挂章节' : (repo.chapterName(this.#db, chapterId) ?? chapterId),
+          runs: g.runs,
+          answers: g.answers,
+          correctRate: ratio(g.correct, g.marked)
+        }))
+        // Weakest chapters first: where re-teaching helps most.
+        .sort((a, b) => (a.correctRate ?? 2) - (b.correctRate ?? 2) || b.runs - a.runs)
+    )
   }
 }
 
@@ -213,8 +271,19 @@ function perStudent(rows: readonly repo.StudentRow[]): StudentStat[] {
     .map((r) => {
       const participation = ratio(r.answered, r.offered)
       const correctRate = ratio(r.correct, r.marked)
-      const needsHelp = (correctRate !== null && correctRate < NEEDS_HELP.correctRate) || (participation !== null && participation < NEEDS_HELP.participation)
-      return { studentKey: r.key, name: r.name, offered: r.offered, answered: r.answered, correct: r.correct, participation, correctRate, needsHelp }
+      const needsHelp =
+        (correctRate !== null && correctRate < NEEDS_HELP.correctRate) ||
+        (participation !== null && participation < NEEDS_HELP.participation)
+      return {
+        studentKey: r.key,
+        name: r.name,
+        offered: r.offered,
+        answered: r.answered,
+        correct: r.correct,
+        participation,
+        correctRate,
+        needsHelp
+      }
     })
     .sort(
       (a, b) =>
@@ -226,17 +295,32 @@ function perStudent(rows: readonly repo.StudentRow[]): StudentStat[] {
 }
 
 function summaryOf(r: ActivityRegion): RegionSummary {
-  return { id: r.id, name: r.name, nameEn: r.nameEn, source: r.source, caveat: r.caveat, rules: r.rules.map((x) => ({ id: x.id, name: x.name, nameEn: x.nameEn, note: x.note ?? null })) }
+  return {
+    id: r.id,
+    name: r.name,
+    nameEn: r.nameEn,
+    source: r.source,
+    caveat: r.caveat,
+    rules: r.rules.map((x) => ({ id: x.id, name: x.name, nameEn: x.nameEn, note: x.note ?? null }))
+  }
 }
 
-function charts(days: readonly LocalDate[], bucket: 'day' | 'week', lessons: readonly repo.LessonRow[], runs: readonly repo.RunRow[], tz: number): StatsChart[] {
+function charts(
+  days: readonly LocalDate[],
+  bucket: 'day' | 'week',
+  lessons: readonly repo.LessonRow[],
+  runs: readonly repo.RunRow[],
+  tz: number
+): StatsChart[] {
   const keys = bucket === 'day' ? [...days] : [...new Set(days.map(weekStart))]
   const index = new Map(keys.map((k, i) => [k, i]))
   const slot = (at: string): number | undefined => {
     const d = localDay(at, tz)
     return index.get(bucket === 'day' ? d : weekStart(d))
   }
-  const categories = keys.map((k) => `${Number(k.slice(5, 7))}/${Number(k.slice(8, 10))}${bucket === 'week' ? '起' : ''}`)
+  const categories = keys.map(
+    (k) => `${Number(k.slice(5, 7))}/${Number(k.slice(8, 10))}${bucket === 'week' ? '起' : ''}`
+  )
   const zeros = (): number[] => keys.map(() => 0)
   const taught = zeros()
   const effective = zeros()
@@ -262,18 +346,36 @@ function charts(days: readonly LocalDate[], bucket: 'day' | 'week', lessons: rea
     correct[i]! += r.correct
     marked[i]! += r.marked
   }
-  const pct = (n: number[], d: number[]): (number | null)[] => n.map((v, i) => (d[i]! > 0 ? Math.round((1000 * v) / d[i]!) / 10 : null))
-  const unavailable = (id: 'guided' | 'homework', title: string, titleEn: string, what: string, whatEn: string): StatsChart => ({
-    id, title, titleEn, available: false, empty: true, categories: [], series: [],
+  const pct = (n: number[], d: number[]): (number | null)[] =>
+    n.map((v, i) => (d[i]! > 0 ? Math.round((1000 * v) / d[i]!) / 10 : null))
+  const unavailable = (
+    id: 'guided' | 'homework',
+    title: string,
+    titleEn: string,
+    what: string,
+    whatEn: string
+  ): StatsChart => ({
+    id,
+    title,
+    titleEn,
+    available: false,
+    empty: true,
+    categories: [],
+    series: [],
     note: `暂无数据：${what}在平台上完成，ClassDeck 还不能取得，待平台提供后显示。`,
     noteEn: `No data yet: ${whatEn} happens on the platform, which does not yet provide it to ClassDeck.`
   })
   return [
     unavailable('guided', '导学', 'Pre-class guided learning', '课前导学', 'pre-class guided learning'),
     {
-      id: 'inClass', title: '课堂', titleEn: 'In class', available: true, empty: lessons.length === 0 && runs.length === 0,
+      id: 'inClass',
+      title: '课堂',
+      titleEn: 'In class',
+      available: true,
+      empty: lessons.length === 0 && runs.length === 0,
       note: lessons.length === 0 && runs.length === 0 ? '这段时间没有用 ClassDeck 上课的记录。' : null,
-      noteEn: lessons.length === 0 && runs.length === 0 ? 'No lessons were taught with ClassDeck in this period.' : null,
+      noteEn:
+        lessons.length === 0 && runs.length === 0 ? 'No lessons were taught with ClassDeck in this period.' : null,
       categories,
       series: [
         { id: 'lessons', name: '授课节数', nameEn: 'Lessons', unit: 'count', data: taught },
@@ -283,7 +385,11 @@ function charts(days: readonly LocalDate[], bucket: 'day' | 'week', lessons: rea
       ]
     },
     {
-      id: 'tests', title: '检测', titleEn: 'Tests', available: true, empty: runs.length === 0,
+      id: 'tests',
+      title: '检测',
+      titleEn: 'Tests',
+      available: true,
+      empty: runs.length === 0,
       note: runs.length === 0 ? '这段时间课堂上没有发起过题目。' : null,
       noteEn: runs.length === 0 ? 'No questions were run in class in this period.' : null,
       categories,

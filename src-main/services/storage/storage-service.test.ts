@@ -111,7 +111,9 @@ describe('StorageService', () => {
         throw new Error('boom')
       }
     }
-    expect(() => StorageService.open({ file, migrations: [coreMigration, broken], appVersion: '1.0.0' })).toThrow('boom')
+    expect(() => StorageService.open({ file, migrations: [coreMigration, broken], appVersion: '1.0.0' })).toThrow(
+      'boom'
+    )
     const db = new BetterSqlite3(file, { readonly: true })
     expect(db.pragma('user_version', { simple: true })).toBe(1)
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined()

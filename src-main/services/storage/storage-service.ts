@@ -53,7 +53,8 @@ export class StorageService {
           `数据库由更新版本的 ClassDeck 写入（数据版本 ${found}，本程序支持到 ${latest}）。请升级 ClassDeck；文件未被改动：${opts.file}` +
             lastBackupHint(backupDir, 'zh'),
           `The database was written by a newer ClassDeck (schema ${found}; this build knows up to ${latest}). ` +
-            `Please update ClassDeck; the file was not changed: ${opts.file}` + lastBackupHint(backupDir, 'en'),
+            `Please update ClassDeck; the file was not changed: ${opts.file}` +
+            lastBackupHint(backupDir, 'en'),
           { file: opts.file, found, supported: latest, lastBackup: lastBackup(backupDir) }
         )
       }
@@ -120,7 +121,10 @@ function inspectExisting(file: string, backupDir: string): number {
   const size = statSync(file).size
   const walExists = existsSync(`${file}-wal`)
   if (!walExists && pageCount > 0 && size < pageCount * pageSize) {
-    throw corrupt(`文件被截断：应有 ${pageCount * pageSize} 字节，实有 ${size} 字节`, `truncated: ${size} of ${pageCount * pageSize} bytes`)
+    throw corrupt(
+      `文件被截断：应有 ${pageCount * pageSize} 字节，实有 ${size} 字节`,
+      `truncated: ${size} of ${pageCount * pageSize} bytes`
+    )
   }
 
   let probe: Database | null = null

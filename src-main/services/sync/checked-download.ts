@@ -23,7 +23,9 @@ export async function downloadResource(
 ): Promise<{ resource: Resource; path: string; sha256: string }> {
   const resource = await client.resource(resourceId)
   mkdirSync(targetDir, { recursive: true })
-  const safeName = [...resource.fileName].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('')
+  const safeName = [...resource.fileName]
+    .map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c))
+    .join('')
   const target = join(targetDir, `${resource.id}-${safeName}`)
   const part = `${target}.part`
 
@@ -49,7 +51,15 @@ export async function downloadResource(
     } catch (e) {
       const err = AppError.from(e)
       const transient = !(e instanceof AppError) || failureKind(err) === 'offline' || failureKind(err) === 'transient'
-      if (!transient || attempt >= MAX_ATTEMPTS) throw e instanceof AppError ? e : new AppError('UNAVAILABLE', `下载中断：${err.message}。请稍后重试。`, `Download interrupted: ${err.messageEn}. Try again later.`, { kind: 'transient' })
+      if (!transient || attempt >= MAX_ATTEMPTS)
+        throw e instanceof AppError
+          ? e
+          : new AppError(
+              'UNAVAILABLE',
+              `下载中断：${err.message}。请稍后重试。`,
+              `Download interrupted: ${err.messageEn}. Try again later.`,
+              { kind: 'transient' }
+            )
     }
   }
 

@@ -58,7 +58,13 @@ export class LoopbackSignIn {
       if (!code) {
         const why = url.searchParams.get('error') ?? '平台没有返回授权码'
         finish(400, '登录未完成', `${why}。请回到 ClassDeck 重新登录。`)
-        this.#finish(new AppError('UNAUTHORIZED', `登录未完成：${why}。请重新登录。`, `Sign-in did not finish: ${why}. Please sign in again.`))
+        this.#finish(
+          new AppError(
+            'UNAUTHORIZED',
+            `登录未完成：${why}。请重新登录。`,
+            `Sign-in did not finish: ${why}. Please sign in again.`
+          )
+        )
         return
       }
       this.client.exchangeCode(code, verifier, pending.redirectUri).then(
@@ -79,7 +85,14 @@ export class LoopbackSignIn {
     })
     const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`
     const timer = setTimeout(
-      () => this.#finish(new AppError('UNAVAILABLE', '登录等待超时：浏览器中的登录没有完成。请重新点“登录”。', 'Sign-in timed out: the browser sign-in did not finish. Press Sign in again.')),
+      () =>
+        this.#finish(
+          new AppError(
+            'UNAVAILABLE',
+            '登录等待超时：浏览器中的登录没有完成。请重新点“登录”。',
+            'Sign-in timed out: the browser sign-in did not finish. Press Sign in again.'
+          )
+        ),
       this.maxWaitMs
     )
     timer.unref()
@@ -101,10 +114,25 @@ export class LoopbackSignIn {
   /** Resolves with the teacher once the browser has come back and the code was traded. */
   async complete(timeoutMs: number): Promise<Teacher> {
     const p = this.#pending
-    if (!p) throw new AppError('NOT_FOUND', '没有进行中的登录。请先点“登录”。', 'No sign-in in progress. Press Sign in first.')
+    if (!p)
+      throw new AppError(
+        'NOT_FOUND',
+        '没有进行中的登录。请先点“登录”。',
+        'No sign-in in progress. Press Sign in first.'
+      )
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_r, reject) => {
-      timer = setTimeout(() => reject(new AppError('UNAVAILABLE', '仍在等待浏览器中的登录，请完成登录后再试。', 'Still waiting for the browser sign-in; finish it and try again.')), timeoutMs)
+      timer = setTimeout(
+        () =>
+          reject(
+            new AppError(
+              'UNAVAILABLE',
+              '仍在等待浏览器中的登录，请完成登录后再试。',
+              'Still waiting for the browser sign-in; finish it and try again.'
+            )
+          ),
+        timeoutMs
+      )
     })
     try {
       return await Promise.race([p.done, timeout])

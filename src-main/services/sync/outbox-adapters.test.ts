@@ -56,20 +56,54 @@ describe('outbox adapters', () => {
       marked: 2,
       correct: 1,
       answers: [
-        { studentId: 'x1', rosterId: 'c-301-s01', name: '李子轩', answer: true, correct: true, receivedAt: '2026-09-08T01:00:10.000Z', rank: null },
-        { studentId: 'x2', rosterId: null, name: '王欣怡', answer: false, correct: false, receivedAt: '2026-09-08T01:00:12.000Z', rank: null }
+        {
+          studentId: 'x1',
+          rosterId: 'c-301-s01',
+          name: '李子轩',
+          answer: true,
+          correct: true,
+          receivedAt: '2026-09-08T01:00:10.000Z',
+          rank: null
+        },
+        {
+          studentId: 'x2',
+          rosterId: null,
+          name: '王欣怡',
+          answer: false,
+          correct: false,
+          receivedAt: '2026-09-08T01:00:12.000Z',
+          rank: null
+        }
       ]
     }
     const mapped = toQuizResultInput(run, (id) => (id === 'sess-1' ? 'c-301' : null))
-    expect(mapped).toMatchObject({ clientResultId: 'run-1', classId: 'c-301', lessonRecordId: 'sess-1', question: { stem: '1 分 = 60 秒', kind: 'judge', correctAnswer: 'true' } })
+    expect(mapped).toMatchObject({
+      clientResultId: 'run-1',
+      classId: 'c-301',
+      lessonRecordId: 'sess-1',
+      question: { stem: '1 分 = 60 秒', kind: 'judge', correctAnswer: 'true' }
+    })
     expect(mapped.answers).toEqual([
-      { studentId: 'c-301-s01', studentName: '李子轩', answer: 'true', correct: true, answeredAt: '2026-09-08T01:00:10.000Z' },
+      {
+        studentId: 'c-301-s01',
+        studentName: '李子轩',
+        answer: 'true',
+        correct: true,
+        answeredAt: '2026-09-08T01:00:10.000Z'
+      },
       { studentName: '王欣怡', answer: 'false', correct: false, answeredAt: '2026-09-08T01:00:12.000Z' }
     ])
   })
 
   it('refuses a question that ran outside any lesson with a clear, permanent error', () => {
-    const run = { runId: 'r', lessonSessionId: null, spec: { kind: 'poll', prompt: '喜欢吗' }, launchedAt: '2026-09-08T01:00:00.000Z', closedAt: null, answers: [] }
+    const run = {
+      runId: 'r',
+      lessonSessionId: null,
+      spec: { kind: 'poll', prompt: '喜欢吗' },
+      launchedAt: '2026-09-08T01:00:00.000Z',
+      closedAt: null,
+      answers: []
+    }
     const err = (() => {
       try {
         toQuizResultInput(run, () => null)

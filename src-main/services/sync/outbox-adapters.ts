@@ -51,7 +51,12 @@ function incomplete(what: string, issues: readonly z.core.$ZodIssue[]): AppError
     .slice(0, 5)
     .map((i) => `${i.path.join('.') || '(记录)'}: ${i.message}`)
     .join('；')
-  return new AppError('VALIDATION', `这条${what}的数据不完整，无法上传（${fields}）。`, `This ${what === '授课记录' ? 'lesson record' : 'quiz result'} is incomplete and cannot be sent (${fields}).`, { kind: 'permanent' })
+  return new AppError(
+    'VALIDATION',
+    `这条${what}的数据不完整，无法上传（${fields}）。`,
+    `This ${what === '授课记录' ? 'lesson record' : 'quiz result'} is incomplete and cannot be sent (${fields}).`,
+    { kind: 'permanent' }
+  )
 }
 
 const iso = (s: string) => new Date(s).toISOString()
@@ -79,7 +84,10 @@ export function toLessonRecordInput(payload: unknown): z.output<typeof LessonRec
 }
 
 /** `classOfLesson` finds the platform class of the lesson a question ran in. */
-export function toQuizResultInput(payload: unknown, classOfLesson: (lessonSessionId: string) => string | null): z.output<typeof QuizResultInput> {
+export function toQuizResultInput(
+  payload: unknown,
+  classOfLesson: (lessonSessionId: string) => string | null
+): z.output<typeof QuizResultInput> {
   const direct = QuizResultInput.safeParse(payload)
   if (direct.success) return direct.data
   const q = RunFromClassroom.safeParse(payload)
@@ -94,7 +102,7 @@ export function toQuizResultInput(payload: unknown, classOfLesson: (lessonSessio
       { kind: 'permanent' }
     )
   }
-  const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '')
+  const text = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))
   const mapped = QuizResultInput.safeParse({
     clientResultId: r.runId,
     classId,

@@ -30,7 +30,9 @@ export class OutboxQueue {
 
   /** After a crash: rows left 'sending' were never confirmed, so they go back to pending. */
   recoverInterrupted(): number {
-    return this.db.prepare("UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sending'").run(this.#at()).changes
+    return this.db
+      .prepare("UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sending'")
+      .run(this.#at()).changes
   }
 
   /** Takes the next deliverable row and marks it 'sending' (one transaction). */
@@ -47,7 +49,9 @@ export class OutboxQueue {
           )
           .get(at) as OutboxRow | undefined
         if (!row) return undefined
-        this.db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?").run(at, row.id)
+        this.db
+          .prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?")
+          .run(at, row.id)
         return { ...row, state: 'sending' as const, attempts: row.attempts + 1 }
       })
       .immediate()
@@ -55,48 +59,75 @@ export class OutboxQueue {
 
   markSent(id: number): void {
     const at = this.#at()
-    this.db.prepare("UPDATE outbox SET state = 'sent', sent_at = ?, updated_at = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?").run(at, at, id)
+    this.db
+      .prepare(
+        "UPDATE outbox SET state = 'sent', sent_at = ?, updated_at = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?"
+      )
+      .run(at, at, id)
   }
 
   /** A permanent failure: stays visible with the platform's message until the teacher retries. */
   markFailed(id: number, error: AppErrorData): void {
-    this.db.prepare("UPDATE outbox SET state = 'failed', last_error = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ?").run(JSON.stringify(error), this.#at(), id)
+    this.db
+      .prepare(
+        "UPDATE outbox SET state = 'failed', last_error = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ?"
+      )
+      .run(JSON.stringify(error), this.#at(), id)
   }
 
   /** A transient failure: back to pending, not before `notBefore`. */
   reschedule(id: number, error: AppErrorData, notBefore: Date): void {
-    this.db.prepare("UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(error), notBefore.toISOString(), this.#at(), id)
+    this.db
+      .prepare("UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?")
+      .run(JSON.stringify(error), notBefore.toISOString(), this.#at(), id)
   }
 
   /** Not the row's fault (signed out, shutting down): back to pending without counting the attempt. */
   release(id: number, error: AppErrorData | null): void {
     this.db
-      .prepare("UPDATE outbox SET state = 'pending', attempts = MAX(attempts - 1, 0), last_error = COALESCE(?, last_error), updated_at = ? WHERE id = ? AND state = 'sending'")
+      .prepare(
+        "UPDATE outbox SET state = 'pending', attempts = MAX(attempts - 1, 0), last_error = COALESCE(?, last_error), updated_at = ? WHERE id = ? AND state = 'sending'"
+      )
       .run(error ? JSON.stringify(error) : null, this.#at(), id)
   }
 
   /** Failed rows (one or all) back to pending, attempts reset. */
   retry(id?: number): number {
     const at = this.#at()
-    const sql = "UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE state = 'failed'"
-    return id === undefined ? this.db.prepare(sql).run(at).changes : this.db.prepare(`${sql} AND id = ?`).run(at, id).changes
+    const sql =
+      "UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE state = 'failed'"
+    return id === undefined
+      ? this.db.prepare(sql).run(at).changes
+      : this.db.prepare(`${sql} AND id = ?`).run(at, id).changes
   }
 
   /** Ends every backoff wait (the platform answers again, or the teacher pressed "sync now"). */
   clearBackoff(): void {
-    this.db.prepare("UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' AND next_attempt_at IS NOT NULL").run()
+    this.db
+      .prepare("UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' AND next_attempt_at IS NOT NULL")
+      .run()
   }
 
   counts(): Record<OutboxState, number> {
     const out: Record<OutboxState, number> = { pending: 0, sending: 0, sent: 0, failed: 0 }
-    for (const r of this.db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as { state: OutboxState; n: number }[]) out[r.state] = r.n
+    for (const r of this.db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as {
+      state: OutboxState
+      n: number
+    }[])
+      out[r.state] = r.n
     return out
   }
 
   list(state: OutboxState | undefined, limit: number): OutboxRow[] {
     return state
-      ? (this.db.prepare('SELECT * FROM outbox WHERE state = ? ORDER BY id DESC LIMIT ?').all(state, limit) as OutboxRow[])
-      : (this.db.prepare("SELECT * FROM outbox ORDER BY CASE state WHEN 'sending' THEN 0 WHEN 'failed' THEN 1 WHEN 'pending' THEN 2 ELSE 3 END, id DESC LIMIT ?").all(limit) as OutboxRow[])
+      ? (this.db
+          .prepare('SELECT * FROM outbox WHERE state = ? ORDER BY id DESC LIMIT ?')
+          .all(state, limit) as OutboxRow[])
+      : (this.db
+          .prepare(
+            "SELECT * FROM outbox ORDER BY CASE state WHEN 'sending' THEN 0 WHEN 'failed' THEN 1 WHEN 'pending' THEN 2 ELSE 3 END, id DESC LIMIT ?"
+          )
+          .all(limit) as OutboxRow[])
   }
 
   get(id: number): OutboxRow | undefined {
@@ -118,7 +149,9 @@ export class OutboxQueue {
 
   /** When the earliest waiting row becomes due, if any. */
   nextDueAt(): Date | null {
-    const r = this.db.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'").get() as { at: string | null }
+    const r = this.db.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'").get() as {
+      at: string | null
+    }
     return r.at ? new Date(r.at) : null
   }
 

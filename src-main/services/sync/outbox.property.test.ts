@@ -15,8 +15,16 @@ type Action =
   | { t: 'crash'; afterMs: number }
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({ t: fc.constant('enqueue' as const), entity: fc.integer({ min: 0, max: 2 }), n: fc.integer({ min: 1, max: 3 }) }),
-  fc.record({ t: fc.constant('fail' as const), n: fc.integer({ min: 1, max: 6 }), status: fc.constantFrom(500, 502, 503) }),
+  fc.record({
+    t: fc.constant('enqueue' as const),
+    entity: fc.integer({ min: 0, max: 2 }),
+    n: fc.integer({ min: 1, max: 3 })
+  }),
+  fc.record({
+    t: fc.constant('fail' as const),
+    n: fc.integer({ min: 1, max: 6 }),
+    status: fc.constantFrom(500, 502, 503)
+  }),
   fc.record({ t: fc.constant('cut' as const), n: fc.integer({ min: 1, max: 2 }) }),
   fc.record({ t: fc.constant('deliver' as const) }),
   fc.record({ t: fc.constant('crash' as const), afterMs: fc.integer({ min: 0, max: 25 }) })
@@ -35,7 +43,10 @@ describe('outbox against a model', () => {
         const appDir = join(t.dir, 'app')
         const server = await startPlatformServer({ dataDir: join(t.dir, 'platform') })
         let storage: StorageService = openStorage(appDir)
-        let sync: SyncService = makeSync(storage, appDir, server.url, { retry: { retries: 2, baseDelayMs: 2, maxDelayMs: 10 }, backoff: { baseMs: 5, maxMs: 30 } })
+        let sync: SyncService = makeSync(storage, appDir, server.url, {
+          retry: { retries: 2, baseDelayMs: 2, maxDelayMs: 10 },
+          backoff: { baseMs: 5, maxMs: 30 }
+        })
         const model = new Map<number, string[]>()
         let seq = 0
         try {
@@ -61,7 +72,10 @@ describe('outbox against a model', () => {
               sync.dispose()
               storage.close()
               storage = openStorage(appDir)
-              sync = makeSync(storage, appDir, server.url, { retry: { retries: 2, baseDelayMs: 2, maxDelayMs: 10 }, backoff: { baseMs: 5, maxMs: 30 } })
+              sync = makeSync(storage, appDir, server.url, {
+                retry: { retries: 2, baseDelayMs: 2, maxDelayMs: 10 },
+                backoff: { baseMs: 5, maxMs: 30 }
+              })
               sync.start()
             }
           }
@@ -72,7 +86,11 @@ describe('outbox against a model', () => {
           const expected = [...model.values()].flat()
           const states = storage.db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all()
           expect(states).toEqual(expected.length ? [{ state: 'sent', n: expected.length }] : [])
-          const onServer = (server.db.prepare('SELECT client_record_id AS id FROM lesson_records ORDER BY rowid').all() as { id: string }[]).map((r) => r.id)
+          const onServer = (
+            server.db.prepare('SELECT client_record_id AS id FROM lesson_records ORDER BY rowid').all() as {
+              id: string
+            }[]
+          ).map((r) => r.id)
           expect([...onServer].sort()).toEqual([...expected].sort())
           for (const [entity, ids] of model) expect(onServer.filter((id) => id.startsWith(`e${entity}-`))).toEqual(ids)
         } finally {

@@ -97,7 +97,12 @@ export class PlatformClient {
       config.signal ??= this.#abort.signal
       this.stats.requests++
       if (config.needUser && !this.#tokens.user) {
-        throw new AppError('UNAUTHORIZED', '尚未登录教育平台。请在“同步”页登录，记录会保留在本机。', 'Not signed in to the platform. Sign in on the Sync page; records are kept.', { kind: 'auth' })
+        throw new AppError(
+          'UNAUTHORIZED',
+          '尚未登录教育平台。请在“同步”页登录，记录会保留在本机。',
+          'Not signed in to the platform. Sign in on the Sync page; records are kept.',
+          { kind: 'auth' }
+        )
       }
       if (!config.skipAuth) {
         const token = await this.#accessToken()
@@ -116,7 +121,15 @@ export class PlatformClient {
           return res
         }
         // Some platforms answer 200 with success:false; treat it exactly like an HTTP error.
-        return this.#onFailure(new AxiosError(String((body as { message?: unknown })?.message ?? 'bad envelope'), 'ERR_BAD_RESPONSE', res.config, res.request, res))
+        return this.#onFailure(
+          new AxiosError(
+            String((body as { message?: unknown })?.message ?? 'bad envelope'),
+            'ERR_BAD_RESPONSE',
+            res.config,
+            res.request,
+            res
+          )
+        )
       },
       (err: unknown) => (err instanceof AxiosError ? this.#onFailure(err) : Promise.reject(err))
     )
@@ -158,7 +171,8 @@ export class PlatformClient {
   async #onFailure(err: AxiosError): Promise<AxiosResponse> {
     const cfg = err.config
     const env = envelopeOf(err)
-    const tokenInvalid = err.response !== undefined && (env ? env.code === PlatformCode.TOKEN_INVALID : err.response.status === 401)
+    const tokenInvalid =
+      err.response !== undefined && (env ? env.code === PlatformCode.TOKEN_INVALID : err.response.status === 401)
     if (tokenInvalid && cfg && !cfg.skipAuth && !cfg.authRetried) {
       await this.#refresh(cfg.usedToken)
       cfg.authRetried = true
@@ -174,7 +188,13 @@ export class PlatformClient {
       if (u.expiresAt - margin > this.#now()) return u.accessToken
       await this.#refresh(u.accessToken)
       const next = this.#tokens.user?.accessToken
-      if (!next) throw new AppError('UNAUTHORIZED', '教育平台登录已失效，请重新登录。', 'Platform sign-in expired; sign in again.', { kind: 'auth' })
+      if (!next)
+        throw new AppError(
+          'UNAUTHORIZED',
+          '教育平台登录已失效，请重新登录。',
+          'Platform sign-in expired; sign in again.',
+          { kind: 'auth' }
+        )
       return next
     }
     const a = this.#tokens.app
@@ -202,12 +222,23 @@ export class PlatformClient {
     const u = this.#tokens.user
     try {
       if (u) {
-        const res = await this.http.post('/api/v1/auth/refresh', { clientId: this.#opts.clientId, refreshToken: u.refreshToken }, { skipAuth: true })
+        const res = await this.http.post(
+          '/api/v1/auth/refresh',
+          { clientId: this.#opts.clientId, refreshToken: u.refreshToken },
+          { skipAuth: true }
+        )
         this.#setUser(UserToken.parse(res.data))
       } else {
-        const res = await this.http.post('/api/v1/auth/app-token', { clientId: this.#opts.clientId, secret: this.#opts.secret }, { skipAuth: true })
+        const res = await this.http.post(
+          '/api/v1/auth/app-token',
+          { clientId: this.#opts.clientId, secret: this.#opts.secret },
+          { skipAuth: true }
+        )
         const t = AppToken.parse(res.data)
-        this.#save({ ...this.#tokens, app: { accessToken: t.accessToken, expiresAt: this.#now() + t.expiresIn * 1000 } })
+        this.#save({
+          ...this.#tokens,
+          app: { accessToken: t.accessToken, expiresAt: this.#now() + t.expiresIn * 1000 }
+        })
       }
       this.stats.refreshes++
     } catch (e) {
@@ -218,7 +249,15 @@ export class PlatformClient {
   }
 
   #setUser(t: UserToken): void {
-    this.#save({ ...this.#tokens, user: { accessToken: t.accessToken, refreshToken: t.refreshToken, expiresAt: this.#now() + t.expiresIn * 1000, teacher: t.teacher } })
+    this.#save({
+      ...this.#tokens,
+      user: {
+        accessToken: t.accessToken,
+        refreshToken: t.refreshToken,
+        expiresAt: this.#now() + t.expiresIn * 1000,
+        teacher: t.teacher
+      }
+    })
   }
 
   #save(tokens: StoredTokens): void {
@@ -241,10 +280,15 @@ export class PlatformClient {
     }
     const parsed = schema.safeParse(res.data)
     if (!parsed.success) {
-      throw new AppError('VALIDATION', `教育平台返回的数据不符合约定（${config.url}）。请联系平台或 ClassDeck 维护者。`, `The platform's answer breaks the contract (${config.url}).`, {
-        kind: 'permanent',
-        issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String), message: i.message }))
-      })
+      throw new AppError(
+        'VALIDATION',
+        `教育平台返回的数据不符合约定（${config.url}）。请联系平台或 ClassDeck 维护者。`,
+        `The platform's answer breaks the contract (${config.url}).`,
+        {
+          kind: 'permanent',
+          issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String), message: i.message }))
+        }
+      )
     }
     return parsed.data
   }
@@ -261,7 +305,12 @@ export class PlatformClient {
   }
 
   async exchangeCode(code: string, codeVerifier: string, redirectUri: string): Promise<Teacher> {
-    const t = await this.#call(UserToken, { method: 'POST', url: '/api/v1/auth/user-token', data: { clientId: this.#opts.clientId, code, codeVerifier, redirectUri }, skipAuth: true })
+    const t = await this.#call(UserToken, {
+      method: 'POST',
+      url: '/api/v1/auth/user-token',
+      data: { clientId: this.#opts.clientId, code, codeVerifier, redirectUri },
+      skipAuth: true
+    })
     this.#setUser(t)
     return t.teacher
   }
@@ -269,7 +318,10 @@ export class PlatformClient {
   /** The catalogue, or `null` when the platform says it has not changed since `etag`. */
   async catalogue(etag?: string): Promise<{ catalogue: Catalogue; etag: string | null } | null> {
     try {
-      const res = await this.http.get('/api/v1/catalogue', { headers: etag ? { 'If-None-Match': etag } : {}, validateStatus: (s) => (s >= 200 && s < 300) || s === 304 })
+      const res = await this.http.get('/api/v1/catalogue', {
+        headers: etag ? { 'If-None-Match': etag } : {},
+        validateStatus: (s) => (s >= 200 && s < 300) || s === 304
+      })
       if (res.status === 304) return null
       return { catalogue: Catalogue.parse(res.data), etag: (res.headers['etag'] as string | undefined) ?? null }
     } catch (e) {
@@ -284,19 +336,43 @@ export class PlatformClient {
     return this.#call(SchoolClass.array(), { url: '/api/v1/teacher/classes', needUser: true })
   }
   students(classId: string): Promise<Student[]> {
-    return this.#call(Student.array(), { url: `/api/v1/classes/${encodeURIComponent(classId)}/students`, needUser: true })
+    return this.#call(Student.array(), {
+      url: `/api/v1/classes/${encodeURIComponent(classId)}/students`,
+      needUser: true
+    })
   }
   postLessonRecord(input: LessonRecordInput, key: string): Promise<LessonRecord> {
-    return this.#call(LessonRecord, { method: 'POST', url: '/api/v1/lesson-records', data: input, headers: { 'Idempotency-Key': key }, needUser: true })
+    return this.#call(LessonRecord, {
+      method: 'POST',
+      url: '/api/v1/lesson-records',
+      data: input,
+      headers: { 'Idempotency-Key': key },
+      needUser: true
+    })
   }
   postQuizResult(input: QuizResultInput, key: string): Promise<QuizResult> {
-    return this.#call(QuizResult, { method: 'POST', url: '/api/v1/quiz-results', data: input, headers: { 'Idempotency-Key': key }, needUser: true })
+    return this.#call(QuizResult, {
+      method: 'POST',
+      url: '/api/v1/quiz-results',
+      data: input,
+      headers: { 'Idempotency-Key': key },
+      needUser: true
+    })
   }
   initUpload(init: UploadInit, key: string): Promise<UploadStatus> {
-    return this.#call(UploadStatus, { method: 'POST', url: '/api/v1/resources/uploads', data: init, headers: { 'Idempotency-Key': key }, needUser: true })
+    return this.#call(UploadStatus, {
+      method: 'POST',
+      url: '/api/v1/resources/uploads',
+      data: init,
+      headers: { 'Idempotency-Key': key },
+      needUser: true
+    })
   }
   uploadStatus(uploadId: string): Promise<UploadStatus> {
-    return this.#call(UploadStatus, { url: `/api/v1/resources/uploads/${encodeURIComponent(uploadId)}`, needUser: true })
+    return this.#call(UploadStatus, {
+      url: `/api/v1/resources/uploads/${encodeURIComponent(uploadId)}`,
+      needUser: true
+    })
   }
   async putPart(uploadId: string, part: number, data: Buffer, sha256: string | null): Promise<void> {
     await this.#call(z.unknown(), {
@@ -311,7 +387,13 @@ export class PlatformClient {
     })
   }
   completeUpload(uploadId: string, body: UploadComplete, key: string): Promise<Resource> {
-    return this.#call(Resource, { method: 'POST', url: `/api/v1/resources/uploads/${encodeURIComponent(uploadId)}/complete`, data: body, headers: { 'Idempotency-Key': key }, needUser: true })
+    return this.#call(Resource, {
+      method: 'POST',
+      url: `/api/v1/resources/uploads/${encodeURIComponent(uploadId)}/complete`,
+      data: body,
+      headers: { 'Idempotency-Key': key },
+      needUser: true
+    })
   }
   searchResources(query: ResourceQuery): Promise<ResourcePage> {
     return this.#call(ResourcePage, { url: '/api/v1/resources', params: query })
@@ -320,7 +402,12 @@ export class PlatformClient {
     return this.#call(Resource, { url: `/api/v1/resources/${encodeURIComponent(id)}` })
   }
   collect(id: string, key: string): Promise<Resource> {
-    return this.#call(Resource, { method: 'POST', url: `/api/v1/resources/${encodeURIComponent(id)}/collect`, headers: { 'Idempotency-Key': key }, needUser: true })
+    return this.#call(Resource, {
+      method: 'POST',
+      url: `/api/v1/resources/${encodeURIComponent(id)}/collect`,
+      headers: { 'Idempotency-Key': key },
+      needUser: true
+    })
   }
   /** The file's bytes from `start` on (Range), as a stream. */
   async content(id: string, start: number): Promise<{ stream: Readable; status: number }> {

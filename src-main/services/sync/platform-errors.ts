@@ -76,29 +76,74 @@ export function platformError(err: unknown, baseUrl: string): AppError {
   const said = env?.message ?? `HTTP ${status}`
   const code = env?.code
   if (code === PlatformCode.TOKEN_INVALID || code === PlatformCode.CODE_INVALID || status === 401) {
-    return new AppError('UNAUTHORIZED', `教育平台登录已失效（${said}）。请在“同步”页重新登录，未上传的记录会保留。`, `Your platform sign-in has expired (${said}). Sign in again on the Sync page; unsent records are kept.`, { ...base, kind: 'auth' })
+    return new AppError(
+      'UNAUTHORIZED',
+      `教育平台登录已失效（${said}）。请在“同步”页重新登录，未上传的记录会保留。`,
+      `Your platform sign-in has expired (${said}). Sign in again on the Sync page; unsent records are kept.`,
+      { ...base, kind: 'auth' }
+    )
   }
   if (status < 400 && !env) {
-    return new AppError('UNAVAILABLE', '与教育平台的连接中断，回答不完整。稍后会自动重试，无需操作。', 'The connection to the platform broke off mid-answer. It will be retried automatically.', { ...base, kind: 'transient' })
+    return new AppError(
+      'UNAVAILABLE',
+      '与教育平台的连接中断，回答不完整。稍后会自动重试，无需操作。',
+      'The connection to the platform broke off mid-answer. It will be retried automatically.',
+      { ...base, kind: 'transient' }
+    )
   }
   if (isTransient(err)) {
     const wait = ra !== undefined ? `，平台要求 ${Math.ceil(ra / 1000)} 秒后再试` : ''
-    return new AppError('UNAVAILABLE', `教育平台暂时无法处理请求（${said}${wait}）。稍后会自动重试，无需操作。`, `The education platform cannot handle the request right now (${said}). It will be retried automatically.`, { ...base, kind: 'transient' })
+    return new AppError(
+      'UNAVAILABLE',
+      `教育平台暂时无法处理请求（${said}${wait}）。稍后会自动重试，无需操作。`,
+      `The education platform cannot handle the request right now (${said}). It will be retried automatically.`,
+      { ...base, kind: 'transient' }
+    )
   }
   if (code === PlatformCode.IP_NOT_ALLOWED) {
-    return new AppError('FORBIDDEN', `教育平台不允许本机的网络地址访问（${said}）。请联系学校信息管理员把本校网络加入平台白名单，然后点“重试”。`, `The platform does not allow this network address (${said}). Ask your school's IT administrator to allow it, then press Retry.`, base)
+    return new AppError(
+      'FORBIDDEN',
+      `教育平台不允许本机的网络地址访问（${said}）。请联系学校信息管理员把本校网络加入平台白名单，然后点“重试”。`,
+      `The platform does not allow this network address (${said}). Ask your school's IT administrator to allow it, then press Retry.`,
+      base
+    )
   }
   if (code === PlatformCode.NO_PERMISSION || status === 403) {
-    return new AppError('FORBIDDEN', `教育平台拒绝了这项操作：${said}。请核对班级或账号后点“重试”，或删除这条记录。`, `The platform refused this: ${said}. Check the class or account, then press Retry.`, base)
+    return new AppError(
+      'FORBIDDEN',
+      `教育平台拒绝了这项操作：${said}。请核对班级或账号后点“重试”，或删除这条记录。`,
+      `The platform refused this: ${said}. Check the class or account, then press Retry.`,
+      base
+    )
   }
   if (code === PlatformCode.NOT_FOUND || status === 404) {
-    return new AppError('NOT_FOUND', `教育平台找不到所需内容：${said}。`, `The platform could not find it: ${said}.`, base)
+    return new AppError(
+      'NOT_FOUND',
+      `教育平台找不到所需内容：${said}。`,
+      `The platform could not find it: ${said}.`,
+      base
+    )
   }
   if (code === PlatformCode.IDEMPOTENCY_CONFLICT || status === 409) {
-    return new AppError('CONFLICT', `教育平台发现这条记录与已上传的内容冲突：${said}。`, `The platform found a conflict with what was already sent: ${said}.`, base)
+    return new AppError(
+      'CONFLICT',
+      `教育平台发现这条记录与已上传的内容冲突：${said}。`,
+      `The platform found a conflict with what was already sent: ${said}.`,
+      base
+    )
   }
   if (code === PlatformCode.TOO_LARGE || status === 413) {
-    return new AppError('LIMIT', `文件或内容超过教育平台的大小限制：${said}。`, `Too large for the platform: ${said}.`, base)
+    return new AppError(
+      'LIMIT',
+      `文件或内容超过教育平台的大小限制：${said}。`,
+      `Too large for the platform: ${said}.`,
+      base
+    )
   }
-  return new AppError('VALIDATION', `教育平台拒绝了这条记录：${said}。请修改后点“重试”。`, `The platform rejected this record: ${said}. Fix it, then press Retry.`, base)
+  return new AppError(
+    'VALIDATION',
+    `教育平台拒绝了这条记录：${said}。请修改后点“重试”。`,
+    `The platform rejected this record: ${said}. Fix it, then press Retry.`,
+    base
+  )
 }

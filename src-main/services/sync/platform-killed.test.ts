@@ -22,10 +22,25 @@ async function freePort(): Promise<number> {
 
 /** The reference server as its own process (`npm run platform`), so it can be killed with SIGKILL. */
 async function spawnPlatform(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tools/platform-server/main.ts'), '--port', String(port), '--data-dir', dataDir, '--test-admin', '--part-size', String(256 * 1024)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'tools/platform-server/main.ts'),
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      '--test-admin',
+      '--part-size',
+      String(256 * 1024)
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
   let out = ''
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
@@ -61,13 +76,24 @@ describe('upload survives the platform being killed', () => {
     sync = makeSync(storage, join(t.dir, 'app'), url)
     await signIn(sync)
     // Slow parts so the kill lands mid-file.
-    await fetch(`${url}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ op: 'slow', delayMs: 60, path: '/api/v1/resources/uploads/' }) })
+    await fetch(`${url}/__admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ op: 'slow', delayMs: 60, path: '/api/v1/resources/uploads/' })
+    })
 
     const file = join(t.dir, '微课-分数的初步认识.mp4')
     writeFileSync(file, randomBytes(256 * 1024 * 16))
     let done = 0
     sync.onProgress((p) => (done = p.done))
-    const id = sync.enqueueUpload({ filePath: file, title: '分数的初步认识', type: '微课', chapterId: 'xx-sx-rj-3a-c8-s1', original: true, public: true })
+    const id = sync.enqueueUpload({
+      filePath: file,
+      title: '分数的初步认识',
+      type: '微课',
+      chapterId: 'xx-sx-rj-3a-c8-s1',
+      original: true,
+      public: true
+    })
     sync.start()
     await until('a quarter uploaded', () => done >= 4 * 256 * 1024, 20_000)
     child.kill('SIGKILL')
@@ -76,7 +102,10 @@ describe('upload survives the platform being killed', () => {
     const sentBeforeKill = done
 
     server = await startPlatformServer({ dataDir: platformDir, port, partSize: 256 * 1024 })
-    await within(20_000, until('upload delivered', () => sync.items(undefined, 5).find((i) => i.id === id)?.state === 'sent', 20_000))
+    await within(
+      20_000,
+      until('upload delivered', () => sync.items(undefined, 5).find((i) => i.id === id)?.state === 'sent', 20_000)
+    )
 
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex')
     const row = server.db.prepare("SELECT sha256, size, title FROM resources WHERE id NOT LIKE 'res-seed-%'").get()

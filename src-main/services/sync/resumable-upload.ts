@@ -51,16 +51,27 @@ export async function uploadResource(
   try {
     size = (await stat(job.filePath)).size
   } catch {
-    throw new AppError('NOT_FOUND', `要上传的文件不见了：${job.filePath}。请确认文件还在，或删除这条上传。`, `The file to upload is missing: ${job.filePath}.`, { kind: 'permanent' })
+    throw new AppError(
+      'NOT_FOUND',
+      `要上传的文件不见了：${job.filePath}。请确认文件还在，或删除这条上传。`,
+      `The file to upload is missing: ${job.filePath}.`,
+      { kind: 'permanent' }
+    )
   }
   let session = db.prepare('SELECT * FROM sync_uploads WHERE outbox_id = ?').get(outboxId) as SessionRow | undefined
   if (session && session.size !== size) {
     // The file changed since the upload began: start over with a fresh platform upload.
-    db.prepare('UPDATE sync_uploads SET generation = generation + 1, upload_id = NULL, size = ?, part_size = NULL, updated_at = ? WHERE outbox_id = ?').run(size, deps.now().toISOString(), outboxId)
+    db.prepare(
+      'UPDATE sync_uploads SET generation = generation + 1, upload_id = NULL, size = ?, part_size = NULL, updated_at = ? WHERE outbox_id = ?'
+    ).run(size, deps.now().toISOString(), outboxId)
     session = undefined
   }
   if (!session) {
-    db.prepare('INSERT OR IGNORE INTO sync_uploads(outbox_id, size, updated_at) VALUES (?, ?, ?)').run(outboxId, size, deps.now().toISOString())
+    db.prepare('INSERT OR IGNORE INTO sync_uploads(outbox_id, size, updated_at) VALUES (?, ?, ?)').run(
+      outboxId,
+      size,
+      deps.now().toISOString()
+    )
     session = db.prepare('SELECT * FROM sync_uploads WHERE outbox_id = ?').get(outboxId) as SessionRow
   }
 
@@ -71,15 +82,27 @@ export async function uploadResource(
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e
       // The platform forgot it (expired): a new generation gets a new init key and a new upload.
-      db.prepare('UPDATE sync_uploads SET generation = generation + 1, upload_id = NULL, updated_at = ? WHERE outbox_id = ?').run(deps.now().toISOString(), outboxId)
+      db.prepare(
+        'UPDATE sync_uploads SET generation = generation + 1, upload_id = NULL, updated_at = ? WHERE outbox_id = ?'
+      ).run(deps.now().toISOString(), outboxId)
       session = db.prepare('SELECT * FROM sync_uploads WHERE outbox_id = ?').get(outboxId) as SessionRow
     }
   }
   if (!status) {
-    const init = { fileName: job.fileName ?? basename(job.filePath), size, ...(job.mimeType ? { mimeType: job.mimeType } : {}), ...(deps.partSize ? { partSize: deps.partSize } : {}) }
+    const init = {
+      fileName: job.fileName ?? basename(job.filePath),
+      size,
+      ...(job.mimeType ? { mimeType: job.mimeType } : {}),
+      ...(deps.partSize ? { partSize: deps.partSize } : {})
+    }
     // The init key is stable per generation, so a crash between init and saving its id loses nothing.
     status = await client.initUpload(init, `${key}:init:${session.generation}`)
-    db.prepare('UPDATE sync_uploads SET upload_id = ?, part_size = ?, updated_at = ? WHERE outbox_id = ?').run(status.uploadId, status.partSize, deps.now().toISOString(), outboxId)
+    db.prepare('UPDATE sync_uploads SET upload_id = ?, part_size = ?, updated_at = ? WHERE outbox_id = ?').run(
+      status.uploadId,
+      status.partSize,
+      deps.now().toISOString(),
+      outboxId
+    )
   }
 
   const have = new Set(status.receivedParts)
@@ -97,7 +120,13 @@ export async function uploadResource(
       const len = n === status!.partCount - 1 ? size - partSize * n : partSize
       const buf = (pool.pop() ?? Buffer.allocUnsafe(partSize)).subarray(0, len)
       const { bytesRead } = await fh.read(buf, 0, len, n * partSize)
-      if (bytesRead !== len) throw new AppError('FILE_INVALID', `上传中的文件被改动了：${job.filePath}。请重新上传。`, `The file changed during upload: ${job.filePath}.`, { kind: 'permanent' })
+      if (bytesRead !== len)
+        throw new AppError(
+          'FILE_INVALID',
+          `上传中的文件被改动了：${job.filePath}。请重新上传。`,
+          `The file changed during upload: ${job.filePath}.`,
+          { kind: 'permanent' }
+        )
       return buf
     }
     const prefetch = (n: number): Promise<Buffer> => {
@@ -142,10 +171,16 @@ export async function uploadResource(
   }
   const resource = await client.completeUpload(
     status.uploadId,
-    { sha256: hash.digest('hex'), title: job.title, type: job.type, chapterId: job.chapterId, original: job.original, public: job.public },
+    {
+      sha256: hash.digest('hex'),
+      title: job.title,
+      type: job.type,
+      chapterId: job.chapterId,
+      original: job.original,
+      public: job.public
+    },
     key
   )
   db.prepare('DELETE FROM sync_uploads WHERE outbox_id = ?').run(outboxId)
   return resource
 }
-

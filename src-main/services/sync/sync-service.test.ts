@@ -38,7 +38,10 @@ describe('SyncService against the reference platform', () => {
     expect(cat.fromCache).toBe(false)
     expect(cat.catalogue.nodes.find((n) => n.id === 'xx-sx-rj-3a-c5')?.name).toBe('5 倍的认识')
     const classes = await sync.classes(false)
-    expect(classes.classes.map((c) => [c.name, c.students.length])).toEqual([['三年级(1)班', 42], ['三年级(2)班', 44]])
+    expect(classes.classes.map((c) => [c.name, c.students.length])).toEqual([
+      ['三年级(1)班', 42],
+      ['三年级(2)班', 44]
+    ])
 
     for (let i = 0; i < 5; i++) enqueue(storage, 'lesson', `L${i}`, lesson(`L${i}`))
     for (let i = 0; i < 3; i++) enqueue(storage, 'quiz-result', `Q${i}`, quiz(`Q${i}`))
@@ -46,7 +49,14 @@ describe('SyncService against the reference platform', () => {
     writeFileSync(file, randomBytes(1024 * 1024 + 123))
     const progress: number[] = []
     sync.onProgress((p) => progress.push(p.done / p.total))
-    sync.enqueueUpload({ filePath: file, title: '倍的认识 微课', type: '微课', chapterId: 'xx-sx-rj-3a-c5', original: true, public: true })
+    sync.enqueueUpload({
+      filePath: file,
+      title: '倍的认识 微课',
+      type: '微课',
+      chapterId: 'xx-sx-rj-3a-c5',
+      original: true,
+      public: true
+    })
     await within(10_000, sync.whenIdle())
 
     expect(states()).toEqual([{ state: 'sent', n: 9 }])
@@ -96,7 +106,9 @@ describe('SyncService against the reference platform', () => {
     await within(10_000, sync.whenIdle())
     expect(states()).toEqual([{ state: 'sent', n: 3 }])
     expect(server.stats().lessonRecords).toBe(3)
-    const rows = server.db.prepare('SELECT client_record_id, COUNT(*) AS n FROM lesson_records GROUP BY client_record_id').all() as { n: number }[]
+    const rows = server.db
+      .prepare('SELECT client_record_id, COUNT(*) AS n FROM lesson_records GROUP BY client_record_id')
+      .all() as { n: number }[]
     expect(rows.every((r) => r.n === 1)).toBe(true)
   })
 
@@ -165,14 +177,20 @@ describe('SyncService against the reference platform', () => {
     sync.dispose()
     storage.close()
     storage = openStorage(join(t.dir, 'app'))
-    const inFlight = (storage.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state = 'sending'").get() as { n: number }).n
+    const inFlight = (
+      storage.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state = 'sending'").get() as { n: number }
+    ).n
     expect(inFlight).toBeGreaterThan(0)
     sync = makeSync(storage, join(t.dir, 'app'), server.url)
     sync.start()
     await within(15_000, sync.whenIdle())
     expect(states()).toEqual([{ state: 'sent', n: 30 }])
     expect(server.stats().lessonRecords).toBe(30)
-    const dupes = server.db.prepare('SELECT COUNT(*) AS n FROM (SELECT client_record_id FROM lesson_records GROUP BY client_record_id HAVING COUNT(*) > 1)').get()
+    const dupes = server.db
+      .prepare(
+        'SELECT COUNT(*) AS n FROM (SELECT client_record_id FROM lesson_records GROUP BY client_record_id HAVING COUNT(*) > 1)'
+      )
+      .get()
     expect(dupes).toEqual({ n: 0 })
   })
 
@@ -180,7 +198,14 @@ describe('SyncService against the reference platform', () => {
     const file = join(t.dir, '课件.pptx')
     writeFileSync(file, randomBytes(256 * 1024 * 12))
     server.faults.slow(40, { path: '/api/v1/resources/uploads/' })
-    const id = sync.enqueueUpload({ filePath: file, title: '长方形和正方形的周长', type: '课件', chapterId: 'xx-sx-rj-3a-c7-s2', original: false, public: false })
+    const id = sync.enqueueUpload({
+      filePath: file,
+      title: '长方形和正方形的周长',
+      type: '课件',
+      chapterId: 'xx-sx-rj-3a-c7-s2',
+      original: false,
+      public: false
+    })
     await until('some parts uploaded', () => server.stats().partsReceived >= 4)
     sync.dispose()
     storage.close()

@@ -181,7 +181,12 @@ export class SyncService {
       } else {
         const retryAfter = (err.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 0
         const b = this.#deps.backoff ?? { baseMs: 2000, maxMs: 10 * 60_000 }
-        const wait = fullJitterDelay(row.attempts, { retries: 0, baseDelayMs: b.baseMs, maxDelayMs: b.maxMs }, this.#random, retryAfter)
+        const wait = fullJitterDelay(
+          row.attempts,
+          { retries: 0, baseDelayMs: b.baseMs, maxDelayMs: b.maxMs },
+          this.#random,
+          retryAfter
+        )
         this.#queue.reschedule(row.id, err.toData(), new Date(this.#clock().getTime() + wait))
         if (kind === 'offline') this.#goOffline()
       }
@@ -191,7 +196,12 @@ export class SyncService {
   async #send(row: OutboxRow): Promise<unknown> {
     const kind = OutboxKind.safeParse(row.kind)
     if (!kind.success) {
-      throw new AppError('VALIDATION', `未知的同步类型“${row.kind}”，ClassDeck 无法上传这条记录。`, `Unknown outbox kind "${row.kind}".`, { kind: 'permanent' })
+      throw new AppError(
+        'VALIDATION',
+        `未知的同步类型“${row.kind}”，ClassDeck 无法上传这条记录。`,
+        `Unknown outbox kind "${row.kind}".`,
+        { kind: 'permanent' }
+      )
     }
     const raw: unknown = JSON.parse(row.payload)
     const key = row.idempotency_key
@@ -199,7 +209,12 @@ export class SyncService {
       const parsed = schema.safeParse(raw)
       if (parsed.success) return parsed.data
       const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；')
-      throw new AppError('VALIDATION', `这条记录的数据不完整，无法上传（${fields}）。`, `This record is incomplete and cannot be sent (${fields}).`, { kind: 'permanent' })
+      throw new AppError(
+        'VALIDATION',
+        `这条记录的数据不完整，无法上传（${fields}）。`,
+        `This record is incomplete and cannot be sent (${fields}).`,
+        { kind: 'permanent' }
+      )
     }
     switch (kind.data) {
       case 'lesson':
@@ -210,7 +225,14 @@ export class SyncService {
         return this.client.collect(job(outboxPayloads['resource-collect']).resourceId, key)
       case 'resource-upload':
         return uploadResource(
-          { db: this.#deps.storage.db, client: this.client, now: this.#clock, ...(this.#deps.partSize ? { partSize: this.#deps.partSize } : {}), ...(this.#deps.partsInFlight ? { partsInFlight: this.#deps.partsInFlight } : {}), verifyParts: this.#deps.verifyParts ?? false },
+          {
+            db: this.#deps.storage.db,
+            client: this.client,
+            now: this.#clock,
+            ...(this.#deps.partSize ? { partSize: this.#deps.partSize } : {}),
+            ...(this.#deps.partsInFlight ? { partsInFlight: this.#deps.partsInFlight } : {}),
+            verifyParts: this.#deps.verifyParts ?? false
+          },
           row.id,
           key,
           job(outboxPayloads['resource-upload']),
@@ -347,7 +369,13 @@ export class SyncService {
 
   async catalogue(refresh: boolean): Promise<CatalogueView> {
     const cached = this.#cache('catalogue')
-    if (cached && !refresh) return CatalogueView.parse({ catalogue: Catalogue.parse(cached.value), fetchedAt: cached.fetchedAt, fromCache: true, staleBecause: null })
+    if (cached && !refresh)
+      return CatalogueView.parse({
+        catalogue: Catalogue.parse(cached.value),
+        fetchedAt: cached.fetchedAt,
+        fromCache: true,
+        staleBecause: null
+      })
     try {
       const fresh = await this.client.catalogue(cached?.etag ?? undefined)
       const at = this.#clock().toISOString()
@@ -360,13 +388,19 @@ export class SyncService {
       return { catalogue: got.catalogue, fetchedAt: at, fromCache: false, staleBecause: null }
     } catch (e) {
       if (!cached) throw e
-      return { catalogue: Catalogue.parse(cached.value), fetchedAt: cached.fetchedAt, fromCache: true, staleBecause: AppError.from(e).toData() }
+      return {
+        catalogue: Catalogue.parse(cached.value),
+        fetchedAt: cached.fetchedAt,
+        fromCache: true,
+        staleBecause: AppError.from(e).toData()
+      }
     }
   }
 
   async classes(refresh: boolean): Promise<ClassesView> {
     const cached = this.#cache('classes')
-    const fromCache = (staleBecause: AppErrorData | null): ClassesView => ClassesView.parse({ ...(cached!.value as object), fetchedAt: cached!.fetchedAt, fromCache: true, staleBecause })
+    const fromCache = (staleBecause: AppErrorData | null): ClassesView =>
+      ClassesView.parse({ ...(cached!.value as object), fetchedAt: cached!.fetchedAt, fromCache: true, staleBecause })
     if (cached && !refresh) return fromCache(null)
     try {
       const classes = await this.client.classes()
@@ -386,42 +420,63 @@ export class SyncService {
   }
 
   /** A verified copy in `<dataDir>/downloads` (the library files it and removes that copy). */
-  downloadResource(resourceId: string, onProgress?: (done: number, total: number) => void): ReturnType<typeof downloadResource> {
+  downloadResource(
+    resourceId: string,
+    onProgress?: (done: number, total: number) => void
+  ): ReturnType<typeof downloadResource> {
     return downloadResource(this.client, resourceId, join(this.#deps.dataDir, 'downloads'), onProgress)
   }
 
   /** Queues a file for upload; it is delivered (and resumed) by the worker. */
   enqueueUpload(job: ResourceUploadJob): number {
     const parsed = outboxPayloads['resource-upload'].parse(job)
-    const id = this.#deps.storage.transaction((db) => enqueueOutbox(db, { kind: 'resource-upload', entityId: parsed.filePath, payload: parsed, idempotencyKey: randomUUID() }, this.#clock()))
+    const id = this.#deps.storage.transaction((db) =>
+      enqueueOutbox(
+        db,
+        { kind: 'resource-upload', entityId: parsed.filePath, payload: parsed, idempotencyKey: randomUUID() },
+        this.#clock()
+      )
+    )
     this.#pump()
     return id
   }
 
   enqueueCollect(resourceId: string): number {
-    const id = this.#deps.storage.transaction((db) => enqueueOutbox(db, { kind: 'resource-collect', entityId: resourceId, payload: { resourceId } }, this.#clock()))
+    const id = this.#deps.storage.transaction((db) =>
+      enqueueOutbox(db, { kind: 'resource-collect', entityId: resourceId, payload: { resourceId } }, this.#clock())
+    )
     this.#pump()
     return id
   }
 
   // ---- small storage helpers ----------------------------------------------------------------
   #cache(key: string): { value: unknown; etag: string | null; fetchedAt: string } | null {
-    const r = this.#deps.storage.db.prepare('SELECT value, etag, fetched_at FROM sync_cache WHERE key = ?').get(key) as { value: string; etag: string | null; fetched_at: string } | undefined
+    const r = this.#deps.storage.db.prepare('SELECT value, etag, fetched_at FROM sync_cache WHERE key = ?').get(key) as
+      { value: string; etag: string | null; fetched_at: string } | undefined
     return r ? { value: JSON.parse(r.value), etag: r.etag, fetchedAt: r.fetched_at } : null
   }
 
   #putCache(key: string, value: unknown, etag: string | null, at: string): void {
     this.#deps.storage.db
-      .prepare('INSERT INTO sync_cache(key, value, etag, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, fetched_at = excluded.fetched_at')
+      .prepare(
+        'INSERT INTO sync_cache(key, value, etag, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, fetched_at = excluded.fetched_at'
+      )
       .run(key, JSON.stringify(value), etag, at)
   }
 
   #getMeta(key: string): string | null {
-    return (this.#deps.storage.db.prepare('SELECT value FROM sync_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null
+    return (
+      (
+        this.#deps.storage.db.prepare('SELECT value FROM sync_meta WHERE key = ?').get(key) as
+          { value: string } | undefined
+      )?.value ?? null
+    )
   }
 
   #setMeta(key: string, value: string): void {
-    this.#deps.storage.db.prepare('INSERT INTO sync_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
+    this.#deps.storage.db
+      .prepare('INSERT INTO sync_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, value)
   }
 
   /** Status events at most every 200 ms: a flush of 10,000 rows must not flood the renderer. */
@@ -454,11 +509,17 @@ export class SyncService {
 
 function labelOf(r: OutboxRow): string {
   try {
-    const p = JSON.parse(r.payload) as { title?: string; question?: { stem?: string }; fileName?: string; filePath?: string; resourceId?: string }
-    const text = p.title ?? p.question?.stem ?? p.fileName ?? p.filePath?.split(/[\\/]/).pop() ?? p.resourceId ?? r.entity_id
+    const p = JSON.parse(r.payload) as {
+      title?: string
+      question?: { stem?: string }
+      fileName?: string
+      filePath?: string
+      resourceId?: string
+    }
+    const text =
+      p.title ?? p.question?.stem ?? p.fileName ?? p.filePath?.split(/[\\/]/).pop() ?? p.resourceId ?? r.entity_id
     return text.length > 60 ? `${text.slice(0, 59)}…` : text
   } catch {
     return r.entity_id
   }
 }
-

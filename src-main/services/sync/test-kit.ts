@@ -12,7 +12,12 @@ export function openStorage(dir: string): StorageService {
 }
 
 /** Fast timings so faults play out in milliseconds; everything else as in the app. */
-export function makeSync(storage: StorageService, dir: string, url: string | (() => string), extra: Partial<SyncServiceDeps> = {}): SyncService {
+export function makeSync(
+  storage: StorageService,
+  dir: string,
+  url: string | (() => string),
+  extra: Partial<SyncServiceDeps> = {}
+): SyncService {
   return new SyncService({
     storage,
     dataDir: dir,
@@ -68,7 +73,12 @@ export function enqueue(storage: StorageService, kind: string, entityId: string,
 }
 
 /** Waits for a condition, bounded; fails with `what` when it does not come true. */
-export async function until(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 10_000, stepMs = 10): Promise<void> {
+export async function until(
+  what: string,
+  cond: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  stepMs = 10
+): Promise<void> {
   const end = Date.now() + timeoutMs
   while (Date.now() < end) {
     if (await cond()) return
@@ -80,7 +90,12 @@ export async function until(what: string, cond: () => boolean | Promise<boolean>
 export async function within<T>(ms: number, p: Promise<T>, what = 'operation'): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   try {
-    return await Promise.race([p, new Promise<never>((_r, rej) => (timer = setTimeout(() => rej(new Error(`${what} took longer than ${ms} ms`)), ms)))])
+    return await Promise.race([
+      p,
+      new Promise<never>(
+        (_r, rej) => (timer = setTimeout(() => rej(new Error(`${what} took longer than ${ms} ms`)), ms))
+      )
+    ])
   } finally {
     clearTimeout(timer)
   }

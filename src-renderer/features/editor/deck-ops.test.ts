@@ -2,13 +2,33 @@ import { describe, expect, it } from 'vitest'
 import { createDeck, createSlide } from '../../../src-shared/courseware/factory'
 import { Deck } from '../../../src-shared/courseware/deck'
 import type { Element } from '../../../src-shared/courseware/element'
-import { addElement, addSlide, deleteElements, deleteSlides, duplicateSlides, moveElements, moveSlides, reorderElements, updateElement } from './deck-ops'
+import {
+  addElement,
+  addSlide,
+  deleteElements,
+  deleteSlides,
+  duplicateSlides,
+  moveElements,
+  moveSlides,
+  reorderElements,
+  updateElement
+} from './deck-ops'
 import { DeckHistory } from './deck-history'
 import { snap } from './snapping'
 
 const text = (id: string, x = 0): Element => ({
-  type: 'text', id, x, y: 0, w: 100, h: 50, rotation: 0, opacity: 1, locked: false,
-  paragraphs: [{ runs: [{ text: id }], level: 0 }], verticalAlign: 'top', autoFit: false
+  type: 'text',
+  id,
+  x,
+  y: 0,
+  w: 100,
+  h: 50,
+  rotation: 0,
+  opacity: 1,
+  locked: false,
+  paragraphs: [{ runs: [{ text: id }], level: 0 }],
+  verticalAlign: 'top',
+  autoFit: false
 })
 
 function threeSlides() {
@@ -48,7 +68,10 @@ describe('deck edits', () => {
     let d = addElement(addElement(threeSlides(), 'a', text('t1')), 'a', text('t2', 10))
     d = updateElement(d, 'a', 't2', (e) => ({ ...e, locked: true }))
     d = moveElements(d, 'a', ['t1', 't2'], 5, 7)
-    expect(d.slides[0].elements.map((e) => [e.x, e.y])).toEqual([[5, 7], [10, 0]])
+    expect(d.slides[0].elements.map((e) => [e.x, e.y])).toEqual([
+      [5, 7],
+      [10, 0]
+    ])
     d = reorderElements(d, 'a', ['t1'], 'front')
     expect(d.slides[0].elements.map((e) => e.id)).toEqual(['t2', 't1'])
     d = deleteElements(d, 'a', ['t2'])
@@ -95,9 +118,19 @@ describe('snapping', () => {
   })
 
   it('snaps to another element and does nothing beyond the threshold', () => {
-    const r = snap({ x: 203, y: 403, w: 50, h: 50 }, [{ x: 100, y: 300, w: 100, h: 100 }], { width: 1280, height: 720 }, 5)
+    const r = snap(
+      { x: 203, y: 403, w: 50, h: 50 },
+      [{ x: 100, y: 300, w: 100, h: 100 }],
+      { width: 1280, height: 720 },
+      5
+    )
     expect([r.dx, r.dy]).toEqual([-3, -3])
-    const far = snap({ x: 230, y: 430, w: 50, h: 50 }, [{ x: 100, y: 300, w: 100, h: 100 }], { width: 1280, height: 720 }, 5)
+    const far = snap(
+      { x: 230, y: 430, w: 50, h: 50 },
+      [{ x: 100, y: 300, w: 100, h: 100 }],
+      { width: 1280, height: 720 },
+      5
+    )
     expect([far.dx, far.dy]).toEqual([0, 0])
   })
 })

@@ -67,7 +67,10 @@ export function addElement(deck: Deck, slideId: string, element: Element): Deck 
 }
 
 export function updateElement(deck: Deck, slideId: string, elementId: string, fn: (e: Element) => Element): Deck {
-  return updateSlide(deck, slideId, (s) => ({ ...s, elements: s.elements.map((e) => (e.id === elementId ? fn(e) : e)) }))
+  return updateSlide(deck, slideId, (s) => ({
+    ...s,
+    elements: s.elements.map((e) => (e.id === elementId ? fn(e) : e))
+  }))
 }
 
 export function moveElements(deck: Deck, slideId: string, ids: readonly string[], dx: number, dy: number): Deck {

@@ -3,10 +3,25 @@ import type { Element, ShapeKind } from '../../../src-shared/courseware/element'
 import type { Question } from '../../../src-shared/courseware/question'
 import { createId, type MediaRef } from '../../../src-shared/courseware/primitives'
 
-const frame = (x: number, y: number, w: number, h: number) => ({ id: createId(), x, y, w, h, rotation: 0, opacity: 1, locked: false })
+const frame = (x: number, y: number, w: number, h: number) => ({
+  id: createId(),
+  x,
+  y,
+  w,
+  h,
+  rotation: 0,
+  opacity: 1,
+  locked: false
+})
 
 export function newText(text = '双击输入文字'): Element {
-  return { type: 'text', ...frame(240, 280, 800, 120), paragraphs: [{ runs: [{ text, fontSize: 32 }], level: 0 }], verticalAlign: 'top', autoFit: false }
+  return {
+    type: 'text',
+    ...frame(240, 280, 800, 120),
+    paragraphs: [{ runs: [{ text, fontSize: 32 }], level: 0 }],
+    verticalAlign: 'top',
+    autoFit: false
+  }
 }
 
 export function newShape(kind: ShapeKind): Element {
@@ -37,7 +52,10 @@ export function newTable(rows = 3, cols = 3): Element {
   }
 }
 
-export function newFormula(latex = 'x = \\frac{-b \\pm \\sqrt{b^2-4ac}}{2a}', syntax: 'math' | 'chem' = 'math'): Element {
+export function newFormula(
+  latex = 'x = \\frac{-b \\pm \\sqrt{b^2-4ac}}{2a}',
+  syntax: 'math' | 'chem' = 'math'
+): Element {
   return { type: 'formula', ...frame(340, 260, 600, 200), latex, syntax, color: '#000000', fontSize: 40 }
 }
 

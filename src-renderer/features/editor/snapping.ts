@@ -20,7 +20,12 @@ function lines(r: Rect, axis: 'x' | 'y'): number[] {
   return axis === 'x' ? [r.x, r.x + r.w / 2, r.x + r.w] : [r.y, r.y + r.h / 2, r.y + r.h]
 }
 
-export function snap(moving: Rect, others: readonly Rect[], slide: { width: number; height: number }, threshold: number): SnapResult {
+export function snap(
+  moving: Rect,
+  others: readonly Rect[],
+  slide: { width: number; height: number },
+  threshold: number
+): SnapResult {
   const targets = { x: [0, slide.width / 2, slide.width], y: [0, slide.height / 2, slide.height] }
   for (const o of others) {
     targets.x.push(...lines(o, 'x'))

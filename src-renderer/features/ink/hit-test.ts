@@ -44,7 +44,16 @@ export function distToSegment(px: number, py: number, ax: number, ay: number, bx
   return Math.sqrt(cx * cx + cy * cy)
 }
 
-function segmentsCross(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
+function segmentsCross(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number
+): boolean {
   const d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx)
   const d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx)
   const d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
@@ -139,7 +148,12 @@ function densify(points: readonly InkPoint[], e: Eraser, reach: number): InkPoin
       const n = Math.min(1000, Math.ceil(len / step))
       for (let k = 1; k < n; k++) {
         const f = k / n
-        out.push([a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f, a[3] + (b[3] - a[3]) * f])
+        out.push([
+          a[0] + (b[0] - a[0]) * f,
+          a[1] + (b[1] - a[1]) * f,
+          a[2] + (b[2] - a[2]) * f,
+          a[3] + (b[3] - a[3]) * f
+        ])
       }
     }
     out.push(b)

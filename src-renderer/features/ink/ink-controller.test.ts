@@ -15,13 +15,36 @@ function setup(): { c: InkController; actions: InkAction[]; resets: () => number
 }
 
 function ev(kind: InkInput['kind'], pointerId: number, x: number, y: number, over: Partial<InkInput> = {}): InkInput {
-  return { kind, pointerId, pointerType: 'touch', x, y, pressure: 0.5, width: 10, height: 10, t: 0, buttons: 1, ...over }
+  return {
+    kind,
+    pointerId,
+    pointerType: 'touch',
+    x,
+    y,
+    pressure: 0.5,
+    width: 10,
+    height: 10,
+    t: 0,
+    buttons: 1,
+    ...over
+  }
 }
 
 /** Drags pointer `id` from (x0,y0) by (dx,dy) in `steps` moves starting at time t0. */
-function drag(c: InkController, id: number, x0: number, y0: number, dx: number, dy: number, steps: number, t0 = 0, over: Partial<InkInput> = {}): void {
+function drag(
+  c: InkController,
+  id: number,
+  x0: number,
+  y0: number,
+  dx: number,
+  dy: number,
+  steps: number,
+  t0 = 0,
+  over: Partial<InkInput> = {}
+): void {
   c.input(ev('down', id, x0, y0, { t: t0, ...over }))
-  for (let i = 1; i <= steps; i++) c.input(ev('move', id, x0 + (dx * i) / steps, y0 + (dy * i) / steps, { t: t0 + i * 8, ...over }))
+  for (let i = 1; i <= steps; i++)
+    c.input(ev('move', id, x0 + (dx * i) / steps, y0 + (dy * i) / steps, { t: t0 + i * 8, ...over }))
   c.input(ev('up', id, x0 + dx, y0 + dy, { t: t0 + steps * 8 + 1, ...over }))
 }
 
@@ -65,7 +88,11 @@ describe('InkController', () => {
     // the line at y=100 was cut by the palm (area erase), the one at y=300 is whole
     const ys = c.ink.strokes.map((s) => s.points[0]![1])
     expect(ys.filter((y) => y === 300)).toHaveLength(1)
-    expect(c.ink.strokes.filter((s) => s.points[0]![1] === 100).every((s) => s.points.every((p) => Math.abs(p[0] - 200) > 40))).toBe(true)
+    expect(
+      c.ink.strokes
+        .filter((s) => s.points[0]![1] === 100)
+        .every((s) => s.points.every((p) => Math.abs(p[0] - 200) > 40))
+    ).toBe(true)
     // one undo brings the whole line back
     c.undo()
     expect(c.ink.strokes).toHaveLength(2)

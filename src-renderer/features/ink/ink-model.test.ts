@@ -20,17 +20,35 @@ function line(x0: number, y0: number, x1: number, y1: number, steps = 10, width 
 
 describe('stroke building', () => {
   it('keeps every sample with pen pressure and time since the stroke began', () => {
-    const b = new StrokeBuilder({ id: 'a', tool: 'pen', color: '#112233', width: 4, pointer: 'pen', first: { x: 1, y: 2, pressure: 0.2, t: 1000 } })
+    const b = new StrokeBuilder({
+      id: 'a',
+      tool: 'pen',
+      color: '#112233',
+      width: 4,
+      pointer: 'pen',
+      first: { x: 1, y: 2, pressure: 0.2, t: 1000 }
+    })
     b.add({ x: 3, y: 4, pressure: 0.9, t: 1008 })
     b.add({ x: 3, y: 4, pressure: 1.7, t: 1016 }) // a repeat is kept; pressure is clamped
-    expect(b.stroke.points).toEqual([[1, 2, 0.2, 0], [3, 4, 0.9, 8], [3, 4, 1, 16]])
+    expect(b.stroke.points).toEqual([
+      [1, 2, 0.2, 0],
+      [3, 4, 0.9, 8],
+      [3, 4, 1, 16]
+    ])
     expect(b.startedAt).toBe(1000)
     expect(InkStrokeSchema.safeParse(b.stroke).success).toBe(true)
     expect(isSimulated(b.stroke)).toBe(false)
   })
 
   it('ignores the pressure a mouse or finger reports and simulates it instead', () => {
-    const b = new StrokeBuilder({ id: 'a', tool: 'pen', color: '#112233', width: 4, pointer: 'touch', first: { x: 0, y: 0, pressure: 1, t: 0 } })
+    const b = new StrokeBuilder({
+      id: 'a',
+      tool: 'pen',
+      color: '#112233',
+      width: 4,
+      pointer: 'touch',
+      first: { x: 0, y: 0, pressure: 1, t: 0 }
+    })
     b.add({ x: 10, y: 0, pressure: 0, t: 8 })
     expect(b.stroke.points.map((p) => p[2])).toEqual([NO_PRESSURE, NO_PRESSURE])
     expect(isSimulated(b.stroke)).toBe(true)
@@ -73,7 +91,16 @@ describe('eraser hit-testing', () => {
   })
 
   it('area eraser cuts even a long segment with no sample under the eraser', () => {
-    const s: InkStroke = { id: 'long', tool: 'pen', color: '#000000', width: 2, points: [[0, 0, 0.5, 0], [200, 0, 0.5, 100]] }
+    const s: InkStroke = {
+      id: 'long',
+      tool: 'pen',
+      color: '#000000',
+      width: 2,
+      points: [
+        [0, 0, 0.5, 0],
+        [200, 0, 0.5, 100]
+      ]
+    }
     const pieces = eraseArea(s, { from: { x: 100, y: 0 }, to: { x: 100, y: 0 }, radius: 10 }, id)!
     expect(pieces).toHaveLength(2)
   })
@@ -140,7 +167,10 @@ describe('slide ink and undo', () => {
     book.load('s2', [line(0, 0, 1, 1), line(0, 0, 2, 2)])
     expect(book.slide('s1').strokes).toHaveLength(1)
     expect(book.slide('s2').strokes).toHaveLength(2)
-    expect(book.entries().map(([k, v]) => [k, v.length])).toEqual([['s1', 1], ['s2', 2]])
+    expect(book.entries().map(([k, v]) => [k, v.length])).toEqual([
+      ['s1', 1],
+      ['s2', 2]
+    ])
   })
 })
 
@@ -150,7 +180,11 @@ describe('replay', () => {
     const b = line(0, 0, 2, 2)
     const c = line(0, 0, 3, 3)
     // stored order differs from drawing order (an undo/redo moved a stroke to the end)
-    const started = new Map([[a.id, 5000], [b.id, 1000], [c.id, 1200]])
+    const started = new Map([
+      [a.id, 5000],
+      [b.id, 1000],
+      [c.id, 1200]
+    ])
     const { items, duration } = replayTimeline([a, b, c], started, { maxGapMs: 500 })
     expect(items.map((i) => i.stroke.id)).toEqual([b.id, c.id, a.id])
     expect(items.map((i) => i.at)).toEqual([0, 200, 800]) // b 0-100, gap 100, c 200-300, gap capped 500

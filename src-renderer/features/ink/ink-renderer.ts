@@ -43,7 +43,12 @@ export function clearCanvas(ctx: CanvasRenderingContext2D): void {
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height)
 }
 
-export function drawCommitted(ctx: CanvasRenderingContext2D, strokes: readonly InkStroke[], v: View, dpr: number): void {
+export function drawCommitted(
+  ctx: CanvasRenderingContext2D,
+  strokes: readonly InkStroke[],
+  v: View,
+  dpr: number
+): void {
   clearCanvas(ctx)
   applyView(ctx, v, dpr)
   for (const s of strokes) fillStroke(ctx, s, committedPath(s))
@@ -103,7 +108,12 @@ export function drawLive(
     ctx.fillStyle = 'rgba(255,255,255,0.35)'
     ctx.fill()
     ctx.stroke()
-    const e = { x: (eraser.x - eraser.r) * dpr, y: (eraser.y - eraser.r) * dpr, w: eraser.r * 2 * dpr, h: eraser.r * 2 * dpr }
+    const e = {
+      x: (eraser.x - eraser.r) * dpr,
+      y: (eraser.y - eraser.r) * dpr,
+      w: eraser.r * 2 * dpr,
+      h: eraser.r * 2 * dpr
+    }
     box = box ? union(box, e) : e
   }
   return box ? grow(box, 4 * dpr) : null

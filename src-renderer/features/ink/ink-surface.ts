@@ -5,7 +5,16 @@
  */
 import type { InkStroke } from '../../../src-shared/courseware/ink'
 import { InkController, type InkAction, type InkMode, type InkStyle } from './ink-controller'
-import { clearCanvas, committedPath, drawCommitted, drawLive, fillStroke, applyView, sizeCanvas, type PixelBox } from './ink-renderer'
+import {
+  clearCanvas,
+  committedPath,
+  drawCommitted,
+  drawLive,
+  fillStroke,
+  applyView,
+  sizeCanvas,
+  type PixelBox
+} from './ink-renderer'
 import { replayFrame, replayTimeline, type ReplayOptions } from './replay'
 import type { SlideInk } from './slide-ink'
 import { outlinePath, strokeOutline, type PointerKind } from './stroke-builder'
@@ -252,7 +261,14 @@ export class InkSurface {
     }
     if (this.#liveDirty) {
       this.#liveDirty = false
-      this.#liveBox = drawLive(this.#lctx, this.controller.liveStrokes(), this.view, this.#dpr, this.#liveBox, this.#eraser)
+      this.#liveBox = drawLive(
+        this.#lctx,
+        this.controller.liveStrokes(),
+        this.view,
+        this.#dpr,
+        this.#liveBox,
+        this.#eraser
+      )
     }
   }
 }

@@ -39,7 +39,8 @@ export function replayTimeline(
   for (const { stroke, start } of order) {
     const own = stroke.points.length ? stroke.points[stroke.points.length - 1]![3] : 0
     if (items.length > 0) {
-      const gap = start !== undefined && prevEnd !== undefined ? Math.min(maxGap, Math.max(0, start - prevEnd)) : defaultGap
+      const gap =
+        start !== undefined && prevEnd !== undefined ? Math.min(maxGap, Math.max(0, start - prevEnd)) : defaultGap
       cursor += gap / speed
     }
     items.push({ stroke, at: cursor, duration: own / speed })

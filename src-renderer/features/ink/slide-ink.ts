@@ -53,7 +53,10 @@ export class SlideInk {
       const parentStart = this.startedAt.get(p.parentId)
       if (parentStart !== undefined) this.startedAt.set(p.stroke.id, parentStart + p.offsetMs)
     }
-    this.#replace(removeIds, added.map((p) => p.stroke))
+    this.#replace(
+      removeIds,
+      added.map((p) => p.stroke)
+    )
   }
 
   #replace(removeIds: ReadonlySet<string>, added: readonly InkStroke[]): void {

@@ -27,7 +27,14 @@ export class StrokeBuilder {
   readonly startedAt: number
   readonly #pressureFromInput: boolean
 
-  constructor(opts: { id: string; tool: InkTool; color: string; width: number; pointer: PointerKind; first: InkSample }) {
+  constructor(opts: {
+    id: string
+    tool: InkTool
+    color: string
+    width: number
+    pointer: PointerKind
+    first: InkSample
+  }) {
     this.stroke = { id: opts.id, tool: opts.tool, color: opts.color, width: opts.width, points: [] }
     this.startedAt = opts.first.t
     // Only a pen reports real pressure; a finger or mouse gets velocity-simulated thinning instead.
@@ -56,9 +63,25 @@ export function isSimulated(stroke: InkStroke): boolean {
 
 export function strokeOptions(stroke: InkStroke, last: boolean): StrokeOptions {
   if (stroke.tool === 'highlighter') {
-    return { size: stroke.width, thinning: 0, smoothing: 0.5, streamline: 0.4, simulatePressure: false, last, start: { cap: true }, end: { cap: true } }
+    return {
+      size: stroke.width,
+      thinning: 0,
+      smoothing: 0.5,
+      streamline: 0.4,
+      simulatePressure: false,
+      last,
+      start: { cap: true },
+      end: { cap: true }
+    }
   }
-  return { size: stroke.width, thinning: 0.6, smoothing: 0.5, streamline: 0.45, simulatePressure: isSimulated(stroke), last }
+  return {
+    size: stroke.width,
+    thinning: 0.6,
+    smoothing: 0.5,
+    streamline: 0.45,
+    simulatePressure: isSimulated(stroke),
+    last
+  }
 }
 
 /** The stroke's filled outline as a polygon in page coordinates. */

@@ -21,7 +21,16 @@ export const libraryTexts = {
     failed: '未能添加',
     textNotRead: '未读取文件里的文字，只能按标题和标签搜索',
     textFailed: '文件里的文字读取失败',
-    formatNames: { word: 'Word', ppt: 'PPT', pdf: 'PDF', edux: '课件', video: '视频', audio: '音频', image: '图片', other: '其他' } as Record<string, string>
+    formatNames: {
+      word: 'Word',
+      ppt: 'PPT',
+      pdf: 'PDF',
+      edux: '课件',
+      video: '视频',
+      audio: '音频',
+      image: '图片',
+      other: '其他'
+    } as Record<string, string>
   },
   en: {
     title: 'Library',
@@ -44,7 +53,16 @@ export const libraryTexts = {
     failed: 'Not added',
     textNotRead: 'Text inside was not read; found by title and tags only',
     textFailed: 'Reading the text inside failed',
-    formatNames: { word: 'Word', ppt: 'PPT', pdf: 'PDF', edux: 'Deck', video: 'Video', audio: 'Audio', image: 'Image', other: 'Other' } as Record<string, string>
+    formatNames: {
+      word: 'Word',
+      ppt: 'PPT',
+      pdf: 'PDF',
+      edux: 'Deck',
+      video: 'Video',
+      audio: 'Audio',
+      image: 'Image',
+      other: 'Other'
+    } as Record<string, string>
   }
 }
 export type LibraryTexts = (typeof libraryTexts)['zh-CN']

@@ -10,7 +10,12 @@
  * This module is loaded on demand (the store imports it dynamically) so pdf.js is not in the
  * app's first download.
  */
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {
+  GlobalWorkerOptions,
+  getDocument,
+  type PDFDocumentProxy,
+  type PDFPageProxy
+} from 'pdfjs-dist/legacy/build/pdf.mjs'
 // The legacy build: the modern one uses Math.sumPrecise and Map#getOrInsertComputed, which
 // Chromium 120 (our floor, see vite.config.ts) lacks. The worker is a same-origin file, as
 // CSP `worker-src 'self'` requires; pdf.js is told not to use eval (`script-src 'self'`).
@@ -20,20 +25,40 @@ import type { ImportReport } from '../../../src-shared/courseware/import-report'
 import type { MediaRef } from '../../../src-shared/courseware/primitives'
 import { AppError } from '../../../src-shared/errors'
 import type { Transport } from '../../transport'
-import { MAX_PDF_BYTES, MAX_PDF_PAGES, createPdfDocument, renderSize, type RenderedPage } from '../../../src-shared/courseware/pdf-pages'
+import {
+  MAX_PDF_BYTES,
+  MAX_PDF_PAGES,
+  createPdfDocument,
+  renderSize,
+  type RenderedPage
+} from '../../../src-shared/courseware/pdf-pages'
 
 GlobalWorkerOptions.workerSrc = workerUrl
 
 // Character maps (for CJK text in fonts the PDF does not embed) and the standard 14 fonts, shipped
 // with the app as hashed assets; pdf.js asks for them by file name through BundledData below.
-const assetsByName = (urls: Record<string, string>): Map<string, string> => new Map(Object.entries(urls).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url]))
-const CMAPS = assetsByName(import.meta.glob<string>('../../../node_modules/pdfjs-dist/cmaps/*.bcmap', { query: '?url', import: 'default', eager: true }))
-const FONTS = assetsByName(import.meta.glob<string>('../../../node_modules/pdfjs-dist/standard_fonts/*.{pfb,ttf}', { query: '?url', import: 'default', eager: true }))
+const assetsByName = (urls: Record<string, string>): Map<string, string> =>
+  new Map(Object.entries(urls).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url]))
+const CMAPS = assetsByName(
+  import.meta.glob<string>('../../../node_modules/pdfjs-dist/cmaps/*.bcmap', {
+    query: '?url',
+    import: 'default',
+    eager: true
+  })
+)
+const FONTS = assetsByName(
+  import.meta.glob<string>('../../../node_modules/pdfjs-dist/standard_fonts/*.{pfb,ttf}', {
+    query: '?url',
+    import: 'default',
+    eager: true
+  })
+)
 
 /** pdf.js's BinaryDataFactory contract: `fetch({kind, filename})` → bytes. */
 class BundledData {
   async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
-    const url = kind === 'cMapUrl' ? CMAPS.get(filename) : kind === 'standardFontDataUrl' ? FONTS.get(filename) : undefined
+    const url =
+      kind === 'cMapUrl' ? CMAPS.get(filename) : kind === 'standardFontDataUrl' ? FONTS.get(filename) : undefined
     // No wasm: CSP has no 'wasm-unsafe-eval', so pdf.js uses its JavaScript decoders instead.
     if (!url) throw new Error(`not bundled: ${kind} ${filename}`)
     // Vite inlines small files as data: URLs, which CSP's connect-src would not let fetch() read.
@@ -68,12 +93,27 @@ export function describePdfError(file: string, err: unknown): AppError {
   const name = err && typeof err === 'object' && 'name' in err ? String(err.name) : ''
   const message = err instanceof Error ? err.message : String((err as { message?: unknown } | null)?.message ?? err)
   if (name === 'PasswordException') {
-    return fileError(file, '这个 PDF 设有打开密码。请先在 PDF 阅读器中用密码打开并“另存为”无密码的副本，再导入副本。', 'this PDF is password-protected. Open it with its password in a PDF reader, save a copy without a password, and import that copy.', { reason: 'password' })
+    return fileError(
+      file,
+      '这个 PDF 设有打开密码。请先在 PDF 阅读器中用密码打开并“另存为”无密码的副本，再导入副本。',
+      'this PDF is password-protected. Open it with its password in a PDF reader, save a copy without a password, and import that copy.',
+      { reason: 'password' }
+    )
   }
   if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException') {
-    return fileError(file, '文件已损坏或不是 PDF。请用 PDF 阅读器确认它能打开，或重新下载/导出后再试。', 'the file is damaged or is not a PDF. Check that it opens in a PDF reader, or download/export it again.', { reason: 'invalid', message })
+    return fileError(
+      file,
+      '文件已损坏或不是 PDF。请用 PDF 阅读器确认它能打开，或重新下载/导出后再试。',
+      'the file is damaged or is not a PDF. Check that it opens in a PDF reader, or download/export it again.',
+      { reason: 'invalid', message }
+    )
   }
-  return fileError(file, `读取 PDF 时出错（${message}）。请用 PDF 阅读器确认它能打开后再试。`, `reading the PDF failed (${message}). Check that it opens in a PDF reader and try again.`, { reason: 'render', message })
+  return fileError(
+    file,
+    `读取 PDF 时出错（${message}）。请用 PDF 阅读器确认它能打开后再试。`,
+    `reading the PDF failed (${message}). Check that it opens in a PDF reader and try again.`,
+    { reason: 'render', message }
+  )
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
@@ -88,11 +128,16 @@ function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promi
 }
 
 async function toBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(`the browser could not encode ${type}`))), type, quality))
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(`the browser could not encode ${type}`))), type, quality)
+  )
 }
 
 /** Draws one page into `canvas` (reused between pages) and returns its picture and size in points. */
-async function renderPage(page: PDFPageProxy, canvas: HTMLCanvasElement): Promise<{ picture: Blob; width: number; height: number }> {
+async function renderPage(
+  page: PDFPageProxy,
+  canvas: HTMLCanvasElement
+): Promise<{ picture: Blob; width: number; height: number }> {
   const base = page.getViewport({ scale: 1 })
   const size = renderSize(base)
   const viewport = page.getViewport({ scale: size.scale })
@@ -111,10 +156,17 @@ function checkAborted(signal: AbortSignal | undefined): void {
 }
 
 /** Imports `file` as a new, unsaved deck of picture slides, and the report shown to the teacher. */
-export async function importPdf(file: File, opts: PdfImportOptions): Promise<{ document: DocumentView; report: ImportReport }> {
+export async function importPdf(
+  file: File,
+  opts: PdfImportOptions
+): Promise<{ document: DocumentView; report: ImportReport }> {
   const started = performance.now()
   if (file.size > MAX_PDF_BYTES) {
-    throw new AppError('LIMIT', `“${file.name}”超过 ${MAX_PDF_BYTES / 1024 / 1024} MB，无法导入。请拆分后再导入。`, `"${file.name}" is larger than ${MAX_PDF_BYTES / 1024 / 1024} MB. Split it and import the parts.`)
+    throw new AppError(
+      'LIMIT',
+      `“${file.name}”超过 ${MAX_PDF_BYTES / 1024 / 1024} MB，无法导入。请拆分后再导入。`,
+      `"${file.name}" is larger than ${MAX_PDF_BYTES / 1024 / 1024} MB. Split it and import the parts.`
+    )
   }
   let pdf: PDFDocumentProxy | null = null
   const pages: RenderedPage[] = []
@@ -131,7 +183,11 @@ export async function importPdf(file: File, opts: PdfImportOptions): Promise<{ d
     })
     pdf = await task.promise
     if (pdf.numPages > MAX_PDF_PAGES) {
-      throw new AppError('LIMIT', `“${file.name}”有 ${pdf.numPages} 页，超过了一次导入的上限 ${MAX_PDF_PAGES} 页。请拆分后再导入。`, `"${file.name}" has ${pdf.numPages} pages, more than the ${MAX_PDF_PAGES} one import allows. Split it and import the parts.`)
+      throw new AppError(
+        'LIMIT',
+        `“${file.name}”有 ${pdf.numPages} 页，超过了一次导入的上限 ${MAX_PDF_PAGES} 页。请拆分后再导入。`,
+        `"${file.name}" has ${pdf.numPages} pages, more than the ${MAX_PDF_PAGES} one import allows. Split it and import the parts.`
+      )
     }
     const canvas = document.createElement('canvas')
     opts.onProgress?.(0, pdf.numPages)
@@ -140,7 +196,12 @@ export async function importPdf(file: File, opts: PdfImportOptions): Promise<{ d
       const page = await pdf.getPage(n)
       try {
         const { picture, width, height } = await renderPage(page, canvas).catch((e: unknown) => {
-          throw fileError(file.name, `第 ${n} 页无法绘制（${e instanceof Error ? e.message : String(e)}）。`, `page ${n} could not be drawn (${e instanceof Error ? e.message : String(e)}).`, { page: n })
+          throw fileError(
+            file.name,
+            `第 ${n} 页无法绘制（${e instanceof Error ? e.message : String(e)}）。`,
+            `page ${n} could not be drawn (${e instanceof Error ? e.message : String(e)}).`,
+            { page: n }
+          )
         })
         pages.push({ media: await opts.upload(picture), width, height })
       } finally {
@@ -155,5 +216,10 @@ export async function importPdf(file: File, opts: PdfImportOptions): Promise<{ d
     await pdf?.destroy()
   }
   checkAborted(opts.signal)
-  return createPdfDocument((channel, input) => opts.transport.invoke(channel, input), file.name, pages, performance.now() - started)
+  return createPdfDocument(
+    (channel, input) => opts.transport.invoke(channel, input),
+    file.name,
+    pages,
+    performance.now() - started
+  )
 }

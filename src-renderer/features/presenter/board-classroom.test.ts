@@ -3,7 +3,14 @@ import { Slide } from '../../../src-shared/courseware/deck'
 import { questionSpecFromCourseware } from '../../../src-shared/classroom/from-courseware'
 import { QuestionSpec } from '../../../src-shared/classroom/question'
 import type { RunTally } from '../../../src-shared/classroom/results'
-import { boardActionForRemote, newerTally, notYetAnswered, revealedBars, rosterForClass, slideQuestion } from './board-classroom'
+import {
+  boardActionForRemote,
+  newerTally,
+  notYetAnswered,
+  revealedBars,
+  rosterForClass,
+  slideQuestion
+} from './board-classroom'
 
 const questionSlide = Slide.parse({
   id: 's2',
@@ -16,7 +23,16 @@ const questionSlide = Slide.parse({
       y: 50,
       w: 600,
       h: 300,
-      question: { kind: 'single', prompt: '3² + 4² = ?', options: [{ id: 'a', text: '7' }, { id: 'b', text: '25' }, { id: 'c', text: '49' }], answer: 'b' }
+      question: {
+        kind: 'single',
+        prompt: '3² + 4² = ?',
+        options: [
+          { id: 'a', text: '7' },
+          { id: 'b', text: '25' },
+          { id: 'c', text: '49' }
+        ],
+        answer: 'b'
+      }
     }
   ]
 })
@@ -56,10 +72,19 @@ describe('the question a slide offers', () => {
     const spec = questionSpecFromCourseware(slideQuestion(questionSlide)!)
     expect(revealedBars(tally(), spec)).toBeUndefined()
     expect(revealedBars(tally({ revealed: true }), spec)).toEqual([1])
-    expect(revealedBars(tally({ revealed: true }), QuestionSpec.parse({ kind: 'truefalse', correct: false }))).toEqual([1])
-    expect(revealedBars(tally({ revealed: true }), QuestionSpec.parse({ kind: 'multiple', options: ['x', 'y', 'z'], correct: [0, 2] }))).toEqual([0, 2])
+    expect(revealedBars(tally({ revealed: true }), QuestionSpec.parse({ kind: 'truefalse', correct: false }))).toEqual([
+      1
+    ])
+    expect(
+      revealedBars(
+        tally({ revealed: true }),
+        QuestionSpec.parse({ kind: 'multiple', options: ['x', 'y', 'z'], correct: [0, 2] })
+      )
+    ).toEqual([0, 2])
     // An ad hoc ABCD has no key: nothing is coloured, and an unknown spec colours nothing either.
-    expect(revealedBars(tally({ revealed: true }), QuestionSpec.parse({ kind: 'single', options: ['A', 'B', 'C', 'D'] }))).toEqual([])
+    expect(
+      revealedBars(tally({ revealed: true }), QuestionSpec.parse({ kind: 'single', options: ['A', 'B', 'C', 'D'] }))
+    ).toEqual([])
     expect(revealedBars(tally({ revealed: true }), null)).toBeUndefined()
   })
 })
@@ -98,7 +123,10 @@ describe('phone remote commands on the board', () => {
     }
   })
   it('picks a name on the board, keeping the server pick as a fallback', () => {
-    expect(boardActionForRemote({ action: 'random-pick', at, pickedName: '王五' })).toEqual({ kind: 'pick-name', fallbackName: '王五' })
+    expect(boardActionForRemote({ action: 'random-pick', at, pickedName: '王五' })).toEqual({
+      kind: 'pick-name',
+      fallbackName: '王五'
+    })
     expect(boardActionForRemote({ action: 'random-pick', at })).toEqual({ kind: 'pick-name', fallbackName: null })
   })
   it('puts a photo on the board, and ignores a photo event without a photo', () => {

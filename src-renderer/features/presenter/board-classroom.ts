@@ -29,7 +29,9 @@ const ROSTER_MAX = 500
  */
 export function rosterForClass(rosters: readonly Roster[], classId: string): RosterEntry[] | undefined {
   const roster = rosters.find((r) => r.id === classId)
-  const names = [...new Set((roster?.students ?? []).map((n) => [...n.trim()].slice(0, NAME_MAX).join('')).filter(Boolean))]
+  const names = [
+    ...new Set((roster?.students ?? []).map((n) => [...n.trim()].slice(0, NAME_MAX).join('')).filter(Boolean))
+  ]
   if (names.length === 0) return undefined
   return names.slice(0, ROSTER_MAX).map((name, i) => ({ id: `n${i + 1}`, name }))
 }
@@ -68,7 +70,10 @@ export function boardActionForRemote(e: RemoteEvent): BoardAction {
  * The bars to colour as right once the answer is revealed (option indexes; true/false is
  * [对, 错]); undefined before the reveal or when the key is unknown, so nothing is coloured.
  */
-export function revealedBars(tally: Pick<RunTally, 'revealed'>, spec: QuestionSpec | null | undefined): number[] | undefined {
+export function revealedBars(
+  tally: Pick<RunTally, 'revealed'>,
+  spec: QuestionSpec | null | undefined
+): number[] | undefined {
   if (!tally.revealed || !spec) return undefined
   switch (spec.kind) {
     case 'single':
@@ -85,7 +90,10 @@ export function revealedBars(tally: Pick<RunTally, 'revealed'>, spec: QuestionSp
 /** Names still to answer, offline ones last (they may have lost the Wi-Fi rather than be slow). */
 export function notYetAnswered(tally: Pick<RunTally, 'students'>): { name: string; online: boolean }[] {
   const waiting = tally.students.filter((s) => !s.answered)
-  return [...waiting.filter((s) => s.online), ...waiting.filter((s) => !s.online)].map((s) => ({ name: s.name, online: s.online }))
+  return [...waiting.filter((s) => s.online), ...waiting.filter((s) => !s.online)].map((s) => ({
+    name: s.name,
+    online: s.online
+  }))
 }
 
 /** A newer tally replaces the one shown; a late tally of an older run never does. */

@@ -106,7 +106,13 @@ export class LessonRecorder {
   }
 
   async #call(
-    channel: 'lessons:heartbeat' | 'lessons:activity' | 'lessons:visibility' | 'lessons:recordSlide' | 'lessons:recordTool' | 'lessons:recordQuestion',
+    channel:
+      | 'lessons:heartbeat'
+      | 'lessons:activity'
+      | 'lessons:visibility'
+      | 'lessons:recordSlide'
+      | 'lessons:recordTool'
+      | 'lessons:recordQuestion',
     extra: Record<string, unknown>
   ): Promise<void> {
     const sessionId = this.#sessionId

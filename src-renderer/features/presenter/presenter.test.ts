@@ -4,7 +4,12 @@ import { LessonRecorder, HEARTBEAT_MS, type LessonRpc } from './lesson-recorder'
 
 describe('presenter navigation', () => {
   it('maps clicker and keyboard keys', () => {
-    expect(['PageDown', 'ArrowRight', ' ', 'ArrowDown'].map((k) => commandForKey(k)?.kind)).toEqual(['next', 'next', 'next', 'next'])
+    expect(['PageDown', 'ArrowRight', ' ', 'ArrowDown'].map((k) => commandForKey(k)?.kind)).toEqual([
+      'next',
+      'next',
+      'next',
+      'next'
+    ])
     expect(['PageUp', 'ArrowLeft', 'ArrowUp'].map((k) => commandForKey(k)?.kind)).toEqual(['prev', 'prev', 'prev'])
     expect(commandForKey('b')?.kind).toBe('black')
     expect(commandForKey('W')?.kind).toBe('white')
@@ -36,7 +41,19 @@ describe('LessonRecorder', () => {
     const calls: [string, Record<string, unknown>][] = []
     let timer: (() => void) | null = null
     let now = 0
-    const status = (id: string) => ({ sessionId: id, open: true, startedAt: '', endedAt: null, elapsedMs: 0, activeMs: 0, effectiveMinutes: 15, effective: false, remainingMs: 0, paused: null, idleMinutes: 5 })
+    const status = (id: string) => ({
+      sessionId: id,
+      open: true,
+      startedAt: '',
+      endedAt: null,
+      elapsedMs: 0,
+      activeMs: 0,
+      effectiveMinutes: 15,
+      effective: false,
+      remainingMs: 0,
+      paused: null,
+      idleMinutes: 5
+    })
     const rpc: LessonRpc = {
       invoke: (async (channel: string, input: Record<string, unknown>) => {
         calls.push([channel, input])
@@ -77,7 +94,11 @@ describe('LessonRecorder', () => {
     f.rec.activity()
     await Promise.resolve()
     expect(f.calls.map((c) => c[0])).toEqual([
-      'lessons:start', 'lessons:activity', 'lessons:recordSlide', 'lessons:recordTool', 'lessons:activity'
+      'lessons:start',
+      'lessons:activity',
+      'lessons:recordSlide',
+      'lessons:recordTool',
+      'lessons:activity'
     ])
     expect(f.calls[2]![1]).toEqual({ sessionId: 'L1', slideId: 's2', slideIndex: 1 })
   })

@@ -25,7 +25,10 @@ export function sampleDeck(title: string, slideCount: number): Deck {
         y: 220,
         w: 1120,
         h: 400,
-        paragraphs: [1, 2, 3].map((k) => ({ list: 'bullet' as const, runs: [{ text: `要点 ${k}（第 ${i + 1} 页）`, fontSize: 28 }] }))
+        paragraphs: [1, 2, 3].map((k) => ({
+          list: 'bullet' as const,
+          runs: [{ text: `要点 ${k}（第 ${i + 1} 页）`, fontSize: 28 }]
+        }))
       }
     ]
   }))

@@ -3,7 +3,13 @@ import { percent, toCsv } from './csv'
 
 describe('CSV export', () => {
   it('writes a BOM and CRLF, quotes commas, quotes and line breaks, and leaves empty cells empty', () => {
-    const csv = toCsv(['学生', '正确率', '备注'], [['张三', 0.5, '说"对"了，\n再练'], ['李四', null, undefined]])
+    const csv = toCsv(
+      ['学生', '正确率', '备注'],
+      [
+        ['张三', 0.5, '说"对"了，\n再练'],
+        ['李四', null, undefined]
+      ]
+    )
     expect(csv).toBe('\uFEFF学生,正确率,备注\r\n张三,0.5,"说""对""了，\n再练"\r\n李四,,\r\n')
   })
 

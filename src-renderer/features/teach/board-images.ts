@@ -10,14 +10,19 @@ import type { BoardPage } from '../presenter/lesson-page'
 
 export type Upload = (file: Blob & { name?: string }) => Promise<MediaRef>
 
-export async function boardBackgroundPng(kind: PageBackgroundKind, size: { width: number; height: number }): Promise<Blob> {
+export async function boardBackgroundPng(
+  kind: PageBackgroundKind,
+  size: { width: number; height: number }
+): Promise<Blob> {
   const canvas = document.createElement('canvas')
   canvas.width = size.width
   canvas.height = size.height
   const ctx = canvas.getContext('2d')
   if (!ctx) throw new Error('canvas 2d unavailable')
   drawBackground(ctx, backgroundSpec(kind, size), size)
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'))
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png')
+  )
 }
 
 /** Backgrounds for the boards to keep; one upload per kind of lines, however many pages use it. */
@@ -33,7 +38,11 @@ export async function boardBackgrounds(
     if (b.photo) {
       // A photo from the phone remote stays whole under its ink: contained, on white.
       const blob = dataUrlBlob(b.photo)
-      const ref = await upload(Object.assign(blob, { name: `photo.${blob.type === 'image/png' ? 'png' : blob.type === 'image/webp' ? 'webp' : 'jpg'}` }))
+      const ref = await upload(
+        Object.assign(blob, {
+          name: `photo.${blob.type === 'image/png' ? 'png' : blob.type === 'image/webp' ? 'webp' : 'jpg'}`
+        })
+      )
       out.set(b.id, { color: '#FFFFFF', image: ref, fit: 'contain' })
     } else if (b.bg === 'plain') out.set(b.id, { color: '#FFFFFF', fit: 'cover' })
     else {
@@ -53,6 +62,8 @@ export async function boardBackgrounds(
 export function dataUrlBlob(url: string): Blob {
   const m = /^data:([^;,]+)(;base64)?,(.*)$/s.exec(url)
   if (!m) throw new Error('not a data: URL')
-  const bytes = m[2] ? Uint8Array.from(atob(m[3]!), (c) => c.charCodeAt(0)) : new TextEncoder().encode(decodeURIComponent(m[3]!))
+  const bytes = m[2]
+    ? Uint8Array.from(atob(m[3]!), (c) => c.charCodeAt(0))
+    : new TextEncoder().encode(decodeURIComponent(m[3]!))
   return new Blob([bytes], { type: m[1] })
 }

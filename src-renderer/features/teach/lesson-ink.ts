@@ -43,7 +43,8 @@ export function inkIntoDeck(deck: Deck, pages: readonly LessonPage[], background
     }
     if (p.strokes.length === 0 || known.has(p.id)) continue
     const source = p.copyOf === undefined ? undefined : byId.get(p.copyOf)
-    const background: SlideBackground = backgrounds.get(p.id) ?? source?.background ?? { color: '#FFFFFF', fit: 'cover' }
+    const background: SlideBackground = backgrounds.get(p.id) ??
+      source?.background ?? { color: '#FFFFFF', fit: 'cover' }
     // A snapshot keeps the slide's content under the new ink; a blank page has only the ink.
     const slide: Slide = source
       ? { ...source, id: p.id, background, ink: [...p.strokes], hidden: false }

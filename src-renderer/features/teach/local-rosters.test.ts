@@ -5,7 +5,14 @@ import { i18n } from '../../i18n'
 import { RosterSave, rosterProblems, type Roster } from '../../../src-shared/contract/rosters'
 import { AppError } from '../../../src-shared/errors'
 import type { Transport } from '../../transport'
-import { classChanged, forgetLegacyClass, loadLegacyClasses, loadLocalClasses, STORAGE_KEY, upsertLocalClass } from './local-rosters'
+import {
+  classChanged,
+  forgetLegacyClass,
+  loadLegacyClasses,
+  loadLocalClasses,
+  STORAGE_KEY,
+  upsertLocalClass
+} from './local-rosters'
 import ClassChooser from './components/ClassChooser.vue'
 
 const ROSTER = ['张三', '李四', '王五']
@@ -14,7 +21,9 @@ const ROSTER = ['张三', '李四', '王五']
  * Answers rosters:list/save from memory, applying the shared roster rules as the service does.
  * `failAfter` saves, it behaves like a lost connection.
  */
-function fakeRosters(opts: { have?: Roster[]; failAfter?: number } = {}): Transport & { saved: Map<string, Roster>; calls: string[] } {
+function fakeRosters(
+  opts: { have?: Roster[]; failAfter?: number } = {}
+): Transport & { saved: Map<string, Roster>; calls: string[] } {
   const saved = new Map((opts.have ?? []).map((r) => [r.id, r]))
   const calls: string[] = []
   let saves = 0
@@ -26,13 +35,25 @@ function fakeRosters(opts: { have?: Roster[]; failAfter?: number } = {}): Transp
       calls.push(channel)
       if (channel === 'rosters:list') return { classes: [...saved.values()] }
       if (channel === 'rosters:save') {
-        if (opts.failAfter !== undefined && saves++ >= opts.failAfter) throw new AppError('UNAVAILABLE', '与 ClassDeck 服务的连接已断开', 'The connection to the ClassDeck services was lost')
+        if (opts.failAfter !== undefined && saves++ >= opts.failAfter)
+          throw new AppError(
+            'UNAVAILABLE',
+            '与 ClassDeck 服务的连接已断开',
+            'The connection to the ClassDeck services was lost'
+          )
         const p = RosterSave.safeParse(input)
         if (!p.success) {
           const problems = rosterProblems(p.error.issues)
           throw new AppError('VALIDATION', problems.map((x) => x.zh).join(''), problems.map((x) => x.en).join(' '))
         }
-        const r: Roster = { id: p.data.id!, name: p.data.name, students: p.data.students, locked: p.data.locked ?? false, createdAt: 't', updatedAt: 't' }
+        const r: Roster = {
+          id: p.data.id!,
+          name: p.data.name,
+          students: p.data.students,
+          locked: p.data.locked ?? false,
+          createdAt: 't',
+          updatedAt: 't'
+        }
         saved.set(r.id, r)
         return r
       }
@@ -72,7 +93,14 @@ describe('moving classes from localStorage into the rosters service', () => {
   })
 
   it('leaves a class the service already has alone: the database copy is the newer one', async () => {
-    const inDb: Roster = { id: 'local-1', name: '七年级1班', students: ['张三', '李四', '王五', '孙八'], locked: true, createdAt: 't', updatedAt: 't' }
+    const inDb: Roster = {
+      id: 'local-1',
+      name: '七年级1班',
+      students: ['张三', '李四', '王五', '孙八'],
+      locked: true,
+      createdAt: 't',
+      updatedAt: 't'
+    }
     legacy([{ id: 'local-1', name: '七年级1班', students: ['张三'] }])
     const rpc = fakeRosters({ have: [inDb] })
     const got = await loadLocalClasses(localStorage, rpc)
@@ -134,8 +162,14 @@ describe('moving classes from localStorage into the rosters service', () => {
   })
 
   it('saves a roster from the name picker only when it changed', () => {
-    const list = upsertLocalClass(upsertLocalClass([], { id: 'c1', name: '一班', students: ROSTER, locked: false }), { id: 'c2', name: '二班', students: [] })
-    expect(upsertLocalClass(list, { id: 'c1', name: '一班', students: ['张三'] }).map((c) => c.students.length)).toEqual([1, 0])
+    const list = upsertLocalClass(upsertLocalClass([], { id: 'c1', name: '一班', students: ROSTER, locked: false }), {
+      id: 'c2',
+      name: '二班',
+      students: []
+    })
+    expect(
+      upsertLocalClass(list, { id: 'c1', name: '一班', students: ['张三'] }).map((c) => c.students.length)
+    ).toEqual([1, 0])
     expect(classChanged(list[0], { id: 'c1', name: '一班', students: [...ROSTER], locked: false })).toBe(false)
     expect(classChanged(list[0], { id: 'c1', name: '一班', students: [...ROSTER], locked: true })).toBe(true)
     expect(classChanged(list[0], { id: 'c1', name: '一班', students: ['张三', '王五', '李四'] })).toBe(true)
@@ -171,7 +205,10 @@ describe('the class editor', () => {
     await w.get('form').trigger('submit')
     await flushPromises()
     expect(w.find('form').exists()).toBe(false)
-    expect(seen).toMatchObject([{ name: '七年级1班', students: ['张三', '阿卜杜勒·拉赫曼·穆罕默德·伊本·哈立德·阿里'] }, { name: '七年级1班', students: ['张三', '阿卜杜勒'] }])
+    expect(seen).toMatchObject([
+      { name: '七年级1班', students: ['张三', '阿卜杜勒·拉赫曼·穆罕默德·伊本·哈立德·阿里'] },
+      { name: '七年级1班', students: ['张三', '阿卜杜勒'] }
+    ])
     expect(w.emitted('select')?.[0]?.[0]).toMatch(/^local-/)
   })
 })

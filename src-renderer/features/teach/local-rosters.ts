@@ -102,7 +102,10 @@ export async function loadLocalClasses(storage: LegacyStorage, rpc: Rpc): Promis
       kept.push({ cls, error: AppError.from(err) })
     }
   }
-  writeLegacy(storage, kept.map((k) => k.cls))
+  writeLegacy(
+    storage,
+    kept.map((k) => k.cls)
+  )
   return { classes: [...classes, ...moved, ...kept.map((k) => k.cls)], kept }
 }
 
@@ -119,5 +122,9 @@ export function upsertLocalClass(classes: readonly LocalClass[], c: LocalClass):
 export function classChanged(old: LocalClass | undefined, next: LocalClass): boolean {
   if (!old) return true
   if (next.locked !== undefined && (old.locked ?? false) !== next.locked) return true
-  return old.name !== next.name || old.students.length !== next.students.length || old.students.some((s, i) => s !== next.students[i])
+  return (
+    old.name !== next.name ||
+    old.students.length !== next.students.length ||
+    old.students.some((s, i) => s !== next.students[i])
+  )
 }

@@ -22,7 +22,8 @@ export const teachMessages = {
       students: '{n} 人',
       noClasses: '还没有班级。点“新建班级”输入名单，或在“同步”页登录平台下载班级名单。',
       platformUnavailable: '平台班级名单暂不可用（{message}），可先使用本机班级。',
-      rostersKept: '有班级名单没能移入数据文件夹，暂时只保存在这个浏览器里：{list} 请选中该班级，点“编辑班级”改正后保存。',
+      rostersKept:
+        '有班级名单没能移入数据文件夹，暂时只保存在这个浏览器里：{list} 请选中该班级，点“编辑班级”改正后保存。',
       blank: '＋ 空白白板课',
       blankTitle: '白板课 {date}',
       noDecks: '还没有最近使用的课件。可在“备课”页新建或导入，或直接上一节白板课。',
@@ -59,7 +60,8 @@ export const teachMessages = {
       start: 'Start lesson',
       startBoard: 'Teach on the classroom display (presenter view here)',
       overlay: '🖊 Annotate the desktop',
-      boardBlocked: 'The browser blocked the classroom-display window. Allow pop-ups for this page and try again, or use Start lesson.',
+      boardBlocked:
+        'The browser blocked the classroom-display window. Allow pop-ups for this page and try again, or use Start lesson.',
       needClass: 'Choose a class first',
       needDeck: 'Choose courseware first',
       newClass: '+ New class',
@@ -72,7 +74,8 @@ export const teachMessages = {
       students: '{n} students',
       noClasses: 'No classes yet. Add one with "New class", or sign in on the Sync page to download rosters.',
       platformUnavailable: 'Platform rosters are not available ({message}); use the classes on this computer.',
-      rostersKept: 'Some classes could not be moved into the data folder and are kept only in this browser for now: {list} Choose the class, press "Edit class", correct it and save.',
+      rostersKept:
+        'Some classes could not be moved into the data folder and are kept only in this browser for now: {list} Choose the class, press "Edit class", correct it and save.',
       blank: '+ Blank whiteboard lesson',
       blankTitle: 'Whiteboard lesson {date}',
       noDecks: 'No recent courseware. Create or import some on the Prepare page, or teach a whiteboard lesson.',

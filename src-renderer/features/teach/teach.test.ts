@@ -3,7 +3,16 @@ import { Deck } from '../../../src-shared/courseware/deck'
 import type { InkStroke } from '../../../src-shared/courseware/ink'
 import { boardsToKeep, inkChanged, inkIntoDeck, type LessonPage } from './lesson-ink'
 
-const stroke = (id: string): InkStroke => ({ id, tool: 'pen', color: '#E53935', width: 4, points: [[10, 10, 0.5, 0], [20, 20, 0.5, 16]] })
+const stroke = (id: string): InkStroke => ({
+  id,
+  tool: 'pen',
+  color: '#E53935',
+  width: 4,
+  points: [
+    [10, 10, 0.5, 0],
+    [20, 20, 0.5, 16]
+  ]
+})
 const deck = (): Deck =>
   Deck.parse({
     id: 'deck-1',
@@ -52,7 +61,10 @@ describe('saving a lesson’s ink into the deck', () => {
   })
 
   it('does not insert a whiteboard page twice when the saved deck is taught and saved again', () => {
-    const once = inkIntoDeck(deck(), [{ kind: 'slide', id: 's1', strokes: [], visited: true }, { kind: 'board', id: 'b1', bg: 'plain', strokes: [stroke('y')] }])
+    const once = inkIntoDeck(deck(), [
+      { kind: 'slide', id: 's1', strokes: [], visited: true },
+      { kind: 'board', id: 'b1', bg: 'plain', strokes: [stroke('y')] }
+    ])
     const twice = inkIntoDeck(once, [{ kind: 'slide', id: 'b1', strokes: [stroke('y'), stroke('z')], visited: true }])
     expect(twice.slides.map((s) => s.id)).toEqual(['s1', 'b1', 's2', 's3'])
     expect(twice.slides[1]!.ink).toHaveLength(2)
@@ -63,7 +75,20 @@ describe('saving a lesson’s ink into the deck', () => {
       { kind: 'slide', id: 's2', strokes: [stroke('old')], visited: true },
       { kind: 'board', id: 'snap', bg: 'plain', copyOf: 's2', strokes: [stroke('old-copy'), stroke('new')] }
     ]
-    const source = Deck.parse({ ...deck(), slides: deck().slides.map((s) => (s.id === 's2' ? { ...s, notes: '备注', elements: [{ type: 'text', id: 'e1', x: 0, y: 0, w: 100, h: 40, paragraphs: [{ runs: [{ text: '勾股' }] }] }] } : s)) })
+    const source = Deck.parse({
+      ...deck(),
+      slides: deck().slides.map((s) =>
+        s.id === 's2'
+          ? {
+              ...s,
+              notes: '备注',
+              elements: [
+                { type: 'text', id: 'e1', x: 0, y: 0, w: 100, h: 40, paragraphs: [{ runs: [{ text: '勾股' }] }] }
+              ]
+            }
+          : s
+      )
+    })
     const out = inkIntoDeck(source, pages)
     expect(out.slides.map((s) => s.id)).toEqual(['s1', 's2', 'snap', 's3'])
     const snap = out.slides[2]!
@@ -75,7 +100,12 @@ describe('saving a lesson’s ink into the deck', () => {
 
   it('says whether there is anything to save', () => {
     expect(inkChanged(deck(), [{ kind: 'slide', id: 's2', strokes: [stroke('old')], visited: true }])).toBe(false)
-    expect(inkChanged(deck(), [{ kind: 'slide', id: 's1', strokes: [], visited: true }, { kind: 'board', id: 'b', bg: 'grid', strokes: [] }])).toBe(false)
+    expect(
+      inkChanged(deck(), [
+        { kind: 'slide', id: 's1', strokes: [], visited: true },
+        { kind: 'board', id: 'b', bg: 'grid', strokes: [] }
+      ])
+    ).toBe(false)
     expect(inkChanged(deck(), [{ kind: 'slide', id: 's1', strokes: [stroke('n')], visited: true }])).toBe(true)
     expect(inkChanged(deck(), [{ kind: 'slide', id: 's2', strokes: [], visited: true }])).toBe(true)
     expect(inkChanged(deck(), [{ kind: 'board', id: 'b', bg: 'grid', strokes: [stroke('n')] }])).toBe(true)

@@ -5,7 +5,10 @@ export interface Pt {
 }
 
 /** Tick marks along a ruler of `lengthCm` at `pxPerCm`: every mm, longer at 5 mm, labelled at each cm. */
-export function rulerTicks(lengthCm: number, pxPerCm: number): { x: number; len: 'short' | 'mid' | 'long'; label?: string }[] {
+export function rulerTicks(
+  lengthCm: number,
+  pxPerCm: number
+): { x: number; len: 'short' | 'mid' | 'long'; label?: string }[] {
   const out: { x: number; len: 'short' | 'mid' | 'long'; label?: string }[] = []
   const mm = Math.round(lengthCm * 10)
   for (let i = 0; i <= mm; i++) {

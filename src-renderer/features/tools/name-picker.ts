@@ -61,7 +61,11 @@ export class NamePicker {
 
   roster(id: string): Roster {
     const r = this.#rosters.get(id)
-    if (!r) throw new PickerError(`找不到名单“${id}”，请重新选择班级名单。`, `Roster "${id}" was not found; choose a class roster again.`)
+    if (!r)
+      throw new PickerError(
+        `找不到名单“${id}”，请重新选择班级名单。`,
+        `Roster "${id}" was not found; choose a class roster again.`
+      )
     return r
   }
 
@@ -104,7 +108,10 @@ export class NamePicker {
     const absent = this.#absent.get(id) ?? new Set<string>()
     const present = r.students.filter((s) => !absent.has(s))
     if (present.length === 0) {
-      throw new PickerError(`名单“${r.name}”里没有可点的学生，请先添加学生或取消缺席标记。`, `Roster "${r.name}" has nobody to pick; add students or clear the absent marks.`)
+      throw new PickerError(
+        `名单“${r.name}”里没有可点的学生，请先添加学生或取消缺席标记。`,
+        `Roster "${r.name}" has nobody to pick; add students or clear the absent marks.`
+      )
     }
     let picked = this.#picked.get(id) ?? new Set<string>()
     let round = this.#round.get(id) ?? 1
@@ -149,10 +156,16 @@ function normalize(r: Roster): Roster {
 }
 
 function lockedError(r: Roster): PickerError {
-  return new PickerError(`名单“${r.name}”已锁定，不能修改。如需修改，请先解锁。`, `Roster "${r.name}" is locked and cannot be changed; unlock it first.`)
+  return new PickerError(
+    `名单“${r.name}”已锁定，不能修改。如需修改，请先解锁。`,
+    `Roster "${r.name}" is locked and cannot be changed; unlock it first.`
+  )
 }
 
 /** Splits a pasted list (one name a line, or separated by commas, 、 or spaces). */
 export function parseNames(text: string): string[] {
-  return text.split(/[\n\r,，、;；\t]+|\s{2,}/).map((s) => s.trim()).filter(Boolean)
+  return text
+    .split(/[\n\r,，、;；\t]+|\s{2,}/)
+    .map((s) => s.trim())
+    .filter(Boolean)
 }

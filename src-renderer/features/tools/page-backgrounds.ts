@@ -82,7 +82,11 @@ export function backgroundSpec(kind: PageBackgroundKind, size: { width: number; 
 }
 
 /** Draws a background; `ctx` must already map page units to pixels. */
-export function drawBackground(ctx: CanvasRenderingContext2D, spec: BackgroundSpec, size: { width: number; height: number }): void {
+export function drawBackground(
+  ctx: CanvasRenderingContext2D,
+  spec: BackgroundSpec,
+  size: { width: number; height: number }
+): void {
   ctx.fillStyle = spec.fill
   ctx.fillRect(0, 0, size.width, size.height)
   for (const l of spec.lines) {

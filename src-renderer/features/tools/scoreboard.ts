@@ -13,7 +13,12 @@ export class Scoreboard {
   readonly #history: Group[][] = []
 
   constructor(names: readonly string[]) {
-    this.#groups = names.map((name, i) => ({ id: `g${i + 1}`, name, color: GROUP_COLORS[i % GROUP_COLORS.length]!, score: 0 }))
+    this.#groups = names.map((name, i) => ({
+      id: `g${i + 1}`,
+      name,
+      color: GROUP_COLORS[i % GROUP_COLORS.length]!,
+      score: 0
+    }))
   }
 
   get groups(): readonly Group[] {

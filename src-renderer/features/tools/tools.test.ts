@@ -22,15 +22,19 @@ describe('NamePicker', () => {
 
   it('never repeats within a round, for any roster size and random source', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.array(fc.nat(), { minLength: 1, maxLength: 50 }), (size, rolls) => {
-        let i = 0
-        const p = new NamePicker(
-          [{ id: 'r', name: 'r', students: Array.from({ length: size }, (_, k) => `s${k}`), locked: false }],
-          (n) => rolls[i++ % rolls.length]! % n
-        )
-        const seen = Array.from({ length: size }, () => p.pick('r').name)
-        return new Set(seen).size === size
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 50 }),
+        (size, rolls) => {
+          let i = 0
+          const p = new NamePicker(
+            [{ id: 'r', name: 'r', students: Array.from({ length: size }, (_, k) => `s${k}`), locked: false }],
+            (n) => rolls[i++ % rolls.length]! % n
+          )
+          const seen = Array.from({ length: size }, () => p.pick('r').name)
+          return new Set(seen).size === size
+        }
+      ),
       { numRuns: 100 }
     )
   })
@@ -130,7 +134,9 @@ describe('page backgrounds', () => {
     const lines = backgroundSpec('tianzige', size).lines
     const dashed = lines.filter((l) => l.dash.length > 0)
     expect(lines.length).toBe(dashed.length * 3) // per square: 4 borders + 2 dashed lines
-    expect(lines.every((l) => Math.min(l.x1, l.x2) >= 0 && Math.max(l.x1, l.x2) <= 1280 && Math.max(l.y1, l.y2) <= 720)).toBe(true)
+    expect(
+      lines.every((l) => Math.min(l.x1, l.x2) >= 0 && Math.max(l.x1, l.x2) <= 1280 && Math.max(l.y1, l.y2) <= 720)
+    ).toBe(true)
   })
 
   it('draws 四线三格 as groups of four evenly spaced lines with a red third line', () => {
@@ -166,15 +172,20 @@ describe('compass geometry', () => {
 
   it('puts every arc point on the circle, from the start angle through the sweep, either way', () => {
     fc.assert(
-      fc.property(fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }), fc.double({ min: -7, max: 7, noNaN: true }), fc.double({ min: 5, max: 500, noNaN: true }), (start, sweep, r) => {
-        const c = { x: 300, y: 200 }
-        const pts = arcPoints(c, r, start, sweep)
-        for (const p of pts) expect(Math.hypot(p.x - c.x, p.y - c.y)).toBeCloseTo(r, 6)
-        expect(pts[0]!.x).toBeCloseTo(c.x + r * Math.cos(start), 6)
-        const end = start + Math.max(-2 * Math.PI, Math.min(2 * Math.PI, sweep))
-        expect(pts[pts.length - 1]!.y).toBeCloseTo(c.y + r * Math.sin(end), 6)
-        expect(pts.length).toBeLessThanOrEqual(121 + 1)
-      }),
+      fc.property(
+        fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
+        fc.double({ min: -7, max: 7, noNaN: true }),
+        fc.double({ min: 5, max: 500, noNaN: true }),
+        (start, sweep, r) => {
+          const c = { x: 300, y: 200 }
+          const pts = arcPoints(c, r, start, sweep)
+          for (const p of pts) expect(Math.hypot(p.x - c.x, p.y - c.y)).toBeCloseTo(r, 6)
+          expect(pts[0]!.x).toBeCloseTo(c.x + r * Math.cos(start), 6)
+          const end = start + Math.max(-2 * Math.PI, Math.min(2 * Math.PI, sweep))
+          expect(pts[pts.length - 1]!.y).toBeCloseTo(c.y + r * Math.sin(end), 6)
+          expect(pts.length).toBeLessThanOrEqual(121 + 1)
+        }
+      ),
       { numRuns: 200 }
     )
   })

@@ -33,24 +33,42 @@ export function importPptx(file: string, bytes: Uint8Array, opts: ImportOptions 
   } catch (e) {
     if (e instanceof AppError) throw e
     // Anything else is a part we could not make sense of: refuse the file, never crash the app.
-    throw invalid(file, `文件内容已损坏或格式异常（${(e as Error).message}）。`, `the file is damaged or malformed (${(e as Error).message}).`, { reason: (e as Error).message })
+    throw invalid(
+      file,
+      `文件内容已损坏或格式异常（${(e as Error).message}）。`,
+      `the file is damaged or malformed (${(e as Error).message}).`,
+      { reason: (e as Error).message }
+    )
   }
 }
 
 function importPptxUnguarded(file: string, bytes: Uint8Array, opts: ImportOptions): ImportResult {
   const started = performance.now()
   if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw invalid(file, '这是旧版 .ppt 文件或已加密的演示文稿。请在 PowerPoint/WPS 中另存为 .pptx（并取消密码）后再导入。', 'it is a legacy .ppt file or a password-protected presentation. Save it as .pptx (without a password) in PowerPoint or WPS and import again.', { reason: 'ole2' })
+    throw invalid(
+      file,
+      '这是旧版 .ppt 文件或已加密的演示文稿。请在 PowerPoint/WPS 中另存为 .pptx（并取消密码）后再导入。',
+      'it is a legacy .ppt file or a password-protected presentation. Save it as .pptx (without a password) in PowerPoint or WPS and import again.',
+      { reason: 'ole2' }
+    )
   }
   const pkg = new OpcPackage(GuardedZip.open(file, bytes, PPTX_LIMITS))
   const presPart = pkg.relOfType('', 'officeDocument')?.target ?? 'ppt/presentation.xml'
-  if (!pkg.has(presPart)) throw invalid(file, '文件里没有演示文稿内容，它不是 PowerPoint 文件。', 'it has no presentation part; it is not a PowerPoint file.', { reason: 'no presentation part' })
+  if (!pkg.has(presPart))
+    throw invalid(
+      file,
+      '文件里没有演示文稿内容，它不是 PowerPoint 文件。',
+      'it has no presentation part; it is not a PowerPoint file.',
+      { reason: 'no presentation part' }
+    )
   let pres: XNode
   try {
     pres = pkg.xml(presPart)
   } catch (e) {
     if (e instanceof AppError) throw e
-    throw invalid(file, '演示文稿内容已损坏（XML 无法解析）。', 'the presentation part is damaged (malformed XML).', { reason: 'malformed xml' })
+    throw invalid(file, '演示文稿内容已损坏（XML 无法解析）。', 'the presentation part is damaged (malformed XML).', {
+      reason: 'malformed xml'
+    })
   }
   const sz = child(pres, 'p:sldSz')
   const srcW = numAttr(sz, 'cx') ?? 9144000
@@ -60,18 +78,31 @@ function importPptxUnguarded(file: string, bytes: Uint8Array, opts: ImportOption
   const size = SLIDE_SIZE[aspect]
   const ctx = new PptxContext(pkg, srcW, srcH, size.width, size.height)
   if (Math.abs(ratio - size.width / size.height) > 0.02) {
-    ctx.approx('layout', `幻灯片比例 ${ratio.toFixed(2)} 不是 16:9 或 4:3，已按 ${aspect} 拉伸。`, `Slide ratio ${ratio.toFixed(2)} is neither 16:9 nor 4:3; it was stretched to ${aspect}.`)
+    ctx.approx(
+      'layout',
+      `幻灯片比例 ${ratio.toFixed(2)} 不是 16:9 或 4:3，已按 ${aspect} 拉伸。`,
+      `Slide ratio ${ratio.toFixed(2)} is neither 16:9 nor 4:3; it was stretched to ${aspect}.`
+    )
   }
 
   if (pkg.zip.names.some((n) => /vbaProject\.bin$/i.test(n))) {
-    ctx.approx('content', '演示文稿中的宏（VBA）不会被导入或运行。', 'Macros (VBA) in the presentation are neither imported nor run.')
+    ctx.approx(
+      'content',
+      '演示文稿中的宏（VBA）不会被导入或运行。',
+      'Macros (VBA) in the presentation are neither imported nor run.'
+    )
   }
   const presRels = pkg.rels(presPart)
   const slideParts: string[] = []
   for (const s of children(child(pres, 'p:sldIdLst'), 'p:sldId')) {
     const rel = presRels.get(attr(s, 'r:id') ?? '')
     if (rel && !rel.external && pkg.has(rel.target)) slideParts.push(rel.target)
-    else ctx.approx('content', '演示文稿引用了一张不存在的幻灯片，已跳过。', 'The presentation lists a slide that does not exist; it was skipped.')
+    else
+      ctx.approx(
+        'content',
+        '演示文稿引用了一张不存在的幻灯片，已跳过。',
+        'The presentation lists a slide that does not exist; it was skipped.'
+      )
   }
   const slideIds = new Map(slideParts.map((p, i) => [p, `slide-${i + 1}`]))
   const defaultTextStyle = child(pres, 'p:defaultTextStyle')
@@ -110,19 +141,34 @@ interface Layer {
   root: XNode
 }
 
-function readSlide(ctx: PptxContext, part: string, id: string, slideIds: Map<string, string>, defaultTextStyle: XNode | undefined, file: string): { slide: Slide; title: string } {
+function readSlide(
+  ctx: PptxContext,
+  part: string,
+  id: string,
+  slideIds: Map<string, string>,
+  defaultTextStyle: XNode | undefined,
+  file: string
+): { slide: Slide; title: string } {
   const pkg = ctx.pkg
   let root: XNode
   try {
     root = pkg.xml(part)
   } catch (e) {
     if (e instanceof AppError) throw e
-    throw invalid(file, `第 ${ctx.slideNo} 张幻灯片已损坏（XML 无法解析）。`, `slide ${ctx.slideNo} is damaged (malformed XML).`, { slide: ctx.slideNo })
+    throw invalid(
+      file,
+      `第 ${ctx.slideNo} 张幻灯片已损坏（XML 无法解析）。`,
+      `slide ${ctx.slideNo} is damaged (malformed XML).`,
+      { slide: ctx.slideNo }
+    )
   }
   const layoutPart = pkg.relOfType(part, 'slideLayout')?.target
-  const layout: Layer | undefined = layoutPart && pkg.has(layoutPart) ? { part: layoutPart, root: pkg.xml(layoutPart) } : undefined
-  const masterPart = (layout && pkg.relOfType(layout.part, 'slideMaster')?.target) ?? pkg.relOfType(part, 'slideMaster')?.target
-  const master: Layer | undefined = masterPart && pkg.has(masterPart) ? { part: masterPart, root: pkg.xml(masterPart) } : undefined
+  const layout: Layer | undefined =
+    layoutPart && pkg.has(layoutPart) ? { part: layoutPart, root: pkg.xml(layoutPart) } : undefined
+  const masterPart =
+    (layout && pkg.relOfType(layout.part, 'slideMaster')?.target) ?? pkg.relOfType(part, 'slideMaster')?.target
+  const master: Layer | undefined =
+    masterPart && pkg.has(masterPart) ? { part: masterPart, root: pkg.xml(masterPart) } : undefined
   const themePart = master ? pkg.relOfType(master.part, 'theme')?.target : undefined
   const theme = themeColors(themePart && pkg.has(themePart) ? pkg.xml(themePart) : undefined)
 
@@ -140,10 +186,18 @@ function readSlide(ctx: PptxContext, part: string, id: string, slideIds: Map<str
   const txStyles = child(master?.root, 'p:txStyles')
   const inheritPh = (ph: PlaceholderInfo) => {
     const fromLayout = findPh(layout, ph)
-    const fromMaster = findPh(master, { type: ph.type, idx: undefined }) ?? (fromLayout ? findPh(master, phInfo(fromLayout)!) : undefined)
+    const fromMaster =
+      findPh(master, { type: ph.type, idx: undefined }) ??
+      (fromLayout ? findPh(master, phInfo(fromLayout)!) : undefined)
     const xfrmOf = (n: XNode | undefined) => path(n, 'p:spPr', 'a:xfrm') ?? child(n, 'p:xfrm')
-    const masterStyle = isTitle(ph.type) ? child(txStyles, 'p:titleStyle') : ph.type === 'body' || ph.type === 'obj' || ph.type === 'subTitle' ? child(txStyles, 'p:bodyStyle') : child(txStyles, 'p:otherStyle')
-    const lstStyles = [fromLayout, fromMaster].map((n) => path(n, 'p:txBody', 'a:lstStyle')).filter((n): n is XNode => !!n)
+    const masterStyle = isTitle(ph.type)
+      ? child(txStyles, 'p:titleStyle')
+      : ph.type === 'body' || ph.type === 'obj' || ph.type === 'subTitle'
+        ? child(txStyles, 'p:bodyStyle')
+        : child(txStyles, 'p:otherStyle')
+    const lstStyles = [fromLayout, fromMaster]
+      .map((n) => path(n, 'p:txBody', 'a:lstStyle'))
+      .filter((n): n is XNode => !!n)
     const xfrm = xfrmOf(fromLayout) ?? xfrmOf(fromMaster)
     return { ...(xfrm ? { xfrm } : {}), lstStyles: [...lstStyles], masterStyle: masterStyle ?? defaultTextStyle }
   }
@@ -170,7 +224,11 @@ function readSlide(ctx: PptxContext, part: string, id: string, slideIds: Map<str
   elements.push(...own)
 
   if (child(root, 'p:timing') && path(root, 'p:timing', 'p:tnLst')) {
-    ctx.approx('animation', '动画效果未导入，幻灯片内容一次性显示。', 'Animations were not imported; slide content appears all at once.')
+    ctx.approx(
+      'animation',
+      '动画效果未导入，幻灯片内容一次性显示。',
+      'Animations were not imported; slide content appears all at once.'
+    )
   }
 
   const background = readBackground(ctx, [{ part, root }, layout, master], theme)
@@ -217,7 +275,8 @@ function readBackground(ctx: PptxContext, layers: (Layer | undefined)[], theme: 
         const color = colorOf(path(grad, 'a:gsLst', 'a:gs'), theme)
         if (color) return { color, fit: 'cover' }
       }
-      if (child(bgPr, 'a:pattFill')) ctx.approx('background', '图案背景未导入。', 'A pattern background was not imported.')
+      if (child(bgPr, 'a:pattFill'))
+        ctx.approx('background', '图案背景未导入。', 'A pattern background was not imported.')
       return { fit: 'cover' }
     }
     const ref = child(bg, 'p:bgRef')

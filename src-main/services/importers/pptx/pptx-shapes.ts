@@ -47,12 +47,38 @@ export interface TreeEnv {
 }
 
 const PRESET_KIND: Record<string, ShapeKind> = {
-  rect: 'rectangle', roundRect: 'rounded', snipRoundRect: 'rounded', round1Rect: 'rounded', round2SameRect: 'rounded',
-  ellipse: 'ellipse', circle: 'ellipse', line: 'line', straightConnector1: 'line',
-  triangle: 'triangle', rtTriangle: 'triangle',
-  star4: 'star', star5: 'star', star6: 'star', star7: 'star', star8: 'star', star10: 'star', star12: 'star', star16: 'star', star24: 'star', star32: 'star',
-  rightArrow: 'arrow', leftArrow: 'arrow', upArrow: 'arrow', downArrow: 'arrow', leftRightArrow: 'arrow', upDownArrow: 'arrow', notchedRightArrow: 'arrow', stripedRightArrow: 'arrow',
-  bentConnector2: 'line', bentConnector3: 'line', curvedConnector3: 'line'
+  rect: 'rectangle',
+  roundRect: 'rounded',
+  snipRoundRect: 'rounded',
+  round1Rect: 'rounded',
+  round2SameRect: 'rounded',
+  ellipse: 'ellipse',
+  circle: 'ellipse',
+  line: 'line',
+  straightConnector1: 'line',
+  triangle: 'triangle',
+  rtTriangle: 'triangle',
+  star4: 'star',
+  star5: 'star',
+  star6: 'star',
+  star7: 'star',
+  star8: 'star',
+  star10: 'star',
+  star12: 'star',
+  star16: 'star',
+  star24: 'star',
+  star32: 'star',
+  rightArrow: 'arrow',
+  leftArrow: 'arrow',
+  upArrow: 'arrow',
+  downArrow: 'arrow',
+  leftRightArrow: 'arrow',
+  upDownArrow: 'arrow',
+  notchedRightArrow: 'arrow',
+  stripedRightArrow: 'arrow',
+  bentConnector2: 'line',
+  bentConnector3: 'line',
+  curvedConnector3: 'line'
 }
 
 export function phInfo(n: XNode): PlaceholderInfo | undefined {
@@ -141,11 +167,21 @@ function readGroup(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void {
   const gx = { a: sx, b: (numAttr(off, 'x') ?? 0) - (numAttr(chOff, 'x') ?? 0) * sx }
   const gy = { a: sy, b: (numAttr(off, 'y') ?? 0) - (numAttr(chOff, 'y') ?? 0) * sy }
   const inner: Affine = { ax: t.ax * gx.a, bx: t.ax * gx.b + t.bx, ay: t.ay * gy.a, by: t.ay * gy.b + t.by }
-  if ((numAttr(x, 'rot') ?? 0) !== 0) env.ctx.approx('layout', '旋转的组合已展开，组内元素未随组旋转。', 'A rotated group was flattened without its rotation.')
+  if ((numAttr(x, 'rot') ?? 0) !== 0)
+    env.ctx.approx(
+      'layout',
+      '旋转的组合已展开，组内元素未随组旋转。',
+      'A rotated group was flattened without its rotation.'
+    )
   walkTree(n, inner, env, out)
 }
 
-function fillOf(spPr: XNode | undefined, style: XNode | undefined, theme: Map<string, string>, ctx: PptxContext): string | undefined | null {
+function fillOf(
+  spPr: XNode | undefined,
+  style: XNode | undefined,
+  theme: Map<string, string>,
+  ctx: PptxContext
+): string | undefined | null {
   if (child(spPr, 'a:noFill')) return null
   const solid = child(spPr, 'a:solidFill')
   if (solid) return colorOf(solid, theme)
@@ -168,9 +204,11 @@ function lineOf(spPr: XNode | undefined, style: XNode | undefined, theme: Map<st
   const ln = child(spPr, 'a:ln')
   const ref = child(style, 'a:lnRef')
   const width = numAttr(ln, 'w')
-  const strokeWidth = width !== undefined ? Math.max(0, Math.round((width * ctx.sy) * 100) / 100) : 1
+  const strokeWidth = width !== undefined ? Math.max(0, Math.round(width * ctx.sy * 100) / 100) : 1
   if (child(ln, 'a:noFill')) return { stroke: undefined, strokeWidth, ln }
-  const stroke = colorOf(child(ln, 'a:solidFill'), theme) ?? (ref && (numAttr(ref, 'idx') ?? 0) > 0 ? colorOf(ref, theme) : undefined)
+  const stroke =
+    colorOf(child(ln, 'a:solidFill'), theme) ??
+    (ref && (numAttr(ref, 'idx') ?? 0) > 0 ? colorOf(ref, theme) : undefined)
   return { stroke, strokeWidth, ln }
 }
 
@@ -178,7 +216,12 @@ function textEnvFor(env: TreeEnv, ph: PlaceholderInfo | undefined): { text: Text
   if (!ph) return { text: { theme: env.theme, fontScale: env.ctx.fontScale, styles: [], slideLink: env.slideLink } }
   const inh = env.inheritPh(ph)
   return {
-    text: { theme: env.theme, fontScale: env.ctx.fontScale, styles: [...inh.lstStyles, inh.masterStyle], slideLink: env.slideLink },
+    text: {
+      theme: env.theme,
+      fontScale: env.ctx.fontScale,
+      styles: [...inh.lstStyles, inh.masterStyle],
+      slideLink: env.slideLink
+    },
     xfrm: inh.xfrm
   }
 }
@@ -211,9 +254,10 @@ function readSp(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void {
     out.push({ type: 'text', ...base(env.ctx.id('t'), f), paragraphs, verticalAlign, autoFit })
     return
   }
-  let kind: ShapeKind = prst ? PRESET_KIND[prst] ?? 'rectangle' : 'rectangle'
+  let kind: ShapeKind = prst ? (PRESET_KIND[prst] ?? 'rectangle') : 'rectangle'
   const approximated = custom ? 'freeform' : prst && !PRESET_KIND[prst] ? `preset ${prst}` : undefined
-  if (custom) env.ctx.approx('freeform', `自由曲线“${nameOf(n)}”以矩形显示。`, `Freeform "${nameOf(n)}" is shown as a rectangle.`)
+  if (custom)
+    env.ctx.approx('freeform', `自由曲线“${nameOf(n)}”以矩形显示。`, `Freeform "${nameOf(n)}" is shown as a rectangle.`)
   else if (approximated) env.ctx.approx('shape', `形状 ${prst} 以矩形显示。`, `Shape ${prst} is shown as a rectangle.`)
   if (kind === 'line' && hasArrowHead(line.ln)) kind = 'arrow'
   out.push({
@@ -242,7 +286,8 @@ function readConnector(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void 
   const f = toSlide(f0, t, env.ctx)
   const line = lineOf(spPr, child(n, 'p:style'), env.theme, env.ctx)
   const prst = attr(child(spPr, 'a:prstGeom'), 'prst') ?? 'line'
-  if (prst.startsWith('bent') || prst.startsWith('curved')) env.ctx.approx('shape', `折线/曲线连接线以直线显示。`, `An elbow or curved connector is shown as a straight line.`)
+  if (prst.startsWith('bent') || prst.startsWith('curved'))
+    env.ctx.approx('shape', `折线/曲线连接线以直线显示。`, `An elbow or curved connector is shown as a straight line.`)
   out.push({
     type: 'shape',
     ...base(env.ctx.id('c'), f),
@@ -259,7 +304,8 @@ function readConnector(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void 
 function readPic(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void {
   if (phInfo(n) && env.skipPlaceholders) return
   const spPr = child(n, 'p:spPr')
-  const f0 = readXfrm(child(spPr, 'a:xfrm')) ?? readXfrm(env.inheritPh(phInfo(n) ?? { type: 'pic', idx: undefined }).xfrm)
+  const f0 =
+    readXfrm(child(spPr, 'a:xfrm')) ?? readXfrm(env.inheritPh(phInfo(n) ?? { type: 'pic', idx: undefined }).xfrm)
   if (!f0) return
   const f = toSlide(f0, t, env.ctx)
   const nvPr = path(n, 'p:nvPicPr', 'p:nvPr')
@@ -269,18 +315,42 @@ function readPic(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void {
   const audio = child(nvPr, 'a:audioFile')
   if (video || audio) {
     const mediaExt = path(nvPr, 'p:extLst', 'p:ext', 'p14:media')
-    const media = env.ctx.mediaFor(env.part, attr(mediaExt, 'r:embed')) ?? env.ctx.mediaFor(env.part, attr(video ?? audio, 'r:link'))
+    const media =
+      env.ctx.mediaFor(env.part, attr(mediaExt, 'r:embed')) ??
+      env.ctx.mediaFor(env.part, attr(video ?? audio, 'r:link'))
     if (media) {
-      if (video) out.push({ type: 'video', ...base(env.ctx.id('v'), f), media, autoplay: false, loop: false, ...(poster ? { poster } : {}) })
+      if (video)
+        out.push({
+          type: 'video',
+          ...base(env.ctx.id('v'), f),
+          media,
+          autoplay: false,
+          loop: false,
+          ...(poster ? { poster } : {})
+        })
       else out.push({ type: 'audio', ...base(env.ctx.id('a'), f), media, autoplay: false, loop: false })
       return
     }
-    env.ctx.approx('media', `链接的外部${video ? '视频' : '音频'}未导入，以占位框代替。`, `A linked external ${video ? 'video' : 'audio'} was not imported; a placeholder stands in.`)
-    out.push({ type: 'placeholder', ...base(env.ctx.id('p'), f), label: video ? '视频（外部链接）' : '音频（外部链接）', source: 'media', ...(poster ? { preview: poster } : {}) })
+    env.ctx.approx(
+      'media',
+      `链接的外部${video ? '视频' : '音频'}未导入，以占位框代替。`,
+      `A linked external ${video ? 'video' : 'audio'} was not imported; a placeholder stands in.`
+    )
+    out.push({
+      type: 'placeholder',
+      ...base(env.ctx.id('p'), f),
+      label: video ? '视频（外部链接）' : '音频（外部链接）',
+      source: 'media',
+      ...(poster ? { preview: poster } : {})
+    })
     return
   }
   if (!poster) {
-    env.ctx.approx('image', `图片“${nameOf(n)}”缺失或为外部链接，以占位框代替。`, `Picture "${nameOf(n)}" is missing or linked externally; a placeholder stands in.`)
+    env.ctx.approx(
+      'image',
+      `图片“${nameOf(n)}”缺失或为外部链接，以占位框代替。`,
+      `Picture "${nameOf(n)}" is missing or linked externally; a placeholder stands in.`
+    )
     out.push({ type: 'placeholder', ...base(env.ctx.id('p'), f), label: `图片：${nameOf(n)}`, source: 'other' })
     return
   }
@@ -294,10 +364,22 @@ function readPic(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void {
     env.ctx.approx('image', '图片的外扩裁剪（负值）被忽略。', 'A negative (outset) crop was ignored.')
   }
   if (poster.ext === 'emf' || poster.ext === 'wmf' || poster.ext === 'tif') {
-    env.ctx.approx('image', `图片格式 ${poster.ext.toUpperCase()} 在部分设备上无法显示。`, `${poster.ext.toUpperCase()} pictures may not display on every device.`)
+    env.ctx.approx(
+      'image',
+      `图片格式 ${poster.ext.toUpperCase()} 在部分设备上无法显示。`,
+      `${poster.ext.toUpperCase()} pictures may not display on every device.`
+    )
   }
   const alt = attr(path(n, 'p:nvPicPr', 'p:cNvPr'), 'descr') ?? ''
-  out.push({ type: 'image', ...base(env.ctx.id('i'), f), media: poster, ...(crop ? { crop } : {}), alt, flipH: f.flipH, flipV: f.flipV })
+  out.push({
+    type: 'image',
+    ...base(env.ctx.id('i'), f),
+    media: poster,
+    ...(crop ? { crop } : {}),
+    alt,
+    flipH: f.flipH,
+    flipV: f.flipV
+  })
 }
 
 function readGraphicFrame(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void {
@@ -317,7 +399,11 @@ function readGraphicFrame(n: XNode, t: Affine, env: TreeEnv, out: Element[]): vo
   if (uri.includes('/chart')) {
     source = 'chart'
     label = `图表：${name}`
-    env.ctx.approx('chart', `图表“${name}”以占位框代替（请在 PowerPoint 中截图后插入）。`, `Chart "${name}" became a placeholder (insert a picture of it instead).`)
+    env.ctx.approx(
+      'chart',
+      `图表“${name}”以占位框代替（请在 PowerPoint 中截图后插入）。`,
+      `Chart "${name}" became a placeholder (insert a picture of it instead).`
+    )
   } else if (uri.includes('/diagram')) {
     source = 'smartart'
     label = `SmartArt：${name}`
@@ -325,10 +411,16 @@ function readGraphicFrame(n: XNode, t: Affine, env: TreeEnv, out: Element[]): vo
   } else if (uri.includes('/ole')) {
     source = 'ole'
     const fallback = data ? findOlePic(data) : undefined
-    preview = fallback ? env.ctx.mediaFor(env.part, attr(path(fallback, 'p:blipFill', 'a:blip'), 'r:embed')) ?? undefined : undefined
+    preview = fallback
+      ? (env.ctx.mediaFor(env.part, attr(path(fallback, 'p:blipFill', 'a:blip'), 'r:embed')) ?? undefined)
+      : undefined
     const prog = data ? findAttr(data, 'progId') : undefined
     label = `嵌入对象：${prog ?? name}`
-    env.ctx.approx('ole', `嵌入对象“${prog ?? name}”以${preview ? '其预览图' : '占位框'}代替。`, `Embedded object "${prog ?? name}" became ${preview ? 'its preview picture' : 'a placeholder'}.`)
+    env.ctx.approx(
+      'ole',
+      `嵌入对象“${prog ?? name}”以${preview ? '其预览图' : '占位框'}代替。`,
+      `Embedded object "${prog ?? name}" became ${preview ? 'its preview picture' : 'a placeholder'}.`
+    )
   } else {
     env.ctx.approx('content', `未知内容“${name}”以占位框代替。`, `Unknown content "${name}" became a placeholder.`)
   }
@@ -377,5 +469,12 @@ function readTable(tbl: XNode | undefined, f: Frame, env: TreeEnv, out: Element[
   })
   if (!rows.length) return
   const firstRow = boolAttr(child(tbl, 'a:tblPr'), 'firstRow') ?? false
-  out.push({ type: 'table', ...base(env.ctx.id('tb'), f), columns: cols, rows, borderColor: '#000000', headerRow: firstRow })
+  out.push({
+    type: 'table',
+    ...base(env.ctx.id('tb'), f),
+    columns: cols,
+    rows,
+    borderColor: '#000000',
+    headerRow: firstRow
+  })
 }

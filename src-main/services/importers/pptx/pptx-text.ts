@@ -16,7 +16,13 @@ export interface TextEnv {
   slideLink?: (rId: string) => string | undefined
 }
 
-const ALIGN: Record<string, Paragraph['align']> = { l: 'left', ctr: 'center', r: 'right', just: 'justify', dist: 'justify' }
+const ALIGN: Record<string, Paragraph['align']> = {
+  l: 'left',
+  ctr: 'center',
+  r: 'right',
+  just: 'justify',
+  dist: 'justify'
+}
 
 function levelProps(env: TextEnv, level: number): XNode[] {
   const out: XNode[] = []
@@ -72,8 +78,14 @@ export function readParagraphs(txBody: XNode | undefined, env: TextEnv): Paragra
     let list: Paragraph['list']
     for (const n of pChain) {
       if (child(n, 'a:buNone')) break
-      if (child(n, 'a:buAutoNum')) { list = 'number'; break }
-      if (child(n, 'a:buChar') || child(n, 'a:buBlip')) { list = 'bullet'; break }
+      if (child(n, 'a:buAutoNum')) {
+        list = 'number'
+        break
+      }
+      if (child(n, 'a:buChar') || child(n, 'a:buBlip')) {
+        list = 'bullet'
+        break
+      }
     }
     const runs: TextRun[] = []
     for (const r of p.children) {

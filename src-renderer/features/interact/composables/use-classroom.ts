@@ -34,7 +34,6 @@ export function useClassroom() {
   ]
   onUnmounted(() => offs.forEach((off) => off()))
 
-
   async function hydrate(): Promise<void> {
     await run(async () => {
       status.value = await t.invoke('classroom:status', {})
@@ -62,9 +61,13 @@ export function useClassroom() {
       tally.value = await t.invoke('classroom:launch', { spec })
     })
 
-  const closeQuestion = () => tally.value && run(async () => (tally.value = await t.invoke('classroom:close-question', { runId: tally.value!.runId })))
-  const reveal = () => tally.value && run(async () => (tally.value = await t.invoke('classroom:reveal', { runId: tally.value!.runId })))
-  const loadResults = () => tally.value && run(async () => (results.value = await t.invoke('classroom:results', { runId: tally.value!.runId })))
+  const closeQuestion = () =>
+    tally.value &&
+    run(async () => (tally.value = await t.invoke('classroom:close-question', { runId: tally.value!.runId })))
+  const reveal = () =>
+    tally.value && run(async () => (tally.value = await t.invoke('classroom:reveal', { runId: tally.value!.runId })))
+  const loadResults = () =>
+    tally.value && run(async () => (results.value = await t.invoke('classroom:results', { runId: tally.value!.runId })))
   const pairRemote = () => run(async () => (remote.value = await t.invoke('classroom:remote-token', {})))
   const photo = (photoId: string) => run(() => t.invoke('classroom:photo', { photoId }))
 
@@ -83,5 +86,24 @@ export function useClassroom() {
       }
     })
 
-  return { status, interfaces, tally, results, remote, busy, error, lastClassRuns, hydrate, open, close, launch, closeQuestion, reveal, loadResults, pairRemote, photo, exportResults }
+  return {
+    status,
+    interfaces,
+    tally,
+    results,
+    remote,
+    busy,
+    error,
+    lastClassRuns,
+    hydrate,
+    open,
+    close,
+    launch,
+    closeQuestion,
+    reveal,
+    loadResults,
+    pairRemote,
+    photo,
+    exportResults
+  }
 }

@@ -8,9 +8,23 @@ import type { ClassroomStatus } from '../../../../src-shared/contract/classroom'
 import type { RunTally } from '../../../../src-shared/classroom/results'
 
 const openStatus: ClassroomStatus = {
-  open: true, classSessionId: 'c1', title: '三年级一班', lessonSessionId: null, url: 'http://192.168.1.5:8848/', pin: '482913',
-  qrSvg: '<svg/>', qrDataUrl: 'data:image/svg+xml;base64,PHN2Zy8+', host: '192.168.1.5', port: 8848, pagesBuilt: true,
-  students: [{ id: 's1', name: '李雷', online: true }, { id: 's2', name: '<b>韩梅梅</b>', online: false }], currentRunId: null, remoteConnected: false
+  open: true,
+  classSessionId: 'c1',
+  title: '三年级一班',
+  lessonSessionId: null,
+  url: 'http://192.168.1.5:8848/',
+  pin: '482913',
+  qrSvg: '<svg/>',
+  qrDataUrl: 'data:image/svg+xml;base64,PHN2Zy8+',
+  host: '192.168.1.5',
+  port: 8848,
+  pagesBuilt: true,
+  students: [
+    { id: 's1', name: '李雷', online: true },
+    { id: 's2', name: '<b>韩梅梅</b>', online: false }
+  ],
+  currentRunId: null,
+  remoteConnected: false
 }
 
 /** Answers the console's calls like the classroom service would, and lets the test push events. */
@@ -38,10 +52,28 @@ function consoleTransport() {
 
 function tally(over: Partial<RunTally>): RunTally {
   return {
-    runId: 'r1', kind: 'single', prompt: '', labels: ['A. A', 'B. B', 'C. C', 'D. D'], state: 'open', closeReason: null, revealed: false,
-    launchedAt: '2026-11-25T08:00:00.000Z', deadline: null, total: 2, answered: 1,
-    students: [{ id: 's1', name: '李雷', answered: true, online: true }, { id: 's2', name: '<b>韩梅梅</b>', answered: false, online: false }],
-    counts: [0, 1, 0, 0], marked: 0, correct: 0, words: [], buzz: [], photos: [], ...over
+    runId: 'r1',
+    kind: 'single',
+    prompt: '',
+    labels: ['A. A', 'B. B', 'C. C', 'D. D'],
+    state: 'open',
+    closeReason: null,
+    revealed: false,
+    launchedAt: '2026-11-25T08:00:00.000Z',
+    deadline: null,
+    total: 2,
+    answered: 1,
+    students: [
+      { id: 's1', name: '李雷', answered: true, online: true },
+      { id: 's2', name: '<b>韩梅梅</b>', answered: false, online: false }
+    ],
+    counts: [0, 1, 0, 0],
+    marked: 0,
+    correct: 0,
+    words: [],
+    buzz: [],
+    photos: [],
+    ...over
   }
 }
 
@@ -55,7 +87,10 @@ describe('InteractPage', () => {
     await w.get('[data-testid="class-host"]').setValue('192.168.1.5')
     await w.get('[data-testid="class-open"]').trigger('submit')
     await flushPromises()
-    expect(calls.find((c) => c.channel === 'classroom:open')?.input).toEqual({ title: '三年级一班', host: '192.168.1.5' })
+    expect(calls.find((c) => c.channel === 'classroom:open')?.input).toEqual({
+      title: '三年级一班',
+      host: '192.168.1.5'
+    })
     expect(w.get('[data-testid="class-pin"]').text()).toBe('482913')
     expect(w.get('[data-testid="class-url"]').text()).toBe('http://192.168.1.5:8848/')
 

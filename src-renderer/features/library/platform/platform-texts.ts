@@ -42,7 +42,8 @@ export const platformTexts = {
     search: 'Search',
     allTypes: 'All types',
     types: 'Resource type',
-    pickChapter: 'Choose down to a chapter to see only its resources (sections included); otherwise all public resources are searched.',
+    pickChapter:
+      'Choose down to a chapter to see only its resources (sections included); otherwise all public resources are searched.',
     searching: 'Searching the platform…',
     results: (n: number) => `${n} found on the platform`,
     none: 'No matching resources here. Try another keyword, type or chapter.',
@@ -59,9 +60,11 @@ export const platformTexts = {
     collected: 'Collected (delivered with the next sync)',
     collectQueuedSignedOut: 'Queued; delivered once you sign in to the platform',
     failed: 'Failed: ',
-    signedOut: 'Not signed in to the platform. You can search and download public resources now; to collect, sign in first on the Sync page.',
+    signedOut:
+      'Not signed in to the platform. You can search and download public resources now; to collect, sign in first on the Sync page.',
     signIn: 'Sign in',
-    offline: (url: string) => `Cannot reach the platform (${url}). Check the network, or the platform address in Settings, then press “Retry”.`,
+    offline: (url: string) =>
+      `Cannot reach the platform (${url}). Check the network, or the platform address in Settings, then press “Retry”.`,
     retry: 'Retry',
     settings: 'Settings',
     noChapter: 'No chapter'

@@ -46,7 +46,10 @@ export function usePlatformResources() {
   const offProgress = t.on('library:download-progress', (p) => {
     const cur = downloads.value[p.resourceId]
     if (!cur || cur.phase !== 'downloading') return
-    downloads.value = { ...downloads.value, [p.resourceId]: p.done >= p.total ? { phase: 'filing' } : { phase: 'downloading', done: p.done, total: p.total } }
+    downloads.value = {
+      ...downloads.value,
+      [p.resourceId]: p.done >= p.total ? { phase: 'filing' } : { phase: 'downloading', done: p.done, total: p.total }
+    }
   })
   onUnmounted(() => {
     offStatus()
@@ -153,7 +156,26 @@ export function usePlatformResources() {
   }
 
   return {
-    status, chapter, keyword, type, items, total, searched, searching, error, downloads, collects, offline, signedOut,
-    start, search, setChapter, setType, retry, download, collect, chapterName
+    status,
+    chapter,
+    keyword,
+    type,
+    items,
+    total,
+    searched,
+    searching,
+    error,
+    downloads,
+    collects,
+    offline,
+    signedOut,
+    start,
+    search,
+    setChapter,
+    setType,
+    retry,
+    download,
+    collect,
+    chapterName
   }
 }

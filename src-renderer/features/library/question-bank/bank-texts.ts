@@ -9,7 +9,13 @@ export const bankTexts = {
     difficulty: '难度',
     allKinds: '全部题型',
     allDifficulty: '全部难度',
-    kindNames: { single: '单选题', multiple: '多选题', 'true-false': '判断题', 'fill-in': '填空题', poll: '投票' } as Record<string, string>,
+    kindNames: {
+      single: '单选题',
+      multiple: '多选题',
+      'true-false': '判断题',
+      'fill-in': '填空题',
+      poll: '投票'
+    } as Record<string, string>,
     difficultyNames: { 1: '容易', 2: '较易', 3: '中等', 4: '较难', 5: '困难' } as Record<number, string>,
     pickChapter: '选到哪一级就只看那一级的题；导入的题会挂在这里选的章节上。',
     importWord: '从 Word 导入',
@@ -42,8 +48,17 @@ export const bankTexts = {
     difficulty: 'Difficulty',
     allKinds: 'All kinds',
     allDifficulty: 'Any difficulty',
-    kindNames: { single: 'Single choice', multiple: 'Multiple choice', 'true-false': 'True/false', 'fill-in': 'Fill in', poll: 'Poll' } as Record<string, string>,
-    difficultyNames: { 1: 'Easy', 2: 'Fairly easy', 3: 'Medium', 4: 'Fairly hard', 5: 'Hard' } as Record<number, string>,
+    kindNames: {
+      single: 'Single choice',
+      multiple: 'Multiple choice',
+      'true-false': 'True/false',
+      'fill-in': 'Fill in',
+      poll: 'Poll'
+    } as Record<string, string>,
+    difficultyNames: { 1: 'Easy', 2: 'Fairly easy', 3: 'Medium', 4: 'Fairly hard', 5: 'Hard' } as Record<
+      number,
+      string
+    >,
     pickChapter: 'The level you pick narrows the list; imported questions are filed on the chapter picked here.',
     importWord: 'Import from Word',
     importHint: 'A .docx written as in the import guide: "1. stem / A. option / 答案：B / 解析：… / 难度：较易".',

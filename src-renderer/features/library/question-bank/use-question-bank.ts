@@ -79,7 +79,11 @@ export function useQuestionBank() {
     error.value = null
     try {
       const path = await uploadFile(file, 'library')
-      importResult.value = await t.invoke('questionBank:importWord', { path, chapter: chapter.value, difficulty: importDifficulty.value })
+      importResult.value = await t.invoke('questionBank:importWord', {
+        path,
+        chapter: chapter.value,
+        difficulty: importDifficulty.value
+      })
       await load()
     } catch (err) {
       error.value = AppError.from(err)
@@ -131,7 +135,26 @@ export function useQuestionBank() {
   }
 
   return {
-    items, total, loading, error, chapter, kinds, difficulty, words, importing, importResult, importDifficulty, classStatus, launched,
-    start, load, toggleKind, toggleDifficulty, setChapter, importFile, remove, launch
+    items,
+    total,
+    loading,
+    error,
+    chapter,
+    kinds,
+    difficulty,
+    words,
+    importing,
+    importResult,
+    importDifficulty,
+    classStatus,
+    launched,
+    start,
+    load,
+    toggleKind,
+    toggleDifficulty,
+    setChapter,
+    importFile,
+    remove,
+    launch
   }
 }

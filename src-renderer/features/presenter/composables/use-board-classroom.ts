@@ -58,7 +58,6 @@ export function useBoardClassroom(rpc: ClassroomRpc, hooks: BoardClassroomHooks 
   const dispose = (): void => offs.splice(0).forEach((off) => off())
   if (getCurrentInstance()) onBeforeUnmount(dispose)
 
-
   /** A run revealed from the phone: its key comes with its results, so the right bar can be lit. */
   async function learnKey(runId: string): Promise<void> {
     try {
@@ -80,7 +79,11 @@ export function useBoardClassroom(rpc: ClassroomRpc, hooks: BoardClassroomHooks 
 
   const open = (title: string, roster: RosterEntry[] | undefined, host: string | undefined) =>
     run(async () => {
-      status.value = await rpc.invoke('classroom:open', { title: [...title].slice(0, 80).join('') || '课堂互动', ...(roster ? { roster } : {}), ...(host ? { host } : {}) })
+      status.value = await rpc.invoke('classroom:open', {
+        title: [...title].slice(0, 80).join('') || '课堂互动',
+        ...(roster ? { roster } : {}),
+        ...(host ? { host } : {})
+      })
       return status.value
     })
 
@@ -100,12 +103,32 @@ export function useBoardClassroom(rpc: ClassroomRpc, hooks: BoardClassroomHooks 
       return t
     })
 
-  const closeQuestion = () => tally.value && run(async () => showTally(await rpc.invoke('classroom:close-question', { runId: tally.value!.runId })))
-  const reveal = () => tally.value && run(async () => showTally(await rpc.invoke('classroom:reveal', { runId: tally.value!.runId })))
+  const closeQuestion = () =>
+    tally.value &&
+    run(async () => showTally(await rpc.invoke('classroom:close-question', { runId: tally.value!.runId })))
+  const reveal = () =>
+    tally.value && run(async () => showTally(await rpc.invoke('classroom:reveal', { runId: tally.value!.runId })))
   const pairRemote = () => run(async () => (remote.value = await rpc.invoke('classroom:remote-token', {})))
   const photo = (photoId: string) => run(() => rpc.invoke('classroom:photo', { photoId }))
 
-  return { status, interfaces, tally, spec, remote, busy, error, hydrate, open, close, launch, closeQuestion, reveal, pairRemote, photo, dispose }
+  return {
+    status,
+    interfaces,
+    tally,
+    spec,
+    remote,
+    busy,
+    error,
+    hydrate,
+    open,
+    close,
+    launch,
+    closeQuestion,
+    reveal,
+    pairRemote,
+    photo,
+    dispose
+  }
 }
 
 export type BoardClassroom = ReturnType<typeof useBoardClassroom>

@@ -83,7 +83,9 @@ export function useBoardInk(recorder: LessonRecorder, size: PageSize) {
     inkMode.value = m
     if (surface && m !== 'none') surface.mode = m as InkMode
   }
-  watch([color, width], () => surface?.setStyle({ color: color.value, penWidth: width.value, highlighterWidth: width.value * 5 }))
+  watch([color, width], () =>
+    surface?.setStyle({ color: color.value, penWidth: width.value, highlighterWidth: width.value * 5 })
+  )
 
   /** The compass drew an arc (screen points): it becomes an ink stroke in the pen's colour and width. */
   function compassArc(points: Pt[]): void {
@@ -113,5 +115,21 @@ export function useBoardInk(recorder: LessonRecorder, size: PageSize) {
     sync()
   }
 
-  return { book, inkMode, color, width, canUndo, canRedo, view, inkCount, replaying, mount, dispose, show, setInkMode, compassArc, inkCommand }
+  return {
+    book,
+    inkMode,
+    color,
+    width,
+    canUndo,
+    canRedo,
+    view,
+    inkCount,
+    replaying,
+    mount,
+    dispose,
+    show,
+    setInkMode,
+    compassArc,
+    inkCommand
+  }
 }

@@ -83,7 +83,11 @@ export function useBoardLive(classroom: ClassroomRpc | null, deps: BoardLiveDeps
   }
 
   function launchNow(kind: 'abcd' | 'truefalse'): void {
-    void live?.launch(kind === 'abcd' ? { kind: 'single', prompt: '', options: ['A', 'B', 'C', 'D'] } : { kind: 'truefalse', prompt: '' })
+    void live?.launch(
+      kind === 'abcd'
+        ? { kind: 'single', prompt: '', options: ['A', 'B', 'C', 'D'] }
+        : { kind: 'truefalse', prompt: '' }
+    )
   }
 
   async function pairRemote(): Promise<void> {
@@ -125,5 +129,19 @@ export function useBoardLive(classroom: ClassroomRpc | null, deps: BoardLiveDeps
     }
   }
 
-  return { live, liveView, pickedBanner, liveOpen, question, bars, liveError, toggleJoin, openLive, closeLive, launchSlideQuestion, launchNow, pairRemote }
+  return {
+    live,
+    liveView,
+    pickedBanner,
+    liveOpen,
+    question,
+    bars,
+    liveError,
+    toggleJoin,
+    openLive,
+    closeLive,
+    launchSlideQuestion,
+    launchNow,
+    pairRemote
+  }
 }

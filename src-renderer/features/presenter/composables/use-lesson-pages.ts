@@ -15,7 +15,9 @@ import type { LessonRecorder } from '../lesson-recorder'
  * A board page with `copyOf` is a snapshot of that slide (by index) to write over; one with
  * `photo` shows a photo from the phone remote (实物展台, a data: URL) to write over.
  */
-export type PresenterPage = { kind: 'slide'; id: string; index: number } | { kind: 'board'; id: string; bg: PageBackgroundKind; copyOf?: number; photo?: string }
+export type PresenterPage =
+  | { kind: 'slide'; id: string; index: number }
+  | { kind: 'board'; id: string; bg: PageBackgroundKind; copyOf?: number; photo?: string }
 
 export interface LessonPagesDeps {
   /** Read on every use: the host may hand over a newer deck (after saving ink) mid-lesson. */
@@ -64,8 +66,16 @@ export function useLessonPages({ deck, startIndex, book, recorder }: LessonPages
   function screenshot(): void {
     const p = page.value
     const copyOf = p.kind === 'slide' ? p.index : p.copyOf
-    const board: PresenterPage = { kind: 'board', id: boardId(), bg: p.kind === 'board' ? p.bg : 'plain', ...(copyOf === undefined ? {} : { copyOf }) }
-    book.load(board.id, inkFor(p).strokes.map((st) => ({ ...st, id: globalThis.crypto.randomUUID() })))
+    const board: PresenterPage = {
+      kind: 'board',
+      id: boardId(),
+      bg: p.kind === 'board' ? p.bg : 'plain',
+      ...(copyOf === undefined ? {} : { copyOf })
+    }
+    book.load(
+      board.id,
+      inkFor(p).strokes.map((st) => ({ ...st, id: globalThis.crypto.randomUUID() }))
+    )
     insertAfterCurrent(board, 'screenshot')
   }
 
@@ -79,9 +89,17 @@ export function useLessonPages({ deck, startIndex, book, recorder }: LessonPages
     const slides = deck().slides
     return pages.value.map((p): LessonPage => {
       const visited = book.has(p.id)
-      if (p.kind === 'slide') return { kind: 'slide', id: p.id, strokes: visited ? book.slide(p.id).strokes : slides[p.index]!.ink, visited }
+      if (p.kind === 'slide')
+        return { kind: 'slide', id: p.id, strokes: visited ? book.slide(p.id).strokes : slides[p.index]!.ink, visited }
       const copyOf = p.copyOf === undefined ? undefined : slides[p.copyOf]!.id
-      return { kind: 'board', id: p.id, bg: p.bg, ...(copyOf === undefined ? {} : { copyOf }), ...(p.photo ? { photo: p.photo } : {}), strokes: visited ? book.slide(p.id).strokes : [] }
+      return {
+        kind: 'board',
+        id: p.id,
+        bg: p.bg,
+        ...(copyOf === undefined ? {} : { copyOf }),
+        ...(p.photo ? { photo: p.photo } : {}),
+        strokes: visited ? book.slide(p.id).strokes : []
+      }
     })
   }
 
@@ -92,7 +110,20 @@ export function useLessonPages({ deck, startIndex, book, recorder }: LessonPages
     return nextPage?.kind === 'slide' ? nextPage.index : null
   }
 
-  return { pages, hidden, current, page, slide, go, inkFor, addWhiteboard, screenshot, addPhoto, lessonPages, nextSlideIndex }
+  return {
+    pages,
+    hidden,
+    current,
+    page,
+    slide,
+    go,
+    inkFor,
+    addWhiteboard,
+    screenshot,
+    addPhoto,
+    lessonPages,
+    nextSlideIndex
+  }
 }
 
 export type LessonPages = ReturnType<typeof useLessonPages>

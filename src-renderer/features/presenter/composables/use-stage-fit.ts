@@ -9,7 +9,12 @@ export function useStageFit(stage: Readonly<Ref<HTMLElement | null>>, size: Page
     const k = Math.min(stageSize.value.width / size.width, stageSize.value.height / size.height)
     const width = Math.floor(size.width * k)
     const height = Math.floor(size.height * k)
-    return { width, height, left: Math.floor((stageSize.value.width - width) / 2), top: Math.floor((stageSize.value.height - height) / 2) }
+    return {
+      width,
+      height,
+      left: Math.floor((stageSize.value.width - width) / 2),
+      top: Math.floor((stageSize.value.height - height) / 2)
+    }
   })
 
   let resizeObserver: ResizeObserver | null = null

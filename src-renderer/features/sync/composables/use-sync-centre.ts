@@ -29,7 +29,10 @@ export function useSyncCentre() {
 
   async function refresh(): Promise<void> {
     await run(async () => {
-      const [s, list] = await Promise.all([t.invoke('sync:status', {}), t.invoke('sync:items', { state: filter.value, limit: 200 })])
+      const [s, list] = await Promise.all([
+        t.invoke('sync:status', {}),
+        t.invoke('sync:items', { state: filter.value, limit: 200 })
+      ])
       status.value = s
       items.value = list
     })
@@ -47,7 +50,9 @@ export function useSyncCentre() {
     refreshSoon()
   })
   const offProgress = t.on('sync:progress', (p) => {
-    items.value = items.value.map((i) => (i.id === p.id ? { ...i, state: 'sending', progress: { done: p.done, total: p.total } } : i))
+    items.value = items.value.map((i) =>
+      i.id === p.id ? { ...i, state: 'sending', progress: { done: p.done, total: p.total } } : i
+    )
   })
   onUnmounted(() => {
     offStatus()
@@ -97,7 +102,11 @@ export function useSyncCentre() {
     if (!s) return { done: 0, total: 0 }
     const c = s.counts
     const total = c.pending + c.sending + c.sent + c.failed
-    const partial = items.value.reduce((sum, i) => sum + (i.state === 'sending' && i.progress && i.progress.total > 0 ? i.progress.done / i.progress.total : 0), 0)
+    const partial = items.value.reduce(
+      (sum, i) =>
+        sum + (i.state === 'sending' && i.progress && i.progress.total > 0 ? i.progress.done / i.progress.total : 0),
+      0
+    )
     return { done: c.sent + partial, total }
   }
 

@@ -15,10 +15,38 @@ const status: SyncStatus = {
   lastSyncAt: '2026-09-08T02:00:00.000Z',
   lastError: null
 }
-const failedError = { code: 'FORBIDDEN' as const, message: '教育平台拒绝了这项操作：您不是三年级(3)班的任课教师。', messageEn: 'The platform refused this.' }
+const failedError = {
+  code: 'FORBIDDEN' as const,
+  message: '教育平台拒绝了这项操作：您不是三年级(3)班的任课教师。',
+  messageEn: 'The platform refused this.'
+}
 const items: SyncItem[] = [
-  { id: 7, kind: 'resource-upload', entityId: '/f.mp4', label: '倍的认识 微课', state: 'sending', attempts: 1, lastError: null, nextAttemptAt: null, createdAt: 'x', sentAt: null, progress: { done: 25, total: 100 } },
-  { id: 5, kind: 'lesson', entityId: 's1', label: '秒的认识', state: 'failed', attempts: 1, lastError: failedError, nextAttemptAt: null, createdAt: 'x', sentAt: null, progress: null }
+  {
+    id: 7,
+    kind: 'resource-upload',
+    entityId: '/f.mp4',
+    label: '倍的认识 微课',
+    state: 'sending',
+    attempts: 1,
+    lastError: null,
+    nextAttemptAt: null,
+    createdAt: 'x',
+    sentAt: null,
+    progress: { done: 25, total: 100 }
+  },
+  {
+    id: 5,
+    kind: 'lesson',
+    entityId: 's1',
+    label: '秒的认识',
+    state: 'failed',
+    attempts: 1,
+    lastError: failedError,
+    nextAttemptAt: null,
+    createdAt: 'x',
+    sentAt: null,
+    progress: null
+  }
 ]
 
 /** Answers as the sync service would, and lets the test fire its events. */

@@ -42,7 +42,15 @@ describe('tool components', () => {
 
   it('docks the toolbar left, right or bottom and keeps its targets at least 56 px by style', async () => {
     const w = mount(ToolsToolbar, {
-      props: { dock: 'right', inkMode: 'pen', color: '#E53935', width: 4, open: new Set<never>(), canUndo: false, canRedo: false },
+      props: {
+        dock: 'right',
+        inkMode: 'pen',
+        color: '#E53935',
+        width: 4,
+        open: new Set<never>(),
+        canUndo: false,
+        canRedo: false
+      },
       global: { plugins: [i18n] }
     })
     await w.get('[data-testid=tool-dock]').trigger('click')

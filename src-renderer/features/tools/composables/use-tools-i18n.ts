@@ -5,5 +5,9 @@ type Lang = keyof typeof toolsMessages
 
 /** vue-i18n scoped to the tools' own messages; the language follows the app's. */
 export function useToolsI18n() {
-  return useI18n<{ message: (typeof toolsMessages)['zh-CN'] }, Lang>({ useScope: 'local', messages: toolsMessages, inheritLocale: true })
+  return useI18n<{ message: (typeof toolsMessages)['zh-CN'] }, Lang>({
+    useScope: 'local',
+    messages: toolsMessages,
+    inheritLocale: true
+  })
 }
