@@ -127,7 +127,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   disposers.push(library.onDownloadProgress((p) => hub.publish('library:download-progress', p)))
   disposers.push(() => library.dispose())
   const questionBank = new QuestionBankService({ storage, clock })
-  disposers.push(questionBank.onDidChange((c) => hub.publish('questionBank:changed', c)))
+  disposers.push(questionBank.onDidChange((c) => hub.publish('question-bank:changed', c)))
   disposers.push(() => questionBank.dispose())
   const stats = new StatsService({ storage, clock })
   const rosters = new RostersService({ storage, clock })

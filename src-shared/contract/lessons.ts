@@ -133,13 +133,13 @@ export const lessonsCalls = {
   activity: defineCall('lessons:activity', SessionRef, LessonStatus),
   visibility: defineCall('lessons:visibility', SessionRef.extend({ visible: z.boolean() }).strict(), LessonStatus),
   recordSlide: defineCall(
-    'lessons:recordSlide',
+    'lessons:record-slide',
     SessionRef.extend({ slideId: Id, slideIndex: z.number().int().nonnegative() }).strict(),
     LessonStatus
   ),
-  recordTool: defineCall('lessons:recordTool', SessionRef.extend({ tool: LessonTool }).strict(), LessonStatus),
+  recordTool: defineCall('lessons:record-tool', SessionRef.extend({ tool: LessonTool }).strict(), LessonStatus),
   recordQuestion: defineCall(
-    'lessons:recordQuestion',
+    'lessons:record-question',
     SessionRef.extend({ questionRunId: Id, questionKind: z.string().max(40).optional() }).strict(),
     LessonStatus
   ),

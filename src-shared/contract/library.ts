@@ -52,7 +52,7 @@ export const LibraryAddResult = z.object({
 })
 export type LibraryAddResult = z.infer<typeof LibraryAddResult>
 
-/** A platform resource (from sync:searchResources) to download, verify and file in the library. */
+/** A platform resource (from sync:search-resources) to download, verify and file in the library. */
 export const LibraryAddFromPlatform = z.object({ resourceId: z.string().min(1).max(64) }).strict()
 export type LibraryAddFromPlatform = z.infer<typeof LibraryAddFromPlatform>
 
@@ -202,13 +202,13 @@ export type BankImportResult = z.infer<typeof BankImportResult>
 
 export const libraryCalls = {
   add: defineCall('library:add', LibraryAdd, LibraryAddResult),
-  addContent: defineCall('library:addContent', LibraryAddContent, LibraryAddResult),
+  addContent: defineCall('library:add-content', LibraryAddContent, LibraryAddResult),
   /**
    * Downloads a platform resource, verifies its sha256, and files it under the platform's type and
    * chapter (sync state 'downloaded'). All or nothing: a file that fails its check, or cannot be
    * filed, leaves neither a library entry nor a file behind.
    */
-  addFromPlatform: defineCall('library:addFromPlatform', LibraryAddFromPlatform, LibraryAddResult),
+  addFromPlatform: defineCall('library:add-from-platform', LibraryAddFromPlatform, LibraryAddResult),
   search: defineCall('library:search', LibrarySearch, LibrarySearchResult),
   browse: defineCall('library:browse', LibraryBrowse, LibraryPage),
   tree: defineCall('library:tree', z.object({}).strict(), LibraryTree),
@@ -220,12 +220,12 @@ export const libraryCalls = {
 } as const
 
 export const questionBankCalls = {
-  list: defineCall('questionBank:list', BankFilter, BankPage),
-  get: defineCall('questionBank:get', IdRef, BankQuestion),
-  add: defineCall('questionBank:add', BankQuestionInput, BankQuestion),
-  update: defineCall('questionBank:update', BankUpdate, BankQuestion),
-  remove: defineCall('questionBank:remove', IdRef, z.object({ removed: z.literal(true) })),
-  importWord: defineCall('questionBank:importWord', BankImportWord, BankImportResult)
+  list: defineCall('question-bank:list', BankFilter, BankPage),
+  get: defineCall('question-bank:get', IdRef, BankQuestion),
+  add: defineCall('question-bank:add', BankQuestionInput, BankQuestion),
+  update: defineCall('question-bank:update', BankUpdate, BankQuestion),
+  remove: defineCall('question-bank:remove', IdRef, z.object({ removed: z.literal(true) })),
+  importWord: defineCall('question-bank:import-word', BankImportWord, BankImportResult)
 } as const
 
 export const LibraryChange = z.object({
@@ -243,13 +243,13 @@ export type LibraryDownloadProgress = z.infer<typeof LibraryDownloadProgress>
 
 export const libraryEvents = {
   changed: defineEvent('library:changed', LibraryChange),
-  /** Bytes of a library:addFromPlatform download so far (a few times a second at most). */
+  /** Bytes of a library:add-from-platform download so far (a few times a second at most). */
   downloadProgress: defineEvent('library:download-progress', LibraryDownloadProgress)
 } as const
 
 export const questionBankEvents = {
   changed: defineEvent(
-    'questionBank:changed',
+    'question-bank:changed',
     z.object({ ids: z.array(z.string()), change: z.enum(['added', 'updated', 'removed']) })
   )
 } as const

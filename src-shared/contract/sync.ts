@@ -121,21 +121,21 @@ export const syncCalls = {
   retry: defineCall('sync:retry', z.object({ id: z.number().int().optional() }).strict(), SyncStatus),
   /** Starts sign-in: open `authorizeUrl` in the system browser; the app listens on a loopback port. */
   signInStart: defineCall(
-    'sync:signInStart',
+    'sync:sign-in-start',
     Empty,
     z.object({ authorizeUrl: z.string().url(), redirectUri: z.string().url() })
   ),
   /** Waits for the browser to come back to the loopback port, then trades the code for tokens. */
   signInComplete: defineCall(
-    'sync:signInComplete',
+    'sync:sign-in-complete',
     z.object({ timeoutMs: z.number().int().min(1000).max(600_000).default(300_000) }).strict(),
     Teacher
   ),
-  signOut: defineCall('sync:signOut', Empty, SyncStatus),
+  signOut: defineCall('sync:sign-out', Empty, SyncStatus),
   catalogue: defineCall('sync:catalogue', Refresh, CatalogueView),
   classes: defineCall('sync:classes', Refresh, ClassesView),
   searchResources: defineCall(
-    'sync:searchResources',
+    'sync:search-resources',
     z
       .object({
         chapterId: z.string().optional(),
@@ -148,13 +148,13 @@ export const syncCalls = {
     ResourcePage
   ),
   downloadResource: defineCall(
-    'sync:downloadResource',
+    'sync:download-resource',
     z.object({ resourceId: z.string().min(1) }).strict(),
     z.object({ resource: Resource, path: z.string(), sha256: z.string() })
   ),
   /** Queues a file for upload to the platform (it survives restarts and resumes). */
-  uploadResource: defineCall('sync:uploadResource', ResourceUploadJob, z.object({ outboxId: z.number().int() })),
-  collectResource: defineCall('sync:collectResource', ResourceCollectJob, z.object({ outboxId: z.number().int() }))
+  uploadResource: defineCall('sync:upload-resource', ResourceUploadJob, z.object({ outboxId: z.number().int() })),
+  collectResource: defineCall('sync:collect-resource', ResourceCollectJob, z.object({ outboxId: z.number().int() }))
 } as const
 
 export const syncEvents = {

@@ -10,9 +10,9 @@ export function lessonsHandlers(s: Services): DomainHandlers<typeof lessonsCalls
     'lessons:heartbeat': ({ sessionId }) => l.heartbeat(sessionId),
     'lessons:activity': ({ sessionId }) => l.activity(sessionId),
     'lessons:visibility': ({ sessionId, visible }) => l.visibility(sessionId, visible),
-    'lessons:recordSlide': ({ sessionId, slideId, slideIndex }) => l.recordSlide(sessionId, slideId, slideIndex),
-    'lessons:recordTool': ({ sessionId, tool }) => l.recordTool(sessionId, tool),
-    'lessons:recordQuestion': ({ sessionId, questionRunId, questionKind }) =>
+    'lessons:record-slide': ({ sessionId, slideId, slideIndex }) => l.recordSlide(sessionId, slideId, slideIndex),
+    'lessons:record-tool': ({ sessionId, tool }) => l.recordTool(sessionId, tool),
+    'lessons:record-question': ({ sessionId, questionRunId, questionKind }) =>
       l.recordQuestion(sessionId, questionRunId, questionKind),
     'lessons:end': ({ sessionId }) => l.end(sessionId),
     'lessons:status': ({ sessionId }) => l.status(sessionId),

@@ -9,8 +9,8 @@ export function libraryHandlers(
   const b = s.questionBank
   return {
     'library:add': (input) => l.add(input),
-    'library:addContent': (input) => l.addContent(input),
-    'library:addFromPlatform': (input) => l.addFromPlatform(input),
+    'library:add-content': (input) => l.addContent(input),
+    'library:add-from-platform': (input) => l.addFromPlatform(input),
     'library:search': (input) => l.search(input),
     'library:browse': (input) => l.browse(input),
     'library:tree': () => l.tree(),
@@ -18,11 +18,11 @@ export function libraryHandlers(
     'library:update': (input) => l.update(input),
     'library:remove': ({ id }) => l.remove(id),
     'library:share': (input) => l.share(input),
-    'questionBank:list': (input) => b.list(input),
-    'questionBank:get': ({ id }) => b.get(id),
-    'questionBank:add': (input) => b.add(input),
-    'questionBank:update': (input) => b.update(input),
-    'questionBank:remove': ({ id }) => b.remove(id),
-    'questionBank:importWord': (input) => b.importWord(input)
+    'question-bank:list': (input) => b.list(input),
+    'question-bank:get': ({ id }) => b.get(id),
+    'question-bank:add': (input) => b.add(input),
+    'question-bank:update': (input) => b.update(input),
+    'question-bank:remove': ({ id }) => b.remove(id),
+    'question-bank:import-word': (input) => b.importWord(input)
   }
 }

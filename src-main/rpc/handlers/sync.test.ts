@@ -36,8 +36,8 @@ describe('sync calls through the handler table, against the reference platform',
     await call('settings:update', { platformUrl: server.url })
     expect(await call('sync:status')).toMatchObject({ phase: 'signed-out', signedIn: false, platformUrl: server.url })
 
-    const { authorizeUrl } = await call<{ authorizeUrl: string }>('sync:signInStart')
-    const completing = call<{ name: string }>('sync:signInComplete', { timeoutMs: 10_000 })
+    const { authorizeUrl } = await call<{ authorizeUrl: string }>('sync:sign-in-start')
+    const completing = call<{ name: string }>('sync:sign-in-complete', { timeoutMs: 10_000 })
     expect((await browserSignIn(authorizeUrl, 'wanglihua', 'classdeck')).status).toBe(200)
     expect((await completing).name).toBe('王丽华')
 
@@ -94,7 +94,7 @@ describe('sync calls through the handler table, against the reference platform',
   })
 
   it('refuses to complete a sign-in that was never started, with a message that says what to do', async () => {
-    const r = await dispatch(core.table, 'sync:signInComplete', { timeoutMs: 1000 }, ctx)
+    const r = await dispatch(core.table, 'sync:sign-in-complete', { timeoutMs: 1000 }, ctx)
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.message).toContain('请先点“登录”')
   })

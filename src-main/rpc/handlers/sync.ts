@@ -8,14 +8,14 @@ export function syncHandlers(s: Services): DomainHandlers<typeof syncCalls> {
     'sync:items': ({ state, limit }) => s.sync.items(state, limit),
     'sync:now': () => s.sync.syncNow(),
     'sync:retry': ({ id }) => s.sync.retry(id),
-    'sync:signInStart': () => s.sync.signInStart(),
-    'sync:signInComplete': ({ timeoutMs }) => s.sync.signInComplete(timeoutMs),
-    'sync:signOut': () => s.sync.signOut(),
+    'sync:sign-in-start': () => s.sync.signInStart(),
+    'sync:sign-in-complete': ({ timeoutMs }) => s.sync.signInComplete(timeoutMs),
+    'sync:sign-out': () => s.sync.signOut(),
     'sync:catalogue': ({ refresh }) => s.sync.catalogue(refresh),
     'sync:classes': ({ refresh }) => s.sync.classes(refresh),
-    'sync:searchResources': (q) => s.sync.searchResources(q),
-    'sync:downloadResource': ({ resourceId }) => s.sync.downloadResource(resourceId),
-    'sync:uploadResource': (job) => ({ outboxId: s.sync.enqueueUpload(job) }),
-    'sync:collectResource': ({ resourceId }) => ({ outboxId: s.sync.enqueueCollect(resourceId) })
+    'sync:search-resources': (q) => s.sync.searchResources(q),
+    'sync:download-resource': ({ resourceId }) => s.sync.downloadResource(resourceId),
+    'sync:upload-resource': (job) => ({ outboxId: s.sync.enqueueUpload(job) }),
+    'sync:collect-resource': ({ resourceId }) => ({ outboxId: s.sync.enqueueCollect(resourceId) })
   }
 }

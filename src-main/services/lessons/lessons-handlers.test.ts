@@ -36,7 +36,7 @@ describe('lessons calls through the handler table', () => {
       now += 5000
       await call('lessons:heartbeat', { sessionId: s.sessionId })
     }
-    await call('lessons:recordTool', { sessionId: s.sessionId, tool: 'spotlight' })
+    await call('lessons:record-tool', { sessionId: s.sessionId, tool: 'spotlight' })
     expect(await call('lessons:status', { sessionId: s.sessionId })).toMatchObject({
       activeMs: 65_000,
       effective: true
@@ -51,7 +51,7 @@ describe('lessons calls through the handler table', () => {
     const s = (await call('lessons:start', { classId: 'c1', className: '一班', deckId: 'd1', deckTitle: '课件' })) as {
       sessionId: string
     }
-    const r = await dispatch(core.table, 'lessons:recordTool', { sessionId: s.sessionId, tool: 'laser-sword' }, ctx)
+    const r = await dispatch(core.table, 'lessons:record-tool', { sessionId: s.sessionId, tool: 'laser-sword' }, ctx)
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error).toMatchObject({ code: 'VALIDATION' })
     if (!r.ok) expect(r.error.message).toMatch(/tool/)

@@ -55,7 +55,7 @@ export interface LibraryServiceDeps {
    */
   readonly extractors?: Readonly<Record<string, TextExtractor>>
   readonly newId?: () => string
-  /** Downloads from the platform (the sync service); without it library:addFromPlatform is refused. */
+  /** Downloads from the platform (the sync service); without it library:add-from-platform is refused. */
   readonly platform?: PlatformSource
 }
 
@@ -110,7 +110,7 @@ export class LibraryService {
   /** Adds a file's bytes (the browser host, where the page has no file path). */
   async addContent(input: unknown): Promise<LibraryAddResult> {
     const parsed = LibraryAddContent.safeParse(input)
-    if (!parsed.success) throw validationError('library:addContent', parsed.error.issues)
+    if (!parsed.success) throw validationError('library:add-content', parsed.error.issues)
     const { fileName, dataBase64, ...meta } = parsed.data
     const bytes = Buffer.from(dataBase64, 'base64')
     const stored = await this.files.putBytes(bytes, fileName)
@@ -125,7 +125,7 @@ export class LibraryService {
    */
   addFromPlatform(input: unknown): Promise<LibraryAddResult> {
     const parsed = LibraryAddFromPlatform.safeParse(input)
-    if (!parsed.success) return Promise.reject(validationError('library:addFromPlatform', parsed.error.issues))
+    if (!parsed.success) return Promise.reject(validationError('library:add-from-platform', parsed.error.issues))
     const { resourceId } = parsed.data
     const running = this.#downloading.get(resourceId)
     if (running) return running

@@ -29,7 +29,7 @@ function refusal(p: Promise<unknown>): Promise<AppError> {
   )
 }
 
-describe('library:addFromPlatform against the reference platform', () => {
+describe('library:add-from-platform against the reference platform', () => {
   let t: ReturnType<typeof tempDir>
   let server: PlatformServer
   let storage: StorageService

@@ -69,7 +69,7 @@ export class QuestionBankService {
 
   list(input: unknown): BankPage {
     const parsed = BankFilter.safeParse(input)
-    if (!parsed.success) throw validationError('questionBank:list', parsed.error.issues)
+    if (!parsed.success) throw validationError('question-bank:list', parsed.error.issues)
     const { chapter, kinds, difficulty, q, limit, offset } = parsed.data
     const f = filterSql({ chapter })
     if (kinds?.length) {
@@ -99,7 +99,7 @@ export class QuestionBankService {
 
   add(input: unknown): BankQuestion {
     const parsed = BankQuestionInput.safeParse(input)
-    if (!parsed.success) throw validationError('questionBank:add', parsed.error.issues)
+    if (!parsed.success) throw validationError('question-bank:add', parsed.error.issues)
     const id = this.#newId()
     this.#storage.transaction((db) => insert(db, id, { ...parsed.data, source: 'manual' }, this.#clock().toISOString()))
     this.#onDidChange.fire({ ids: [id], change: 'added' })
@@ -108,7 +108,7 @@ export class QuestionBankService {
 
   update(input: unknown): BankQuestion {
     const parsed = BankUpdate.safeParse(input)
-    if (!parsed.success) throw validationError('questionBank:update', parsed.error.issues)
+    if (!parsed.success) throw validationError('question-bank:update', parsed.error.issues)
     const { id, patch } = parsed.data
     this.#storage.transaction((db) => {
       const cur = toBankQuestion(this.#row(id, db))
@@ -143,7 +143,7 @@ export class QuestionBankService {
   /** Reads a Word file's questions; every readable one is added in one write, the rest are reported. */
   async importWord(input: unknown): Promise<BankImportResult> {
     const parsed = BankImportWord.safeParse(input)
-    if (!parsed.success) throw validationError('questionBank:importWord', parsed.error.issues)
+    if (!parsed.success) throw validationError('question-bank:import-word', parsed.error.issues)
     const data = parsed.data
     const name = 'path' in data ? basename(data.path) : data.fileName
     if (!/\.docx$/i.test(name)) {

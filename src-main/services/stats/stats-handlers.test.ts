@@ -35,7 +35,7 @@ describe('library, question bank and stats calls through the handler table', () 
     const published: string[] = []
     core.hub.subscribe((ch) => published.push(ch))
     const chapter = { chapter: { id: 'ch17', name: '第十七章 勾股定理' } }
-    const added = await call<{ resource: { id: string } }>('library:addContent', {
+    const added = await call<{ resource: { id: string } }>('library:add-content', {
       fileName: '勾股定理教案.docx',
       dataBase64: b64(makeDocx(['探究直角三角形三边关系'])),
       chapter
@@ -51,12 +51,12 @@ describe('library, question bank and stats calls through the handler table', () 
   })
 
   it('imports questions from Word and lists them', async () => {
-    const r = await call<{ added: unknown[] }>('questionBank:importWord', {
+    const r = await call<{ added: unknown[] }>('question-bank:import-word', {
       fileName: 'q.docx',
       dataBase64: b64(makeDocx(['1. 1+1=？', 'A. 1 B. 2', '答案：B']))
     })
     expect(r.added).toHaveLength(1)
-    expect(await call('questionBank:list', {})).toMatchObject({ total: 1 })
+    expect(await call('question-bank:list', {})).toMatchObject({ total: 1 })
   })
 
   it('shows a lesson in the class statistics and estimates activity', async () => {

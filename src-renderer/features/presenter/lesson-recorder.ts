@@ -63,7 +63,7 @@ export class LessonRecorder {
     if (slideId === this.#lastSlide) return
     this.#lastSlide = slideId
     this.#lastActivity = this.env.now()
-    void this.#call('lessons:recordSlide', { slideId, slideIndex })
+    void this.#call('lessons:record-slide', { slideId, slideIndex })
   }
 
   /** Records a tool the first time it is used in this lesson (the record keeps the set, not every tap). */
@@ -74,13 +74,13 @@ export class LessonRecorder {
     }
     this.#tools.add(tool)
     this.#lastActivity = this.env.now()
-    void this.#call('lessons:recordTool', { tool })
+    void this.#call('lessons:record-tool', { tool })
   }
 
   /** Records a question run of this lesson (launched from the board or from the phone remote). */
   question(questionRunId: string, questionKind: string): void {
     this.#lastActivity = this.env.now()
-    void this.#call('lessons:recordQuestion', { questionRunId, questionKind })
+    void this.#call('lessons:record-question', { questionRunId, questionKind })
   }
 
   async end(): Promise<LessonSummary | null> {
@@ -110,9 +110,9 @@ export class LessonRecorder {
       | 'lessons:heartbeat'
       | 'lessons:activity'
       | 'lessons:visibility'
-      | 'lessons:recordSlide'
-      | 'lessons:recordTool'
-      | 'lessons:recordQuestion',
+      | 'lessons:record-slide'
+      | 'lessons:record-tool'
+      | 'lessons:record-question',
     extra: Record<string, unknown>
   ): Promise<void> {
     const sessionId = this.#sessionId

@@ -96,8 +96,8 @@ describe('LessonRecorder', () => {
     expect(f.calls.map((c) => c[0])).toEqual([
       'lessons:start',
       'lessons:activity',
-      'lessons:recordSlide',
-      'lessons:recordTool',
+      'lessons:record-slide',
+      'lessons:record-tool',
       'lessons:activity'
     ])
     expect(f.calls[2]![1]).toEqual({ sessionId: 'L1', slideId: 's2', slideIndex: 1 })

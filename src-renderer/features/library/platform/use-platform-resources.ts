@@ -84,7 +84,7 @@ export function usePlatformResources() {
     error.value = null
     const q = keyword.value.trim()
     try {
-      const r = await t.invoke('sync:searchResources', {
+      const r = await t.invoke('sync:search-resources', {
         ...(chapter.value.chapter ? { chapterId: chapter.value.chapter.id } : {}),
         ...(q ? { q } : {}),
         ...(type.value ? { type: type.value } : {}),
@@ -130,7 +130,7 @@ export function usePlatformResources() {
     downloads.value = { ...downloads.value, [r.id]: { phase: 'downloading', done: 0, total: r.size } }
     let state: DownloadState
     try {
-      const got = await t.invoke('library:addFromPlatform', { resourceId: r.id })
+      const got = await t.invoke('library:add-from-platform', { resourceId: r.id })
       state = { phase: 'done', libraryId: got.resource.id, duplicate: got.duplicate }
     } catch (err) {
       state = { phase: 'failed', error: AppError.from(err) }
@@ -142,7 +142,7 @@ export function usePlatformResources() {
   async function collect(r: Resource): Promise<void> {
     let state: CollectState
     try {
-      await t.invoke('sync:collectResource', { resourceId: r.id })
+      await t.invoke('sync:collect-resource', { resourceId: r.id })
       state = { phase: 'queued', signedIn: !signedOut.value }
     } catch (err) {
       state = { phase: 'failed', error: AppError.from(err) }

@@ -39,7 +39,7 @@ export function useQuestionBank() {
     loading.value = true
     try {
       const chapterFilter = chapterFilterOf(chapter.value)
-      const page = await t.invoke('questionBank:list', {
+      const page = await t.invoke('question-bank:list', {
         ...(chapterFilter ? { chapter: chapterFilter } : {}),
         ...(kinds.value.length ? { kinds: kinds.value } : {}),
         ...(difficulty.value.length ? { difficulty: difficulty.value } : {}),
@@ -79,7 +79,7 @@ export function useQuestionBank() {
     error.value = null
     try {
       const path = await uploadFile(file, 'library')
-      importResult.value = await t.invoke('questionBank:importWord', {
+      importResult.value = await t.invoke('question-bank:import-word', {
         path,
         chapter: chapter.value,
         difficulty: importDifficulty.value
@@ -94,7 +94,7 @@ export function useQuestionBank() {
 
   async function remove(id: string): Promise<void> {
     try {
-      await t.invoke('questionBank:remove', { id })
+      await t.invoke('question-bank:remove', { id })
       await load()
     } catch (err) {
       error.value = AppError.from(err)
@@ -117,7 +117,7 @@ export function useQuestionBank() {
   }
 
   const offs = [
-    t.on('questionBank:changed', () => void load()),
+    t.on('question-bank:changed', () => void load()),
     t.on('classroom:status-changed', (s) => {
       classStatus.value = s
       if (!s.open) launched.value = null

@@ -62,20 +62,20 @@ export function useSyncCentre() {
 
   async function signIn(): Promise<void> {
     busy.value = true
-    const started = await run(() => t.invoke('sync:signInStart', {}))
+    const started = await run(() => t.invoke('sync:sign-in-start', {}))
     if (!started) {
       busy.value = false
       return
     }
     authorizeUrl.value = started.authorizeUrl
-    await run(() => t.invoke('sync:signInComplete', { timeoutMs: 300_000 }))
+    await run(() => t.invoke('sync:sign-in-complete', { timeoutMs: 300_000 }))
     authorizeUrl.value = null
     busy.value = false
     await refresh()
   }
 
   async function signOut(): Promise<void> {
-    const s = await run(() => t.invoke('sync:signOut', {}))
+    const s = await run(() => t.invoke('sync:sign-out', {}))
     if (s) status.value = s
   }
 
