@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises'
 import { Readable, Transform } from 'node:stream'
 import { MediaExt, MEDIA_TYPES, type MediaRef } from '../../src-shared/courseware/primitives'
 import { AppError } from '../../src-shared/errors'
+import { safeFileName } from '../../src-shared/files/safe-file-name'
 
 export const MEDIA_UPLOAD_HEADER = 'x-classdeck-upload'
 export const MEDIA_UPLOAD_LIMIT = 1024 * 1024 * 1024 // 1 GiB: a long 微课 video
@@ -78,17 +79,6 @@ export async function storeMediaUpload(
   return ref
 }
 
-/** File names the teacher gave, made safe to use inside our own folders. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'file'
-  const cleaned = [...base]
-    .map((c) => (c.charCodeAt(0) < 32 || '<>:"|?*'.includes(c) ? '_' : c))
-    .join('')
-    .replace(/^\.+/, '')
-    .slice(-120)
-  return cleaned || 'file'
-}
-
 /** What each kind of upload may be: courseware to import, or anything a teacher files in the library. */
 const UPLOAD_KINDS = {
   import: { exts: /\.(pptx|pptm|docx|edux|pdf)$/i, list: '.pptx .docx .edux .pdf' },
@@ -144,7 +134,14 @@ export async function storeIncomingUpload(
 export function exportFileFor(dataDir: string, pathname: string): string | null {
   const m = /^\/exports\/([^/]+)$/.exec(pathname)
   if (!m) return null
-  const name = safeFileName(decodeURIComponent(m[1]))
+  // A malformed escape (`/exports/%`) is no file, not an exception out of the request handler.
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(m[1])
+  } catch {
+    return null
+  }
+  const name = safeFileName(decoded)
   const file = join(dataDir, 'exports', name)
   return existsSync(file) ? file : null
 }

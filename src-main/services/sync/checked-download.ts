@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Transform } from 'node:stream'
 import { AppError } from '../../../src-shared/errors'
+import { safeFileName } from '../../../src-shared/files/safe-file-name'
 import type { Resource } from '../../../src-shared/platform/dto'
 import type { PlatformClient } from './platform-client'
 import { failureKind } from './platform-errors'
@@ -23,10 +24,8 @@ export async function downloadResource(
 ): Promise<{ resource: Resource; path: string; sha256: string }> {
   const resource = await client.resource(resourceId)
   mkdirSync(targetDir, { recursive: true })
-  const safeName = [...resource.fileName]
-    .map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c))
-    .join('')
-  const target = join(targetDir, `${resource.id}-${safeName}`)
+  // The platform's id and name are its data, not ours to trust as a path.
+  const target = join(targetDir, safeFileName(`${resource.id}-${resource.fileName}`))
   const part = `${target}.part`
 
   for (let attempt = 1; ; attempt++) {
