@@ -13,6 +13,7 @@ import WebSocket from 'ws'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, median, round, writeResults } from './bench-kit'
 import { NODE_HOST_FLAGS } from '../scripts/node-flags.mjs'
+import { cookieForLaunchUrl } from '../src-main/hosts/browser/access'
 
 const root = join(import.meta.dirname, '..')
 const RUNS = 5
@@ -41,7 +42,10 @@ async function coldStart(): Promise<{
     child.once('exit', (code) => reject(new Error(`host exited ${code}`)))
   })
   const listenMs = performance.now() - t0
-  const ws = new WebSocket(url.replace('http', 'ws') + 'rpc')
+  // The printed URL carries the launch secret; /rpc wants it as the cookie a browser would have.
+  const ws = new WebSocket(new URL('/rpc', url).href.replace(/^http/, 'ws'), {
+    headers: { cookie: cookieForLaunchUrl(url) }
+  })
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () =>
       ws.send(JSON.stringify({ t: 'call', id: 1, channel: 'system:ping', input: { nonce: 'bench' } }))

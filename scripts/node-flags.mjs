@@ -22,3 +22,12 @@ export function spawnBrowserHost(cli, args) {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
   child.on('exit', (code) => process.exit(code ?? 0))
 }
+
+/**
+ * `npm run serve` / `npm start` arguments with `--open` added when a person is at a terminal
+ * (the launch URL carries a secret, so opening it saves copying it); `--no-open` opts out.
+ */
+export function withOpen(args) {
+  if (args.includes('--no-open')) return args.filter((a) => a !== '--no-open')
+  return process.stdout.isTTY && !args.includes('--open') ? [...args, '--open'] : args
+}

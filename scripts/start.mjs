@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildIfStale } from './build-if-stale.mjs'
-import { ELECTRON_HOST_ARGS, spawnBrowserHost } from './node-flags.mjs'
+import { ELECTRON_HOST_ARGS, spawnBrowserHost, withOpen } from './node-flags.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const electronDir = join(root, 'node_modules/electron')
@@ -36,7 +36,8 @@ if (!bin) {
     'Electron 未安装且无法下载，改用浏览器版 / Electron binary missing and cannot be downloaded: starting the browser host instead (npm run serve).'
   )
   execFileSync(process.execPath, [join(root, 'scripts/ensure-native-abi.mjs'), 'node'], { stdio: 'inherit' })
-  spawnBrowserHost(join(root, 'dist/node/cli.mjs'), args)
+  // It prints its URL with this launch's secret; on a terminal it also opens it (--no-open: don't).
+  spawnBrowserHost(join(root, 'dist/node/cli.mjs'), withOpen(args))
 } else {
   execFileSync(process.execPath, [join(root, 'scripts/ensure-native-abi.mjs'), 'electron'], { stdio: 'inherit' })
   const child = spawn(bin, [...ELECTRON_HOST_ARGS, root, ...args], { stdio: 'inherit' })

@@ -12,7 +12,9 @@ declare const __APP_VERSION__: string
 const STATIC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../renderer')
 
 const USAGE = `用法 / usage:
-  classdeck serve [--port N] [--host ADDR] [--data-dir DIR]   启动浏览器版 / start the browser host
+  classdeck serve [--port N] [--host ADDR] [--data-dir DIR] [--open]
+                                                                 启动浏览器版，显示（--open 时打开）带密钥的网址
+                                                                 / start the browser host; prints (--open: opens) its URL with this launch's key
   classdeck convert <in> <out> [--to edux|pptx] [--split-heading N]
                                                                  转换课件 / convert (pptx/docx→edux, edux→pptx; folder → folder)
   classdeck inspect <file>                                       导入报告 (JSON) / import report as JSON

@@ -6,9 +6,12 @@ import { createHash } from 'node:crypto'
 import { startBrowserHost, type BrowserHost } from './browser-host'
 import { tempDir } from '../../test-utils/temp-dir'
 
-function connect(url: string, origin?: string): Promise<WebSocket> {
+function connect(host: BrowserHost, origin?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url.replace('http', 'ws') + 'rpc', origin ? { origin } : {})
+    const ws = new WebSocket(host.url.replace('http', 'ws') + 'rpc', {
+      headers: { cookie: host.cookie },
+      ...(origin ? { origin } : {})
+    })
     ws.once('open', () => resolve(ws))
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
     ws.once('error', reject)
@@ -38,14 +41,14 @@ describe('browser host', () => {
   })
 
   it('answers a call over the WebSocket', async () => {
-    const ws = await connect(host.url)
+    const ws = await connect(host)
     const res = await call(ws, { t: 'call', id: 7, channel: 'system:ping', input: { nonce: 'abc' } })
     expect(res).toMatchObject({ t: 'result', id: 7, ok: true, result: { nonce: 'abc' } })
     ws.close()
   })
 
   it('gives a typed validation error, naming the field, for input that fails its schema', async () => {
-    const ws = await connect(host.url)
+    const ws = await connect(host)
     const res = await call(ws, { t: 'call', id: 1, channel: 'settings:update', input: { classroomPort: 'eighty' } })
     expect(res).toMatchObject({ t: 'result', id: 1, ok: false, error: { code: 'VALIDATION' } })
     const error = res.error as { message: string; messageEn: string }
@@ -55,7 +58,7 @@ describe('browser host', () => {
   })
 
   it('refuses unknown channels, malformed JSON and malformed frames with typed errors and keeps serving', async () => {
-    const ws = await connect(host.url)
+    const ws = await connect(host)
     expect(await call(ws, { t: 'call', id: 2, channel: 'system:rm-rf', input: {} })).toMatchObject({
       ok: false,
       error: { code: 'UNKNOWN_CHANNEL' }
@@ -69,13 +72,13 @@ describe('browser host', () => {
   })
 
   it('refuses a WebSocket from another origin', async () => {
-    await expect(connect(host.url, 'http://evil.example')).rejects.toThrow('HTTP 403')
-    const ok = await connect(host.url, host.url.replace(/\/$/, ''))
+    await expect(connect(host, 'http://evil.example')).rejects.toThrow('HTTP 403')
+    const ok = await connect(host, host.url.replace(/\/$/, ''))
     ok.close()
   })
 
   it('publishes events to connected sockets', async () => {
-    const ws = await connect(host.url)
+    const ws = await connect(host)
     const frames: Record<string, unknown>[] = []
     ws.on('message', (d) => frames.push(JSON.parse(String(d))))
     ws.send(JSON.stringify({ t: 'call', id: 1, channel: 'settings:update', input: { language: 'en' } }))
@@ -88,9 +91,9 @@ describe('browser host', () => {
   })
 
   it('does not serve files outside the renderer folder', async () => {
-    const res = await fetch(new URL('/..%2f..%2fdata/classdeck.db', host.url))
+    const res = await fetch(new URL('/..%2f..%2fdata/classdeck.db', host.url), { headers: { cookie: host.cookie } })
     expect([403, 404]).toContain(res.status)
-    const index = await fetch(host.url)
+    const index = await fetch(host.url, { headers: { cookie: host.cookie } })
     expect(index.status).toBe(200)
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'")
   })
@@ -98,22 +101,28 @@ describe('browser host', () => {
   it('stores an uploaded picture by its hash, serves it back with ranges, and refuses uploads without the header or of unknown types', async () => {
     const bytes = new Uint8Array(5000).map((_, i) => i % 251)
     const post = (headers: Record<string, string>, ext = 'png') =>
-      fetch(new URL(`/media?ext=${ext}`, host.url), { method: 'POST', body: bytes, headers })
+      fetch(new URL(`/media?ext=${ext}`, host.url), {
+        method: 'POST',
+        body: bytes,
+        headers: { cookie: host.cookie, ...headers }
+      })
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      fetch(new URL(path, host.url), { headers: { cookie: host.cookie, ...headers } })
     const ok = await post({ 'x-classdeck-upload': '1' })
     expect(ok.status).toBe(200)
     const { result } = (await ok.json()) as { result: { hash: string; ext: string } }
     expect(result.hash).toBe(createHash('sha256').update(bytes).digest('hex'))
-    const got = await fetch(new URL(`/media/${result.hash}.png`, host.url))
+    const got = await get(`/media/${result.hash}.png`)
     expect(got.headers.get('content-type')).toBe('image/png')
     expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes)
-    const part = await fetch(new URL(`/media/${result.hash}.png`, host.url), { headers: { range: 'bytes=10-19' } })
+    const part = await get(`/media/${result.hash}.png`, { range: 'bytes=10-19' })
     expect(part.status).toBe(206)
     expect(new Uint8Array(await part.arrayBuffer())).toEqual(bytes.slice(10, 20))
 
     expect((await post({})).status).toBe(403)
     expect((await post({ 'x-classdeck-upload': '1', origin: 'http://evil.example' })).status).toBe(403)
     expect((await post({ 'x-classdeck-upload': '1' }, 'exe')).status).toBe(400)
-    expect((await fetch(new URL('/media/../classdeck.db', host.url))).status).toBe(404)
+    expect((await get('/media/../classdeck.db')).status).toBe(404)
   })
 
   it('takes a file to import into the data folder and refuses kinds it cannot import', async () => {
@@ -121,7 +130,7 @@ describe('browser host', () => {
       fetch(new URL(`/incoming?name=${encodeURIComponent(name)}`, host.url), {
         method: 'POST',
         body: 'PK fake',
-        headers: { 'x-classdeck-upload': '1' }
+        headers: { 'x-classdeck-upload': '1', cookie: host.cookie }
       })
     const ok = await up('../../第一课.pptx')
     expect(ok.status).toBe(200)

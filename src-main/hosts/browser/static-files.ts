@@ -1,8 +1,10 @@
-/** Serves the built renderer with a strict CSP; nothing outside the root is reachable. */
+/** Serves the built renderer with the app's security headers; nothing outside the root is reachable. */
 import { createReadStream, statSync } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { contentSecurityPolicy } from '../../security/csp'
+import { decodePathPart, sendText } from '../../security/http-guard'
+import { securityHeaders } from '../../security/security-headers'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,13 +29,32 @@ const TYPES: Record<string, string> = {
   '.mjs.map': 'application/json'
 }
 
-export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
-  const url = new URL(req.url ?? '/', 'http://localhost')
-  let rel = decodeURIComponent(url.pathname)
+/**
+ * A file of the built renderer. Scripts, styles, fonts and pictures are served to anyone who
+ * passed the Host check: they are the same build output for every teacher and hold no data.
+ * HTML documents need the launch cookie (`admitted`): without it a tab on the bare address
+ * says how to get in, instead of showing an app that cannot connect.
+ */
+export function serveStatic(
+  root: string,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+  opts: { admitted: boolean }
+): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { ...securityHeaders('data'), allow: 'GET, HEAD', 'content-length': 0 }).end()
+    return
+  }
+  let rel = decodePathPart(url.pathname)
+  if (rel === null || rel.includes('\0')) {
+    sendText(res, 400, '请求地址格式错误', 'Malformed request target')
+    return
+  }
   if (rel.endsWith('/')) rel += 'index.html'
   const file = normalize(join(root, rel))
   if (!file.startsWith(normalize(root) + sep) && file !== normalize(root)) {
-    res.writeHead(403).end()
+    sendText(res, 403, '拒绝访问', 'Forbidden')
     return
   }
   let size: number
@@ -42,25 +63,35 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     if (!st.isFile()) throw new Error('not a file')
     size = st.size
   } catch {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 未找到 / Not found')
+    sendText(res, 404, '404 未找到', 'Not found')
     return
   }
   const type = TYPES[extname(file)] ?? 'application/octet-stream'
-  const headers: Record<string, string | number> = {
+  const page = type.startsWith('text/html')
+  if (page && !opts.admitted) {
+    res.writeHead(403, { ...securityHeaders('page'), 'content-type': 'text/html; charset=utf-8' })
+    res.end(NOT_ADMITTED_PAGE)
+    return
+  }
+  res.writeHead(200, {
+    ...securityHeaders(page ? 'page' : 'asset'),
     'content-type': type,
     'content-length': size,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
     'cache-control': rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
-  }
-  if (type.startsWith('text/html')) {
-    headers['content-security-policy'] = contentSecurityPolicy()
-    headers['x-frame-options'] = 'DENY'
-  }
-  res.writeHead(200, headers)
+  })
   if (req.method === 'HEAD') {
     res.end()
     return
   }
-  createReadStream(file).pipe(res)
+  pipeline(createReadStream(file), res).catch(() => res.destroy())
 }
+
+const NOT_ADMITTED_PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>ClassDeck 教学助手</title>
+<body style="font-family:sans-serif;font-size:20px;line-height:1.6;max-width:640px;margin:80px auto;padding:0 16px;color:#1f2933">
+<h1 style="font-size:28px">请用启动时显示的网址打开 ClassDeck</h1>
+<p>为了保护课堂数据，ClassDeck 每次启动都会在终端里显示一个带 <code>?k=</code> 的网址，例如
+<code>http://127.0.0.1:5730/?k=…</code>。请复制那个网址到浏览器打开。</p>
+<p lang="en">To protect class data, ClassDeck prints an address with <code>?k=</code> each time it starts
+(for example <code>http://127.0.0.1:5730/?k=…</code>). Open that address in this browser.</p>
+</body></html>
+`
