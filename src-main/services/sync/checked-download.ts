@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { isAbsolute, relative, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Transform } from 'node:stream'
 import { AppError } from '../../../src-shared/errors'
@@ -23,9 +23,17 @@ export async function downloadResource(
   onProgress: (done: number, total: number) => void = () => {}
 ): Promise<{ resource: Resource; path: string; sha256: string }> {
   const resource = await client.resource(resourceId)
+  if (resource.id !== resourceId) {
+    throw new AppError(
+      'VALIDATION',
+      `教育平台返回的资源（${resource.id}）不是请求的资源（${resourceId}），已拒绝下载。`,
+      `The platform answered with resource ${resource.id} instead of ${resourceId}; the download was refused.`,
+      { kind: 'permanent', requested: resourceId, answered: resource.id }
+    )
+  }
   mkdirSync(targetDir, { recursive: true })
   // The platform's id and name are its data, not ours to trust as a path.
-  const target = join(targetDir, safeFileName(`${resource.id}-${resource.fileName}`))
+  const target = insideFolder(targetDir, safeFileName(`${resource.id}-${resource.fileName}`))
   const part = `${target}.part`
 
   for (let attempt = 1; ; attempt++) {
@@ -76,4 +84,21 @@ export async function downloadResource(
   }
   renameSync(part, target)
   return { resource, path: target, sha256 }
+}
+
+/** `dir/name`, resolved, and refused unless it is a file directly inside `dir`. */
+export function insideFolder(dir: string, name: string): string {
+  const root = resolve(dir)
+  const target = resolve(root, name)
+  const rel = relative(root, target)
+  // Exactly one plain segment below the folder: not the folder itself, not above it, not deeper.
+  if (rel === '' || rel === '..' || isAbsolute(rel) || /[\\/]/.test(rel)) {
+    throw new AppError(
+      'FILE_INVALID',
+      `平台资源的文件名“${name}”会写到下载文件夹之外，已拒绝。`,
+      `The platform resource's file name "${name}" would be written outside the downloads folder and was refused.`,
+      { kind: 'permanent', name }
+    )
+  }
+  return target
 }
