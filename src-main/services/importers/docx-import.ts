@@ -228,7 +228,9 @@ function splitIntoSlides(frag: DocumentFragment, level: number, media: Map<strin
     y += h + 10
     body = []
   }
-  const flushSlide = (continued = false) => {
+  // Set when a slide filled up: the next slide carries on under the same title, marked （续）.
+  let continued = false
+  const flushSlide = (overflow = false) => {
     flushText()
     if (!title && !blocks.length) return
     const heading = title
@@ -250,6 +252,7 @@ function splitIntoSlides(frag: DocumentFragment, level: number, media: Map<strin
     })
     blocks = []
     y = 130
+    continued = overflow
   }
   const lines = () => body.length + blocks.length * 3
   const addParagraph = (p: Paragraph) => {

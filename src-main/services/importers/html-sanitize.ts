@@ -71,7 +71,10 @@ export function sanitizeLessonHtml(dirty: string): SanitizeResult {
       FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href'],
       ALLOW_DATA_ATTR: false,
       // Relative media paths and #anchors only; the hook above enforces the exact shapes.
-      ALLOWED_URI_REGEXP: /^(?:#|media\/)/
+      ALLOWED_URI_REGEXP: /^(?:#|media\/)/,
+      // DOMPurify tests every attribute not on its URI-safe list against ALLOWED_URI_REGEXP, so a merged
+      // cell's colspan="2" would fail it and the lesson plan's table would lose its shape.
+      ADD_URI_SAFE_ATTR: ['colspan', 'rowspan']
     })
     return { html, removedLinks, removedImages }
   } finally {
