@@ -9,9 +9,9 @@
  *    for ink over any other application; the page closes it with one tap.
  * Every other window.open stays refused, as security.ts refuses it for all windows.
  */
-import { BrowserWindow, screen, type Rectangle, type WebContents, type WindowOpenHandlerResponse } from 'electron'
-import { APP_ORIGIN } from '../../../src-shared/contract/ipc'
-import { openAllowedExternal, secureWebPreferences } from './security'
+import type { Rectangle, WindowOpenHandlerResponse } from 'electron'
+import type { ChildWindow, MainContents, ShellScreen } from './electron-api'
+import { isAppUrl, openAllowedExternal, secureWebPreferences } from './security'
 
 /** Frame names the renderer uses (src-renderer/features/presenter/presenter-link.ts keeps the same two). */
 export const BOARD_FRAME = 'classdeck-board'
@@ -62,9 +62,13 @@ export interface PresenterWindowsOptions {
  * Lets `contents` (the main window) open the board and overlay windows. Call it after the
  * window is created: it replaces security.ts's deny-all handler for this window only.
  */
-export function attachPresenterWindows(contents: WebContents, opts: PresenterWindowsOptions): void {
+export function attachPresenterWindows(
+  contents: MainContents,
+  screen: ShellScreen,
+  opts: PresenterWindowsOptions
+): void {
   contents.setWindowOpenHandler(({ url, frameName }): WindowOpenHandlerResponse => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) {
+    if (!isAppUrl(url)) {
       openAllowedExternal(url) // e.g. the platform's sign-in page, in the system browser
       return { action: 'deny' }
     }
@@ -111,7 +115,7 @@ export function attachPresenterWindows(contents: WebContents, opts: PresenterWin
   })
 
   contents.on('did-create-window', (win, { frameName }) => {
-    if (frameName === BOARD_FRAME) keepOnADisplay(win)
+    if (frameName === BOARD_FRAME) keepOnADisplay(win, screen)
     if (frameName === OVERLAY_FRAME) {
       // Above full-screen apps (a video, a PowerPoint show) and on every desktop space.
       win.setAlwaysOnTop(true, 'screen-saver')
@@ -122,7 +126,7 @@ export function attachPresenterWindows(contents: WebContents, opts: PresenterWin
 }
 
 /** When the classroom display is unplugged mid-lesson, the board comes back to the laptop instead of vanishing. */
-function keepOnADisplay(win: BrowserWindow): void {
+function keepOnADisplay(win: ChildWindow, screen: ShellScreen): void {
   const onRemoved = (): void => {
     if (win.isDestroyed()) return
     const b = win.getBounds()

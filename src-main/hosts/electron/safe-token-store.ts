@@ -4,29 +4,31 @@
  * read. Where no key store is available, safeStorage says so and we keep the browser host's
  * owner-only file instead of refusing to sign in; the docs say which applies.
  */
-import { safeStorage } from 'electron'
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { FileTokenStore, type StoredTokens, type TokenStore } from '../../services/sync'
 import { StoredTokens as StoredTokensSchema } from '../../services/sync/token-store'
+import type { ShellElectron } from './electron-api'
 
 export class SafeStorageTokenStore implements TokenStore {
   readonly #file: string
   readonly #fallback: FileTokenStore
+  readonly #safe: ShellElectron['safeStorage']
 
-  constructor(file: string, fallbackFile: string) {
+  constructor(safeStorage: ShellElectron['safeStorage'], file: string, fallbackFile: string) {
+    this.#safe = safeStorage
     this.#file = file
     this.#fallback = new FileTokenStore(fallbackFile)
   }
 
-  static available(): boolean {
-    return safeStorage.isEncryptionAvailable()
+  available(): boolean {
+    return this.#safe.isEncryptionAvailable()
   }
 
   load(): StoredTokens {
-    if (!SafeStorageTokenStore.available()) return this.#fallback.load()
+    if (!this.available()) return this.#fallback.load()
     if (!existsSync(this.#file)) return {}
     try {
-      const parsed = StoredTokensSchema.safeParse(JSON.parse(safeStorage.decryptString(readFileSync(this.#file))))
+      const parsed = StoredTokensSchema.safeParse(JSON.parse(this.#safe.decryptString(readFileSync(this.#file))))
       return parsed.success ? parsed.data : {}
     } catch {
       // Unreadable (another user, a changed key): signed out, never a crash.
@@ -35,9 +37,9 @@ export class SafeStorageTokenStore implements TokenStore {
   }
 
   save(tokens: StoredTokens): void {
-    if (!SafeStorageTokenStore.available()) return this.#fallback.save(tokens)
+    if (!this.available()) return this.#fallback.save(tokens)
     const tmp = `${this.#file}.tmp`
-    writeFileSync(tmp, safeStorage.encryptString(JSON.stringify(tokens)), { mode: 0o600 })
+    writeFileSync(tmp, this.#safe.encryptString(JSON.stringify(tokens)), { mode: 0o600 })
     chmodSync(tmp, 0o600)
     renameSync(tmp, this.#file)
     this.#fallback.clear()

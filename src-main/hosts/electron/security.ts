@@ -3,8 +3,11 @@
  * navigation away from the app, no new windows, no webviews, permissions denied by
  * default, and IPC answered only for the main frame of a ClassDeck page.
  */
-import { app, session, type WebFrameMain, type WebPreferences } from 'electron'
+import type { WebPreferences } from 'electron'
 import { APP_ORIGIN } from '../../../src-shared/contract/ipc'
+import type { GuardedContents, PermissionAsker, SenderFrame, ShellApp, ShellSession } from './electron-api'
+
+const APP = new URL(APP_ORIGIN)
 
 export function secureWebPreferences(preload: string): WebPreferences {
   return {
@@ -22,18 +25,29 @@ export function secureWebPreferences(preload: string): WebPreferences {
   }
 }
 
-export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean {
-  if (!frame || frame.parent !== null) return false
+/**
+ * True for an address of our own app (app://classdeck/…). Compared by protocol and host: for a
+ * scheme the URL standard does not know, `new URL(u).origin` is the string "null", so an origin
+ * comparison would refuse our own window (and accept nothing else either).
+ */
+export function isAppUrl(url: string): boolean {
   try {
-    return new URL(frame.url).origin === APP_ORIGIN
+    const u = new URL(url)
+    return u.protocol === APP.protocol && u.host === APP.host && u.username === '' && u.password === ''
   } catch {
     return false
   }
 }
 
+/** IPC is answered only for the main frame of a ClassDeck page (never a subframe, never another page). */
+export function isTrustedSender(frame: SenderFrame | null | undefined): boolean {
+  if (!frame || frame.parent !== null) return false
+  return isAppUrl(frame.url)
+}
+
 let openExternal: ((url: string) => void) | null = null
 /** Who may open a link outside the app (main.ts allows the platform's sign-in page only). */
-export function setExternalOpener(fn: (url: string) => void): void {
+export function setExternalOpener(fn: ((url: string) => void) | null): void {
   openExternal = fn
 }
 
@@ -45,29 +59,40 @@ export function openAllowedExternal(url: string): void {
 /** Permissions a ClassDeck page may get: full screen for teaching; everything else is refused. */
 const ALLOWED_PERMISSIONS = new Set(['fullscreen'])
 
-export function hardenApp(): void {
-  app.enableSandbox()
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault()
-    })
-    contents.on('will-redirect', (event, url) => {
-      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault()
-    })
-    contents.on('will-attach-webview', (event) => event.preventDefault())
-    // No new windows, ever; an allowed link goes to the system browser instead.
-    contents.setWindowOpenHandler(({ url }) => {
-      openAllowedExternal(url)
-      return { action: 'deny' }
-    })
+export function permissionRequest(
+  contents: PermissionAsker,
+  permission: string,
+  callback: (granted: boolean) => void
+): void {
+  callback(ALLOWED_PERMISSIONS.has(permission) && isAppUrl(contents.getURL()))
+}
+
+export function permissionCheck(_contents: PermissionAsker | null, permission: string, origin: string): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && isAppUrl(origin)
+}
+
+/** Navigation, redirects, webviews and new windows of one WebContents. */
+export function guardContents(contents: GuardedContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault()
   })
-  app.whenReady().then(() => {
-    const s = session.defaultSession
-    s.setPermissionRequestHandler((wc, permission, callback) => {
-      callback(ALLOWED_PERMISSIONS.has(permission) && wc.getURL().startsWith(`${APP_ORIGIN}/`))
-    })
-    s.setPermissionCheckHandler(
-      (_wc, permission, origin) => ALLOWED_PERMISSIONS.has(permission) && origin === APP_ORIGIN
-    )
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  // No new windows, ever; an allowed link goes to the system browser instead.
+  contents.setWindowOpenHandler(({ url }) => {
+    openAllowedExternal(url)
+    return { action: 'deny' }
+  })
+}
+
+export function hardenApp(app: ShellApp, session: () => ShellSession): void {
+  app.enableSandbox()
+  app.on('web-contents-created', (_e, contents) => guardContents(contents))
+  void app.whenReady().then(() => {
+    const s = session()
+    s.setPermissionRequestHandler(permissionRequest)
+    s.setPermissionCheckHandler(permissionCheck)
   })
 }
