@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { useLibraryStore } from './library'
-import { setTransport, type Transport } from '../transport'
+import { setTransport } from '../transport'
+import { FakeTransport } from '../transport/fake-transport'
 import { AppError } from '../../src-shared/errors'
+import type { LibraryResource } from '../../src-shared/library'
 
-const resource = (id: string, title: string) => ({
+const resource = (id: string, title: string): LibraryResource => ({
   id,
   title,
   sharedTitle: title,
@@ -28,59 +30,51 @@ const resource = (id: string, title: string) => ({
 })
 
 /** Answers like the services: browse lists everything, search only what matches, and punctuation searches for nothing. */
-function fakeTransport(): Transport & { calls: { channel: string; input: Record<string, unknown> }[] } {
+function serveLibrary(fake: FakeTransport): void {
   const all = [resource('1', '勾股定理'), resource('2', '一次函数')]
-  const t = {
-    calls: [] as { channel: string; input: Record<string, unknown> }[],
-    state: 'open' as const,
-    async invoke(channel: string, input: Record<string, unknown>) {
-      t.calls.push({ channel, input })
-      switch (channel) {
-        case 'library:tree':
-          return {
-            nodes: [
-              { key: 'stage:czh', parentKey: null, level: 'stage', id: 'czh', name: '初中', count: 2 },
-              {
-                key: 'stage:czh/chapter:ch17',
-                parentKey: 'stage:czh',
-                level: 'chapter',
-                id: 'ch17',
-                name: '第十七章',
-                count: 1
-              }
-            ],
-            unfiled: 0,
-            total: 2
-          }
-        case 'library:browse':
-          return { items: all, total: all.length }
-        case 'library:search': {
-          const q = String(input.q).replace(/[\p{P}\s]/gu, '')
-          const items = all
-            .filter((r) => q && r.title.includes(q))
-            .map((r) => ({ ...r, titleMatch: true, snippet: null }))
-          return { items, total: items.length, terms: q ? [q] : [] }
+  fake
+    .handle('library:tree', () => ({
+      nodes: [
+        { key: 'stage:czh', parentKey: null, level: 'stage', id: 'czh', name: '初中', count: 2 },
+        {
+          key: 'stage:czh/chapter:ch17',
+          parentKey: 'stage:czh',
+          level: 'chapter',
+          id: 'ch17',
+          name: '第十七章',
+          count: 1
         }
-        case 'library:add': {
-          const fileName = String(input.path).split('/').pop()
-          if (fileName === 'bad.docx') throw new AppError('FILE_INVALID', '无法读取', 'Cannot read')
-          return { resource: resource('3', String(fileName)), duplicate: fileName === 'same.docx' }
-        }
-        default:
-          throw new Error(`unexpected ${channel}`)
-      }
-    },
-    on: () => () => {},
-    onConnectionChange: () => () => {}
-  }
-  return t as unknown as Transport & { calls: { channel: string; input: Record<string, unknown> }[] }
+      ],
+      unfiled: 0,
+      total: 2
+    }))
+    .handle('library:browse', () => ({ items: all, total: all.length }))
+    .handle('library:search', (input) => {
+      const q = String(input.q).replace(/[\p{P}\s]/gu, '')
+      const items = all.filter((r) => q && r.title.includes(q)).map((r) => ({ ...r, titleMatch: true, snippet: null }))
+      return { items, total: items.length, terms: q ? [q] : [] }
+    })
+    .handle('library:add', (input) => {
+      const fileName = String(input.path).split('/').pop()
+      if (fileName === 'bad.docx') throw new AppError('FILE_INVALID', '无法读取', 'Cannot read')
+      return { resource: resource('3', String(fileName)), duplicate: fileName === 'same.docx' }
+    })
 }
 
-describe('library store', () => {
-  beforeEach(() => setActivePinia(createPinia()))
+let fake: FakeTransport
+beforeEach(() => {
+  setActivePinia(createPinia())
+  fake = new FakeTransport()
+  serveLibrary(fake)
+  setTransport(fake)
+})
+afterEach(() => {
+  fake.verify()
+  setTransport(null)
+})
 
+describe('library store', () => {
   it('lists the library, then search hits while the box holds words, then the list again for punctuation only', async () => {
-    setTransport(fakeTransport())
     const store = useLibraryStore()
     await store.hydrate()
     expect(store.items.map((r) => r.id)).toEqual(['1', '2'])
@@ -91,12 +85,10 @@ describe('library store', () => {
   })
 
   it('files dropped files on the selected chapter and reports each one, refused ones included', async () => {
-    const t = fakeTransport()
-    setTransport(t)
     const store = useLibraryStore()
     await store.hydrate()
     await store.selectChapter('stage:czh/chapter:ch17', { stageId: 'czh', chapterId: 'ch17' })
-    expect(t.calls.at(-1)).toMatchObject({
+    expect(fake.calls.at(-1)).toMatchObject({
       channel: 'library:browse',
       input: { chapter: { stageId: 'czh', chapterId: 'ch17' } }
     })
@@ -109,7 +101,7 @@ describe('library store', () => {
     expect(uploaded).toEqual(['a.docx', 'same.docx', 'bad.docx'])
     expect(out.map((o) => o.status)).toEqual(['added', 'duplicate', 'failed'])
     expect(out[2]!.message).toBe('无法读取')
-    const add = t.calls.find((c) => c.channel === 'library:add')!
-    expect(add.input.chapter).toEqual({ chapter: { id: 'ch17', name: '第十七章' }, stage: { id: 'czh', name: '初中' } })
+    const add = fake.callsTo('library:add')[0]!
+    expect(add.chapter).toEqual({ chapter: { id: 'ch17', name: '第十七章' }, stage: { id: 'czh', name: '初中' } })
   })
 })

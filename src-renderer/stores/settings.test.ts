@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { useSettingsStore } from './settings'
-import { setTransport, type Transport } from '../transport'
+import { setTransport } from '../transport'
+import { FakeTransport, type FakeAnswer } from '../transport/fake-transport'
 import { i18n } from '../i18n'
 import { AppError } from '../../src-shared/errors'
-import type { SettingsView } from '../../src-shared/contract/settings'
 
-const base: SettingsView = {
+const base: FakeAnswer<'settings:get'> = {
   language: 'zh-CN',
   classroomPort: 8848,
   platformUrl: 'http://127.0.0.1:8787',
@@ -17,33 +17,35 @@ const base: SettingsView = {
   dataDir: '/d'
 }
 
-/** A transport that answers from a plain object, as the services would. */
-function fakeTransport(opts: { refuse?: boolean } = {}): Transport & { saved: SettingsView } {
-  const t = {
-    saved: { ...base },
-    state: 'open' as const,
-    async invoke(channel: string, input: unknown) {
-      if (channel === 'settings:get') return { ...t.saved }
-      if (channel === 'settings:update') {
-        if (opts.refuse) throw new AppError('VALIDATION', '输入无效', 'Invalid input')
-        t.saved = { ...t.saved, ...(input as object) }
-        return { ...t.saved }
-      }
-      throw new Error(`unexpected ${channel}`)
-    },
-    on: () => () => {},
-    onConnectionChange: () => () => {}
-  }
-  return t as unknown as Transport & { saved: SettingsView }
+let fake: FakeTransport
+/** What the settings service has saved. */
+let saved: FakeAnswer<'settings:get'>
+
+/** Answers from a plain object, as the services would; `refuse` turns every update down. */
+function serveSettings(opts: { refuse?: boolean } = {}): void {
+  saved = { ...base }
+  fake
+    .handle('settings:get', () => saved)
+    .handle('settings:update', (patch) => {
+      if (opts.refuse) throw new AppError('VALIDATION', '输入无效', 'Invalid input')
+      return (saved = { ...saved, ...patch })
+    })
 }
 
-describe('settings store', () => {
-  beforeEach(() => setActivePinia(createPinia()))
+beforeEach(() => {
+  setActivePinia(createPinia())
+  fake = new FakeTransport()
+  setTransport(fake)
+})
+afterEach(() => {
+  fake.verify()
+  setTransport(null)
+})
 
+describe('settings store', () => {
   it('hydrates from the services and applies the language', async () => {
-    const t = fakeTransport()
-    t.saved.language = 'en'
-    setTransport(t)
+    serveSettings()
+    saved.language = 'en'
     const store = useSettingsStore()
     await store.hydrate()
     expect(store.settings?.language).toBe('en')
@@ -52,13 +54,24 @@ describe('settings store', () => {
   })
 
   it('rolls back an optimistic update the service refuses, and keeps the error', async () => {
-    setTransport(fakeTransport({ refuse: true }))
+    serveSettings({ refuse: true })
     const store = useSettingsStore()
     await store.hydrate()
     const ok = await store.update({ language: 'en' })
     expect(ok).toBe(false)
     expect(store.settings?.language).toBe('zh-CN')
     expect(i18n.global.locale.value).toBe('zh-CN')
-    expect(store.error?.code).toBe('VALIDATION')
+    expect(store.error?.toData()).toEqual({ code: 'VALIDATION', message: '输入无效', messageEn: 'Invalid input' })
+  })
+
+  it('follows a change saved in another window', async () => {
+    serveSettings()
+    const store = useSettingsStore()
+    await store.hydrate()
+    fake.emit('settings:changed', { ...base, idleMinutes: 8, language: 'en' })
+    expect(store.settings?.idleMinutes).toBe(8)
+    expect(i18n.global.locale.value).toBe('en')
+    store.reset()
+    expect(fake.listenerCount('settings:changed')).toBe(0)
   })
 })

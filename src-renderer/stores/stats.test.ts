@@ -1,89 +1,111 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { useStatsStore } from './stats'
 import { useSettingsStore } from './settings'
-import { setTransport, type Transport } from '../transport'
+import { setTransport } from '../transport'
+import { FakeTransport, type FakeAnswer } from '../transport/fake-transport'
 
-const settings: Record<string, unknown> = {}
+const region = (id: string): FakeAnswer<'stats:regions'>['items'][number] => ({
+  id,
+  name: id,
+  nameEn: id,
+  source: '',
+  caveat: '',
+  rules: []
+})
 
-function fakeTransport(): Transport & { calls: { channel: string; input: Record<string, unknown> }[] } {
-  const t = {
-    calls: [] as { channel: string; input: Record<string, unknown> }[],
-    state: 'open' as const,
-    async invoke(channel: string, input: Record<string, unknown>) {
-      t.calls.push({ channel, input })
-      switch (channel) {
-        case 'stats:classes':
-          return { items: [{ classId: 'c1', className: '一班', lessons: 3, lastTaughtAt: '' }] }
-        case 'stats:regions':
-          return {
-            items: [
-              { id: 'a', name: 'A', nameEn: 'A', source: '', caveat: '', rules: [] },
-              { id: 'b', name: 'B', nameEn: 'B', source: '', caveat: '', rules: [] }
-            ]
-          }
-        case 'stats:class':
-          return { classId: input.classId, className: '一班' }
-        case 'settings:get':
-          return { ...settings }
-        case 'settings:update':
-          Object.assign(settings, input)
-          return { ...settings }
-        case 'stats:activity':
-          return { region: { id: input.regionId }, week: { points: 5 }, month: { points: 9 } }
-        default:
-          throw new Error(`unexpected ${channel}`)
-      }
-    },
-    on: () => () => {},
-    onConnectionChange: () => () => {}
-  }
-  return t as unknown as Transport & { calls: { channel: string; input: Record<string, unknown> }[] }
+const estimateWindow = (points: number): FakeAnswer<'stats:activity'>['week'] => ({
+  from: '2026-03-01',
+  to: '2026-03-07',
+  label: '本周',
+  labelEn: 'This week',
+  points,
+  rules: []
+})
+
+let fake: FakeTransport
+let settings: FakeAnswer<'settings:get'>
+
+/** The stats and settings services: one class, two regions, and settings kept in memory. */
+function serveStats(): void {
+  fake
+    .handle('stats:classes', () => ({
+      items: [{ classId: 'c1', className: '一班', lessons: 3, lastTaughtAt: '2026-03-02T08:00:00.000Z' }]
+    }))
+    .handle('stats:regions', () => ({ items: [region('a'), region('b')] }))
+    .handle('stats:class', (input) => ({
+      classId: input.classId,
+      className: '一班',
+      period: { from: '2026-03-01', to: '2026-03-07', label: '本周', labelEn: 'This week', bucket: 'day' },
+      lessons: { taught: 3, minutes: 120, effective: 2, tools: [] },
+      questions: {
+        runs: 0,
+        answers: 0,
+        participation: null,
+        correctRate: null,
+        perQuestion: [],
+        perChapter: [],
+        perStudent: []
+      },
+      charts: []
+    }))
+    .handle('stats:activity', (input) => ({
+      region: region(input.regionId),
+      estimate: true,
+      disclaimer: '估算',
+      disclaimerEn: 'An estimate',
+      week: estimateWindow(5),
+      month: estimateWindow(9)
+    }))
+    .handle('settings:get', () => settings)
+    .handle('settings:update', (patch) => (settings = { ...settings, ...patch }))
 }
 
-describe('stats store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    for (const k of Object.keys(settings)) delete settings[k]
-    Object.assign(settings, {
-      language: 'zh-CN',
-      classroomPort: 8848,
-      platformUrl: 'http://127.0.0.1:8787',
-      effectiveLessonMinutes: 15,
-      idleMinutes: 5,
-      activityRegion: null,
-      dataDir: '/d'
-    })
-  })
+beforeEach(() => {
+  setActivePinia(createPinia())
+  settings = {
+    language: 'zh-CN',
+    classroomPort: 8848,
+    platformUrl: 'http://127.0.0.1:8787',
+    effectiveLessonMinutes: 15,
+    idleMinutes: 5,
+    activityRegion: null,
+    dataDir: '/d'
+  }
+  fake = new FakeTransport()
+  serveStats()
+  setTransport(fake)
+})
+afterEach(() => {
+  fake.verify()
+  setTransport(null)
+})
 
+describe('stats store', () => {
   it('opens on the most recent class this week, and the region from settings', async () => {
     settings.activityRegion = 'b'
-    const t = fakeTransport()
-    setTransport(t)
     await useSettingsStore().hydrate()
     const store = useStatsStore()
     await store.hydrate()
     expect(store.classId).toBe('c1')
     expect(store.stats?.className).toBe('一班')
-    expect(t.calls.find((c) => c.channel === 'stats:class')!.input.period).toMatchObject({ kind: 'week' })
+    expect(fake.callsTo('stats:class')[0]!.period).toMatchObject({ kind: 'week' })
     expect(store.activity?.region.id).toBe('b')
   })
 
   it('reloads for a new period and keeps a chosen region in settings', async () => {
-    const t = fakeTransport()
-    setTransport(t)
     const store = useStatsStore()
     await store.hydrate()
     await store.setPeriod({ kind: 'custom', from: '2026-03-01', to: '2026-03-31' })
-    expect(t.calls.filter((c) => c.channel === 'stats:class').at(-1)!.input.period).toEqual({
+    expect(fake.callsTo('stats:class').at(-1)!.period).toEqual({
       kind: 'custom',
       from: '2026-03-01',
       to: '2026-03-31'
     })
-    expect(t.calls.filter((c) => c.channel === 'stats:activity').at(-1)!.input.date).toBe('2026-03-31')
+    expect(fake.callsTo('stats:activity').at(-1)!.date).toBe('2026-03-31')
     await store.selectRegion('b')
-    expect(t.calls.find((c) => c.channel === 'settings:update')!.input).toEqual({ activityRegion: 'b' })
+    expect(fake.callsTo('settings:update')[0]).toEqual({ activityRegion: 'b' })
     expect(settings.activityRegion).toBe('b')
   })
 })

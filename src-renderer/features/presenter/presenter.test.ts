@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { commandForKey, commandForSwipe, commandForTap, step } from './presenter-nav'
-import { LessonRecorder, HEARTBEAT_MS, type LessonRpc } from './lesson-recorder'
+import { LessonRecorder, HEARTBEAT_MS } from './lesson-recorder'
+import { FakeTransport } from '../../transport/fake-transport'
+import { manualEnv, serveLessons } from '../../test-utils/lessons'
 
 describe('presenter navigation', () => {
   it('maps clicker and keyboard keys', () => {
@@ -37,36 +39,14 @@ describe('presenter navigation', () => {
 })
 
 describe('LessonRecorder', () => {
+  /** The recorder over the contract-checked fake transport, with timers and a clock the test owns. */
   function fake() {
-    const calls: [string, Record<string, unknown>][] = []
-    let timer: (() => void) | null = null
-    let now = 0
-    const status = (id: string) => ({
-      sessionId: id,
-      open: true,
-      startedAt: '',
-      endedAt: null,
-      elapsedMs: 0,
-      activeMs: 0,
-      effectiveMinutes: 15,
-      effective: false,
-      remainingMs: 0,
-      paused: null,
-      idleMinutes: 5
-    })
-    const rpc: LessonRpc = {
-      invoke: (async (channel: string, input: Record<string, unknown>) => {
-        calls.push([channel, input])
-        if (channel === 'lessons:end') return { id: 'L1' }
-        return status('L1')
-      }) as LessonRpc['invoke']
-    }
-    const rec = new LessonRecorder(rpc, {
-      setInterval: (fn) => ((timer = fn), 1),
-      clearInterval: () => (timer = null),
-      now: () => now
-    })
-    return { rec, calls, beat: () => timer?.(), hasTimer: () => timer !== null, advance: (ms: number) => (now += ms) }
+    const transport = new FakeTransport()
+    serveLessons(transport)
+    const env = manualEnv()
+    const rec = new LessonRecorder(transport, env)
+    const calls = () => transport.calls.map((c): [string, unknown] => [c.channel, c.input])
+    return { rec, calls, transport, beat: env.beat, hasTimer: env.ticking, advance: env.advance }
   }
 
   it('starts the lesson, beats on a timer, and stops beating when it ends', async () => {
@@ -75,9 +55,15 @@ describe('LessonRecorder', () => {
     f.beat()
     f.beat()
     await f.rec.end()
-    expect(f.calls.map((c) => c[0])).toEqual(['lessons:start', 'lessons:heartbeat', 'lessons:heartbeat', 'lessons:end'])
+    expect(f.calls().map((c) => c[0])).toEqual([
+      'lessons:start',
+      'lessons:heartbeat',
+      'lessons:heartbeat',
+      'lessons:end'
+    ])
     expect(f.hasTimer()).toBe(false)
     expect(HEARTBEAT_MS).toBe(5000)
+    f.transport.verify()
   })
 
   it('sends activity at most every few seconds, each slide change once, and each tool once', async () => {
@@ -93,13 +79,14 @@ describe('LessonRecorder', () => {
     f.advance(6000)
     f.rec.activity()
     await Promise.resolve()
-    expect(f.calls.map((c) => c[0])).toEqual([
+    expect(f.calls().map((c) => c[0])).toEqual([
       'lessons:start',
       'lessons:activity',
       'lessons:record-slide',
       'lessons:record-tool',
       'lessons:activity'
     ])
-    expect(f.calls[2]![1]).toEqual({ sessionId: 'L1', slideId: 's2', slideIndex: 1 })
+    expect(f.calls()[2]![1]).toEqual({ sessionId: 'L1', slideId: 's2', slideIndex: 1 })
+    f.transport.verify()
   })
 })

@@ -2,9 +2,9 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { i18n } from '../../i18n'
-import { RosterSave, rosterProblems, type Roster } from '../../../src-shared/contract/rosters'
-import { AppError } from '../../../src-shared/errors'
-import type { Transport } from '../../transport'
+import type { Roster } from '../../../src-shared/contract/rosters'
+import { FakeTransport } from '../../transport/fake-transport'
+import { serveRosters } from '../../test-utils/rosters'
 import {
   classChanged,
   forgetLegacyClass,
@@ -18,52 +18,17 @@ import ClassChooser from './components/ClassChooser.vue'
 const ROSTER = ['张三', '李四', '王五']
 
 /**
- * Answers rosters:list/save from memory, applying the shared roster rules as the service does.
+ * The rosters service over the contract-checked fake transport, applying the shared roster rules.
  * `failAfter` saves, it behaves like a lost connection.
  */
 function fakeRosters(
   opts: { have?: Roster[]; failAfter?: number } = {}
-): Transport & { saved: Map<string, Roster>; calls: string[] } {
-  const saved = new Map((opts.have ?? []).map((r) => [r.id, r]))
-  const calls: string[] = []
-  let saves = 0
-  const t = {
-    saved,
-    calls,
-    state: 'open' as const,
-    async invoke(channel: string, input: unknown) {
-      calls.push(channel)
-      if (channel === 'rosters:list') return { classes: [...saved.values()] }
-      if (channel === 'rosters:save') {
-        if (opts.failAfter !== undefined && saves++ >= opts.failAfter)
-          throw new AppError(
-            'UNAVAILABLE',
-            '与 ClassDeck 服务的连接已断开',
-            'The connection to the ClassDeck services was lost'
-          )
-        const p = RosterSave.safeParse(input)
-        if (!p.success) {
-          const problems = rosterProblems(p.error.issues)
-          throw new AppError('VALIDATION', problems.map((x) => x.zh).join(''), problems.map((x) => x.en).join(' '))
-        }
-        const r: Roster = {
-          id: p.data.id!,
-          name: p.data.name,
-          students: p.data.students,
-          locked: p.data.locked ?? false,
-          createdAt: 't',
-          updatedAt: 't'
-        }
-        saved.set(r.id, r)
-        return r
-      }
-      throw new Error(`unexpected ${channel}`)
-    },
-    on: () => () => {},
-    onConnectionChange: () => () => {}
-  }
-  return t as unknown as Transport & { saved: Map<string, Roster>; calls: string[] }
+): FakeTransport & { saved: Map<string, Roster> } {
+  const fake = new FakeTransport()
+  return Object.assign(fake, serveRosters(fake, opts))
 }
+
+const channels = (t: FakeTransport): string[] => t.calls.map((c) => c.channel)
 
 const legacy = (classes: unknown): void => localStorage.setItem(STORAGE_KEY, JSON.stringify(classes))
 
@@ -89,7 +54,7 @@ describe('moving classes from localStorage into the rosters service', () => {
     // The next start finds nothing to move and only lists.
     rpc.calls.length = 0
     expect((await loadLocalClasses(localStorage, rpc)).classes).toHaveLength(2)
-    expect(rpc.calls).toEqual(['rosters:list'])
+    expect(channels(rpc)).toEqual(['rosters:list'])
   })
 
   it('leaves a class the service already has alone: the database copy is the newer one', async () => {
@@ -105,7 +70,7 @@ describe('moving classes from localStorage into the rosters service', () => {
     const rpc = fakeRosters({ have: [inDb] })
     const got = await loadLocalClasses(localStorage, rpc)
     expect(got.classes).toEqual([inDb])
-    expect(rpc.calls).toEqual(['rosters:list'])
+    expect(channels(rpc)).toEqual(['rosters:list'])
     expect(localStorage.getItem(STORAGE_KEY)).toBeNull()
   })
 
@@ -157,7 +122,7 @@ describe('moving classes from localStorage into the rosters service', () => {
     localStorage.setItem(STORAGE_KEY, '{not json')
     const rpc = fakeRosters()
     expect((await loadLocalClasses(localStorage, rpc)).classes).toEqual([])
-    expect(rpc.calls).toEqual(['rosters:list'])
+    expect(channels(rpc)).toEqual(['rosters:list'])
     expect(localStorage.getItem(STORAGE_KEY)).toBeNull()
   })
 
