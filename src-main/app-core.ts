@@ -93,20 +93,14 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   disposers.push(classroom.onStatus((st) => hub.publish('classroom:status-changed', st)))
   disposers.push(classroom.onTally((t) => hub.publish('classroom:tally', t)))
   disposers.push(classroom.onRemote((e) => hub.publish('classroom:remote', e)))
+  disposers.push(classroom.onDeviceRequest((r) => hub.publish('classroom:device-request', r)))
   disposers.push(() => classroom.dispose())
   const sync = new SyncService({
     ...(opts.tokenStore ? { tokenStore: opts.tokenStore } : {}),
     storage,
     dataDir: opts.dataDir,
     clock,
-    platformUrl: () => settings.get().platformUrl,
-    classOfLesson: (id) => {
-      try {
-        return lessons.get(id).classId
-      } catch {
-        return null
-      }
-    }
+    platformUrl: () => settings.get().platformUrl
   })
   disposers.push(sync.onDidChangeStatus((st) => hub.publish('sync:status-changed', st)))
   disposers.push(sync.onProgress((p) => hub.publish('sync:progress', p)))

@@ -1,7 +1,7 @@
 /**
  * Lesson records (授课记录): a LessonSession runs from the start of playback to its end and
  * records active time, slides shown, tools used and questions run. A finished session is
- * queued for the platform as a LessonRecord (outbox kind 'lesson').
+ * queued for the platform as the platform's LessonRecordInput (outbox kind 'lesson').
  */
 import { z } from 'zod'
 import { defineCall, defineEvent } from './define'
@@ -46,7 +46,8 @@ export type LessonEndReason = z.infer<typeof LessonEndReason>
 
 export const LessonStart = z
   .object({
-    classId: Id,
+    /** At most 64 characters: the platform's id limit, so the lesson can be reported under it. */
+    classId: Id.max(64),
     className: Name,
     deckId: Id,
     deckTitle: Name,
@@ -95,6 +96,8 @@ export const LessonSummary = z.object({
   id: z.string(),
   classId: z.string(),
   className: z.string(),
+  /** Who gave the lesson, fixed at its start; null for lessons from before ClassDeck recorded it. */
+  teacher: z.object({ id: z.string(), name: z.string() }).nullable(),
   deckId: z.string(),
   deckTitle: z.string(),
   chapterId: z.string().nullable(),
@@ -113,17 +116,6 @@ export type LessonSummary = z.infer<typeof LessonSummary>
 
 export const LessonDetail = LessonSummary.extend({ events: z.array(LessonEvent) })
 export type LessonDetail = z.infer<typeof LessonDetail>
-
-/** What goes to the platform (outbox kind 'lesson'); the idempotency key is `lesson:<id>`. */
-export const LessonRecord = LessonDetail.extend({
-  endedAt: Iso,
-  endReason: LessonEndReason,
-  effective: z.boolean(),
-  effectiveMinutes: z.number().int().positive(),
-  /** Distinct slide ids in the order first shown. */
-  slideIds: z.array(z.string())
-})
-export type LessonRecord = z.infer<typeof LessonRecord>
 
 export const lessonsCalls = {
   start: defineCall('lessons:start', LessonStart, LessonStatus),

@@ -31,9 +31,8 @@ export type ResourceUploadJob = z.input<typeof ResourceUploadJob>
 export const ResourceCollectJob = z.object({ resourceId: z.string().min(1) }).strict()
 
 /**
- * enqueueOutbox(db, { kind, entityId, payload }) with one of these. 'lesson' and 'quiz-result'
- * also accept the lessons service's LessonRecord and the classroom service's run results
- * (src-main/services/sync/outbox-adapters.ts maps them).
+ * enqueueOutbox(db, { kind, entityId, payload }) with one of these: the producer writes the
+ * platform's DTO when it enqueues, and the worker reads it back with the same schema.
  */
 export const outboxPayloads = {
   lesson: LessonRecordInput,
@@ -43,6 +42,21 @@ export const outboxPayloads = {
 } as const
 export const OutboxKind = z.enum(['lesson', 'quiz-result', 'resource-upload', 'resource-collect'])
 export type OutboxKind = z.infer<typeof OutboxKind>
+
+/** The teacher a record belongs to, stamped when it is made; it is delivered only under this account. */
+export const OutboxTeacher = z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(50) }).strict()
+export type OutboxTeacher = z.infer<typeof OutboxTeacher>
+
+/** What the sync page shows for a row, written by the producer (the payload has ids, not names). */
+export const OutboxDisplay = z
+  .object({
+    className: z.string().max(200).nullable(),
+    title: z.string().max(200),
+    /** When the record was made (a lesson's start, a question's launch). */
+    at: z.string().nullable()
+  })
+  .strict()
+export type OutboxDisplay = z.infer<typeof OutboxDisplay>
 
 // ---- views -----------------------------------------------------------------------------------
 export const OutboxState = z.enum(['pending', 'sending', 'sent', 'failed'])
@@ -54,8 +68,15 @@ export const SyncItem = z.object({
   id: z.number().int(),
   kind: z.string(),
   entityId: z.string(),
-  /** A short description for the list, from the payload (lesson title, file name …). */
+  /** A short description for the list: the deck, question or file. */
   label: z.string(),
+  className: z.string().nullable(),
+  /** When the record was made (not when it was queued or sent). */
+  madeAt: z.string().nullable(),
+  /** Whose record this is; null for a record made before ClassDeck stamped teachers. */
+  teacher: OutboxTeacher.nullable(),
+  /** Pending, but not for the signed-in teacher: it waits for its own teacher to sign in. */
+  waitingForTeacher: z.boolean(),
   state: OutboxState,
   attempts: z.number().int(),
   lastError: AppErrorData.nullable(),
@@ -66,7 +87,21 @@ export const SyncItem = z.object({
 })
 export type SyncItem = z.infer<typeof SyncItem>
 
-export const SyncPhase = z.enum(['stopped', 'idle', 'syncing', 'offline', 'signed-out'])
+/**
+ * What the page headline says, from the rows themselves: 'idle' (已同步) only when nothing of the
+ * signed-in teacher is pending or failed; 'retrying' while rows wait out a backoff; 'failed' when
+ * a row needs the teacher; 'waiting' when only other teachers' records are left.
+ */
+export const SyncPhase = z.enum([
+  'stopped',
+  'signed-out',
+  'offline',
+  'syncing',
+  'retrying',
+  'failed',
+  'waiting',
+  'idle'
+])
 export type SyncPhase = z.infer<typeof SyncPhase>
 
 export const SyncStatus = z.object({
@@ -80,6 +115,8 @@ export const SyncStatus = z.object({
     sent: z.number().int(),
     failed: z.number().int()
   }),
+  /** Records kept for other teachers (or for nobody yet): teacher null = made before stamping. */
+  waiting: z.array(z.object({ teacher: OutboxTeacher.nullable(), count: z.number().int().positive() })),
   /** When the last item reached the platform. */
   lastSyncAt: z.string().nullable(),
   lastError: AppErrorData.nullable()
@@ -98,6 +135,8 @@ export type CatalogueView = z.infer<typeof CatalogueView>
 
 export const ClassWithRoster = SchoolClass.extend({ students: z.array(Student) })
 export const ClassesView = z.object({
+  /** Whose classes these are: each teacher's are cached apart (a shared classroom PC). */
+  teacher: OutboxTeacher.nullable(),
   classes: z.array(ClassWithRoster),
   fetchedAt: z.string(),
   fromCache: z.boolean(),
@@ -105,7 +144,25 @@ export const ClassesView = z.object({
 })
 export type ClassesView = z.infer<typeof ClassesView>
 
+/** A teacher who has signed in on this computer: the lesson-start chooser offers them. */
+export const KnownTeacher = z.object({
+  id: z.string(),
+  name: z.string(),
+  schoolName: z.string(),
+  lastSignedInAt: z.string()
+})
+export type KnownTeacher = z.infer<typeof KnownTeacher>
+
+export const LessonTeachers = z.object({
+  teachers: z.array(KnownTeacher),
+  /** Who new lessons and records are stamped with on this computer (remembered across restarts). */
+  current: OutboxTeacher.nullable(),
+  signedInId: z.string().nullable()
+})
+export type LessonTeachers = z.infer<typeof LessonTeachers>
+
 const Empty = z.object({}).strict()
+const RowId = z.object({ id: z.number().int() }).strict()
 const Refresh = z.object({ refresh: z.boolean().default(false) }).strict()
 
 export const syncCalls = {
@@ -119,6 +176,18 @@ export const syncCalls = {
   now: defineCall('sync:now', Empty, SyncStatus),
   /** Failed items back to pending (one, or all when id is absent). */
   retry: defineCall('sync:retry', z.object({ id: z.number().int().optional() }).strict(), SyncStatus),
+  /** Deletes a failed item for good (the page asks the teacher first). */
+  remove: defineCall('sync:remove', RowId, SyncStatus),
+  /** Files records made before teachers were stamped (one, or all) under the signed-in teacher. */
+  claim: defineCall('sync:claim', z.object({ id: z.number().int().optional() }).strict(), SyncStatus),
+  /** The teachers known on this computer and who is teaching now. */
+  teachers: defineCall('sync:teachers', Empty, LessonTeachers),
+  /** The lesson-start chooser: who teaches from now on, on this computer. */
+  chooseTeacher: defineCall(
+    'sync:choose-teacher',
+    z.object({ teacherId: z.string().min(1).max(64) }).strict(),
+    LessonTeachers
+  ),
   /** Starts sign-in: open `authorizeUrl` in the system browser; the app listens on a loopback port. */
   signInStart: defineCall(
     'sync:sign-in-start',

@@ -1,9 +1,12 @@
 /**
  * Closing a run durably: the state change and its quiz-result outbox record in one
- * transaction, so a closed run is always queued for sync exactly once.
+ * transaction, so a closed run is always queued for sync exactly once. The record is the
+ * platform's QuizResultInput, filed under the run's lesson (its class and teacher); a run
+ * outside any lesson is not queued (see sync/quiz-result-record.ts).
  */
 import type { StorageService } from '../storage'
 import { enqueueOutbox } from '../sync/outbox-repo'
+import { quizResultItem } from '../sync/quiz-result-record'
 import type { CloseReason } from '../../../src-shared/classroom/protocol'
 import type { ClassroomRepo, RunRow, SessionRow, StudentRow } from './classroom-repo'
 import { buildResults, type TallyPerson } from './tally'
@@ -29,36 +32,21 @@ export function peopleOf(
   return people
 }
 
-export function quizResultPayload(repo: ClassroomRepo, run: RunRow): unknown {
+/** The run as the platform's quiz result, or null when it ran outside a lesson. */
+export function quizResultOutboxItem(repo: ClassroomRepo, run: RunRow, db: Parameters<typeof quizResultItem>[0]) {
   const session = repo.session(run.classSessionId)
   const students = repo.students(run.classSessionId)
-  const rosterOf = new Map(students.map((s) => [s.id, s.rosterId]))
   const results = buildResults(run, session ? peopleOf(session, students) : [], repo.answers(run.id))
-  return {
-    runId: run.id,
-    classSessionId: run.classSessionId,
+  return quizResultItem(db, {
+    id: run.id,
     lessonSessionId: run.lessonSessionId,
-    title: session?.title ?? '',
     spec: run.spec,
     launchedAt: run.launchedAt,
     closedAt: run.closedAt,
-    closeReason: run.closeReason,
-    total: results.total,
-    answered: results.answered,
-    marked: results.marked,
-    correct: results.correct,
-    answers: results.rows
-      .filter((r) => r.answer !== null)
-      .map((r) => ({
-        studentId: r.studentId,
-        rosterId: rosterOf.get(r.studentId) ?? null,
-        name: r.name,
-        answer: r.answer,
-        correct: r.correct,
-        receivedAt: r.receivedAt,
-        rank: r.rank
-      }))
-  }
+    answers: results.rows.flatMap((r) =>
+      r.answer === null ? [] : [{ name: r.name, answer: r.answer, correct: r.correct, receivedAt: r.receivedAt }]
+    )
+  })
 }
 
 /** Closes the run, folds its answer journal and queues its results; false when it was already closed (nothing queued). */
@@ -74,16 +62,21 @@ export function closeRunDurably(
     // The run's answers move from the journal to `answers` in the same transaction.
     repo.foldJournal(runId)
     const run = repo.run(runId)!
-    enqueueOutbox(
-      db,
-      {
-        kind: QUIZ_RESULT_KIND,
-        entityId: run.id,
-        payload: quizResultPayload(repo, run),
-        idempotencyKey: `${QUIZ_RESULT_KIND}:${run.id}`
-      },
-      at
-    )
+    const item = quizResultOutboxItem(repo, run, db)
+    if (item) {
+      enqueueOutbox(
+        db,
+        {
+          kind: QUIZ_RESULT_KIND,
+          entityId: run.id,
+          payload: item.payload,
+          idempotencyKey: `${QUIZ_RESULT_KIND}:${run.id}`,
+          teacher: item.teacher,
+          display: item.display
+        },
+        at
+      )
+    }
     return true
   })
 }

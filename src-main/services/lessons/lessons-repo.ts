@@ -20,6 +20,8 @@ export interface SessionRow {
   active_ms: number
   effective: 0 | 1 | null
   effective_minutes: number | null
+  teacher_id: string | null
+  teacher_name: string | null
 }
 
 export interface NewSession {
@@ -30,14 +32,28 @@ export interface NewSession {
   deckTitle: string
   chapterId: string | null
   at: string
+  teacher: { id: string; name: string } | null
 }
 
 export function insertSession(db: Database, s: NewSession): void {
   db.prepare(
     `INSERT INTO lesson_sessions(id, class_id, class_name, deck_id, deck_title, chapter_id, started_at,
-       last_heartbeat_at, accounted_at, last_activity_at, visible, active_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0)`
-  ).run(s.id, s.classId, s.className, s.deckId, s.deckTitle, s.chapterId, s.at, s.at, s.at, s.at)
+       last_heartbeat_at, accounted_at, last_activity_at, visible, active_ms, teacher_id, teacher_name)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?)`
+  ).run(
+    s.id,
+    s.classId,
+    s.className,
+    s.deckId,
+    s.deckTitle,
+    s.chapterId,
+    s.at,
+    s.at,
+    s.at,
+    s.at,
+    s.teacher?.id ?? null,
+    s.teacher?.name ?? null
+  )
 }
 
 export function getSession(db: Database, id: string): SessionRow | undefined {
@@ -127,6 +143,7 @@ export function summaryOf(db: Database, row: SessionRow): LessonSummary {
     id: row.id,
     classId: row.class_id,
     className: row.class_name,
+    teacher: row.teacher_id ? { id: row.teacher_id, name: row.teacher_name ?? row.teacher_id } : null,
     deckId: row.deck_id,
     deckTitle: row.deck_title,
     chapterId: row.chapter_id,

@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { StorageService, allMigrations } from '../storage'
 import { LessonsService, type LessonRules } from './lessons-service'
-import { LessonRecord, type LessonSummary } from '../../../src-shared/contract/lessons'
+import type { LessonSummary } from '../../../src-shared/contract/lessons'
+import { LessonRecordInput } from '../../../src-shared/platform/dto'
+import { setCurrentTeacher } from '../sync/teacher-repo'
 import { AppError } from '../../../src-shared/errors'
 import { tempDir } from '../../test-utils/temp-dir'
 
@@ -179,15 +181,47 @@ describe('LessonsService', () => {
     const rows = outboxRows()
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ kind: 'lesson', entity_id: sessionId, idempotency_key: `lesson:${sessionId}` })
-    const record = LessonRecord.parse(JSON.parse(rows[0]!.payload))
-    expect(record).toMatchObject({
-      id: sessionId,
-      className: '七年级1班',
-      slideIds: ['s1', 's2'],
-      toolsUsed: ['countdown'],
-      activeMs: 30 * SEC
+    // The platform's own DTO, exactly: the worker sends it as it is.
+    expect(LessonRecordInput.strict().parse(JSON.parse(rows[0]!.payload))).toEqual({
+      clientRecordId: sessionId,
+      classId: 'c-701',
+      chapterId: 'ch-17.1',
+      title: '勾股定理',
+      startedAt: new Date(T0).toISOString(),
+      endedAt: new Date(T0 + 30 * SEC).toISOString(),
+      activeSeconds: 30,
+      usedClassroomDisplay: true,
+      questionCount: 0
     })
     expect(ended).toHaveLength(1)
+  })
+
+  it('credits a lesson to the teacher at the computer when it started, even if another is current when it ends', () => {
+    setCurrentTeacher(storage.db, { id: 't-1001', name: '王丽华' })
+    const { sessionId } = lessons.start(lesson)
+    beatFor(sessionId, MIN)
+    // 李老师 takes over the shared PC (signs in, or is chosen) before the lesson is ended.
+    setCurrentTeacher(storage.db, { id: 't-1002', name: '李建国' })
+    const summary = lessons.end(sessionId)
+    expect(summary.teacher).toEqual({ id: 't-1001', name: '王丽华' })
+    const row = storage.db.prepare('SELECT teacher_id, teacher_name, display FROM outbox').get() as {
+      teacher_id: string
+      teacher_name: string
+      display: string
+    }
+    expect(row).toMatchObject({ teacher_id: 't-1001', teacher_name: '王丽华' })
+    expect(JSON.parse(row.display)).toEqual({
+      className: '七年级1班',
+      title: '勾股定理',
+      at: new Date(T0).toISOString()
+    })
+  })
+
+  it('records no teacher for a lesson nobody is known for, so it is never sent under a later account', () => {
+    const { sessionId } = lessons.start(lesson)
+    setCurrentTeacher(storage.db, { id: 't-1002', name: '李建国' })
+    expect(lessons.end(sessionId).teacher).toBeNull()
+    expect(storage.db.prepare('SELECT teacher_id FROM outbox').get()).toEqual({ teacher_id: null })
   })
 
   it('ends the lesson and queues it in one transaction: if queueing fails, the lesson stays open', () => {

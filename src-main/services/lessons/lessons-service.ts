@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import {
-  LessonRecord,
   LessonStart,
   type LessonDetail,
   type LessonEndReason,
@@ -25,6 +24,8 @@ import {
 } from '../../../src-shared/lessons/active-time'
 import type { StorageService } from '../storage'
 import { enqueueOutbox } from '../sync/outbox-repo'
+import { currentTeacher } from '../sync/teacher-repo'
+import { LessonRecordInput } from '../../../src-shared/platform/dto'
 import { Emitter } from '../../util/emitter'
 import * as repo from './lessons-repo'
 
@@ -86,7 +87,9 @@ export class LessonsService {
         deckId: s.deckId,
         deckTitle: s.deckTitle,
         chapterId: s.chapterId,
-        at
+        at,
+        // Stamped now: the teacher at this computer when the lesson begins is the one it is credited to.
+        teacher: currentTeacher(db)
       })
       if (s.slideId !== undefined) {
         repo.insertEvent(db, {
@@ -220,10 +223,39 @@ export class LessonsService {
       effectiveMinutes: minutes
     })
     const summary = repo.summaryOf(db, repo.getSession(db, row.id)!)
-    const events = repo.eventsOf(db, row.id)
-    const slideIds = [...new Set(events.filter((e) => e.kind === 'slide').map((e) => e.ref))]
-    const record = LessonRecord.parse({ ...summary, events, slideIds })
-    enqueueOutbox(db, { kind: 'lesson', entityId: row.id, payload: record, idempotencyKey: `lesson:${row.id}` }, now)
+    // The platform's DTO, checked once here; the sync worker reads it back with the same schema.
+    const record = LessonRecordInput.safeParse({
+      clientRecordId: summary.id,
+      classId: summary.classId,
+      ...(summary.chapterId ? { chapterId: summary.chapterId } : {}),
+      title: [...(summary.deckTitle.trim() || summary.className.trim() || '课堂教学')].slice(0, 200).join(''),
+      startedAt: new Date(summary.startedAt).toISOString(),
+      endedAt: new Date(summary.endedAt ?? endAt).toISOString(),
+      activeSeconds: Math.min(24 * 3600, Math.round(summary.activeMs / 1000)),
+      // A lesson session is the presenter on the classroom display.
+      usedClassroomDisplay: true,
+      questionCount: summary.questionsRun
+    })
+    // LessonStart keeps ids within the platform's limits, so only a session from an older version
+    // could fail here; ending it must not fail with it, and it then stays on this computer.
+    if (record.success) {
+      enqueueOutbox(
+        db,
+        {
+          kind: 'lesson',
+          entityId: row.id,
+          payload: record.data,
+          idempotencyKey: `lesson:${row.id}`,
+          teacher: summary.teacher,
+          display: {
+            className: [...summary.className].slice(0, 200).join(''),
+            title: record.data.title,
+            at: record.data.startedAt
+          }
+        },
+        now
+      )
+    }
     return summary
   }
 

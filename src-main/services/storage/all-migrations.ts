@@ -10,6 +10,8 @@ import { coursewareMigration } from '../courseware/courseware-migration'
 import { syncStateMigration } from '../sync/sync-state-migration'
 import { libraryMigration } from '../library/library-migration'
 import { rostersMigration } from '../rosters/rosters-migration'
+import { outboxTeacherMigration } from '../sync/outbox-teacher-migration'
+import { lessonsTeacherMigration } from '../lessons/lessons-teacher-migration'
 
 export const allMigrations: readonly Migration[] = [
   coreMigration, // 1
@@ -20,5 +22,7 @@ export const allMigrations: readonly Migration[] = [
   syncStateMigration, // 6
   libraryMigration, // 7
   rostersMigration, // 8
-  answerJournalMigration // 9
+  answerJournalMigration, // 9
+  outboxTeacherMigration, // 10
+  lessonsTeacherMigration // 11
 ]

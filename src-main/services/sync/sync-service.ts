@@ -4,6 +4,8 @@
  * platform cannot be reached and resumes when it answers again; survives restarts (rows left
  * 'sending' by a crash go back to pending, uploads resume from the parts the platform holds);
  * marks permanent failures 'failed' with the platform's message until the teacher retries.
+ * A row goes out only under the teacher it was stamped with when it was made; another teacher's
+ * rows wait, visibly, until that teacher signs in (a shared classroom PC).
  * It also pulls the catalogue, classes and rosters (cached for offline use) and resources.
  */
 import { randomUUID } from 'node:crypto'
@@ -12,9 +14,12 @@ import { AppError, type AppErrorData } from '../../../src-shared/errors'
 import {
   CatalogueView,
   ClassesView,
+  OutboxDisplay,
   OutboxKind,
   outboxPayloads,
   type OutboxState,
+  type LessonTeachers,
+  type OutboxTeacher,
   type ResourceUploadJob,
   type SyncItem,
   type SyncPhase,
@@ -31,7 +36,14 @@ import { FileTokenStore, type TokenStore } from './token-store'
 import { LoopbackSignIn } from './loopback-sign-in'
 import { uploadResource } from './resumable-upload'
 import { downloadResource } from './checked-download'
-import { toLessonRecordInput, toQuizResultInput } from './outbox-adapters'
+import {
+  classesCacheKey,
+  currentTeacher,
+  knownTeacher,
+  knownTeachers,
+  rememberTeacher,
+  setCurrentTeacher
+} from './teacher-repo'
 import type { z } from 'zod'
 
 /** The reference platform's app credentials; a deployment passes its own. */
@@ -62,8 +74,8 @@ export interface SyncServiceDeps {
   /** Send a sha256 with every part (see UploadDeps.verifyParts). */
   readonly verifyParts?: boolean
   readonly random?: () => number
-  /** The platform class of a lesson session (quiz results are filed under their lesson's class). */
-  readonly classOfLesson?: (lessonSessionId: string) => string | null
+  /** How old a teacher's cached classes may get before they are fetched again (default a day). */
+  readonly classesMaxAgeMs?: number
 }
 
 export interface SyncProgress {
@@ -97,6 +109,9 @@ export class SyncService {
   #wakeTimer: NodeJS.Timeout | null = null
   #statusTimer: NodeJS.Timeout | null = null
   #lastError: AppErrorData | null = null
+  /** The account the last token belonged to: a different one means requests in flight must stop. */
+  #authTeacherId: string | null = null
+  #classesRefreshing = false
   readonly #idleWaiters = new Set<() => void>()
 
   constructor(deps: SyncServiceDeps) {
@@ -116,7 +131,22 @@ export class SyncService {
       random: this.#random
     })
     this.#signIn = new LoopbackSignIn(this.client)
-    this.client.onDidChangeAuth(() => this.#statusSoon())
+    this.#authTeacherId = this.client.teacher?.id ?? null
+    this.client.onDidChangeAuth(() => this.#authChanged())
+  }
+
+  /**
+   * Signed out, or another teacher signed in: whatever is in flight was claimed for the previous
+   * account, and a retry of it must not carry the next account's token, so it is stopped now
+   * (those rows go back to pending for their own teacher).
+   */
+  #authChanged(): void {
+    const id = this.client.teacher?.id ?? null
+    if (id !== this.#authTeacherId) {
+      this.#authTeacherId = id
+      if (this.#inflight.size > 0) this.client.abortAll()
+    }
+    this.#statusSoon()
   }
 
   /** Starts the worker: recovers rows a crash left 'sending', then delivers. */
@@ -124,20 +154,25 @@ export class SyncService {
     if (this.#running || this.#disposed) return
     this.#running = true
     this.#queue.recoverInterrupted()
-    this.#pollTimer = setInterval(() => this.#pump(), this.#deps.pollMs ?? 3000)
+    this.#pollTimer = setInterval(() => {
+      this.#pump()
+      this.#refreshClassesIfStale()
+    }, this.#deps.pollMs ?? 3000)
     this.#pollTimer.unref()
     this.#pump()
+    this.#refreshClassesIfStale()
     this.#statusSoon()
   }
 
   // ---- the worker ---------------------------------------------------------------------------
   #pump(): void {
-    if (!this.#running || this.#disposed || this.#offline || !this.client.signedIn) {
+    const me = this.client.teacher
+    if (!this.#running || this.#disposed || this.#offline || !this.client.signedIn || !me) {
       this.#checkIdle()
       return
     }
     while (this.#inflight.size < this.#concurrency) {
-      const row = this.#queue.claimNext()
+      const row = this.#queue.claimNext(me.id)
       if (!row) break
       const p = this.#deliver(row).finally(() => {
         this.#inflight.delete(row.id)
@@ -155,7 +190,8 @@ export class SyncService {
   #scheduleWake(): void {
     if (this.#wakeTimer) clearTimeout(this.#wakeTimer)
     this.#wakeTimer = null
-    const due = this.#queue.nextDueAt()
+    const me = this.client.teacher
+    const due = me ? this.#queue.nextDueAt(me.id) : null
     if (!due) return
     this.#wakeTimer = setTimeout(() => this.#pump(), Math.max(0, due.getTime() - this.#clock().getTime()) + 5)
     this.#wakeTimer.unref()
@@ -171,6 +207,11 @@ export class SyncService {
     } catch (e) {
       // Shut down (or "crashed") mid-flight: leave the row 'sending'; the next start recovers it.
       if (this.#disposed) return
+      if (row.teacher_id !== this.client.teacher?.id) {
+        // Its teacher signed out while it was on the wire: it waits for them, not counted as an attempt.
+        this.#queue.release(row.id, null)
+        return
+      }
       const err = platformError(e, this.client.baseUrl)
       this.#lastError = err.toData()
       const kind = failureKind(err)
@@ -194,6 +235,14 @@ export class SyncService {
   }
 
   async #send(row: OutboxRow): Promise<unknown> {
+    if (!row.teacher_id || row.teacher_id !== this.client.teacher?.id) {
+      throw new AppError(
+        'UNAUTHORIZED',
+        `这条记录属于${row.teacher_name ?? '另一位'}老师，等该老师登录后再上传。`,
+        `This record belongs to ${row.teacher_name ?? 'another teacher'}; it waits for them to sign in.`,
+        { kind: 'auth' }
+      )
+    }
     const kind = OutboxKind.safeParse(row.kind)
     if (!kind.success) {
       throw new AppError(
@@ -218,9 +267,9 @@ export class SyncService {
     }
     switch (kind.data) {
       case 'lesson':
-        return this.client.postLessonRecord(toLessonRecordInput(raw), key)
+        return this.client.postLessonRecord(job(outboxPayloads.lesson), key)
       case 'quiz-result':
-        return this.client.postQuizResult(toQuizResultInput(raw, this.#deps.classOfLesson ?? (() => null)), key)
+        return this.client.postQuizResult(job(outboxPayloads['quiz-result']), key)
       case 'resource-collect':
         return this.client.collect(job(outboxPayloads['resource-collect']).resourceId, key)
       case 'resource-upload':
@@ -282,29 +331,39 @@ export class SyncService {
   // ---- what the renderer asks ---------------------------------------------------------------
   status(): SyncStatus {
     const counts = this.#queue.counts()
+    const me = this.client.teacher
+    const mine = me ? this.#queue.countsOf(me.id) : null
+    const waiting = this.#queue.waiting(me?.id ?? null)
     let phase: SyncPhase
     if (!this.#running) phase = 'stopped'
-    else if (!this.client.signedIn) phase = 'signed-out'
+    else if (!this.client.signedIn || !mine) phase = 'signed-out'
     else if (this.#offline) phase = 'offline'
-    else if (this.#inflight.size > 0) phase = 'syncing'
+    else if (this.#inflight.size > 0 || mine.sending > 0 || mine.due > 0) phase = 'syncing'
+    else if (mine.failed > 0) phase = 'failed'
+    else if (mine.pending > 0) phase = 'retrying'
+    else if (waiting.length > 0) phase = 'waiting'
     else phase = 'idle'
     return {
       phase,
       platformUrl: this.client.baseUrl,
       signedIn: this.client.signedIn,
-      teacher: this.client.teacher,
+      teacher: me,
       counts,
+      waiting,
       lastSyncAt: this.#getMeta('last_sync_at'),
       lastError: this.#lastError
     }
   }
 
   items(state: OutboxState | undefined, limit: number): SyncItem[] {
+    const me = this.client.teacher?.id ?? null
     return this.#queue.list(state, limit).map((r) => ({
       id: r.id,
       kind: r.kind,
       entityId: r.entity_id,
-      label: labelOf(r),
+      ...displayOf(r),
+      teacher: r.teacher_id ? { id: r.teacher_id, name: r.teacher_name ?? r.teacher_id } : null,
+      waitingForTeacher: r.state === 'pending' && (r.teacher_id === null || r.teacher_id !== me),
       state: r.state,
       attempts: r.attempts,
       lastError: r.last_error ? (JSON.parse(r.last_error) as AppErrorData) : null,
@@ -335,6 +394,83 @@ export class SyncService {
     return this.status()
   }
 
+  /** A failed item deleted for good, after the teacher confirmed it on the page. */
+  remove(id: number): SyncStatus {
+    const row = this.#queue.get(id)
+    if (!row || row.state !== 'failed') {
+      throw new AppError(
+        'CONFLICT',
+        '只能删除上传失败的记录。这条记录已不在失败列表中，请刷新页面。',
+        'Only a failed item can be deleted. This one is no longer failed; refresh the page.',
+        { id, state: row?.state ?? null }
+      )
+    }
+    this.#queue.remove(id)
+    this.#statusSoon()
+    return this.status()
+  }
+
+  /** Records made before teachers were stamped become the signed-in teacher's (the teacher says they are theirs). */
+  claim(id?: number): SyncStatus {
+    const me = this.client.teacher
+    if (!me) {
+      throw new AppError(
+        'UNAUTHORIZED',
+        '请先登录教育平台，再把这些记录记到自己名下。',
+        'Sign in to the platform first, then file these records under your account.',
+        { kind: 'auth' }
+      )
+    }
+    this.#queue.claim(id, { id: me.id, name: me.name })
+    this.#pump()
+    this.#statusSoon()
+    return this.status()
+  }
+
+  teachers(): LessonTeachers {
+    const db = this.#deps.storage.db
+    return {
+      teachers: knownTeachers(db),
+      current: currentTeacher(db),
+      signedInId: this.client.teacher?.id ?? null
+    }
+  }
+
+  /** The lesson-start chooser: new lessons and records on this computer are stamped with this teacher. */
+  chooseTeacher(teacherId: string): LessonTeachers {
+    const db = this.#deps.storage.db
+    const t = knownTeacher(db, teacherId)
+    if (!t) {
+      throw new AppError(
+        'NOT_FOUND',
+        '这位老师还没有在这台电脑上登录过教育平台，请先在“同步”页登录一次。',
+        'This teacher has not signed in to the platform on this computer yet; sign in once on the Sync page.',
+        { teacherId }
+      )
+    }
+    setCurrentTeacher(db, { id: t.id, name: t.name })
+    this.#statusSoon()
+    return this.teachers()
+  }
+
+  /** The teacher whose classes the app shows: the one this computer stamps records with, else the signed-in one. */
+  #classesTeacher(): OutboxTeacher | null {
+    const me = this.client.teacher
+    return currentTeacher(this.#deps.storage.db) ?? (me ? { id: me.id, name: me.name } : null)
+  }
+
+  #refreshClassesIfStale(): void {
+    const me = this.client.teacher
+    if (!me || this.#offline || this.#classesRefreshing || this.#disposed) return
+    const cached = this.#cache(classesCacheKey(me.id))
+    const maxAge = this.#deps.classesMaxAgeMs ?? 24 * 3600_000
+    if (cached && this.#clock().getTime() - Date.parse(cached.fetchedAt) < maxAge) return
+    this.#classesRefreshing = true
+    void this.#fetchClasses(me)
+      .catch(() => undefined) // the page asks again and shows the reason; the cache stays as it was
+      .finally(() => (this.#classesRefreshing = false))
+  }
+
   /** Resolves when nothing is in flight and nothing is deliverable now (tests, benchmarks). */
   whenIdle(): Promise<void> {
     return new Promise((resolve) => {
@@ -345,8 +481,9 @@ export class SyncService {
 
   #checkIdle(): void {
     if (this.#inflight.size > 0) return
-    const blocked = this.#offline || !this.client.signedIn || !this.#running
-    if (!blocked && this.#queue.hasDeliverable()) return
+    const me = this.client.teacher
+    const blocked = this.#offline || !me || !this.#running
+    if (!blocked && this.#queue.hasDeliverable(me.id)) return
     for (const w of [...this.#idleWaiters]) w()
     this.#idleWaiters.clear()
   }
@@ -357,6 +494,17 @@ export class SyncService {
 
   async signInComplete(timeoutMs: number): Promise<Teacher> {
     const teacher = await this.#signIn.complete(timeoutMs)
+    this.#deps.storage.transaction((db) => {
+      rememberTeacher(db, teacher, this.#clock().toISOString())
+      // Whoever signs in is at this computer: their lessons are stamped with them from now on.
+      setCurrentTeacher(db, { id: teacher.id, name: teacher.name })
+    })
+    if (!this.#classesRefreshing) {
+      this.#classesRefreshing = true
+      void this.#fetchClasses(teacher)
+        .catch(() => undefined)
+        .finally(() => (this.#classesRefreshing = false))
+    }
     this.#pump()
     this.#statusSoon()
     return teacher
@@ -397,21 +545,70 @@ export class SyncService {
     }
   }
 
+  /**
+   * The classes of the teacher this computer stamps records with, from that teacher's own cache;
+   * fetched fresh only when that teacher is the one signed in (another's token would bring
+   * another's classes).
+   */
   async classes(refresh: boolean): Promise<ClassesView> {
-    const cached = this.#cache('classes')
+    const teacher = this.#classesTeacher()
+    if (!teacher) {
+      throw new AppError(
+        'UNAUTHORIZED',
+        '还没有老师在这台电脑上登录过教育平台，所以没有平台班级。请在“同步”页登录，或使用本机班级。',
+        'No teacher has signed in to the platform on this computer, so there are no platform classes. Sign in on the Sync page, or use a class kept on this computer.',
+        { kind: 'auth' }
+      )
+    }
+    const cached = this.#cache(classesCacheKey(teacher.id))
     const fromCache = (staleBecause: AppErrorData | null): ClassesView =>
-      ClassesView.parse({ ...(cached!.value as object), fetchedAt: cached!.fetchedAt, fromCache: true, staleBecause })
+      ClassesView.parse({
+        ...(cached!.value as object),
+        teacher,
+        fetchedAt: cached!.fetchedAt,
+        fromCache: true,
+        staleBecause
+      })
+    const me = this.client.teacher
     if (cached && !refresh) return fromCache(null)
     try {
-      const classes = await this.client.classes()
-      const withRosters = []
-      for (const c of classes) withRosters.push({ ...c, students: await this.client.students(c.id) })
-      const at = this.#clock().toISOString()
-      this.#putCache('classes', { classes: withRosters }, null, at)
-      return { classes: withRosters, fetchedAt: at, fromCache: false, staleBecause: null }
+      if (!me || me.id !== teacher.id) {
+        throw new AppError(
+          'UNAUTHORIZED',
+          `请${teacher.name}老师登录教育平台后再刷新班级。`,
+          `${teacher.name} needs to sign in to the platform to refresh the classes.`,
+          { kind: 'auth' }
+        )
+      }
+      return await this.#fetchClasses(me)
     } catch (e) {
       if (!cached) throw e
       return fromCache(AppError.from(e).toData())
+    }
+  }
+
+  async #fetchClasses(me: { id: string; name: string }): Promise<ClassesView> {
+    const classes = await this.client.classes()
+    const withRosters = []
+    for (const c of classes) withRosters.push({ ...c, students: await this.client.students(c.id) })
+    // The answers belong to whoever held the token when they were asked for.
+    if (this.client.teacher?.id !== me.id) {
+      throw new AppError(
+        'CONFLICT',
+        '刷新班级时换了登录的老师，请再刷新一次。',
+        'The signed-in teacher changed while the classes were fetched; refresh again.',
+        { teacherId: me.id }
+      )
+    }
+    const at = this.#clock().toISOString()
+    this.#putCache(classesCacheKey(me.id), { classes: withRosters }, null, at)
+    this.#statusSoon()
+    return {
+      teacher: { id: me.id, name: me.name },
+      classes: withRosters,
+      fetchedAt: at,
+      fromCache: false,
+      staleBecause: null
     }
   }
 
@@ -430,11 +627,19 @@ export class SyncService {
   /** Queues a file for upload; it is delivered (and resumed) by the worker. */
   enqueueUpload(job: ResourceUploadJob): number {
     const parsed = outboxPayloads['resource-upload'].parse(job)
+    const now = this.#clock()
     const id = this.#deps.storage.transaction((db) =>
       enqueueOutbox(
         db,
-        { kind: 'resource-upload', entityId: parsed.filePath, payload: parsed, idempotencyKey: randomUUID() },
-        this.#clock()
+        {
+          kind: 'resource-upload',
+          entityId: parsed.filePath,
+          payload: parsed,
+          idempotencyKey: randomUUID(),
+          ...this.#madeBy(),
+          display: { className: null, title: parsed.title, at: now.toISOString() }
+        },
+        now
       )
     )
     this.#pump()
@@ -443,10 +648,20 @@ export class SyncService {
 
   enqueueCollect(resourceId: string): number {
     const id = this.#deps.storage.transaction((db) =>
-      enqueueOutbox(db, { kind: 'resource-collect', entityId: resourceId, payload: { resourceId } }, this.#clock())
+      enqueueOutbox(
+        db,
+        { kind: 'resource-collect', entityId: resourceId, payload: { resourceId }, ...this.#madeBy() },
+        this.#clock()
+      )
     )
     this.#pump()
     return id
+  }
+
+  /** Asked for from the sync page: the signed-in teacher's; signed out, the computer's current teacher's. */
+  #madeBy(): { teacher?: OutboxTeacher } {
+    const me = this.client.teacher
+    return me ? { teacher: { id: me.id, name: me.name } } : {}
   }
 
   // ---- small storage helpers ----------------------------------------------------------------
@@ -507,19 +722,26 @@ export class SyncService {
   }
 }
 
-function labelOf(r: OutboxRow): string {
+/** Class, title and date as the producer wrote them; for older rows, what the payload says. */
+function displayOf(r: OutboxRow): Pick<SyncItem, 'label' | 'className' | 'madeAt'> {
+  const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text)
   try {
+    if (r.display) {
+      const d = OutboxDisplay.parse(JSON.parse(r.display))
+      return { label: short(d.title), className: d.className, madeAt: d.at }
+    }
     const p = JSON.parse(r.payload) as {
       title?: string
       question?: { stem?: string }
       fileName?: string
       filePath?: string
       resourceId?: string
+      startedAt?: string
     }
     const text =
       p.title ?? p.question?.stem ?? p.fileName ?? p.filePath?.split(/[\\/]/).pop() ?? p.resourceId ?? r.entity_id
-    return text.length > 60 ? `${text.slice(0, 59)}…` : text
+    return { label: short(text), className: null, madeAt: p.startedAt ?? r.created_at }
   } catch {
-    return r.entity_id
+    return { label: r.entity_id, className: null, madeAt: r.created_at }
   }
 }

@@ -68,8 +68,21 @@ export function quiz(id: string): QuizResultInput {
   }
 }
 
-export function enqueue(storage: StorageService, kind: string, entityId: string, payload: unknown): number {
-  return storage.transaction((db) => enqueueOutbox(db, { kind, entityId, payload }))
+/** The reference platform's seeded teachers (tools/platform-server/seed-data.ts). */
+export const WANG = { id: 't-1001', name: '王丽华', username: 'wanglihua' } as const
+export const LI = { id: 't-1002', name: '李建国', username: 'lijianguo' } as const
+
+/** Queues a record made by `teacher` (王丽华 unless said otherwise, the teacher signIn() signs in). */
+export function enqueue(
+  storage: StorageService,
+  kind: string,
+  entityId: string,
+  payload: unknown,
+  teacher: { id: string; name: string } | null = WANG
+): number {
+  return storage.transaction((db) =>
+    enqueueOutbox(db, { kind, entityId, payload, teacher: teacher ? { id: teacher.id, name: teacher.name } : null })
+  )
 }
 
 /** Waits for a condition, bounded; fails with `what` when it does not come true. */
