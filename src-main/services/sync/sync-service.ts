@@ -112,6 +112,8 @@ export class SyncService {
   /** The account the last token belonged to: a different one means requests in flight must stop. */
   #authTeacherId: string | null = null
   #classesRefreshing = false
+  #retriesSeen = 0
+  #watchTimer: NodeJS.Timeout | null = null
   readonly #idleWaiters = new Set<() => void>()
 
   constructor(deps: SyncServiceDeps) {
@@ -182,8 +184,37 @@ export class SyncService {
       })
       this.#inflight.set(row.id, p)
     }
+    if (this.#inflight.size > 0) this.#watchRetries()
     this.#scheduleWake()
     this.#checkIdle()
+  }
+
+  /**
+   * A request that lost its connection is retried quietly for a while (axios-retry, with backoff);
+   * the teacher should not stare at "正在上传" meanwhile. Each retry the client counts while a row
+   * is on the wire shows at once as the status's error, long before the retries run out.
+   */
+  #watchRetries(): void {
+    if (this.#watchTimer) return
+    this.#retriesSeen = this.client.stats.retries
+    this.#watchTimer = setInterval(() => {
+      const n = this.client.stats.retries
+      if (n > this.#retriesSeen && !this.#disposed) {
+        this.#retriesSeen = n
+        this.#lastError = new AppError(
+          'UNAVAILABLE',
+          '与教育平台的连接中断了，正在自动重试。记录保存在本机，不会丢失。',
+          'The connection to the platform dropped; retrying by itself. The records are kept on this computer.',
+          { kind: 'transient', retries: n }
+        ).toData()
+        this.#statusSoon()
+      }
+      if (this.#inflight.size === 0 || this.#disposed) {
+        clearInterval(this.#watchTimer!)
+        this.#watchTimer = null
+      }
+    }, 250)
+    this.#watchTimer.unref()
   }
 
   /** Wakes up when the earliest backed-off row becomes due (the poll catches new rows). */
@@ -712,7 +743,8 @@ export class SyncService {
     if (this.#disposed) return
     this.#disposed = true
     this.#running = false
-    for (const t of [this.#pollTimer, this.#wakeTimer, this.#probeTimer, this.#statusTimer]) if (t) clearTimeout(t)
+    for (const t of [this.#pollTimer, this.#wakeTimer, this.#probeTimer, this.#statusTimer, this.#watchTimer])
+      if (t) clearTimeout(t)
     this.#signIn.cancel()
     this.client.dispose()
     this.#onDidChangeStatus.dispose()
