@@ -1,10 +1,10 @@
 import { describe, expect, it, afterEach } from 'vitest'
-import { existsSync, mkdirSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { tempDir } from '../test-utils/temp-dir'
+import { LESSON, pptxgenLesson } from '../test-utils/fixture-decks'
+import { lessonPlanDocx } from '../test-utils/fixture-docx'
 import { convertCommand, inspectCommand, type CliIo } from './courseware-commands'
-
-const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus')
 
 function capture(): CliIo & { outs: string[]; errs: string[] } {
   const outs: string[] = []
@@ -15,21 +15,23 @@ function capture(): CliIo & { outs: string[]; errs: string[] } {
 let cleanup: (() => void) | undefined
 afterEach(() => cleanup?.())
 
-describe.runIf(existsSync(CORPUS))('classdeck convert / inspect', () => {
+describe('classdeck convert / inspect', () => {
   it('converts pptx → edux → pptx and inspects each step', async () => {
     const t = tempDir()
     cleanup = t.cleanup
     const edux = join(t.dir, 'a.edux')
     const pptx = join(t.dir, 'a.pptx')
+    const source = join(t.dir, 'lesson.pptx')
+    writeFileSync(source, await pptxgenLesson())
     const io = capture()
-    expect(await convertCommand([join(CORPUS, 'pptx/txt-font-props.pptx'), edux], io)).toBe(0)
+    expect(await convertCommand([source, edux], io)).toBe(0)
     expect(await convertCommand([edux, pptx], io)).toBe(0)
     expect(await inspectCommand([edux], io)).toBe(0)
-    expect(JSON.parse(io.outs.at(-1)!)).toMatchObject({ format: 'edux', slideCount: 5 })
+    expect(JSON.parse(io.outs.at(-1)!)).toMatchObject({ format: 'edux', slideCount: LESSON.titles.length })
     expect(await inspectCommand([pptx], io)).toBe(0)
     const report = JSON.parse(io.outs.at(-1)!)
-    expect(report).toMatchObject({ format: 'pptx', slideCount: 5 })
-    expect(report.titles[1]).toBe('A default textbox')
+    expect(report).toMatchObject({ format: 'pptx', slideCount: LESSON.titles.length })
+    expect(report.titles[1]).toBe(LESSON.titles[1])
     expect(io.errs).toEqual([])
   })
 
@@ -38,8 +40,8 @@ describe.runIf(existsSync(CORPUS))('classdeck convert / inspect', () => {
     cleanup = t.cleanup
     const inDir = join(t.dir, 'in')
     mkdirSync(inDir)
-    copyFileSync(join(CORPUS, 'pptx/sld-slides.pptx'), join(inDir, 'slides.pptx'))
-    copyFileSync(join(CORPUS, 'docx/tables.docx'), join(inDir, 'plan.docx'))
+    writeFileSync(join(inDir, 'slides.pptx'), await pptxgenLesson())
+    writeFileSync(join(inDir, 'plan.docx'), await lessonPlanDocx())
     writeFileSync(join(inDir, 'broken.pptx'), 'nope')
     const io = capture()
     expect(await convertCommand([inDir, join(t.dir, 'out'), '--split-heading', '1'], io)).toBe(1)

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { existsSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { StorageService, allMigrations } from '../storage'
 import { LibraryService } from './library-service'
 import { makeDocx } from './docx-fixture'
@@ -8,8 +8,9 @@ import { encodeEdux } from '../courseware'
 import { createDeck, createManifest, type Deck } from '../../../src-shared/courseware'
 import { AppError } from '../../../src-shared/errors'
 import { tempDir } from '../../test-utils/temp-dir'
+import { corpusFile, corpusTitle, haveCorpus } from '../../test-utils/corpus'
+import { layoutDeck } from '../../test-utils/fixture-decks'
 
-const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus')
 const T0 = Date.parse('2026-03-02T08:00:00.000Z')
 const chapter = {
   stage: { id: 'czh', name: '初中' },
@@ -134,10 +135,17 @@ describe('LibraryService', () => {
     expect(lib.search({ q: '函数' }).items.map((i) => i.id)).toEqual([resource.id])
   })
 
-  it.runIf(existsSync(CORPUS))(
-    'indexes the slide text of a real PowerPoint file through the Prepare importer',
+  it('indexes the slide text and speaker notes of a PowerPoint deck through the Prepare importer', async () => {
+    const { resource } = await lib.add({ path: file('勾股定理.pptx', layoutDeck()) })
+    expect(resource).toMatchObject({ format: 'ppt', type: '课件', textState: 'extracted', title: '勾股定理' })
+    expect(lib.search({ q: '斜边' }).items.map((i) => i.id)).toEqual([resource.id])
+    expect(lib.search({ q: '方格纸' }).items.map((i) => i.id)).toEqual([resource.id]) // from the notes
+  }, 30_000)
+
+  it.runIf(haveCorpus)(
+    corpusTitle('indexes the slide text of a real PowerPoint file through the Prepare importer'),
     async () => {
-      const { resource } = await lib.add({ path: join(CORPUS, 'pptx', 'tests-test.pptx') })
+      const { resource } = await lib.add({ path: corpusFile('pptx', 'tests-test.pptx') })
       expect(resource).toMatchObject({ format: 'ppt', textState: 'extracted', title: 'tests-test' })
       expect(lib.search({ q: 'subtitle text' }).items.map((i) => i.id)).toEqual([resource.id])
     },
