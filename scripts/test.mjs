@@ -4,7 +4,7 @@
 // Ends with one plain line "tests: N passed, N failed, N skipped" and a non-zero exit on any failure.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -31,6 +31,28 @@ let failed = 0
 let skipped = 0
 const skips = []
 
+// Vitest's JSON report has no skip notes, so a skipped test states its reason in its own or its suite's title
+// ("… [skipped: why]" or "… — skipped: why"); the summary lists each reason once with its count.
+function vitestSkips(report, label) {
+  const reasons = new Map()
+  for (const file of report.testResults ?? [])
+    for (const t of file.assertionResults ?? []) {
+      if (!['skipped', 'pending', 'todo'].includes(t.status)) continue
+      const titles = [...(t.ancestorTitles ?? []), t.title]
+      const reason =
+        titles.map((x) => /skipped: (.+?)\]?$/.exec(x)?.[1]).find(Boolean) ??
+        `${relative(root, file.name)} › ${t.fullName}: no reason in its title`
+      const r = reasons.get(reason) ?? { tests: 0, files: new Set() }
+      r.tests++
+      r.files.add(file.name)
+      reasons.set(reason, r)
+    }
+  for (const [reason, r] of reasons)
+    skips.push(
+      `${label}, ${r.tests} test${r.tests === 1 ? '' : 's'} in ${r.files.size} file${r.files.size === 1 ? '' : 's'}: ${reason}`
+    )
+}
+
 if (!only || only === 'static') {
   step('typecheck (node)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])
   step('typecheck (web)', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.web.json'])
@@ -50,6 +72,7 @@ if (!only || only === 'unit') {
     passed += j.numPassedTests ?? 0
     failed += j.numFailedTests ?? 0
     skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
+    vitestSkips(j, 'vitest')
   }
 }
 
@@ -72,6 +95,8 @@ if (!only || only === 'unit' || only === 'interop') {
       const j = JSON.parse(readFileSync(out, 'utf8'))
       passed += j.numPassedTests ?? 0
       failed += j.numFailedTests ?? 0
+      skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
+      vitestSkips(j, 'interop')
     }
   } else
     skips.push('interop (LibreOffice): soffice is not installed (apt-get install libreoffice-impress libreoffice-calc)')
