@@ -6,7 +6,11 @@
 
 export const NAME_MAX = 20
 
-/** A display name fit to store, or null when nothing usable is left. */
+/**
+ * A display name with what can disguise it removed, or null when nothing usable is left. It is
+ * not shortened: a typed name longer than NAME_MAX is refused (see nameTooLong), since a name cut
+ * short may be someone else's.
+ */
 export function cleanName(raw: string): string | null {
   const s = raw
     .normalize('NFKC')
@@ -14,8 +18,12 @@ export function cleanName(raw: string): string | null {
     .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '')
     .replace(/\s+/g, ' ')
     .trim()
-  if (s === '') return null
-  return [...s].slice(0, NAME_MAX).join('')
+  return s === '' ? null : s
+}
+
+/** Whether a cleaned name is over NAME_MAX characters (code points, so 李 counts one). */
+export function nameTooLong(name: string): boolean {
+  return [...name].length > NAME_MAX
 }
 
 /** The key two joins with the same typed name share (no roster). */

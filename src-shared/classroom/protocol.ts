@@ -8,8 +8,18 @@
 import { z } from 'zod'
 import { AppErrorData } from '../errors'
 import { Answer, RevealedKey, StudentQuestion } from './question'
+import { LIMITS } from './wire'
 
-export { STUDENT_NAMESPACE, REMOTE_NAMESPACE, LIMITS, STUDENT_EVENTS, REMOTE_EVENTS, HTTP_PATHS } from './wire'
+export {
+  STUDENT_NAMESPACE,
+  REMOTE_NAMESPACE,
+  LIMITS,
+  STUDENT_CALLS,
+  STUDENT_EVENTS,
+  REMOTE_CALLS,
+  REMOTE_EVENTS,
+  HTTP_PATHS
+} from './wire'
 export type { Ack } from './wire'
 
 export function ackSchema<T extends z.ZodType>(result: T) {
@@ -83,7 +93,7 @@ export const SyncInput = z.object({}).strict()
 export const AnswerInput = z
   .object({
     runId: z.string().min(1).max(64),
-    seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    seq: z.number().int().min(0).max(LIMITS.maxSeq),
     answer: Answer
   })
   .strict()
@@ -106,7 +116,20 @@ export type CloseReason = z.infer<typeof CloseReason>
 
 /** Server → student broadcasts. */
 export const QuestionClosedEvent = z.object({ runId: z.string(), reason: CloseReason })
-export const ClassClosedEvent = z.object({ reason: z.string() })
+/** `reason` is always `teacher` (the teacher ended the class); `message`/`messageEn` are for the screen. */
+export const ClassClosedEvent = z.object({ reason: z.literal('teacher'), message: z.string(), messageEn: z.string() })
+export type ClassClosedEvent = z.infer<typeof ClassClosedEvent>
+
+/** `join:decision`: the teacher's answer to a device whose join waited (the name was in class on another device). */
+export const JoinDecision = z.discriminatedUnion('approved', [
+  z.object({ approved: z.literal(true), result: JoinResult }),
+  z.object({ approved: z.literal(false), error: AppErrorData })
+])
+export type JoinDecision = z.infer<typeof JoinDecision>
+
+/** `signed-out`: another device now speaks for this student; the server disconnects this one right after. */
+export const SignedOutEvent = z.object({ reason: z.literal('other-device'), error: AppErrorData })
+export type SignedOutEvent = z.infer<typeof SignedOutEvent>
 
 // ---- /remote ---------------------------------------------------------------------------
 
@@ -154,5 +177,5 @@ export const RemotePaired = z.object({ key: z.string() })
 
 export const PhotoQuery = z.object({
   runId: z.string().min(1).max(64),
-  seq: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+  seq: z.coerce.number().int().min(0).max(LIMITS.maxSeq)
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { QuestionSpec, answerMisfit, markAnswer, normaliseText, toStudentQuestion } from './question'
-import { cleanName, csvCell, escapeHtml } from './names'
+import { cleanName, csvCell, escapeHtml, nameTooLong } from './names'
 
 describe('questions', () => {
   it('treats full-width, case and surrounding spaces alike in fill-in answers', () => {
@@ -11,7 +11,10 @@ describe('questions', () => {
     })
     expect(markAnswer(spec, { kind: 'fillin', texts: ['ｃｏ２', ' paris '] })).toBe(true)
     expect(markAnswer(spec, { kind: 'fillin', texts: ['co 2', 'paris'] })).toBe(false)
-    expect(answerMisfit(spec, { kind: 'fillin', texts: ['x'] })).toMatch(/2 个空/)
+    expect(answerMisfit(spec, { kind: 'fillin', texts: ['x'] })).toEqual({
+      zh: '请填写全部 2 个空',
+      en: 'Fill in all 2 blanks'
+    })
   })
 
   it('marks multiple choice as right only when the set matches exactly', () => {
@@ -40,7 +43,10 @@ describe('questions', () => {
 describe('names', () => {
   it('cleans, escapes and defuses untrusted names', () => {
     expect(cleanName('\u202e 李\u200b雷 \n')).toBe('李雷')
-    expect(cleanName('x'.repeat(50))).toHaveLength(20)
+    // Not cut: a shortened name could be a classmate's, so the server refuses it instead.
+    expect(cleanName('x'.repeat(50))).toHaveLength(50)
+    expect(nameTooLong('李'.repeat(20))).toBe(false)
+    expect(nameTooLong('李'.repeat(21))).toBe(true)
     expect(escapeHtml('<img src=x onerror="a">')).toBe('&lt;img src=x onerror=&quot;a&quot;&gt;')
     expect(csvCell('=1+1')).toBe(`"'=1+1"`)
     expect(csvCell('a,b')).toBe('"a,b"')

@@ -138,15 +138,15 @@ const ShortText = z.string().max(200)
 
 /** What a student answers; the shape is checked against the question with answerFits(). */
 export const Answer = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('single'), choice: z.number().int().min(0).max(9) }),
-  z.object({ kind: z.literal('multiple'), choices: z.array(z.number().int().min(0).max(9)).min(1).max(10) }),
-  z.object({ kind: z.literal('truefalse'), value: z.boolean() }),
-  z.object({ kind: z.literal('fillin'), texts: z.array(ShortText).min(1).max(10) }),
-  z.object({ kind: z.literal('poll'), choices: z.array(z.number().int().min(0).max(9)).min(1).max(10) }),
-  z.object({ kind: z.literal('wordcloud'), words: z.array(z.string().max(30)).min(1).max(5) }),
-  z.object({ kind: z.literal('buzz') }),
+  z.object({ kind: z.literal('single'), choice: z.number().int().min(0).max(9) }).strict(),
+  z.object({ kind: z.literal('multiple'), choices: z.array(z.number().int().min(0).max(9)).min(1).max(10) }).strict(),
+  z.object({ kind: z.literal('truefalse'), value: z.boolean() }).strict(),
+  z.object({ kind: z.literal('fillin'), texts: z.array(ShortText).min(1).max(10) }).strict(),
+  z.object({ kind: z.literal('poll'), choices: z.array(z.number().int().min(0).max(9)).min(1).max(10) }).strict(),
+  z.object({ kind: z.literal('wordcloud'), words: z.array(z.string().max(30)).min(1).max(5) }).strict(),
+  z.object({ kind: z.literal('buzz') }).strict(),
   /** Set by the server after an HTTP upload; a socket may not send it. */
-  z.object({ kind: z.literal('photo'), photoId: z.string().max(80) })
+  z.object({ kind: z.literal('photo'), photoId: z.string().max(80) }).strict()
 ])
 export type Answer = z.infer<typeof Answer>
 
@@ -155,27 +155,40 @@ function inRange(i: number, n: number): boolean {
   return i >= 0 && i < n
 }
 
-export function answerMisfit(spec: QuestionSpec, a: Answer): string | null {
-  if (a.kind !== spec.kind) return `这道题是${QUESTION_KIND_ZH[spec.kind]}，请按题型作答`
+export function answerMisfit(spec: QuestionSpec, a: Answer): { zh: string; en: string } | null {
+  if (a.kind !== spec.kind)
+    return {
+      zh: `这道题是${QUESTION_KIND_ZH[spec.kind]}，请按题型作答`,
+      en: `This is a ${spec.kind} question; answer it as one`
+    }
+  const noOption = { zh: '没有这个选项', en: 'There is no such option' }
   switch (a.kind) {
     case 'single':
-      return spec.kind === 'single' && inRange(a.choice, spec.options.length) ? null : '没有这个选项'
+      return spec.kind === 'single' && inRange(a.choice, spec.options.length) ? null : noOption
     case 'multiple':
     case 'poll': {
       const n = spec.kind === 'multiple' || spec.kind === 'poll' ? spec.options.length : 0
-      if (!a.choices.every((c) => inRange(c, n))) return '没有这个选项'
-      if (new Set(a.choices).size !== a.choices.length) return '同一个选项只能选一次'
-      if (spec.kind === 'poll' && !spec.multi && a.choices.length !== 1) return '这次投票只能选一项'
+      if (!a.choices.every((c) => inRange(c, n))) return noOption
+      if (new Set(a.choices).size !== a.choices.length)
+        return { zh: '同一个选项只能选一次', en: 'Each option can be chosen only once' }
+      if (spec.kind === 'poll' && !spec.multi && a.choices.length !== 1)
+        return { zh: '这次投票只能选一项', en: 'This poll takes one choice only' }
       return null
     }
     case 'fillin':
-      if (spec.kind !== 'fillin' || a.texts.length !== spec.blanks.length)
-        return `请填写全部 ${spec.kind === 'fillin' ? spec.blanks.length : ''} 个空`
-      return a.texts.some((t) => normaliseText(t) === '') ? '还有空没有填写' : null
+      if (spec.kind !== 'fillin' || a.texts.length !== spec.blanks.length) {
+        const n = spec.kind === 'fillin' ? spec.blanks.length : ''
+        return { zh: `请填写全部 ${n} 个空`, en: `Fill in all ${n} blanks` }
+      }
+      return a.texts.some((t) => normaliseText(t) === '')
+        ? { zh: '还有空没有填写', en: 'A blank is still empty' }
+        : null
     case 'wordcloud': {
       const words = a.words.map(normaliseText).filter((w) => w !== '')
-      if (words.length === 0) return '请至少写一个词'
-      return spec.kind === 'wordcloud' && words.length > spec.maxWords ? `最多写 ${spec.maxWords} 个词` : null
+      if (words.length === 0) return { zh: '请至少写一个词', en: 'Write at least one word' }
+      return spec.kind === 'wordcloud' && words.length > spec.maxWords
+        ? { zh: `最多写 ${spec.maxWords} 个词`, en: `Write at most ${spec.maxWords} words` }
+        : null
     }
     default:
       return null

@@ -20,6 +20,8 @@ export const RefusalReason = z.enum([
   'bad-type', // upload of a type we do not take
   'name', // missing or unusable name
   'remote-token', // phone remote token unknown, used or expired
+  'second-device', // the student is already in class on another device: the teacher must agree
+  'quota', // the student's or the class's photo allowance is used up
   'class-closed',
   'internal'
 ])
@@ -44,6 +46,12 @@ const TEXT: Record<RefusalReason, [ErrorCode, string, string]> = {
   'wrong-kind': ['VALIDATION', '答案与题型不符', 'The answer does not fit the question'],
   rate: ['LIMIT', '操作太快了，请稍等一秒再试', 'Too many actions; wait a second and try again'],
   full: ['LIMIT', '课堂人数已满，请告诉老师', 'The class is full; tell the teacher'],
+  'second-device': [
+    'CONFLICT',
+    '这个名字已在另一台设备上进入课堂，已请老师确认；老师同意后这台设备会自动进入',
+    'This name is already in class on another device; the teacher has been asked, and this device joins once the teacher agrees'
+  ],
+  quota: ['LIMIT', '照片数量已达上限，请告诉老师', 'The photo allowance is used up; tell the teacher'],
   'too-large': ['LIMIT', '照片太大，请重新拍一张', 'The photo is too large; take another one'],
   'bad-type': ['VALIDATION', '只能上传 JPEG、PNG 或 WebP 照片', 'Only JPEG, PNG or WebP photos can be uploaded'],
   name: ['VALIDATION', '请输入你的名字（1 到 20 个字）', 'Enter your name (1 to 20 characters)'],
@@ -60,11 +68,54 @@ const TEXT: Record<RefusalReason, [ErrorCode, string, string]> = {
   ]
 }
 
-/** The refusal for `reason`; `hint` (Chinese) replaces the generic text where it says more. */
-export function refusal(reason: RefusalReason, hint?: string): AppErrorData {
-  const [code, zh, en] = TEXT[reason]
-  return { code, message: hint ?? zh, messageEn: en, details: { reason } }
+/** A more specific wording of a refusal, in both languages (the English says the same as the Chinese). */
+export interface RefusalHint {
+  readonly zh: string
+  readonly en: string
 }
+
+/** The refusal for `reason`; `hint` replaces the generic text where it says more. */
+export function refusal(reason: RefusalReason, hint?: RefusalHint): AppErrorData {
+  const [code, zh, en] = TEXT[reason]
+  return { code, message: hint?.zh ?? zh, messageEn: hint?.en ?? en, details: { reason } }
+}
+
+/** Specific wordings used in more than one place. */
+export const HINTS = {
+  notOnRoster: { zh: '名单里没有这个名字，请重新选择', en: 'That name is not on the class list; pick again' },
+  pickFromRoster: { zh: '请在名单中点选你的名字', en: 'Tap your name on the class list' },
+  nameTooLong: { zh: '名字最多 20 个字，请改短一些', en: 'A name has at most 20 characters; make it shorter' },
+  pinLocked: {
+    zh: '课堂码输错次数过多，请一分钟后再试',
+    en: 'Too many wrong class PINs; try again in a minute'
+  },
+  addressFull: {
+    zh: '这个网络地址连接的设备太多了，请关掉多余的页面后重试',
+    en: 'Too many devices are connected from this network address; close extra pages and try again'
+  },
+  classFull: {
+    zh: '课堂人数已满，请告诉老师',
+    en: 'The class is full; tell the teacher'
+  },
+  photoOnSocket: { zh: '拍照题请用“拍照上传”提交照片', en: 'For a photo question, send the photo with “Upload photo”' },
+  notPhoto: { zh: '这道题不是拍照题', en: 'This is not a photo question' },
+  studentPhotos: {
+    zh: '你在这节课的照片已达上限，请告诉老师',
+    en: 'You have reached the photo limit for this class; tell the teacher'
+  },
+  classPhotos: {
+    zh: '这节课的照片已达上限，请告诉老师',
+    en: 'This class has reached its photo limit; tell the teacher'
+  },
+  deviceRefused: {
+    zh: '老师没有同意这台设备进入课堂',
+    en: 'The teacher did not let this device into the class'
+  },
+  deviceReplaced: {
+    zh: '另一台设备已用你的名字进入课堂，这台设备已退出',
+    en: 'Another device has joined the class under your name; this device has left'
+  }
+} as const satisfies Record<string, RefusalHint>
 
 export function refusalReasonOf(err: AppErrorData): RefusalReason | null {
   const r = (err.details as { reason?: unknown } | undefined)?.reason

@@ -21,28 +21,59 @@ export const LIMITS = {
   photoTypes: ['image/jpeg', 'image/png', 'image/webp'] as const,
   /** Default cap of connected sockets (students + remotes); the service can raise it. */
   connections: 300,
-  /** How long a phone-remote pairing token may wait to be used. */
-  remoteTokenMinutes: 5,
+  /** How long a phone-remote pairing code may wait to be scanned: short, so a code left on a screen goes stale. */
+  remoteTokenMinutes: 2,
+  /**
+   * Largest answer `seq`: a device counts its answers, and no tablet gives 100 000 in a lesson.
+   * Bounded so that a forged huge seq cannot make every later answer of the student look older.
+   */
+  maxSeq: 100_000,
+  /** Default cap of sockets from one network address (a tablet needs one or two). */
+  socketsPerAddress: 8,
+  /** Default cap of students in a class whose students type their names (a roster class: the roster). */
+  typedNameStudents: 200,
+  /** Photos a student may store in one class, in count and bytes. */
+  photosPerStudent: 30,
+  photoBytesPerStudent: 60 * 1024 * 1024,
+  /** Photos the whole class may store (students and the phone remote), in count and bytes. */
+  photosPerClass: 1500,
+  photoBytesPerClass: 1024 * 1024 * 1024,
+  /** Wrong PINs from one address before it must wait; the wait never exceeds pinLockMs. */
+  wrongPinsPerMinute: 20,
+  pinLockMs: 60_000,
+  /** Second-device requests waiting for the teacher at one time. */
+  deviceRequests: 50,
   /** Socket.IO connection state recovery window. */
   recoveryMs: 2 * 60_000
 } as const
 
 export type Ack<T> = { ok: true; result: T } | { ok: false; error: AppErrorData }
 
-export const STUDENT_EVENTS = {
-  // client → server (with ack)
+/** Client → server calls of /student: the only events a tablet may send. */
+export const STUDENT_CALLS = {
   classInfo: 'class:info',
   join: 'join',
   sync: 'sync',
-  answer: 'answer',
+  answer: 'answer'
+} as const
+
+export const STUDENT_EVENTS = {
+  ...STUDENT_CALLS,
   // server → client
   /** First event on every fresh connection; its trailing offset lets the session be recovered. */
   hello: 'hello',
   question: 'question',
   questionClosed: 'question:closed',
   reveal: 'question:reveal',
-  classClosed: 'class:closed'
+  classClosed: 'class:closed',
+  /** To a device whose join waited for the teacher (a second device): the teacher's answer. */
+  joinDecision: 'join:decision',
+  /** To a device that no longer speaks for its student (another device took over); then it is disconnected. */
+  signedOut: 'signed-out'
 } as const
+
+/** Client → server calls of /remote. */
+export const REMOTE_CALLS = { command: 'command' } as const
 
 export const REMOTE_EVENTS = {
   command: 'command', // client → server (with ack)

@@ -17,6 +17,17 @@ export const NetInterface = z.object({
 })
 export type NetInterface = z.infer<typeof NetInterface>
 
+/** A device asking to join as a student who is already in class on another device: the teacher decides. */
+export const DeviceRequest = z.object({
+  requestId: z.string(),
+  studentId: z.string(),
+  name: z.string(),
+  /** Whether the student's current device is connected right now (if not, it was probably lost or flat). */
+  currentOnline: z.boolean(),
+  at: z.string()
+})
+export type DeviceRequest = z.infer<typeof DeviceRequest>
+
 export const ClassroomStatus = z.object({
   open: z.boolean(),
   classSessionId: z.string().nullable(),
@@ -34,7 +45,9 @@ export const ClassroomStatus = z.object({
   pagesBuilt: z.boolean(),
   students: z.array(z.object({ id: z.string(), name: z.string(), online: z.boolean() })),
   currentRunId: z.string().nullable(),
-  remoteConnected: z.boolean()
+  remoteConnected: z.boolean(),
+  /** Second devices waiting for the teacher's yes or no, oldest first. */
+  deviceRequests: z.array(DeviceRequest)
 })
 export type ClassroomStatus = z.infer<typeof ClassroomStatus>
 
@@ -48,7 +61,9 @@ export const OpenClassInput = z
     /** IPv4 address of the interface to listen on (from classroom:interfaces); default: the first LAN one. */
     host: z.string().max(64).optional(),
     /** Overrides the port from settings for this class. */
-    port: z.number().int().min(0).max(65535).optional()
+    port: z.number().int().min(0).max(65535).optional(),
+    /** Typed-name classes: how many students may join (default LIMITS.typedNameStudents); a roster class takes its roster. */
+    maxStudents: z.number().int().min(1).max(2000).optional()
   })
   .strict()
 export type OpenClassInput = z.input<typeof OpenClassInput>
@@ -108,6 +123,12 @@ export const classroomCalls = {
     Empty,
     z.object({ url: z.string(), qrSvg: z.string(), qrDataUrl: z.string(), expiresAt: z.string() })
   ),
+  /** The teacher's yes or no to a second device (see DeviceRequest); yes signs the earlier device out. */
+  decideDevice: defineCall(
+    'classroom:decide-device',
+    z.object({ requestId: z.string().min(1).max(64), approve: z.boolean() }).strict(),
+    ClassroomStatus
+  ),
   photo: defineCall(
     'classroom:photo',
     z.object({ photoId: z.string().min(1).max(80) }).strict(),
@@ -119,5 +140,7 @@ export const classroomEvents = {
   status: defineEvent('classroom:status-changed', ClassroomStatus),
   tally: defineEvent('classroom:tally', RunTally),
   /** A command from the phone remote for the presenter to carry out (next slide, show a photo…). */
-  remote: defineEvent('classroom:remote', RemoteEvent)
+  remote: defineEvent('classroom:remote', RemoteEvent),
+  /** A second device asks to join as a student already in class; answer with classroom:decide-device. */
+  deviceRequest: defineEvent('classroom:device-request', DeviceRequest)
 } as const

@@ -21,6 +21,7 @@ export function classroomHandlers(s: Services): DomainHandlers<typeof classroomC
     'classroom:export-csv': ({ classSessionId }) => c.exportCsv(classSessionId),
     'classroom:export-xlsx': ({ classSessionId }) => c.exportXlsx(classSessionId),
     'classroom:remote-token': () => c.remoteToken(),
+    'classroom:decide-device': ({ requestId, approve }) => c.decideDevice(requestId, approve),
     'classroom:photo': ({ photoId }) => c.photo(photoId)
   }
 }

@@ -12,6 +12,7 @@ import { LIMITS } from '../../../src-shared/classroom/protocol'
 import type { RunResults, RunTally } from '../../../src-shared/classroom/results'
 import type {
   ClassroomStatus,
+  DeviceRequest,
   NetInterface,
   OpenClassInput,
   RemoteEvent,
@@ -23,7 +24,7 @@ import type { StorageService } from '../storage'
 import { Emitter } from '../../util/emitter'
 import { ClassroomRepo, type AnswerRow, type SessionRow } from './classroom-repo'
 import { ClassroomServer } from './classroom-server'
-import { LiveClass } from './live-class'
+import { LiveClass, type PhotoQuota } from './live-class'
 import { chooseHost, joinUrl, listInterfaces } from './net'
 import { pagesBuilt } from './http-pages'
 import { buildResults } from './tally'
@@ -41,6 +42,12 @@ export interface ClassroomServiceDeps {
   /** Cap of connected sockets (default LIMITS.connections). */
   readonly maxConnections?: number
   readonly photoBytes?: number
+  /** Connections one network address may hold (default LIMITS.socketsPerAddress; raise it when tablets share one address behind NAT). */
+  readonly socketsPerAddress?: number
+  /** How long wrong PINs lock an address (default LIMITS.pinLockMs). */
+  readonly pinLockMs?: number
+  /** Photo allowance per student and per class (default from LIMITS). */
+  readonly photoQuota?: PhotoQuota
   /** Interfaces to offer (tests pass loopback); default: the machine's IPv4 interfaces. */
   readonly interfaces?: () => NetInterface[]
 }
@@ -65,6 +72,8 @@ export class ClassroomService {
   readonly #onStatus = new Emitter<ClassroomStatus>()
   readonly #onTally = new Emitter<RunTally>()
   readonly #onRemote = new Emitter<RemoteEvent>()
+  readonly #onDeviceRequest = new Emitter<DeviceRequest>()
+  readonly onDeviceRequest = this.#onDeviceRequest.event
   readonly onStatus = this.#onStatus.event
   readonly onTally = this.#onTally.event
   readonly onRemote = this.#onRemote.event
@@ -127,12 +136,17 @@ export class ClassroomService {
       now: this.#now,
       onTally: (t) => this.#onTally.fire(t),
       onChange: () => this.#queueStatus(),
-      onRemote: (e) => this.#onRemote.fire(e)
+      onRemote: (e) => this.#onRemote.fire(e),
+      onDeviceRequest: (r) => this.#onDeviceRequest.fire(r),
+      ...(input.maxStudents ? { maxStudents: input.maxStudents } : {}),
+      ...(this.#d.photoQuota ? { photoQuota: this.#d.photoQuota } : {})
     })
     const server = new ClassroomServer(live, {
       pagesDir: this.#d.pagesDir,
       maxConnections: this.#d.maxConnections ?? LIMITS.connections,
-      photoBytes: this.#d.photoBytes ?? LIMITS.photoBytes
+      photoBytes: this.#d.photoBytes ?? LIMITS.photoBytes,
+      ...(this.#d.socketsPerAddress ? { socketsPerAddress: this.#d.socketsPerAddress } : {}),
+      ...(this.#d.pinLockMs ? { pinLockMs: this.#d.pinLockMs } : {})
     })
     live.server = server
     let port: number
@@ -182,7 +196,8 @@ export class ClassroomService {
         pagesBuilt: pagesBuilt(this.#d.pagesDir),
         students: [],
         currentRunId: null,
-        remoteConnected: false
+        remoteConnected: false,
+        deviceRequests: []
       }
     }
     const live = o.live
@@ -200,7 +215,8 @@ export class ClassroomService {
       pagesBuilt: pagesBuilt(this.#d.pagesDir),
       students: live.students().map((s) => ({ id: s.id, name: s.name, online: live.isOnline(s.id) })),
       currentRunId: live.current?.row.id ?? null,
-      remoteConnected: live.remoteOnline > 0
+      remoteConnected: live.remoteOnline > 0,
+      deviceRequests: live.deviceRequests()
     }
   }
 
@@ -301,6 +317,14 @@ export class ClassroomService {
     return { url, qrSvg, qrDataUrl: svgDataUrl(qrSvg), expiresAt: expiresAt.toISOString() }
   }
 
+  /** The teacher's yes or no to a second device; the status that follows no longer lists the request. */
+  decideDevice(requestId: string, approve: boolean): ClassroomStatus {
+    this.#live().decideDevice(requestId, approve)
+    const status = this.status()
+    this.#onStatus.fire(status)
+    return status
+  }
+
   photo(photoId: string): { photoId: string; mime: string; dataUrl: string } {
     const p = this.#repo.photo(photoId)
     if (!p) throw new AppError('NOT_FOUND', '找不到这张照片', 'Photo not found', { photoId })
@@ -314,6 +338,7 @@ export class ClassroomService {
     this.#onStatus.dispose()
     this.#onTally.dispose()
     this.#onRemote.dispose()
+    this.#onDeviceRequest.dispose()
   }
 
   #live(): LiveClass {

@@ -10,10 +10,10 @@ input{width:100%}button{width:100%;border-radius:10px;border:2px solid #446;back
 .sel{background:#446;color:#fff}#err{color:#b00020}`
 
 const STUDENT_SCRIPT = `
-const $=(id)=>document.getElementById(id);let s,q=null,seq=Number(localStorage.cdSeq||Date.now());
+const $=(id)=>document.getElementById(id);let s,q=null,seq=Number(localStorage.cdSeq||0);
 function err(e){$('err').textContent=e?(e.message||String(e)):''}
 function show(id){for(const x of ['login','wait','ask'])$(x).hidden=x!==id}
-function render(st){q=st.question;if(!q){show('wait');$('wait').textContent='等待老师出题…';return}
+function render(st){q=st.question;if(st.myAnswer&&st.myAnswer.seq>seq)seq=st.myAnswer.seq;if(!q){show('wait');$('wait').textContent='等待老师出题…';return}
 show('ask');$('prompt').textContent=q.prompt||'';const box=$('opts');box.textContent='';
 const mine=st.myAnswer&&st.myAnswer.runId===q.runId?st.myAnswer.answer:null;
 $('state').textContent=!st.open?'本题已结束':mine?'已提交，可修改':'';
@@ -29,11 +29,13 @@ const go=document.createElement('button');go.textContent='提交';box.appendChil
 go.onclick=()=>send(q.kind==='fillin'?{kind:'fillin',texts:ins.map(x=>x.value)}:{kind:'wordcloud',words:ins[0].value.split(/[,，\\s]+/).filter(Boolean)})}
 else $('state').textContent='请使用完整版学生页面作答此题型'}
 function join(payload){s.emit('join',payload,(r)=>{if(!r.ok){localStorage.removeItem('cdToken');err(r.error);show('login');return}
-localStorage.cdToken=r.result.token;err(null);render(r.result)})}
+if(!payload.token)seq=0;localStorage.cdToken=r.result.token;err(null);render(r.result)})}
 $('go').onclick=()=>{err(null);const pin=$('pin').value.trim();s=io('/student',{auth:{pin},transports:['websocket']});
 s.on('connect_error',(e)=>err(e.data||e));s.on('connect',()=>{if(s.recovered)return;const t=localStorage.cdToken;join(t?{token:t}:{name:$('name').value})});
 const sync=()=>s.emit('sync',{},(r)=>r.ok&&render(r.result));s.on('question',sync);s.on('question:closed',sync);s.on('question:reveal',sync);
-s.on('class:closed',()=>{show('wait');$('wait').textContent='已下课';s.close()})};
+s.on('class:closed',()=>{show('wait');$('wait').textContent='已下课';s.close()});
+s.on('join:decision',(d)=>{if(!d.approved)return err(d.error);seq=0;localStorage.cdToken=d.result.token;err(null);render(d.result)});
+s.on('signed-out',(e)=>{localStorage.removeItem('cdToken');err(e.error);show('login')})};
 const p=new URLSearchParams(location.search).get('pin');if(p)$('pin').value=p;`
 
 export function fallbackPage(which: 'student' | 'remote'): string {

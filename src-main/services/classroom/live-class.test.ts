@@ -47,8 +47,8 @@ const nextTurn = (): Promise<void> => new Promise((r) => setImmediate(r))
 describe('LiveClass group commit', () => {
   it('acks every answer of a batch even when one device’s ack throws', async () => {
     const live = liveClass()
-    const a = live.join({ name: '小明' }).student.id
-    const b = live.join({ name: '小红' }).student.id
+    const a = live.join({ name: '小明' }, 'socket-a').student.id
+    const b = live.join({ name: '小红' }, 'socket-b').student.id
     const run = live.launch(
       QuestionSpec.parse({ kind: 'single', prompt: '1+1=?', options: ['1', '2'], correct: 1 }),
       null

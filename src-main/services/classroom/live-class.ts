@@ -4,7 +4,7 @@
  * teacher's actions (launch, close, reveal). Every answer is committed to SQLite (the answer
  * journal, folded into `answers` when the run closes) before the student's ack is sent.
  */
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto'
+import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { z } from 'zod'
@@ -22,6 +22,7 @@ import {
   STUDENT_EVENTS,
   type AnswerInput,
   type AnswerResult,
+  type ClassClosedEvent,
   type ClassInfo,
   type CloseReason,
   type JoinInput,
@@ -33,13 +34,15 @@ import {
   type RemoteState,
   type StudentState
 } from '../../../src-shared/classroom/protocol'
-import { cleanName, nameKey } from '../../../src-shared/classroom/names'
+import { cleanName, nameKey, nameTooLong } from '../../../src-shared/classroom/names'
+import { HINTS, refusal } from '../../../src-shared/classroom/student-errors'
 import type { RunTally } from '../../../src-shared/classroom/results'
-import type { RemoteEvent } from '../../../src-shared/contract/classroom'
+import type { DeviceRequest, RemoteEvent } from '../../../src-shared/contract/classroom'
+import { AppError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import type { ClassroomRepo, AnswerRow, RunRow, SessionRow, StudentRow } from './classroom-repo'
 import type { ClassroomLogic, ClassroomServer, Reply } from './classroom-server'
-import { refused } from './guards'
+import { refused, sha256 } from './guards'
 import { PHOTO_EXT } from './http-pages'
 import { buildTally, type TallyPerson } from './tally'
 import { closeRunDurably, peopleOf } from './run-records'
@@ -69,9 +72,34 @@ export interface LiveClassDeps {
   readonly onTally: (t: RunTally) => void
   readonly onChange: () => void
   readonly onRemote: (e: RemoteEvent) => void
+  /** A second device asks to join as a student already in class (the teacher decides). */
+  readonly onDeviceRequest?: (r: DeviceRequest) => void
+  /** Typed-name classes: most students that may join (a roster class is bounded by its roster). */
+  readonly maxStudents?: number
+  readonly photoQuota?: PhotoQuota
 }
 
-export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex')
+/** Photos one student, and the whole class, may store: in count and in bytes. */
+export interface PhotoQuota {
+  readonly perStudent: number
+  readonly bytesPerStudent: number
+  readonly perClass: number
+  readonly bytesPerClass: number
+}
+
+const DEFAULT_QUOTA: PhotoQuota = {
+  perStudent: LIMITS.photosPerStudent,
+  bytesPerStudent: LIMITS.photoBytesPerStudent,
+  perClass: LIMITS.photosPerClass,
+  bytesPerClass: LIMITS.photoBytesPerClass
+}
+
+interface Pending extends DeviceRequest {
+  /** The waiting device's socket: the decision goes to it. */
+  socketId: string
+}
+
+export { sha256 }
 const newToken = (): string => randomBytes(24).toString('base64url')
 
 export class LiveClass implements ClassroomLogic {
@@ -86,6 +114,10 @@ export class LiveClass implements ClassroomLogic {
   readonly #online = new Map<string, number>()
   readonly #remoteTokens = new Map<string, number>()
   readonly #remoteKeys = new Set<string>()
+  /** Second devices waiting for the teacher, by request id (oldest first: a Map keeps insertion order). */
+  readonly #requests = new Map<string, Pending>()
+  readonly #photosOf = new Map<string, { count: number; bytes: number }>()
+  readonly #classPhotos = { count: 0, bytes: 0 }
   #tallyQueued = false
   #batch: Batch | null = null
   #people: TallyPerson[] | null = null
@@ -115,7 +147,12 @@ export class LiveClass implements ClassroomLogic {
     return { title: this.session.title, roster: this.session.roster }
   }
 
-  join(input: JoinInput): JoinResult {
+  /**
+   * `socketId` is the asking device. A name (roster entry or typed name) already in class is not
+   * simply handed over: the device waits for the teacher (a `second-device` refusal now, and a
+   * `join:decision` later). Only the student's own token moves them to a new device at once.
+   */
+  join(input: JoinInput, socketId: string): JoinResult {
     if ('token' in input) {
       const id = this.#byToken.get(sha256(input.token))
       if (!id) throw refused('token')
@@ -126,30 +163,26 @@ export class LiveClass implements ClassroomLogic {
     let name: string | null
     if ('rosterId' in input) {
       const entry = this.session.roster?.find((r) => r.id === input.rosterId)
-      if (!entry) throw refused('name', '名单里没有这个名字，请重新选择')
+      if (!entry) throw refused('name', HINTS.notOnRoster)
       identityKey = `roster:${entry.id}`
       rosterId = entry.id
       name = cleanName(entry.name) ?? entry.id
     } else {
-      if (this.session.roster) throw refused('name', '请在名单中点选你的名字')
+      if (this.session.roster) throw refused('name', HINTS.pickFromRoster)
       name = cleanName(input.name)
       if (!name) throw refused('name')
+      if (nameTooLong(name)) throw refused('name', HINTS.nameTooLong)
       identityKey = `name:${nameKey(name)}`
     }
-    const token = newToken()
-    const tokenHash = sha256(token)
     const existingId = this.#byKey.get(identityKey)
     if (existingId) {
-      // The same student on a new device (token lost): the new device takes over.
-      const s = this.#students.get(existingId)!
-      this.d.repo.retoken(s.id, tokenHash, name)
-      this.#byToken.delete(s.tokenHash)
-      s.tokenHash = tokenHash
-      this.#byToken.set(tokenHash, s.id)
-      s.name = name
-      this.#changed()
-      return this.#joinResult(s.id, token)
+      this.#askTeacher(existingId, socketId)
+      throw refused('second-device')
     }
+    if (!this.session.roster && this.#students.size >= (this.d.maxStudents ?? LIMITS.typedNameStudents))
+      throw refused('full', HINTS.classFull)
+    const token = newToken()
+    const tokenHash = sha256(token)
     const row: StudentRow = {
       id: randomUUID(),
       classSessionId: this.session.id,
@@ -164,6 +197,77 @@ export class LiveClass implements ClassroomLogic {
     this.#byToken.set(tokenHash, row.id)
     this.#changed()
     return this.#joinResult(row.id, token)
+  }
+
+  /** The device's request replaces any earlier one from it or for the same student (the earlier asker is told no). */
+  #askTeacher(studentId: string, socketId: string): void {
+    for (const r of this.#requests.values()) {
+      if (r.socketId === socketId || r.studentId === studentId) this.#refuseRequest(r)
+    }
+    if (this.#requests.size >= LIMITS.deviceRequests) throw refused('full', HINTS.classFull)
+    const s = this.#students.get(studentId)!
+    const req: Pending = {
+      requestId: randomUUID(),
+      studentId,
+      name: s.name,
+      currentOnline: this.isOnline(studentId),
+      at: this.d.now().toISOString(),
+      socketId
+    }
+    this.#requests.set(req.requestId, req)
+    this.d.onDeviceRequest?.(publicRequest(req))
+    this.d.onChange()
+  }
+
+  #refuseRequest(r: Pending): void {
+    this.#requests.delete(r.requestId)
+    this.server?.decided(r.socketId, { approved: false, error: refusal('second-device', HINTS.deviceRefused) })
+  }
+
+  deviceRequests(): DeviceRequest[] {
+    return [...this.#requests.values()].map(publicRequest)
+  }
+
+  /**
+   * The teacher's answer. Yes: the student gets a new token on the waiting device, and every
+   * other device of theirs is signed out (their old token stops working at once).
+   */
+  decideDevice(requestId: string, approve: boolean): void {
+    const r = this.#requests.get(requestId)
+    if (!r) {
+      throw new AppError(
+        'NOT_FOUND',
+        '这个请求已经处理过，或那台设备已经离开',
+        'This request was already answered, or that device has left',
+        { requestId }
+      )
+    }
+    if (!approve) return this.#refuseRequest(r)
+    this.#requests.delete(requestId)
+    const s = this.#students.get(r.studentId)!
+    const token = newToken()
+    const tokenHash = sha256(token)
+    this.d.repo.retoken(s.id, tokenHash, s.name)
+    this.#byToken.delete(s.tokenHash)
+    s.tokenHash = tokenHash
+    this.#byToken.set(tokenHash, s.id)
+    this.#changed()
+    this.server?.decided(r.socketId, { approved: true, result: this.#joinResult(s.id, token) })
+  }
+
+  /** A device went away: its waiting request goes with it. */
+  forgetDevice(socketId: string): void {
+    for (const r of this.#requests.values()) {
+      if (r.socketId === socketId) {
+        this.#requests.delete(r.requestId)
+        this.d.onChange()
+      }
+    }
+  }
+
+  /** The token hash a socket must hold to speak for the student (O(1): checked on every answer). */
+  tokenHashOf(studentId: string): string | undefined {
+    return this.#students.get(studentId)?.tokenHash
   }
 
   #joinResult(studentId: string, token: string): JoinResult {
@@ -196,15 +300,30 @@ export class LiveClass implements ClassroomLogic {
 
   // ---- answers ---------------------------------------------------------------------------
 
-  #openRun(runId: string): LiveRun {
+  /**
+   * The run an answer is for, when it is open. A retry of an answer that was stored is told so
+   * (duplicate) even after the run closed: the duplicate check comes before the closed check,
+   * so a device whose ack was lost learns that its answer counted.
+   */
+  #openRun(
+    runId: string,
+    studentId: string,
+    seq: number
+  ): { run: LiveRun; dup: null } | { run: null; dup: AnswerResult } {
     const run = this.current
     if (!run || run.row.id !== runId) {
       const past = this.d.repo.run(runId)
-      if (past && past.classSessionId === this.session.id) throw refused('closed')
-      throw refused('no-question')
+      if (!past || past.classSessionId !== this.session.id) throw refused('no-question')
+      // Rare (a retry that outlived the next question): read back what was stored.
+      const had = this.d.repo.answers(runId).find((a) => a.studentId === studentId)
+      if (had && (had.seq >= seq || past.spec.kind === 'buzz'))
+        return { run: null, dup: resultOf(had, past.spec, true) }
+      throw refused('closed')
     }
+    const dup = this.#duplicate(run, studentId, seq)
+    if (dup) return { run: null, dup }
     if (run.row.state !== 'open') throw refused('closed')
-    return run
+    return { run, dup: null }
   }
 
   /**
@@ -212,19 +331,17 @@ export class LiveClass implements ClassroomLogic {
    * (group commit, see #commitSoon), so the ack it sends always follows the write.
    */
   answer(studentId: string, input: AnswerInput, reply: Reply<AnswerResult>): void {
-    const run = this.#openRun(input.runId)
-    const spec = run.row.spec
-    if (input.answer.kind === 'photo' || spec.kind === 'photo')
-      throw refused('wrong-kind', '拍照题请用“拍照上传”提交照片')
-    const misfit = answerMisfit(spec, input.answer)
-    if (misfit) throw refused('wrong-kind', misfit)
-    const dup = this.#duplicate(run, studentId, input.seq)
-    if (dup) {
+    const { run, dup } = this.#openRun(input.runId, studentId, input.seq)
+    if (!run) {
       // A duplicate of an answer still waiting for its commit is acknowledged after that commit.
       if (this.#batch) this.#batch.waiters.push({ reply, row: null, dup })
       else reply(null, dup)
       return
     }
+    const spec = run.row.spec
+    if (input.answer.kind === 'photo' || spec.kind === 'photo') throw refused('wrong-kind', HINTS.photoOnSocket)
+    const misfit = answerMisfit(spec, input.answer)
+    if (misfit) throw refused('wrong-kind', misfit)
     const row = this.#row(run, studentId, input.seq, input.answer)
     const batch = this.#commitSoon(run)
     if (!batch.before.has(studentId)) batch.before.set(studentId, run.answers.get(studentId))
@@ -268,16 +385,50 @@ export class LiveClass implements ClassroomLogic {
     for (const w of b.waiters) settle(w.reply, null, w.row ? this.#accepted(b.run, w.row) : w.dup!)
   }
 
+  /** Before the body is read: a duplicate's result, or null to go on; refusals (closed, quota) are thrown. */
   photoPrecheck(studentId: string, runId: string, seq: number): AnswerResult | null {
-    const run = this.#openRun(runId)
-    if (run.row.spec.kind !== 'photo') throw refused('wrong-kind', '这道题不是拍照题')
-    return this.#duplicate(run, studentId, seq)
+    const { run, dup } = this.#openRun(runId, studentId, seq)
+    if (!run) return dup
+    if (run.row.spec.kind !== 'photo') throw refused('wrong-kind', HINTS.notPhoto)
+    this.#checkPhotoQuota(studentId, 0)
+    return null
+  }
+
+  /** The most bytes the next photo may have: the upload limit, or what is left of the quotas. */
+  photoRoom(studentId: string | null, limit: number): number {
+    const q = this.d.photoQuota ?? DEFAULT_QUOTA
+    const mine = studentId ? (this.#photosOf.get(studentId)?.bytes ?? 0) : 0
+    return Math.max(
+      0,
+      Math.min(limit, q.bytesPerClass - this.#classPhotos.bytes, studentId ? q.bytesPerStudent - mine : limit)
+    )
+  }
+
+  #checkPhotoQuota(studentId: string | null, bytes: number): void {
+    const q = this.d.photoQuota ?? DEFAULT_QUOTA
+    const c = this.#classPhotos
+    if (c.count >= q.perClass || c.bytes + bytes > q.bytesPerClass) throw refused('quota', HINTS.classPhotos)
+    if (!studentId) return
+    const mine = this.#photosOf.get(studentId) ?? { count: 0, bytes: 0 }
+    if (mine.count >= q.perStudent || mine.bytes + bytes > q.bytesPerStudent)
+      throw refused('quota', HINTS.studentPhotos)
+  }
+
+  #countPhoto(studentId: string | null, bytes: number): void {
+    this.#classPhotos.count++
+    this.#classPhotos.bytes += bytes
+    if (!studentId) return
+    const mine = this.#photosOf.get(studentId) ?? { count: 0, bytes: 0 }
+    mine.count++
+    mine.bytes += bytes
+    this.#photosOf.set(studentId, mine)
   }
 
   photoAnswer(studentId: string, runId: string, seq: number, mime: string, bytes: Buffer): AnswerResult {
     // Re-checked: the question may have closed while the photo was uploading.
     const dup = this.photoPrecheck(studentId, runId, seq)
     if (dup) return dup
+    this.#checkPhotoQuota(studentId, bytes.length)
     const run = this.current!
     const saved = this.#savePhoto(studentId, mime, bytes, (photoId) => {
       const row = this.#row(run, studentId, seq, { kind: 'photo', photoId })
@@ -310,6 +461,7 @@ export class LiveClass implements ClassroomLogic {
       })
       return alsoInTx?.(photoId) as T
     })
+    this.#countPhoto(studentId, bytes.length)
     return { photoId, row }
   }
 
@@ -375,7 +527,7 @@ export class LiveClass implements ClassroomLogic {
       run.timer.unref()
     }
     this.current = run
-    this.server?.students.emit(STUDENT_EVENTS.question, this.#studentQuestion(row))
+    this.server?.toClass().emit(STUDENT_EVENTS.question, this.#studentQuestion(row))
     this.#changed()
     return this.tally()!
   }
@@ -389,7 +541,7 @@ export class LiveClass implements ClassroomLogic {
     const at = this.d.now()
     if (!closeRunDurably(this.d.storage, this.d.repo, runId, reason, at)) return false
     run.row = { ...run.row, state: 'closed', closedAt: at.toISOString(), closeReason: reason }
-    this.server?.students.emit(STUDENT_EVENTS.questionClosed, { runId, reason })
+    this.server?.toClass().emit(STUDENT_EVENTS.questionClosed, { runId, reason })
     this.#changed()
     return true
   }
@@ -402,7 +554,7 @@ export class LiveClass implements ClassroomLogic {
     const at = this.d.now().toISOString()
     this.d.repo.revealRun(runId, at)
     run.row = { ...run.row, revealedAt: run.row.revealedAt ?? at }
-    this.server?.students.emit(STUDENT_EVENTS.reveal, revealedKey(runId, run.row.spec))
+    this.server?.toClass().emit(STUDENT_EVENTS.reveal, revealedKey(runId, run.row.spec))
     this.#changed()
   }
 
@@ -417,7 +569,13 @@ export class LiveClass implements ClassroomLogic {
     if (this.current?.row.state === 'open') this.closeRun(this.current.row.id, 'class-closed')
     if (this.current?.timer) clearTimeout(this.current.timer)
     this.d.repo.closeSession(this.session.id, this.d.now().toISOString())
-    this.server?.students.emit(STUDENT_EVENTS.classClosed, { reason: '老师已下课' })
+    const closed: ClassClosedEvent = {
+      reason: 'teacher',
+      message: '老师已下课',
+      messageEn: 'The teacher has ended the class'
+    }
+    // Every device is told, joined or not: nobody should keep waiting for a class that has ended.
+    this.server?.students.emit(STUDENT_EVENTS.classClosed, closed)
     await this.server?.close()
   }
 
@@ -489,6 +647,7 @@ export class LiveClass implements ClassroomLogic {
   }
 
   remotePhoto(mime: string, bytes: Buffer): { photoId: string } {
+    this.#checkPhotoQuota(null, bytes.length)
     const { photoId } = this.#savePhoto(null, mime, bytes)
     this.d.onRemote({ action: 'photo', at: this.d.now().toISOString(), photoId })
     return { photoId }
@@ -557,6 +716,10 @@ function settle(reply: Reply<AnswerResult>, err: unknown, result?: AnswerResult)
   } catch (e) {
     console.error('classroom: an answer ack failed', e)
   }
+}
+
+function publicRequest(r: Pending): DeviceRequest {
+  return { requestId: r.requestId, studentId: r.studentId, name: r.name, currentOnline: r.currentOnline, at: r.at }
 }
 
 function resultOf(row: AnswerRow, spec: Spec, duplicate: boolean): AnswerResult {
