@@ -38,7 +38,8 @@ describe('a PDF import becoming a document', () => {
   }
 
   async function pages(n: number, size: { width: number; height: number }): Promise<RenderedPage[]> {
-    const media = await invoke('courseware:media-put', { ext: 'png', base64: Buffer.from(PNG).toString('base64') })
+    // The renderer uploads each page over HTTP (POST /media); here it goes straight into the same store.
+    const media = await core.services.courseware.putMedia(PNG, 'png')
     return Array.from({ length: n }, () => ({ ...size, media }))
   }
 

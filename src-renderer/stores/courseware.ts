@@ -2,7 +2,8 @@
  * The open courseware document and the Prepare page's lists (recent files, templates, crash
  * recovery). The deck itself is edited in the editor store; this store sends it to the service
  * (debounced, so the service's 30-second autosave always has the latest) and saves, imports and
- * exports through the contract.
+ * exports through the contract. It never builds a path on the teacher's machine: the service
+ * decides where a first save and an export go, from the deck's title.
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
@@ -13,8 +14,8 @@ import type { Aspect } from '../../src-shared/courseware/primitives'
 import { AppError } from '../../src-shared/errors'
 import { useTransport } from '../transport'
 import { uploadForImport, uploadMedia, exportUrl } from '../transport/media'
+import { printRoute } from '../../src-shared/print'
 import { useEditorStore } from './editor'
-import { useSettingsStore } from './settings'
 
 export interface Progress {
   label: string
@@ -24,13 +25,8 @@ export interface Progress {
 
 const PUSH_DELAY_MS = 1500
 
-/** A title as a file name: no path separators, no characters Windows refuses, no control characters. */
-function safeName(title: string): string {
-  return [...title]
-    .map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c))
-    .join('')
-    .slice(0, 80)
-}
+/** How a PDF export ends: a file to download (Electron prints it), or the print view to open (browser). */
+export type PdfExport = { readonly download: string } | { readonly printView: string }
 
 export const useCoursewareStore = defineStore('courseware', () => {
   const doc = shallowRef<DocumentView | null>(null)
@@ -45,6 +41,7 @@ export const useCoursewareStore = defineStore('courseware', () => {
   const editor = useEditorStore()
   let pushTimer: ReturnType<typeof setTimeout> | null = null
   let offProgress: (() => void) | null = null
+  let host: Promise<'electron' | 'browser'> | null = null
 
   async function run<T>(fn: () => Promise<T>): Promise<T | null> {
     error.value = null
@@ -141,12 +138,6 @@ export const useCoursewareStore = defineStore('courseware', () => {
     }
   )
 
-  function defaultPath(title: string): string {
-    const dir = useSettingsStore().settings?.dataDir ?? '.'
-    const safe = safeName(title) || '课件'
-    return `${dir}/courseware/${safe}-${doc.value!.docId.slice(0, 8)}.edux`
-  }
-
   /** Title, chapter, author and 【原创】 live in the manifest; they are written with the next save, which happens now. */
   async function saveMeta(
     meta: Partial<Pick<Manifest, 'title' | 'curriculum' | 'author' | 'original'>>
@@ -171,11 +162,7 @@ export const useCoursewareStore = defineStore('courseware', () => {
     try {
       if (!(await push())) return false
       const res = await run(() =>
-        useTransport().invoke('courseware:save', {
-          docId: d.docId,
-          ...(d.path ? {} : { path: defaultPath(editor.deck?.title ?? d.manifest.title) }),
-          ...(meta ? { manifest: meta } : {})
-        })
+        useTransport().invoke('courseware:save', { docId: d.docId, ...(meta ? { manifest: meta } : {}) })
       )
       if (!res) return false
       doc.value = { ...d, path: res.path, manifest: res.manifest, dirty: false }
@@ -187,17 +174,44 @@ export const useCoursewareStore = defineStore('courseware', () => {
     }
   }
 
+  /** Which host serves this window; asked once (it cannot change while the page lives). */
+  async function hostKind(): Promise<'electron' | 'browser'> {
+    host ??= useTransport()
+      .invoke('system:info', {})
+      .then((i) => i.host)
+    try {
+      return await host
+    } catch (err) {
+      host = null
+      throw err
+    }
+  }
+
   /** Exports a PPTX into the data folder's exports and returns the URL to download it from. */
   async function exportPptx(): Promise<string | null> {
     const d = doc.value
     if (!d || !(await push())) return null
-    const name = `${safeName(editor.deck?.title ?? '课件')}.pptx`
-    const dir = useSettingsStore().settings?.dataDir ?? '.'
-    progress.value = { label: name, done: 0, total: 0 }
+    progress.value = { label: `${editor.deck?.title ?? d.manifest.title}.pptx`, done: 0, total: 0 }
+    const res = await run(() => useTransport().invoke('courseware:export', { docId: d.docId, format: 'pptx' }))
+    return res ? exportUrl(res.fileName) : null
+  }
+
+  /**
+   * PDF, after the latest deck is pushed: Electron's printer writes the file into the exports
+   * (its download URL comes back); a browser host has no printer, so the caller opens the print
+   * view, which opens the browser's print dialog (“Save as PDF”).
+   */
+  async function exportPdf(withNotes: boolean): Promise<PdfExport | null> {
+    const d = doc.value
+    if (!d || !(await push())) return null
+    const kind = await run(hostKind)
+    if (!kind) return null
+    if (kind === 'browser') return { printView: printRoute(d.docId, { notes: withNotes, auto: true }) }
+    progress.value = { label: `${editor.deck?.title ?? d.manifest.title}.pdf`, done: 0, total: 0 }
     const res = await run(() =>
-      useTransport().invoke('courseware:export', { docId: d.docId, path: `${dir}/exports/${name}`, format: 'pptx' })
+      useTransport().invoke('courseware:export', { docId: d.docId, format: 'pdf', withNotes })
     )
-    return res ? exportUrl(name) : null
+    return res ? { download: exportUrl(res.fileName) } : null
   }
 
   async function recover(deckId: string): Promise<void> {
@@ -227,6 +241,7 @@ export const useCoursewareStore = defineStore('courseware', () => {
   function reset(): void {
     offProgress?.()
     offProgress = null
+    host = null
     doc.value = null
   }
 
@@ -248,6 +263,7 @@ export const useCoursewareStore = defineStore('courseware', () => {
     save,
     saveMeta,
     exportPptx,
+    exportPdf,
     recover,
     discardRecovery,
     close,

@@ -28,7 +28,7 @@ export interface RenderedPage extends PageSize {
 export const RENDER_BOX = { width: 1920, height: 1440 } as const
 /** More pages than this is a book, not a lesson: refused with a clear reason. */
 export const MAX_PDF_PAGES = 300
-/** Same cap as a media upload (courseware:media-put), so a refusal comes before any work. */
+/** A lesson's PDF is far smaller; a larger file is refused before any page is drawn. */
 export const MAX_PDF_BYTES = 200 * 1024 * 1024
 
 const RATIOS: Readonly<Record<Aspect, number>> = { '16:9': 16 / 9, '4:3': 4 / 3 }

@@ -70,7 +70,9 @@ async function saveQuestionDeck(path: string): Promise<void> {
     { id: 's3', elements: [title(3)] }
   ]
   await rpc.call('courseware:update', { docId: doc.docId, deck: { ...doc.deck, slides } })
-  await rpc.call('courseware:save', { docId: doc.docId, path })
+  // The service chooses the file (<data>/decks/<title>.edux); the scene's path must be where it went.
+  const saved = await rpc.call('courseware:save', { docId: doc.docId })
+  if (saved.path !== path) throw new Error(`deck saved at ${saved.path}, expected ${path}`)
 }
 
 test.beforeEach(async () => {

@@ -7,7 +7,7 @@ import { dispatch } from '../handler-table'
 const ctx = { host: 'browser' as const, senderId: 'test' }
 
 describe('courseware handlers', () => {
-  it('create → update → save → close → open → media round trip through the contract', async () => {
+  it('create → update → save → close → open round trip through the contract', async () => {
     const t = tempDir()
     const core = createAppCore({ dataDir: t.dir, host: 'browser', version: '0.0.0-test' })
     try {
@@ -22,29 +22,33 @@ describe('courseware handlers', () => {
         docId: string
         deck: { slides: { notes: string }[] }
       }
-      const ref = (await call('courseware:media-put', {
-        ext: 'png',
-        base64: Buffer.from('png-bytes').toString('base64')
-      })) as unknown as { hash: string; ext: string }
       const deck = structuredClone(doc.deck)
       deck.slides[0]!.notes = '叶绿体'
       expect(await call('courseware:update', { docId: doc.docId, deck })).toEqual({ docId: doc.docId, dirty: true })
-      const path = join(t.dir, '光合作用.edux')
       const saved = (await call('courseware:save', {
         docId: doc.docId,
-        path,
         manifest: { original: true }
       })) as unknown as { path: string }
+      const path = join(t.dir, 'decks', '光合作用.edux')
       expect(saved.path).toBe(path)
       await call('courseware:close', { docId: doc.docId })
       const reopened = (await call('courseware:open', { path })) as unknown as { deck: { slides: { notes: string }[] } }
       expect(reopened.deck.slides[0]!.notes).toBe('叶绿体')
-      const media = (await call('courseware:media-get', ref)) as unknown as { mime: string; base64: string }
-      expect(media).toEqual({ mime: 'image/png', base64: Buffer.from('png-bytes').toString('base64') })
       const list = (await call('courseware:list', {})) as unknown as { title: string }[]
       expect(list.map((d) => d.title)).toEqual(['光合作用'])
+      // The contract checks the deck once, before the service sees it.
       const bad = await dispatch(core.table, 'courseware:update', { docId: doc.docId, deck: { nope: 1 } }, ctx)
       expect(bad.ok).toBe(false)
+      const wrongAspect = await dispatch(
+        core.table,
+        'courseware:update',
+        { docId: doc.docId, deck: { ...doc.deck, aspect: '21:9' } },
+        ctx
+      )
+      expect(wrongAspect).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+      // A path is not a name: the renderer cannot choose where the service writes.
+      const withPath = await dispatch(core.table, 'courseware:save', { docId: doc.docId, path: '/etc/x.edux' }, ctx)
+      expect(withPath).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     } finally {
       await core.dispose()
       t.cleanup()

@@ -1,5 +1,4 @@
 import type { coursewareCalls } from '../../../src-shared/contract/courseware'
-import { mediaMime } from '../../../src-shared/courseware'
 import type { DomainHandlers } from '../domain-handlers'
 import type { Services } from '../../app-core'
 
@@ -14,8 +13,8 @@ export function coursewareHandlers(s: Services): DomainHandlers<typeof coursewar
       const v = cw.update(docId, deck)
       return { docId: v.docId, dirty: v.dirty }
     },
-    'courseware:save': async ({ docId, path, manifest }) => {
-      const v = await cw.save(docId, { ...(path ? { path } : {}), ...(manifest ? { manifest } : {}) })
+    'courseware:save': async ({ docId, name, manifest }) => {
+      const v = await cw.save(docId, { ...(name ? { name } : {}), ...(manifest ? { manifest } : {}) })
       return { docId: v.docId, path: v.path!, manifest: v.manifest }
     },
     'courseware:close': ({ docId }) => {
@@ -31,11 +30,6 @@ export function coursewareHandlers(s: Services): DomainHandlers<typeof coursewar
     },
     'courseware:import': ({ path, splitHeadingLevel, taskId }) =>
       cw.importFile(path, { ...(splitHeadingLevel ? { splitHeadingLevel } : {}), ...(taskId ? { taskId } : {}) }),
-    'courseware:export': ({ docId, path }) => cw.exportPptx(docId, path),
-    'courseware:media-get': async (ref) => ({
-      mime: mediaMime(ref),
-      base64: Buffer.from(await cw.media.get(ref)).toString('base64')
-    }),
-    'courseware:media-put': ({ ext, base64 }) => cw.putMedia(new Uint8Array(Buffer.from(base64, 'base64')), ext)
+    'courseware:export': (input) => cw.export(input)
   }
 }

@@ -7,7 +7,7 @@ import { LESSON, pptxgenLesson } from '../../test-utils/fixture-decks'
 import { StorageService, allMigrations } from '../storage'
 import { AppError } from '../../../src-shared/errors'
 import { EDUX_FORMAT_VERSION, createManifest, createDeck, type Deck } from '../../../src-shared/courseware'
-import { CoursewareService } from './courseware-service'
+import { CoursewareService, type PdfPrinter } from './courseware-service'
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4])
 
@@ -17,7 +17,7 @@ afterEach(() => {
   cleanups = []
 })
 
-function setup(dir?: string) {
+function setup(dir?: string, printPdf?: PdfPrinter) {
   const t = dir ? { dir, cleanup: () => undefined } : tempDir()
   const storage = StorageService.open({
     file: join(t.dir, 'classdeck.db'),
@@ -25,7 +25,13 @@ function setup(dir?: string) {
     appVersion: 'test',
     now: () => new Date()
   })
-  const svc = new CoursewareService({ storage, dataDir: t.dir, autosaveMs: 0, generator: 'ClassDeck test' })
+  const svc = new CoursewareService({
+    storage,
+    dataDir: t.dir,
+    autosaveMs: 0,
+    generator: 'ClassDeck test',
+    ...(printPdf ? { printPdf } : {})
+  })
   cleanups.push(
     t.cleanup,
     () => storage.close(),
@@ -86,11 +92,11 @@ describe('CoursewareService', () => {
   it('saves and reopens a deck identically, media and ink included', async () => {
     const a = setup()
     const deck = await richDeck(a.svc)
-    const path = join(a.dir, '分数.edux')
-    await a.svc.save(deck.id, { path })
+    const { path } = await a.svc.save(deck.id)
+    expect(path).toBe(join(a.dir, 'decks', '分数的意义.edux'))
     a.svc.close(deck.id)
     const b = setup()
-    const reopened = await b.svc.open(path)
+    const reopened = await b.svc.open(path!)
     expect(reopened.deck).toEqual(deck)
     expect(reopened.manifest.formatVersion).toBe(EDUX_FORMAT_VERSION)
     expect(reopened.manifest.curriculum.subject?.name).toBe('数学')
@@ -104,19 +110,44 @@ describe('CoursewareService', () => {
 
   it('refuses to open a file from a newer format and never writes over it', async () => {
     const a = setup()
-    const deck = createDeck('未来')
+    const mine = a.svc.create({ title: '我的' })
+    const { path } = await a.svc.save(mine.docId)
+    // A newer ClassDeck on the same computer saves over the file while this one has it open.
+    const deck = createDeck('我的')
     const manifest = { ...createManifest(deck, new Date(), 'future'), formatVersion: EDUX_FORMAT_VERSION + 1 }
-    const path = join(a.dir, 'future.edux')
     const enc = new TextEncoder()
     writeFileSync(
-      path,
+      path!,
       zipSync({ 'manifest.json': enc.encode(JSON.stringify(manifest)), 'deck.json': enc.encode(JSON.stringify(deck)) })
     )
-    const before = readFileSync(path)
-    await expect(a.svc.open(path)).rejects.toMatchObject({ code: 'FILE_TOO_NEW' })
-    const mine = a.svc.create({ title: '我的' })
-    await expect(a.svc.save(mine.docId, { path })).rejects.toMatchObject({ code: 'FILE_TOO_NEW' })
-    expect(readFileSync(path).equals(before)).toBe(true)
+    const before = readFileSync(path!)
+    await expect(setup().svc.open(path!)).rejects.toMatchObject({ code: 'FILE_TOO_NEW' })
+    await expect(a.svc.save(mine.docId)).rejects.toMatchObject({ code: 'FILE_TOO_NEW' })
+    expect(readFileSync(path!).equals(before)).toBe(true)
+  })
+
+  it('saves a new deck into the data folder under its title, beside another deck of that title, never over it', async () => {
+    const a = setup()
+    const first = await a.svc.save(a.svc.create({ title: '勾股定理' }).docId)
+    const second = await a.svc.save(a.svc.create({ title: '勾股定理' }).docId)
+    expect(first.path).toBe(join(a.dir, 'decks', '勾股定理.edux'))
+    expect(second.path).toBe(join(a.dir, 'decks', '勾股定理 (2).edux'))
+    expect((await setup().svc.open(first.path!)).docId).toBe(first.docId)
+    // Saved again, a deck stays in its own file.
+    expect((await a.svc.save(second.docId)).path).toBe(second.path)
+  })
+
+  it('makes the name a teacher gave a file name inside the decks folder, never a path', async () => {
+    const a = setup()
+    const doc = a.svc.create({ title: '复习' })
+    const saved = await a.svc.save(doc.docId, { name: '../../复习' })
+    expect(saved.path).toBe(join(a.dir, 'decks', '_.._复习.edux'))
+    const device = await a.svc.save(a.svc.create({ title: 'CON' }).docId)
+    expect(device.path).toBe(join(a.dir, 'decks', '_CON.edux'))
+    const long = await a.svc.save(a.svc.create({ title: '二次函数'.repeat(40) }).docId)
+    expect(long.path!.startsWith(join(a.dir, 'decks', '二次函数'))).toBe(true)
+    const again = await a.svc.save(a.svc.create({ title: '二次函数'.repeat(40) }).docId)
+    expect(again.path).toBe(long.path!.replace(/\.edux$/, ' (2).edux'))
   })
 
   it('names the file when it is not an .edux at all', async () => {
@@ -132,8 +163,7 @@ describe('CoursewareService', () => {
   it('autosaves unsaved work and offers it after a crash on the next start', async () => {
     const a = setup()
     const deck = await richDeck(a.svc)
-    const path = join(a.dir, 'lesson.edux')
-    await a.svc.save(deck.id, { path })
+    const { path } = await a.svc.save(deck.id)
     const edited = structuredClone(deck)
     edited.slides[0]!.notes = '崩溃前写的备注'
     a.svc.update(deck.id, edited)
@@ -149,7 +179,7 @@ describe('CoursewareService', () => {
     await b.svc.save(deck.id)
     expect(b.svc.listRecovery()).toEqual([])
     const c = setup()
-    expect((await c.svc.open(path)).deck.slides[0]!.notes).toBe('崩溃前写的备注')
+    expect((await c.svc.open(path!)).deck.slides[0]!.notes).toBe('崩溃前写的备注')
   })
 
   it('drops the recovery copy when a saved deck is closed, and autosaves nothing when clean', async () => {
@@ -164,10 +194,11 @@ describe('CoursewareService', () => {
     expect(existsSync(join(a.dir, 'recovery', `${doc.docId}.edux`))).toBe(false)
   })
 
-  it('rejects an update that does not match the deck schema', () => {
+  it('refuses an update carrying another deck (the schema itself is checked by the contract)', () => {
     const a = setup()
     const doc = a.svc.create({ title: 'x' })
-    expect(() => a.svc.update(doc.docId, { ...doc.deck, aspect: '21:9' })).toThrow(AppError)
+    const other = a.svc.create({ title: 'y' })
+    expect(() => a.svc.update(doc.docId, other.deck)).toThrow(expect.objectContaining({ code: 'CONFLICT' }))
   })
 })
 
@@ -205,10 +236,9 @@ describe('CoursewareService templates, import and export', () => {
     expect(document.deck.slides[0]!.notes).toBe(LESSON.notes)
     expect(events.at(-1)).toMatchObject({ finished: true })
     expect(a.svc.listRecent()).toEqual([]) // nothing in the library until the teacher saves
-    const out = join(a.dir, 'out.pptx')
-    const exported = await a.svc.exportPptx(document.docId, out)
-    expect(exported.path).toBe(out)
-    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK')
+    const exported = await a.svc.export({ docId: document.docId, format: 'pptx' })
+    expect(exported.path).toBe(join(a.dir, 'exports', exported.fileName))
+    expect(readFileSync(exported.path).subarray(0, 2).toString()).toBe('PK')
   })
 
   it('leaves nothing behind when an import is refused', async () => {
@@ -218,5 +248,61 @@ describe('CoursewareService templates, import and export', () => {
     await expect(a.svc.importFile(bad)).rejects.toMatchObject({ code: 'FILE_INVALID' })
     expect(a.svc.listRecent()).toEqual([])
     expect(a.svc.listRecovery()).toEqual([])
+  })
+})
+
+describe('CoursewareService exports', () => {
+  // What Chromium's printToPDF gives for a one-page deck, cut to its header and trailer.
+  const PDF = new TextEncoder().encode(
+    '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n'
+  )
+
+  it('exports PowerPoint into the exports folder under the title, and replaces its own earlier export', async () => {
+    const a = setup()
+    const doc = a.svc.create({ title: '分数的意义' })
+    const first = await a.svc.export({ docId: doc.docId, format: 'pptx' })
+    expect(first).toMatchObject({ fileName: '分数的意义.pptx', path: join(a.dir, 'exports', '分数的意义.pptx') })
+    expect(readFileSync(first.path).subarray(0, 2).toString()).toBe('PK')
+    const again = await a.svc.export({ docId: doc.docId, format: 'pptx' })
+    expect(again.path).toBe(first.path)
+    const named = await a.svc.export({ docId: doc.docId, format: 'pptx', name: '第一课时: 分数?' })
+    expect(named.fileName).toBe('第一课时_ 分数_.pptx')
+  })
+
+  it('writes the PDF the host printed, slides or notes pages, under the title', async () => {
+    const printed: { docId: string; withNotes: boolean }[] = []
+    const a = setup(undefined, async (docId, { withNotes }) => {
+      printed.push({ docId, withNotes })
+      return PDF
+    })
+    const doc = a.svc.create({ title: '勾股定理' })
+    const slides = await a.svc.export({ docId: doc.docId, format: 'pdf', withNotes: false })
+    const notes = await a.svc.export({ docId: doc.docId, format: 'pdf', withNotes: true })
+    expect(slides.path).toBe(join(a.dir, 'exports', '勾股定理.pdf'))
+    expect(notes.path).toBe(join(a.dir, 'exports', '勾股定理（含备注）.pdf'))
+    expect(readFileSync(notes.path).equals(Buffer.from(PDF))).toBe(true)
+    expect(printed).toEqual([
+      { docId: doc.docId, withNotes: false },
+      { docId: doc.docId, withNotes: true }
+    ])
+  })
+
+  it('says PDF files are not written where the host has no printer, and writes nothing', async () => {
+    const a = setup()
+    const doc = a.svc.create({ title: '勾股定理' })
+    const err = (await a.svc.export({ docId: doc.docId, format: 'pdf', withNotes: false }).catch((e) => e)) as AppError
+    expect(err).toBeInstanceOf(AppError)
+    expect(err.code).toBe('UNAVAILABLE')
+    expect(err.message).toContain('另存为 PDF')
+    expect(existsSync(join(a.dir, 'exports', '勾股定理.pdf'))).toBe(false)
+  })
+
+  it('leaves no file when the printer fails', async () => {
+    const a = setup(undefined, () => Promise.reject(new AppError('UNAVAILABLE', '准备 PDF 页面超时', 'timed out')))
+    const doc = a.svc.create({ title: '勾股定理' })
+    await expect(a.svc.export({ docId: doc.docId, format: 'pdf', withNotes: false })).rejects.toMatchObject({
+      code: 'UNAVAILABLE'
+    })
+    expect(existsSync(join(a.dir, 'exports', '勾股定理.pdf'))).toBe(false)
   })
 })

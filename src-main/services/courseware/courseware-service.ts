@@ -1,13 +1,30 @@
 /**
  * Open courseware documents: create, open, edit (the renderer sends the whole deck), save atomically,
  * autosave to a recovery copy, offer recovery after a crash, import and export.
+ *
+ * Calls arrive already validated against the contract (rpc/handler-table dispatch), so the
+ * methods take the contract's parsed types; what this service parses itself comes from files and
+ * the database. It also decides where files go: a first save into `<data>/decks/`, exports into
+ * `<data>/exports/`, named from the title the teacher gave (the renderer never builds a path).
  */
 import { mkdirSync, existsSync, rmSync, readdirSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import { AppError, validationError } from '../../../src-shared/errors'
+import { AppError } from '../../../src-shared/errors'
+import type {
+  CoursewareProgress,
+  CreateDocument,
+  DocumentView,
+  ExportDocument,
+  ExportResult,
+  MetaPatch,
+  RecentDocument,
+  RecoveryEntry,
+  TemplateInfo
+} from '../../../src-shared/contract/courseware'
+import { MAX_FILE_NAME_BYTES, safeFileName } from '../../../src-shared/files/safe-file-name'
 import {
   Deck,
   Manifest,
@@ -16,9 +33,6 @@ import {
   deckMedia,
   EDUX_FORMAT_VERSION,
   createId,
-  type Aspect,
-  type Approximation,
-  type Curriculum,
   type ImportReport,
   type MediaRef
 } from '../../../src-shared/courseware'
@@ -40,33 +54,6 @@ export interface OpenDocument {
   recovered: boolean
 }
 
-export interface DocumentView {
-  docId: string
-  path: string | null
-  manifest: Manifest
-  deck: Deck
-  dirty: boolean
-  recovered: boolean
-}
-
-export interface RecentDocument {
-  path: string
-  deckId: string
-  title: string
-  slideCount: number
-  manifest: Manifest
-  modifiedAt: string
-  openedAt: string
-  exists: boolean
-}
-
-export interface RecoveryEntry {
-  deckId: string
-  path: string | null
-  title: string
-  autosavedAt: string
-}
-
 export interface CoursewareServiceDeps {
   storage: StorageService
   dataDir: string
@@ -78,22 +65,15 @@ export interface CoursewareServiceDeps {
   templatesDir?: string
   /** Passed to every import (time and memory bounds, the worker script in a packaged build). */
   importOptions?: Pick<RunImportOptions, 'timeoutMs' | 'maxHeapMb' | 'workerFile'>
+  /**
+   * The host's PDF printer (Electron's printToPDF of the print view; hosts/electron/print-pdf.ts).
+   * The browser host has none: there the print view opens the browser's own print dialog.
+   */
+  printPdf?: PdfPrinter
 }
 
-export interface ProgressEvent {
-  taskId: string
-  file: string
-  phase: 'import' | 'export'
-  done: number
-  total: number
-  finished: boolean
-}
-
-export interface TemplateInfo {
-  id: string
-  title: string
-  description: string
-}
+/** The deck, open in this service, as PDF bytes: slides one to a page, or A4 pages with the notes. */
+export type PdfPrinter = (docId: string, opts: { withNotes: boolean }) => Promise<Uint8Array>
 
 /** resources/templates beside the checkout (walks up from this file; works under tsx, vitest and a bundle in dist/). */
 export function defaultTemplatesDir(): string {
@@ -119,10 +99,13 @@ export class CoursewareService {
   readonly onDidSave = this.#onDidSave.event
   readonly #onDidAutosave = new Emitter<{ docId: string; at: string }>()
   readonly onDidAutosave = this.#onDidAutosave.event
-  readonly #onProgress = new Emitter<ProgressEvent>()
+  readonly #onProgress = new Emitter<CoursewareProgress>()
   readonly onProgress = this.#onProgress.event
   readonly #templatesDir: string
   readonly #importOptions: CoursewareServiceDeps['importOptions']
+  readonly #printPdf: PdfPrinter | undefined
+  readonly #decksDir: string
+  readonly #exportsDir: string
 
   constructor(deps: CoursewareServiceDeps) {
     this.#storage = deps.storage
@@ -133,6 +116,9 @@ export class CoursewareService {
     this.media = new MediaStore(join(deps.dataDir, 'media'))
     this.#templatesDir = deps.templatesDir ?? defaultTemplatesDir()
     this.#importOptions = deps.importOptions
+    this.#printPdf = deps.printPdf
+    this.#decksDir = join(deps.dataDir, 'decks')
+    this.#exportsDir = join(deps.dataDir, 'exports')
     this.#cleanTemps()
     const ms = deps.autosaveMs ?? 30_000
     if (ms > 0) {
@@ -141,13 +127,7 @@ export class CoursewareService {
     }
   }
 
-  create(input: {
-    title: string
-    aspect?: Aspect
-    curriculum?: Curriculum
-    original?: boolean
-    template?: string
-  }): DocumentView {
+  create(input: CreateDocument): DocumentView {
     const deck = input.template
       ? this.#fromTemplate(input.template, input.title)
       : createDeck(input.title, input.aspect ?? '16:9')
@@ -183,12 +163,10 @@ export class CoursewareService {
     return view(this.#doc(docId))
   }
 
-  /** The editor's latest deck (validated); it is autosaved, not written to the file until save. */
-  update(docId: string, deck: unknown): DocumentView {
+  /** The editor's latest deck; it is autosaved, not written to the file until save. */
+  update(docId: string, deck: Deck): DocumentView {
     const doc = this.#doc(docId)
-    const parsed = Deck.safeParse(deck)
-    if (!parsed.success) throw validationError('courseware:update', parsed.error.issues)
-    if (parsed.data.id !== doc.deck.id) {
+    if (deck.id !== doc.deck.id) {
       throw new AppError(
         'CONFLICT',
         '课件编号不一致，无法更新。请重新打开该课件。',
@@ -196,30 +174,23 @@ export class CoursewareService {
         { docId }
       )
     }
-    doc.deck = parsed.data
+    doc.deck = deck
     doc.dirty = true
     return view(doc)
   }
 
-  /** Save to `path` (or where it came from). Refuses to overwrite a file written by a newer ClassDeck. */
-  async save(
-    docId: string,
-    opts: { path?: string; manifest?: Partial<Pick<Manifest, 'title' | 'curriculum' | 'author' | 'original'>> } = {}
-  ): Promise<DocumentView> {
+  /**
+   * Save where the deck came from; a deck without a file yet goes to `<data>/decks/<name>.edux`
+   * (the title when no name is given), beside any file already there rather than over it.
+   * Refuses to overwrite a file written by a newer ClassDeck.
+   */
+  async save(docId: string, opts: { name?: string; manifest?: MetaPatch } = {}): Promise<DocumentView> {
     const doc = this.#doc(docId)
-    const target = opts.path ? resolve(opts.path) : doc.path
-    if (!target) {
-      throw new AppError(
-        'VALIDATION',
-        '这个课件还没有保存位置，请选择保存路径。',
-        'This deck has no file yet; choose where to save it.',
-        { docId }
-      )
-    }
-    if (existsSync(target)) await refuseIfNewer(target)
     const title = opts.manifest?.title ?? doc.deck.title
+    const target = doc.path ?? unusedPath(this.#decksDir, opts.name ?? title, '.edux')
+    if (existsSync(target)) await refuseIfNewer(target)
     const deck: Deck = { ...doc.deck, title }
-    const manifest = Manifest.parse({
+    const manifest: Manifest = {
       ...doc.manifest,
       ...opts.manifest,
       formatVersion: EDUX_FORMAT_VERSION,
@@ -228,7 +199,7 @@ export class CoursewareService {
       aspect: deck.aspect,
       slideCount: deck.slides.length,
       modifiedAt: this.#now().toISOString()
-    })
+    }
     const media = await this.media.getAll(deckMedia(deck))
     await writeFileAtomic(target, encodeEdux({ manifest, deck, media }))
     doc.path = target
@@ -289,15 +260,15 @@ export class CoursewareService {
         if (!doc.dirty) continue
         const deck = doc.deck
         const at = this.#now().toISOString()
-        const manifest = Manifest.parse({
+        const manifest: Manifest = {
           ...doc.manifest,
           title: deck.title,
           aspect: deck.aspect,
           slideCount: deck.slides.length,
           modifiedAt: at,
           formatVersion: EDUX_FORMAT_VERSION
-        })
-        const file = join(this.#recoveryDir, `${safeName(deck.id)}.edux`)
+        }
+        const file = join(this.#recoveryDir, safeFileName(deck.id, { extension: '.edux' }))
         const media = await this.media.getAll(deckMedia(deck))
         await writeFileAtomic(file, encodeEdux({ manifest, deck, media }))
         if (!this.#docs.has(doc.docId) || doc.deck !== deck) continue // closed or edited meanwhile: next round
@@ -419,13 +390,26 @@ export class CoursewareService {
     }
   }
 
-  /** Export an open document to PowerPoint, written atomically. */
-  async exportPptx(docId: string, path: string): Promise<{ path: string; approximations: Approximation[] }> {
+  /**
+   * Export an open document into `<data>/exports/<name>.pptx|.pdf` (the title when no name is
+   * given), written atomically; a second export of the same name replaces the first. PDF needs
+   * the host's printer.
+   */
+  async export(opts: ExportDocument): Promise<ExportResult> {
+    const docId = opts.docId
     const doc = this.#doc(docId)
-    const target = resolve(path)
+    const withNotes = opts.format === 'pdf' && opts.withNotes
+    const printPdf = opts.format === 'pdf' ? this.#printer(docId) : null
+    const title = opts.name ?? (withNotes ? `${doc.deck.title}（含备注）` : doc.deck.title)
+    const fileName = safeFileName(title, { fallback: '课件', extension: opts.format === 'pdf' ? '.pdf' : '.pptx' })
+    const target = join(this.#exportsDir, fileName)
     const taskId = randomUUID()
-    this.#onProgress.fire({ taskId, file: basename(target), phase: 'export', done: 0, total: 1, finished: false })
+    this.#onProgress.fire({ taskId, file: fileName, phase: 'export', done: 0, total: 1, finished: false })
     try {
+      if (printPdf) {
+        await writeFileAtomic(target, await printPdf(docId, { withNotes }))
+        return { path: target, fileName, approximations: [] }
+      }
       const media = await this.media.getAll(deckMedia(doc.deck))
       const { bytes, approximations } = await exportPptx(
         doc.deck,
@@ -433,10 +417,20 @@ export class CoursewareService {
         doc.manifest.author ? { author: doc.manifest.author.name } : {}
       )
       await writeFileAtomic(target, bytes)
-      return { path: target, approximations }
+      return { path: target, fileName, approximations }
     } finally {
-      this.#onProgress.fire({ taskId, file: basename(target), phase: 'export', done: 1, total: 1, finished: true })
+      this.#onProgress.fire({ taskId, file: fileName, phase: 'export', done: 1, total: 1, finished: true })
     }
+  }
+
+  #printer(docId: string): PdfPrinter {
+    if (this.#printPdf) return this.#printPdf
+    throw new AppError(
+      'UNAVAILABLE',
+      '这里不能直接写出 PDF：请在打印预览中选择“另存为 PDF”。',
+      'PDF files cannot be written here; choose “Save as PDF” in the print preview.',
+      { docId }
+    )
   }
 
   async putMedia(bytes: Uint8Array, ext: MediaRef['ext']): Promise<MediaRef> {
@@ -509,8 +503,17 @@ function view(d: OpenDocument): DocumentView {
   return { docId: d.docId, path: d.path, manifest: d.manifest, deck: d.deck, dirty: d.dirty, recovered: d.recovered }
 }
 
-function safeName(id: string): string {
-  return id.replace(/[^A-Za-z0-9_-]/g, '_')
+/** `<dir>/<name><ext>`, or `<name> (2)<ext>`… when a file of that name is already there. */
+function unusedPath(dir: string, name: string, extension: `.${string}`): string {
+  // Room for the counter, so a name cut to the byte limit still gets its " (2)".
+  const maxBytes = MAX_FILE_NAME_BYTES - 8
+  const first = join(dir, safeFileName(name, { fallback: '课件', extension, maxBytes }))
+  if (!existsSync(first)) return first
+  const stem = first.slice(0, -extension.length)
+  for (let n = 2; ; n++) {
+    const file = `${stem} (${n})${extension}`
+    if (!existsSync(file)) return file
+  }
 }
 
 function safeJson(s: string): unknown {
