@@ -29,6 +29,8 @@ export interface FuzzOptions {
   readonly probe?: { readonly method?: string; readonly path: string }
   /** How long to wait for an answer to a case before counting it as 'timeout' (default 1500 ms). */
   readonly timeoutMs?: number
+  /** Called with each case's name and outcome (to find which case got an unexpected answer). */
+  readonly onCase?: (name: string, outcome: string) => void
 }
 
 export interface FuzzCrash {
@@ -83,6 +85,7 @@ export async function fuzzHttpServer(opts: FuzzOptions): Promise<FuzzResult> {
     for (const c of all) {
       const outcome = await send(host, opts.port, c, c.waits ? 300 : (opts.timeoutMs ?? 1500))
       statuses[outcome] = (statuses[outcome] ?? 0) + 1
+      opts.onCase?.(c.name, outcome)
       // Let errors raised after the answer (a stream error, a late rejection) surface first.
       await new Promise((r) => setImmediate(r))
       const alive = await send(host, opts.port, { name: 'probe', parts: [probeBytes] }, 5000)

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AppErrorData } from '../../../src-shared/errors'
 import { LIMITS } from '../../../src-shared/classroom/protocol'
 import { fallbackPage } from './fallback-page'
+import { parseRequestUrl } from '../../security/http-guard'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,7 +38,8 @@ export function pagesBuilt(pagesDir: string | null): boolean {
 
 /** Serves GET requests for pages and assets; returns false when the path is not one of ours. */
 export function servePage(pagesDir: string | null, req: IncomingMessage, res: ServerResponse): boolean {
-  const url = new URL(req.url ?? '/', 'http://x')
+  const url = parseRequestUrl(req.url)
+  if (!url) return false
   let path = url.pathname
   if (path === '/' || path === '/index.html') path = '/student.html'
   const page = path === '/student.html' || path === '/remote.html'

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { AppError } from '../../../src-shared/errors'
+import { hardenServer, parseRequestUrl } from '../../security/http-guard'
 import type { Teacher } from '../../../src-shared/platform/dto'
 import type { PlatformClient } from './platform-client'
 
@@ -41,10 +42,12 @@ export class LoopbackSignIn {
     })
     done.catch(() => {}) // observed by complete(); never an unhandled rejection
 
+    // Any program on this computer, and any web page through the browser, can reach this port
+    // while the sign-in waits: a malformed target (`//[`) is a 400, not an exception.
     const server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      if (url.pathname !== '/callback') {
-        res.writeHead(404).end()
+      const url = parseRequestUrl(req.url)
+      if (url?.pathname !== '/callback') {
+        res.writeHead(url ? 404 : 400).end()
         return
       }
       const finish = (status: number, title: string, text: string) => {
@@ -79,6 +82,7 @@ export class LoopbackSignIn {
         }
       )
     })
+    hardenServer(server)
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
       server.listen(0, '127.0.0.1', () => resolve())
