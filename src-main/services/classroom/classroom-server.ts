@@ -16,10 +16,12 @@ import {
   JoinInput,
   LIMITS,
   PhotoQuery,
+  REMOTE_CALLS,
   REMOTE_EVENTS,
   REMOTE_NAMESPACE,
   RemoteAuth,
   RemoteCommandInput,
+  STUDENT_CALLS,
   STUDENT_EVENTS,
   STUDENT_NAMESPACE,
   StudentAuth,
@@ -27,15 +29,17 @@ import {
   type Ack,
   type AnswerResult,
   type ClassInfo,
+  type JoinDecision,
   type JoinResult,
+  type SignedOutEvent,
   type RemoteCommandResult,
   type RemoteState,
   type StudentState
 } from '../../../src-shared/classroom/protocol'
-import { refusal, type RefusalReason } from '../../../src-shared/classroom/student-errors'
+import { HINTS, refusal, type RefusalHint, type RefusalReason } from '../../../src-shared/classroom/student-errors'
 import { AppError } from '../../../src-shared/errors'
 import { BodyTooLarge, bearer, readBody, sendJson, sendRefusal, servePage, sniffImage } from './http-pages'
-import { PinAttempts, TokenBucket, refused, toAckError } from './guards'
+import { PinAttempts, TokenBucket, refused, sha256, toAckError } from './guards'
 import { listenOnFreePort } from './net'
 import { parseRequestUrl } from '../../security/http-guard'
 
@@ -43,7 +47,12 @@ import { parseRequestUrl } from '../../security/http-guard'
 export interface ClassroomLogic {
   readonly pin: string
   classInfo(): ClassInfo
-  join(input: JoinInput): JoinResult
+  /** `socketId` is the asking device; a name already in class makes it wait for the teacher. */
+  join(input: JoinInput, socketId: string): JoinResult
+  /** What a socket must hold (the hash of the student's current token) to speak for the student. */
+  tokenHashOf(studentId: string): string | undefined
+  /** The device left: drop its waiting second-device request. */
+  forgetDevice(socketId: string): void
   studentByToken(token: string): string | null
   state(studentId: string): StudentState
   /** Throws a refusal, or calls `reply` once the answer is committed: the ack waits for the write. */
@@ -51,6 +60,8 @@ export interface ClassroomLogic {
   /** Checks before an upload is read: returns a result when it is a duplicate, null to go on. */
   photoPrecheck(studentId: string, runId: string, seq: number): AnswerResult | null
   photoAnswer(studentId: string, runId: string, seq: number, mime: string, bytes: Buffer): AnswerResult
+  /** The most bytes the next photo may have (the upload limit, or what is left of the photo quotas). */
+  photoRoom(studentId: string | null, limit: number): number
   setOnline(studentId: string, delta: 1 | -1): void
   remoteAuth(auth: RemoteAuth): { key: string; paired: boolean }
   remoteKeyValid(key: string): boolean
@@ -64,7 +75,14 @@ export interface ClassroomServerOptions {
   readonly pagesDir: string | null
   readonly maxConnections: number
   readonly photoBytes: number
+  /** Engine.IO connections one network address may hold (default LIMITS.socketsPerAddress). */
+  readonly socketsPerAddress?: number
+  /** How long wrong PINs lock an address (default LIMITS.pinLockMs; tests shorten it). */
+  readonly pinLockMs?: number
 }
+
+/** The Socket.IO room of joined student sockets: class broadcasts go only to them. */
+const CLASS_ROOM = 'class'
 
 type AckFn = (ack: Ack<unknown>) => void
 /** Node-style completion: an error (sent as a refusal) or the result. */
@@ -77,13 +95,16 @@ export class ClassroomServer {
   readonly io: Server
   readonly students: Namespace
   readonly remotes: Namespace
-  readonly #pins = new PinAttempts()
+  readonly #pins: PinAttempts
+  /** Open Engine.IO connections per remote address. */
+  readonly #perAddress = new Map<string, number>()
   port = 0
 
   constructor(
     private readonly logic: ClassroomLogic,
     private readonly opts: ClassroomServerOptions
   ) {
+    this.#pins = new PinAttempts(LIMITS.wrongPinsPerMinute, opts.pinLockMs ?? LIMITS.pinLockMs)
     this.http = createServer((req, res) => void this.#onRequest(req, res))
     // A slow or silent client must not hold a socket forever.
     this.http.requestTimeout = 30_000
@@ -96,14 +117,77 @@ export class ClassroomServer {
       connectionStateRecovery: { maxDisconnectionDuration: LIMITS.recoveryMs, skipMiddlewares: true },
       pingInterval: 10_000,
       pingTimeout: 8_000,
-      allowRequest: (_req, cb) => cb(null, this.io.engine.clientsCount < opts.maxConnections + 20)
+      allowRequest: (req, cb) => {
+        if (this.io.engine.clientsCount >= opts.maxConnections + 20) return cb('full', false)
+        const addr = req.socket.remoteAddress ?? ''
+        cb('too-many-from-address', (this.#perAddress.get(addr) ?? 0) < this.#addressCap)
+      }
     })
+    // allowRequest is the polite refusal; handshakes that raced past it are closed here.
+    this.io.engine.on(
+      'connection',
+      (conn: { remoteAddress: string; once(e: 'close', f: () => void): void; close(): void }) => {
+        const addr = conn.remoteAddress
+        const n = (this.#perAddress.get(addr) ?? 0) + 1
+        this.#perAddress.set(addr, n)
+        conn.once('close', () => {
+          const left = (this.#perAddress.get(addr) ?? 1) - 1
+          if (left > 0) this.#perAddress.set(addr, left)
+          else this.#perAddress.delete(addr)
+        })
+        if (n > this.#addressCap) conn.close()
+      }
+    )
     this.students = this.io.of(STUDENT_NAMESPACE)
     this.remotes = this.io.of(REMOTE_NAMESPACE)
     this.#setUpStudents()
     this.#setUpRemotes()
     // Only our two namespaces exist; the main one refuses everyone.
     this.io.of('/').use((_s, next) => next(connectError('unknown-event')))
+  }
+
+  get #addressCap(): number {
+    return this.opts.socketsPerAddress ?? LIMITS.socketsPerAddress
+  }
+
+  /** Class broadcasts: to joined student sockets only (a socket that only knows the PIN hears nothing). */
+  toClass(): ReturnType<Namespace['to']> {
+    return this.students.to(CLASS_ROOM)
+  }
+
+  /** The teacher's answer to a waiting second device: yes binds it to the student and signs out the others. */
+  decided(socketId: string, decision: JoinDecision): void {
+    const socket = this.students.sockets.get(socketId)
+    if (!socket) return
+    if (decision.approved) this.#bind(socket, decision.result.student.id, decision.result.token)
+    socket.emit(STUDENT_EVENTS.joinDecision, decision)
+  }
+
+  /** `socket` now speaks for `studentId`; any other socket that did is told and disconnected. */
+  #bind(socket: Socket, studentId: string, token: string): void {
+    const before = socket.data.studentId as string | undefined
+    socket.data.studentId = studentId
+    socket.data.tokenHash = sha256(token)
+    void socket.join(CLASS_ROOM)
+    if (before !== studentId) {
+      this.logic.setOnline(studentId, 1)
+      if (before) this.logic.setOnline(before, -1)
+    }
+    for (const other of this.students.sockets.values()) {
+      if (other !== socket && other.data.studentId === studentId) this.#signOut(other)
+    }
+  }
+
+  #signOut(socket: Socket): void {
+    const id = socket.data.studentId as string | undefined
+    socket.data.studentId = undefined
+    socket.data.tokenHash = undefined
+    if (id) this.logic.setOnline(id, -1)
+    void socket.leave(CLASS_ROOM)
+    const event: SignedOutEvent = { reason: 'other-device', error: refusal('token', HINTS.deviceReplaced) }
+    socket.emit(STUDENT_EVENTS.signedOut, event)
+    // A server-side disconnect: the client does not reconnect by itself, and the session is not kept for recovery.
+    socket.disconnect(true)
   }
 
   async listen(host: string, port: number): Promise<number> {
@@ -129,41 +213,59 @@ export class ClassroomServer {
     nsp.use((socket, next) => {
       const addr = socket.handshake.address
       if (nsp.sockets.size >= this.opts.maxConnections) return next(connectError('full'))
-      if (this.#pins.blocked(addr)) return next(connectError('rate', '尝试次数过多，请一分钟后再输入课堂码'))
-      const auth = StudentAuth.safeParse(socket.handshake.auth)
-      if (!auth.success || !sameText(auth.data.pin, this.logic.pin)) {
+      const check = (): void => {
+        if (socket.conn.readyState !== 'open') return
+        const auth = StudentAuth.safeParse(socket.handshake.auth)
+        if (auth.success && sameText(auth.data.pin, this.logic.pin)) return next()
+        // Locked meanwhile by other attempts from this address: wait for that lock too.
+        const again = this.#pins.wait(addr)
+        if (again > 0) return void setTimeout(check, again).unref()
         this.#pins.fail(addr)
-        return next(connectError('pin'))
+        next(connectError('pin'))
       }
-      next()
+      // Held, not refused, while the address is locked: see PinAttempts.
+      const wait = this.#pins.wait(addr)
+      if (wait > 0) setTimeout(check, wait).unref()
+      else check()
     })
     nsp.on('connection', (socket) => {
-      limitRate(socket, Object.values(STUDENT_EVENTS))
-      const studentId = socket.data.studentId as string | undefined
-      if (socket.recovered && studentId) this.logic.setOnline(studentId, 1)
+      limitRate(socket, Object.values(STUDENT_CALLS))
+      if (socket.recovered) {
+        // A recovered session speaks for its student only if no other device has taken over meanwhile.
+        const id = socket.data.studentId as string | undefined
+        if (id && this.logic.tokenHashOf(id) === socket.data.tokenHash) this.logic.setOnline(id, 1)
+        else {
+          socket.data.studentId = undefined
+          void socket.leave(CLASS_ROOM)
+        }
+      }
       // Sent through the socket's own room so that it carries a recovery offset: a client
       // that has not yet seen a broadcast can still have its session recovered.
       if (!socket.recovered) nsp.to(socket.id).emit(STUDENT_EVENTS.hello, { recovered: false })
       socket.on('disconnect', () => {
         const id = socket.data.studentId as string | undefined
         if (id) this.logic.setOnline(id, -1)
+        this.logic.forgetDevice(socket.id)
       })
       on(socket, STUDENT_EVENTS.classInfo, ClassInfoInput, () => this.logic.classInfo())
       on(socket, STUDENT_EVENTS.join, JoinInput, (input) => {
-        const result = this.logic.join(input)
-        const before = socket.data.studentId as string | undefined
-        if (before !== result.student.id) {
-          socket.data.studentId = result.student.id
-          this.logic.setOnline(result.student.id, 1)
-          if (before) this.logic.setOnline(before, -1)
-        }
+        const result = this.logic.join(input, socket.id)
+        this.#bind(socket, result.student.id, result.token)
         return result
       })
-      on(socket, STUDENT_EVENTS.sync, SyncInput, () => this.logic.state(joined(socket)))
+      on(socket, STUDENT_EVENTS.sync, SyncInput, () => this.logic.state(this.#joined(socket)))
       onLater(socket, STUDENT_EVENTS.answer, AnswerInput, (input, reply) =>
-        this.logic.answer(joined(socket), input, reply)
+        this.logic.answer(this.#joined(socket), input, reply)
       )
     })
+  }
+
+  /** The student this socket speaks for; O(1), since it runs on every answer. */
+  #joined(socket: Socket): string {
+    const id = socket.data.studentId as string | undefined
+    if (!id) throw refused('not-joined')
+    if (this.logic.tokenHashOf(id) !== socket.data.tokenHash) throw refused('token')
+    return id
   }
 
   // ---- /remote -------------------------------------------------------------------------
@@ -180,11 +282,11 @@ export class ClassroomServer {
         socket.data.paired = paired
         next()
       } catch (err) {
-        next(connectError('remote-token', err instanceof AppError ? err.message : undefined))
+        next(connectError('remote-token', err instanceof AppError ? { zh: err.message, en: err.messageEn } : undefined))
       }
     })
     nsp.on('connection', (socket) => {
-      limitRate(socket, Object.values(REMOTE_EVENTS))
+      limitRate(socket, Object.values(REMOTE_CALLS))
       this.logic.setRemoteConnected(1)
       socket.on('disconnect', () => this.logic.setRemoteConnected(-1))
       if (socket.data.paired) {
@@ -237,7 +339,16 @@ export class ClassroomServer {
     const dup = this.logic.photoPrecheck(studentId, q.data.runId, q.data.seq)
     if (dup) return sendJson(res, 200, { ok: true, result: dup })
     const mime = declaredImageType(req)
-    const body = await readBody(req, this.opts.photoBytes)
+    const room = this.logic.photoRoom(studentId, this.opts.photoBytes)
+    const body = await readBody(req, room).catch((err: unknown) => {
+      // Over what the quota leaves (but within the upload limit): the quota is what says no.
+      if (err instanceof BodyTooLarge && room < this.opts.photoBytes) {
+        // The rest of the body is not read; close instead of draining it.
+        res.once('finish', () => req.destroy())
+        throw refused('quota')
+      }
+      throw err
+    })
     if (sniffImage(body) !== mime) throw refused('bad-type')
     const result = this.logic.photoAnswer(studentId, q.data.runId, q.data.seq, mime, body)
     sendJson(res, 200, { ok: true, result })
@@ -247,7 +358,15 @@ export class ClassroomServer {
     const key = bearer(req)
     if (!key || !this.logic.remoteKeyValid(key)) throw refused('remote-token')
     const mime = declaredImageType(req)
-    const body = await readBody(req, this.opts.photoBytes)
+    const room = this.logic.photoRoom(null, this.opts.photoBytes)
+    const body = await readBody(req, room).catch((err: unknown) => {
+      if (err instanceof BodyTooLarge && room < this.opts.photoBytes) {
+        // The rest of the body is not read; close instead of draining it.
+        res.once('finish', () => req.destroy())
+        throw refused('quota')
+      }
+      throw err
+    })
     if (sniffImage(body) !== mime) throw refused('bad-type')
     sendJson(res, 200, { ok: true, result: this.logic.remotePhoto(mime, body) })
   }
@@ -279,6 +398,8 @@ function httpStatus(details: unknown): number {
       return 404
     case 'rate':
       return 429
+    case 'quota':
+      return 403
     case 'internal':
     case undefined:
       return 500
@@ -287,7 +408,7 @@ function httpStatus(details: unknown): number {
   }
 }
 
-function connectError(reason: RefusalReason, hint?: string): Error {
+function connectError(reason: RefusalReason, hint?: RefusalHint): Error {
   const data = refusal(reason, hint)
   // Socket.IO sends `message` and `data` to the client's connect_error.
   return Object.assign(new Error(data.message), { data })
@@ -297,12 +418,6 @@ function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a)
   const y = Buffer.from(b)
   return x.length === y.length && timingSafeEqual(x, y)
-}
-
-function joined(socket: Socket): string {
-  const id = socket.data.studentId as string | undefined
-  if (!id) throw refused('not-joined')
-  return id
 }
 
 /**
