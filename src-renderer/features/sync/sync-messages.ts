@@ -14,8 +14,11 @@ export const syncMessages = {
     retry: '重试',
     phase: {
       stopped: '未启动',
-      idle: '已同步',
+      idle: '全部已同步',
       syncing: '正在上传',
+      retrying: '上传暂时没有成功，稍后自动重试',
+      failed: '有记录上传失败，请在下面处理',
+      waiting: '您的记录已全部同步；其他老师的记录等待他们登录',
       offline: '无法连接平台，联网后自动继续',
       'signed-out': '等待登录'
     },
@@ -31,7 +34,26 @@ export const syncMessages = {
       'resource-collect': '收藏资源'
     },
     attempts: '已尝试 {n} 次',
-    show: { all: '全部', pending: '待上传', failed: '失败', sent: '已上传' }
+    show: { all: '全部', pending: '待上传', failed: '失败', sent: '已上传' },
+    waitingFor: '等待 {name}老师 登录后上传',
+    waitingGroup: '{n} 条记录等待 {name}老师 登录后上传',
+    unclaimed: '{n} 条记录是更新前留下的，不知道是哪位老师的，不会自动上传。',
+    unclaimedRow: '不知道是哪位老师的记录',
+    claimAll: '这些是我的，记到我名下',
+    claim: '是我的',
+    madeAt: '{at}',
+    noClass: '未选班级',
+    remove: '删除',
+    confirmRemove: '确定删除“{label}”吗？删除后它不会再上传，也无法恢复。',
+    confirmYes: '确定删除',
+    confirmNo: '取消',
+    classesHeading: '我的班级',
+    classesOf: '{name}老师的平台班级（更新于 {at}）',
+    classesCached: '（本机缓存）',
+    classesNone: '还没有平台班级。',
+    students: '{n} 名学生',
+    refreshClasses: '刷新班级',
+    refreshing: '正在刷新……'
   },
   en: {
     title: 'Sync centre',
@@ -48,8 +70,11 @@ export const syncMessages = {
     retry: 'Retry',
     phase: {
       stopped: 'Not started',
-      idle: 'Up to date',
+      idle: 'Everything is synced',
       syncing: 'Uploading',
+      retrying: 'Upload did not succeed yet; retrying shortly',
+      failed: 'Some records failed to upload; see below',
+      waiting: "Your records are synced; other teachers' records wait for them to sign in",
       offline: 'Platform unreachable; continues when back online',
       'signed-out': 'Waiting for sign-in'
     },
@@ -65,6 +90,25 @@ export const syncMessages = {
       'resource-collect': 'Collected resource'
     },
     attempts: '{n} attempt(s)',
-    show: { all: 'All', pending: 'Pending', failed: 'Failed', sent: 'Sent' }
+    show: { all: 'All', pending: 'Pending', failed: 'Failed', sent: 'Sent' },
+    waitingFor: 'Waiting for {name} to sign in to upload',
+    waitingGroup: '{n} record(s) wait for {name} to sign in',
+    unclaimed: '{n} record(s) from before the update belong to no known teacher and will not upload by themselves.',
+    unclaimedRow: 'Teacher unknown',
+    claimAll: 'These are mine: file them under my account',
+    claim: 'Mine',
+    madeAt: '{at}',
+    noClass: 'No class',
+    remove: 'Delete',
+    confirmRemove: 'Delete "{label}"? It will not be uploaded and cannot be restored.',
+    confirmYes: 'Delete',
+    confirmNo: 'Cancel',
+    classesHeading: 'My classes',
+    classesOf: "{name}'s platform classes (updated {at})",
+    classesCached: '(cached on this computer)',
+    classesNone: 'No platform classes yet.',
+    students: '{n} students',
+    refreshClasses: 'Refresh classes',
+    refreshing: 'Refreshing…'
   }
 }

@@ -1,110 +1,90 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
 import { flushPromises, mount } from '@vue/test-utils'
 import SyncPage from './SyncPage.vue'
-import { setTransport, type Transport } from '../../../transport'
+import { setTransport } from '../../../transport'
 import { i18n } from '../../../i18n'
-import type { SyncItem, SyncStatus } from '../../../../src-shared/contract/sync'
+import type { FakeTransport } from '../../../transport/fake-transport'
+import { LI, platformError, row, syncService } from '../sync-fixtures'
 
-const status: SyncStatus = {
-  phase: 'syncing',
-  platformUrl: 'http://127.0.0.1:8787',
-  signedIn: true,
-  teacher: { id: 't-1001', name: '王丽华', schoolId: 's', schoolName: '文渊小学', subjects: ['数学'] },
-  counts: { pending: 1, sending: 1, sent: 2, failed: 1 },
-  waiting: [],
-  lastSyncAt: '2026-09-08T02:00:00.000Z',
-  lastError: null
-}
-const failedError = {
-  code: 'FORBIDDEN' as const,
-  message: '教育平台拒绝了这项操作：您不是三年级(3)班的任课教师。',
-  messageEn: 'The platform refused this.'
-}
-const items: SyncItem[] = [
-  {
-    id: 7,
-    kind: 'resource-upload',
-    entityId: '/f.mp4',
-    label: '倍的认识 微课',
-    className: null,
-    madeAt: '2026-09-08T01:00:00.000Z',
-    teacher: { id: 't-1001', name: '王丽华' },
-    waitingForTeacher: false,
-    state: 'sending',
-    attempts: 1,
-    lastError: null,
-    nextAttemptAt: null,
-    createdAt: 'x',
-    sentAt: null,
-    progress: { done: 25, total: 100 }
-  },
-  {
-    id: 5,
-    kind: 'lesson',
-    entityId: 's1',
-    label: '秒的认识',
-    className: '三年级(1)班',
-    madeAt: '2026-09-08T00:50:00.000Z',
-    teacher: { id: 't-1001', name: '王丽华' },
-    waitingForTeacher: false,
-    state: 'failed',
-    attempts: 1,
-    lastError: failedError,
-    nextAttemptAt: null,
-    createdAt: 'x',
-    sentAt: null,
-    progress: null
-  }
-]
+let fake: FakeTransport
+beforeEach(() => {
+  setActivePinia(createPinia())
+})
+afterEach(() => {
+  fake.verify()
+  setTransport(null)
+})
 
-/** Answers as the sync service would, and lets the test fire its events. */
-function serviceLike() {
-  const calls: [string, unknown][] = []
-  const listeners = new Map<string, (p: unknown) => void>()
-  const transport = {
-    state: 'open' as const,
-    async invoke(channel: string, input: unknown) {
-      calls.push([channel, input])
-      if (channel === 'sync:items') return items
-      return status
-    },
-    on(channel: string, l: (p: unknown) => void) {
-      listeners.set(channel, l)
-      return () => listeners.delete(channel)
-    },
-    onConnectionChange: () => () => {}
-  }
-  return { transport: transport as unknown as Transport, calls, fire: (c: string, p: unknown) => listeners.get(c)?.(p) }
+async function page(...args: Parameters<typeof syncService>) {
+  fake = syncService(...args).fake
+  setTransport(fake)
+  const w = mount(SyncPage, { global: { plugins: [i18n] } })
+  await flushPromises()
+  return w
 }
 
 describe('SyncPage', () => {
-  it('shows who is signed in, the counts, upload progress and a failed item with the platform message', async () => {
-    const s = serviceLike()
-    setTransport(s.transport)
-    const w = mount(SyncPage, { global: { plugins: [i18n] } })
-    await flushPromises()
-    expect(w.get('[data-testid="sync-teacher"]').text()).toContain('王丽华')
-    expect(w.get('[data-testid="sync-count-failed"]').text()).toContain('1')
-    expect(w.get('[data-testid="sync-item-7"] .bar span').attributes('style')).toContain('width: 25%')
-    expect(w.get('[data-testid="sync-item-5"]').text()).toContain('三年级(3)班')
+  it('says class, deck and date on each row, and the platform’s message on a failed one', async () => {
+    const w = await page([row(5, { state: 'failed', lastError: platformError, attempts: 1 })])
+    const item = w.get('[data-testid="sync-item-5"]')
+    expect(item.get('[data-testid="sync-item-label"]').text()).toBe('秒的认识')
+    expect(item.get('[data-testid="sync-item-class"]').text()).toBe('三年级(1)班')
+    expect(item.get('[data-testid="sync-item-date"]').text()).toMatch(/2026/)
+    expect(item.text()).not.toContain('s5')
+    expect(item.text()).toContain('您不是三年级(3)班的任课教师')
+    expect(w.get('[data-testid="sync-phase"]').attributes('data-phase')).toBe('failed')
+  })
 
-    s.fire('sync:progress', { id: 7, kind: 'resource-upload', entityId: '/f.mp4', done: 80, total: 100 })
+  it('asks on the page before deleting a failed item, and deletes it only when confirmed', async () => {
+    const w = await page([row(5, { state: 'failed', lastError: platformError, attempts: 1 })])
+    await w.get('[data-testid="sync-remove-5"]').trigger('click')
+    expect(w.get('[data-testid="sync-confirm-5"]').text()).toContain('确定删除“秒的认识”吗')
+    await w.get('[data-testid="sync-confirm-no-5"]').trigger('click')
+    expect(w.find('[data-testid="sync-confirm-5"]').exists()).toBe(false)
+    expect(fake.callsTo('sync:remove')).toEqual([])
+    await w.get('[data-testid="sync-remove-5"]').trigger('click')
+    await w.get('[data-testid="sync-confirm-yes-5"]').trigger('click')
     await flushPromises()
-    expect(w.get('[data-testid="sync-item-7"] .bar span').attributes('style')).toContain('width: 80%')
+    expect(fake.callsTo('sync:remove')).toEqual([{ id: 5 }])
+    expect(w.find('[data-testid="sync-item-5"]').exists()).toBe(false)
   })
 
   it('retries one failed item, and syncs now, through the contract calls', async () => {
-    const s = serviceLike()
-    setTransport(s.transport)
-    const w = mount(SyncPage, { global: { plugins: [i18n] } })
-    await flushPromises()
+    const w = await page([row(5, { state: 'failed', lastError: platformError, attempts: 1 })])
     await w.get('[data-testid="sync-retry-5"]').trigger('click')
+    await flushPromises()
     await w.get('[data-testid="sync-now"]').trigger('click')
     await flushPromises()
-    expect(s.calls.filter(([c]) => c === 'sync:retry' || c === 'sync:now')).toEqual([
-      ['sync:retry', { id: 5 }],
-      ['sync:now', {}]
-    ])
+    expect(fake.callsTo('sync:retry')).toEqual([{ id: 5 }])
+    expect(fake.callsTo('sync:now')).toEqual([{}])
+    expect(w.get('[data-testid="sync-item-5"]').text()).toContain('待上传')
+  })
+
+  it('shows a record that waits for its own teacher, by name, on the row and in the summary', async () => {
+    const w = await page([row(3, { teacher: LI, waitingForTeacher: true })])
+    expect(w.get('[data-testid="sync-item-waiting"]').text()).toBe('等待 李建国老师 登录后上传')
+    expect(w.get('[data-testid="sync-waiting"]').text()).toBe('1 条记录等待 李建国老师 登录后上传')
+    expect(w.get('[data-testid="sync-phase"]').attributes('data-phase')).toBe('waiting')
+  })
+
+  it('lets the signed-in teacher claim records from before teachers were stamped', async () => {
+    const w = await page([row(4, { teacher: null, waitingForTeacher: true })])
+    expect(w.get('[data-testid="sync-unclaimed"]').text()).toContain('不知道是哪位老师的')
+    await w.get('[data-testid="sync-claim-4"]').trigger('click')
+    await flushPromises()
+    expect(fake.callsTo('sync:claim')).toEqual([{ id: 4 }])
+    expect(w.find('[data-testid="sync-item-waiting"]').exists()).toBe(false)
+  })
+
+  it('shows the teacher’s classes and refreshes them from the platform on the button', async () => {
+    const w = await page([])
+    expect(w.get('[data-testid="sync-classes"]').text()).toContain('三年级(1)班')
+    expect(w.get('[data-testid="sync-classes-of"]').text()).toContain('王丽华老师的平台班级')
+    await w.get('[data-testid="sync-refresh-classes"]').trigger('click')
+    await flushPromises()
+    expect(fake.callsTo('sync:classes').at(-1)).toEqual({ refresh: true })
+    expect(w.get('[data-testid="sync-classes-of"]').text()).not.toContain('本机缓存')
   })
 })
