@@ -28,7 +28,7 @@ function hostilePlatform(hostile: Map<string, { id?: string; fileName: string }>
     const h = hostile.get(asked)
     if (!m || !h) return res.writeHead(404).end()
     if (m[2]) return res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(BODY)
-    json({
+    return json({
       id: h.id ?? asked,
       title: '时间的计算',
       type: '教案',
