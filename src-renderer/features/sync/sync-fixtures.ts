@@ -66,6 +66,15 @@ export function syncService(initial: SyncItem[], signedIn: { id: string; name: s
       lastError: null
     }
   }
+  let current = signedIn
+  const teachers = () => ({
+    teachers: [
+      { id: WANG.id, name: WANG.name, schoolName: '文渊小学', lastSignedInAt: '2026-09-08T00:00:00.000Z' },
+      { id: LI.id, name: LI.name, schoolName: '文渊小学', lastSignedInAt: '2026-09-07T00:00:00.000Z' }
+    ],
+    current,
+    signedInId: signedIn?.id ?? null
+  })
   const fake = new FakeTransport({
     'sync:status': () => status(),
     'sync:items': ({ state }) => items.filter((i) => !state || i.state === state),
@@ -90,14 +99,11 @@ export function syncService(initial: SyncItem[], signedIn: { id: string; name: s
       )
       return status()
     },
-    'sync:teachers': () => ({
-      teachers: [
-        { id: WANG.id, name: WANG.name, schoolName: '文渊小学', lastSignedInAt: '2026-09-08T00:00:00.000Z' },
-        { id: LI.id, name: LI.name, schoolName: '文渊小学', lastSignedInAt: '2026-09-07T00:00:00.000Z' }
-      ],
-      current: signedIn,
-      signedInId: signedIn?.id ?? null
-    }),
+    'sync:teachers': () => teachers(),
+    'sync:choose-teacher': ({ teacherId }) => {
+      current = [WANG, LI].find((x) => x.id === teacherId) ?? current
+      return teachers()
+    },
     'sync:classes': ({ refresh }) => ({
       teacher: WANG,
       classes: [
