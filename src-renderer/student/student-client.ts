@@ -6,13 +6,22 @@
  */
 import { reactive } from 'vue'
 import { io, type Socket } from 'socket.io-client'
-import { HTTP_PATHS, STUDENT_EVENTS as E, STUDENT_NAMESPACE, reasonOf, type Ack } from '../../src-shared/classroom/wire'
+import {
+  HTTP_PATHS,
+  LIMITS,
+  STUDENT_EVENTS as E,
+  STUDENT_NAMESPACE,
+  reasonOf,
+  type Ack
+} from '../../src-shared/classroom/wire'
 import type {
   AnswerResult,
   ClassInfo,
+  JoinDecision,
   JoinInput,
   JoinResult,
   MyAnswer,
+  SignedOutEvent,
   StudentState
 } from '../../src-shared/classroom/protocol'
 import type { Answer, RevealedKey, StudentQuestion } from '../../src-shared/classroom/question'
@@ -35,13 +44,14 @@ export interface StudentView {
 }
 
 const STORE = 'classdeck-student'
-const SEQ = 'classdeck-student-seq'
 const ACK_TIMEOUT_MS = 4000
 const MAX_TRIES = 8
 
 interface Stored {
   pin?: string
   token?: string
+  /** The last answer seq this device sent as this student (kept with the token: a new class starts again at 1). */
+  seq?: number
 }
 
 function load(): Stored {
@@ -53,13 +63,6 @@ function load(): Stored {
 }
 function save(s: Stored): void {
   localStorage.setItem(STORE, JSON.stringify(s))
-}
-
-/** Increasing across reloads, even if storage was cleared (then the clock keeps it ahead). */
-function nextSeq(): number {
-  const seq = Math.max(Number(localStorage.getItem(SEQ) ?? 0) + 1, Date.now())
-  localStorage.setItem(SEQ, String(seq))
-  return seq
 }
 
 export class StudentClient {
@@ -127,6 +130,18 @@ export class StudentClient {
         this.view.open = false
       }
     })
+    s.on(E.joinDecision, (d: JoinDecision) => {
+      if (d.approved) this.#joined(d.result)
+      else this.view.error = d.error.message
+    })
+    s.on(E.signedOut, (e: SignedOutEvent) => {
+      // Another device speaks for this student now; the server disconnects this one.
+      delete this.#stored.token
+      save(this.#stored)
+      this.view.student = null
+      this.view.error = e.error.message
+      this.view.phase = 'pin'
+    })
     s.on(E.classClosed, () => {
       this.view.phase = 'closed'
       this.#stored = {}
@@ -165,8 +180,10 @@ export class StudentClient {
   }
 
   #joined(j: JoinResult): void {
+    if (j.token !== this.#stored.token) this.#stored.seq = 0
     this.#stored.token = j.token
     save(this.#stored)
+    this.view.error = null
     this.view.student = j.student
     this.view.title = j.title
     this.#apply(j)
@@ -180,11 +197,22 @@ export class StudentClient {
     this.view.revealed = st.revealed
   }
 
+  /**
+   * The next answer seq: above what this device sent and above the answer the server holds for
+   * this student (which may come from an earlier device), and never past the protocol's bound.
+   */
+  #nextSeq(): number {
+    const seq = Math.min(LIMITS.maxSeq, Math.max(this.#stored.seq ?? 0, this.view.myAnswer?.seq ?? 0) + 1)
+    this.#stored.seq = seq
+    save(this.#stored)
+    return seq
+  }
+
   /** Sends until acknowledged or refused; a retry reuses the seq, so it can never count twice. */
   async answer(answer: Answer): Promise<void> {
     const q = this.view.question
     if (!q || !this.view.open) return
-    const payload = { runId: q.runId, seq: nextSeq(), answer }
+    const payload = { runId: q.runId, seq: this.#nextSeq(), answer }
     this.view.sending = true
     this.view.error = null
     try {
@@ -225,7 +253,7 @@ export class StudentClient {
     this.view.error = null
     try {
       const body = await downscale(file)
-      const url = `${HTTP_PATHS.studentPhoto}?runId=${encodeURIComponent(q.runId)}&seq=${nextSeq()}`
+      const url = `${HTTP_PATHS.studentPhoto}?runId=${encodeURIComponent(q.runId)}&seq=${this.#nextSeq()}`
       for (let i = 0; i < 3; i++) {
         try {
           const res = await fetch(url, {

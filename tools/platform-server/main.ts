@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startPlatformServer } from './server'
+import { installProcessGuards } from '../../src-main/security/process-guards'
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +26,9 @@ const server = await startPlatformServer({
   admin: values['test-admin'],
   ...(values['part-size'] ? { partSize: Number(values['part-size']) } : {})
 })
+// Only once listening (a taken port must still end the process): an error that escapes every
+// handler is logged and the platform keeps serving the tests that depend on it.
+installProcessGuards()
 // One machine-readable line first: tests that spawn this process wait for it.
 console.log(JSON.stringify({ listening: server.url, dataDir: values['data-dir'], admin: values['test-admin'] }))
 console.log(`教育资源公共服务平台（参考实现）已启动：${server.url}  登录页：${server.url}/oauth/authorize`)

@@ -164,7 +164,7 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
       throw new PlatformError(PlatformCode.BAD_REQUEST, `分片序号 ${n} 超出范围（共 ${count} 片）`)
     const expected = n === count - 1 ? u.size - u.part_size * (count - 1) : u.part_size
     // The part stays as the chunks it arrived in: hashed and written (writev) without a copy.
-    const { chunks, size } = await readBody(req.body as Readable, expected)
+    const { chunks, size } = await readBody(req.body as Readable | undefined, expected)
     if (size !== expected)
       throw new PlatformError(PlatformCode.BAD_REQUEST, `分片 ${n} 大小应为 ${expected} 字节，实际 ${size} 字节`)
     const claimed = req.headers['x-part-sha256']
@@ -324,7 +324,10 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
   })
 }
 
-async function readBody(stream: Readable, limit: number): Promise<{ chunks: Buffer[]; size: number }> {
+async function readBody(stream: Readable | undefined, limit: number): Promise<{ chunks: Buffer[]; size: number }> {
+  // A PUT without a body (or with another Content-Type) has no stream: the client's error, not ours.
+  if (!stream || typeof (stream as Partial<Readable>)[Symbol.asyncIterator] !== 'function')
+    throw new PlatformError(PlatformCode.BAD_REQUEST, '分片必须以 application/octet-stream 请求体上传')
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of stream) {
