@@ -11,7 +11,7 @@ import { SettingsService } from './services/settings'
 import { LessonsService } from './services/lessons'
 import { ClassroomService } from './services/classroom'
 import { SyncService, type TokenStore } from './services/sync'
-import { CoursewareService } from './services/courseware'
+import { CoursewareService, type PdfPrinter } from './services/courseware'
 import { LibraryService, QuestionBankService } from './services/library'
 import { StatsService } from './services/stats'
 import { RostersService } from './services/rosters'
@@ -59,6 +59,8 @@ export interface AppCoreOptions {
   readonly classroomPagesDir?: string
   /** Where platform tokens are kept: Electron passes a safeStorage store; default, an owner-only file. */
   readonly tokenStore?: TokenStore
+  /** Electron's printToPDF of the print view; the browser host has none (its page prints itself). */
+  readonly printPdf?: PdfPrinter
 }
 
 export function createAppCore(opts: AppCoreOptions): AppCore {
@@ -110,7 +112,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     storage,
     dataDir: opts.dataDir,
     now: clock,
-    generator: `ClassDeck ${opts.version}`
+    generator: `ClassDeck ${opts.version}`,
+    ...(opts.printPdf ? { printPdf: opts.printPdf } : {})
   })
   disposers.push(courseware.onProgress((p) => hub.publish('courseware:progress', p)))
   disposers.push(courseware.onDidAutosave((e) => hub.publish('courseware:autosaved', e)))

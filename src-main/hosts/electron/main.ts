@@ -8,5 +8,5 @@ import { runShell } from './shell'
 
 runShell(
   { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, screen, session, shell },
-  { distDir: join(__dirname, '..'), argv: process.argv }
+  { distDir: join(__dirname, '..'), argv: process.argv, printWindows: BrowserWindow }
 )

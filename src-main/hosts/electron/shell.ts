@@ -13,6 +13,7 @@ import { hardenApp, isAppUrl, isTrustedSender, secureWebPreferences, setExternal
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { SafeStorageTokenStore } from './safe-token-store'
 import { attachPresenterWindows } from './presenter-windows'
+import { electronPdfPrinter, type PrintWindowClass } from './print-pdf'
 import type { ShellElectron, ShellWindow } from './electron-api'
 
 export interface ShellOptions {
@@ -21,6 +22,8 @@ export interface ShellOptions {
   readonly argv: readonly string[]
   /** The services; tests pass the real createAppCore with their own clock. */
   readonly createCore?: typeof createAppCore
+  /** Windows to print a deck to PDF in (Electron's BrowserWindow); without them PDF export is refused. */
+  readonly printWindows?: PrintWindowClass
 }
 
 export interface Shell {
@@ -90,7 +93,8 @@ export function runShell(electron: ShellElectron, opts: ShellOptions): Shell {
           electron.safeStorage,
           join(dataDir, 'platform-tokens.enc'),
           join(dataDir, 'platform-tokens.json')
-        )
+        ),
+        ...(opts.printWindows ? { printPdf: electronPdfPrinter(opts.printWindows, { preload }) } : {})
       })
     } catch (err) {
       // A refused database (newer version, corrupt) is shown, not crashed on.
