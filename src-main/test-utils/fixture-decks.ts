@@ -5,22 +5,37 @@
  * slide) and hand-built packages (fixture-opc.ts) for groups, layout and master inheritance, OLE,
  * linked media, backgrounds, strict OOXML, macros and damage.
  */
+import { crc32, deflateSync } from 'node:zlib'
 import { handDeck, para, pic, sp, xfrm, type HandDeck } from './fixture-opc'
 
-/** A 2×2 PNG (decodes; imageSize reads 2 × 2). */
-export const PNG = new Uint8Array(
-  Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
-    'base64'
+/** A valid PNG of one colour (LibreOffice and Chromium decode it; imageSize reads its size). */
+export function solidPng(width: number, height: number, rgb: [number, number, number]): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const out = Buffer.alloc(body.length + 8)
+    out.writeUInt32BE(data.length, 0)
+    body.copy(out, 4)
+    out.writeUInt32BE(crc32(body), body.length + 4)
+    return out
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
+  const row = Buffer.from([0, ...Array.from({ length: width }, () => rgb).flat()])
+  const raw = Buffer.concat(Array.from({ length: height }, () => row))
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', Buffer.alloc(0))
+    ])
   )
-)
-/** A second, different PNG (a 1×1), for decks that need two distinct pictures. */
-export const PNG_1x1 = new Uint8Array(
-  Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
-    'base64'
-  )
-)
+}
+
+/** A 4×3 orange picture. */
+export const PNG = solidPng(4, 3, [255, 165, 0])
 /** An EMF header (what OLE previews usually are); nothing here decodes it. */
 const EMF = new Uint8Array([1, 0, 0, 0, 108, 0, 0, 0, ...new Array(32).fill(0), 0x20, 0x45, 0x4d, 0x46])
 const MP4 = new Uint8Array([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32, 0, 0, 0, 0])
