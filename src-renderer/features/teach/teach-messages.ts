@@ -12,6 +12,7 @@ export const teachMessages = {
       boardBlocked: '浏览器拦截了大屏窗口。请允许本页面打开弹出窗口后再试，或直接点“开始上课”。',
       needClass: '请先选择班级',
       needDeck: '请先选择课件',
+      classOpen: '课堂互动进行中：{title}，已加入 {n} 人。上课后可在大屏工具栏的“课堂互动”里发题。',
       newClass: '＋ 新建班级',
       editClass: '编辑名单',
       className: '班级名称',
@@ -64,6 +65,8 @@ export const teachMessages = {
         'The browser blocked the classroom-display window. Allow pop-ups for this page and try again, or use Start lesson.',
       needClass: 'Choose a class first',
       needDeck: 'Choose courseware first',
+      classOpen:
+        'Class in progress: {title}, {n} joined. During the lesson, ask questions from Interact on the board toolbar.',
       newClass: '+ New class',
       editClass: 'Edit roster',
       className: 'Class name',

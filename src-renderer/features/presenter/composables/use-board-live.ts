@@ -1,7 +1,7 @@
 /**
  * 课堂互动 on the board: how students join, launching the slide's question or a quick ABCD /
  * true-false, the live tally, and the phone remote's commands (page turns, name picks, photos).
- * Without classroom calls (`classroom` null) the board offers none of it.
+ * Without the classroom store (`classroom` null) the board offers none of it.
  */
 import { computed, ref, type Ref } from 'vue'
 import { AppError } from '../../../../src-shared/errors'
@@ -12,7 +12,8 @@ import type { Roster } from '../../tools/name-picker'
 import type { NavCommand } from '../presenter-nav'
 import type { LessonRecorder } from '../lesson-recorder'
 import { boardActionForRemote, revealedBars, rosterForClass, slideQuestion } from '../board-classroom'
-import { useBoardClassroom, type ClassroomRpc } from './use-board-classroom'
+import type { ClassroomStore } from '../../../stores/classroom'
+import { useBoardClassroom } from './use-board-classroom'
 import type { PresenterPage } from './use-lesson-pages'
 
 export interface BoardLiveDeps {
@@ -30,7 +31,7 @@ export interface BoardLiveDeps {
   locale: Readonly<Ref<string>>
 }
 
-export function useBoardLive(classroom: ClassroomRpc | null, deps: BoardLiveDeps) {
+export function useBoardLive(classroom: ClassroomStore | null, deps: BoardLiveDeps) {
   const { recorder, t } = deps
   /** What covers the slide: nothing, how to join (QR, PIN), or the live tally. */
   const liveView = ref<'none' | 'join' | 'tally'>('none')

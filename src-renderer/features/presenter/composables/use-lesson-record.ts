@@ -1,57 +1,24 @@
 /**
- * The lesson record kept in step with playback: the recorder, its last status (for the on-board
- * timer), the summary once the lesson ends, and any error the teacher must see.
+ * The board's view of the lessons store: a fresh recorder for this lesson, its last status (for
+ * the on-board timer), the summary once the lesson ends, and any error the teacher must see.
  */
-import { ref } from 'vue'
-import type { LessonStatus, LessonSummary } from '../../../../src-shared/contract/lessons'
+import { getCurrentInstance, onBeforeUnmount } from 'vue'
+import { storeToRefs } from 'pinia'
+import type { LessonSummary } from '../../../../src-shared/contract/lessons'
 import type { CallInput } from '../../../../src-shared/contract'
-import { LessonRecorder, type LessonRpc } from '../lesson-recorder'
+import { useLessonsStore } from '../../../stores/lessons'
 
-const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err))
+export function useLessonRecord() {
+  const store = useLessonsStore()
+  const { status, statusAt, summary, error: recordError, lastBeat } = storeToRefs(store)
+  const recorder = store.newRecorder()
+  if (getCurrentInstance()) onBeforeUnmount(() => store.release(recorder))
 
-export function useLessonRecord(rpc: LessonRpc) {
-  const status = ref<LessonStatus | null>(null)
-  const statusAt = ref(performance.now())
-  const summary = ref<LessonSummary | null>(null)
-  const recordError = ref('')
-  // For the teacher nothing; for tests and diagnostics: the server time of the last heartbeat
-  // that reached the lesson record.
-  const lastBeat = ref('')
-
-  const recorder = new LessonRecorder(rpc, {
-    setInterval: (fn, ms) => setInterval(fn, ms),
-    clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
-    now: () => performance.now()
-  })
-  recorder.onStatus = (s) => {
-    status.value = s
-    statusAt.value = performance.now()
-    const beat = new Date(Date.parse(s.startedAt) + s.elapsedMs).toISOString()
-    if (beat > lastBeat.value) lastBeat.value = beat
-  }
-  recorder.onError = (err) => {
-    recordError.value = messageOf(err)
-  }
-
-  async function start(input: CallInput<'lessons:start'>): Promise<void> {
-    try {
-      await recorder.start(input)
-    } catch (err) {
-      recordError.value = messageOf(err)
-    }
-  }
+  const start = (input: CallInput<'lessons:start'>): Promise<void> => store.start(input)
 
   /** Ends the lesson; `ended` runs in the same tick the summary appears, before any watcher sees it. */
   async function end(ended: (s: LessonSummary) => void): Promise<void> {
-    try {
-      const s = await recorder.end()
-      if (s) {
-        summary.value = s
-        ended(s)
-      }
-    } catch (err) {
-      recordError.value = messageOf(err)
-    }
+    await store.end(ended)
   }
 
   function onVisibility(): void {

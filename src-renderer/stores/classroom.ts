@@ -1,0 +1,233 @@
+/**
+ * 课堂互动 as every page of this window sees it: the class (URL, PIN, QR, who joined), the live
+ * tally of the question on screen, its key once known, the phone remote's pairing code, and how
+ * many questions the last class asked. The 课堂互动 console, the board and the teach page all read
+ * this one store, and the service's events keep it current whichever of them (or the phone, or
+ * another window) acted — so closing class from the board leaves no stale tally on the console.
+ *
+ * The tally is replaced whole by each `classroom:tally` event (shallowRef: it can change many
+ * times a second). The remote's commands are not state: pages subscribe with `onRemote`.
+ */
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { ClassroomStatus, NetInterface, RemoteEvent } from '../../src-shared/contract/classroom'
+import type { RosterEntry } from '../../src-shared/classroom/protocol'
+import { QuestionSpec, type QuestionSpecInput } from '../../src-shared/classroom/question'
+import type { RunResults, RunTally } from '../../src-shared/classroom/results'
+import { AppError } from '../../src-shared/errors'
+import { useBusyCall } from '../composables/use-busy-call'
+import { newerTally } from '../features/presenter/board-classroom'
+import { useTransport } from '../transport'
+
+export interface RemotePairing {
+  readonly url: string
+  readonly qrDataUrl: string
+  readonly expiresAt: string
+}
+
+export const useClassroomStore = defineStore('classroom', () => {
+  const status = ref<ClassroomStatus | null>(null)
+  const interfaces = ref<NetInterface[]>([])
+  const tally = shallowRef<RunTally | null>(null)
+  /** The key of the run on screen, when known (launched here, or read back after a reveal). */
+  const spec = shallowRef<QuestionSpec | null>(null)
+  const results = shallowRef<RunResults | null>(null)
+  const remote = ref<RemotePairing | null>(null)
+  /** Questions asked in the last class (0: none, or nothing to export between classes). */
+  const lastClassRuns = ref(0)
+  const { busy, error, run } = useBusyCall()
+
+  // Not state: which runs this window has seen (each is announced once) and the keys it knows.
+  const seenRuns = new Set<string>()
+  const specs = new Map<string, QuestionSpec>()
+  const runListeners = new Set<(runId: string, kind: string) => void>()
+  const remoteListeners = new Set<(e: RemoteEvent) => void>()
+  let offs: (() => void)[] = []
+
+  function showTally(x: RunTally): void {
+    if (!newerTally(tally.value, x)) return
+    if (tally.value?.runId !== x.runId) results.value = null
+    tally.value = x
+    spec.value = specs.get(x.runId) ?? null
+    if (!seenRuns.has(x.runId)) {
+      seenRuns.add(x.runId)
+      for (const l of [...runListeners]) l(x.runId, x.kind)
+    }
+    if (x.revealed && !specs.has(x.runId)) void learnKey(x.runId)
+  }
+
+  /** The class as the service says it is now; a closed class leaves nothing of its own on screen. */
+  function showStatus(s: ClassroomStatus, count = true): void {
+    const wasOpen = status.value?.open
+    // Once the phone has paired, its one-time code leaves the screen: the back row need not see it.
+    if (s.remoteConnected && !status.value?.remoteConnected) remote.value = null
+    status.value = s
+    if (!s.open) {
+      tally.value = null
+      spec.value = null
+      results.value = null
+      remote.value = null
+      // Closed from anywhere (board, phone, another window): the count of the class just ended.
+      if (count && wasOpen !== false) void countLastClass()
+    }
+  }
+
+  async function countLastClass(): Promise<void> {
+    try {
+      lastClassRuns.value = (await useTransport().invoke('classroom:runs', {})).length
+    } catch (err) {
+      error.value = AppError.from(err)
+    }
+  }
+
+  /** A run revealed elsewhere: its key comes with its results, so the right bar can be lit. */
+  async function learnKey(runId: string): Promise<void> {
+    try {
+      const r = await useTransport().invoke('classroom:results', { runId })
+      specs.set(runId, r.spec)
+      if (tally.value?.runId === runId) spec.value = r.spec
+    } catch {
+      // Without the key the bars simply stay uncoloured.
+    }
+  }
+
+  function subscribe(): void {
+    if (offs.length) return
+    const t = useTransport()
+    offs = [
+      t.on('classroom:status-changed', showStatus),
+      t.on('classroom:tally', showTally),
+      t.on('classroom:remote', (e) => {
+        for (const l of [...remoteListeners]) l(e)
+      })
+    ]
+  }
+
+  /** Subscribes to the service's events (once) and reads the class, the networks and the last class's count. */
+  async function hydrate(): Promise<void> {
+    subscribe()
+    await run(async () => {
+      const t = useTransport()
+      const [st, list, runs] = await Promise.all([
+        t.invoke('classroom:status', {}),
+        t.invoke('classroom:interfaces', {}),
+        t.invoke('classroom:runs', {})
+      ])
+      status.value = st
+      interfaces.value = list
+      lastClassRuns.value = runs.length
+      if (!st.open) tally.value = null
+    })
+  }
+
+  const open = (title: string, opts: { roster?: RosterEntry[]; host?: string; lessonSessionId?: string } = {}) =>
+    run(async () => {
+      const s = await useTransport().invoke('classroom:open', {
+        title: [...title].slice(0, 80).join('') || '课堂互动',
+        ...(opts.roster ? { roster: opts.roster } : {}),
+        ...(opts.host ? { host: opts.host } : {}),
+        ...(opts.lessonSessionId ? { lessonSessionId: opts.lessonSessionId } : {})
+      })
+      showStatus(s)
+      return s
+    })
+
+  const close = () =>
+    run(async () => {
+      showStatus(await useTransport().invoke('classroom:close', {}), false)
+      await countLastClass()
+    })
+
+  const launch = (input: QuestionSpecInput) =>
+    run(async () => {
+      const parsed = QuestionSpec.parse(input)
+      const x = await useTransport().invoke('classroom:launch', { spec: parsed })
+      specs.set(x.runId, parsed)
+      showTally(x)
+      return x
+    })
+
+  const closeQuestion = () => {
+    const id = tally.value?.runId
+    return id
+      ? run(async () => showTally(await useTransport().invoke('classroom:close-question', { runId: id })))
+      : null
+  }
+  const reveal = () => {
+    const id = tally.value?.runId
+    return id ? run(async () => showTally(await useTransport().invoke('classroom:reveal', { runId: id }))) : null
+  }
+  const loadResults = () => {
+    const id = tally.value?.runId
+    if (!id) return null
+    return run(async () => {
+      const r = await useTransport().invoke('classroom:results', { runId: id })
+      specs.set(id, r.spec)
+      if (tally.value?.runId === id) {
+        results.value = r
+        spec.value = r.spec
+      }
+      return r
+    })
+  }
+  const pairRemote = () => run(async () => (remote.value = await useTransport().invoke('classroom:remote-token', {})))
+  const photo = (photoId: string) => run(() => useTransport().invoke('classroom:photo', { photoId }))
+  const exportXlsx = () => run(() => useTransport().invoke('classroom:export-xlsx', {}))
+  const exportCsv = () => run(() => useTransport().invoke('classroom:export-csv', {}))
+
+  /** Called once for each question run this window sees first (launched here, from the phone or elsewhere). */
+  function onRun(listener: (runId: string, kind: string) => void): () => void {
+    runListeners.add(listener)
+    return () => runListeners.delete(listener)
+  }
+
+  /** The phone remote's commands, for the board to carry out. */
+  function onRemote(listener: (e: RemoteEvent) => void): () => void {
+    remoteListeners.add(listener)
+    return () => remoteListeners.delete(listener)
+  }
+
+  function reset(): void {
+    offs.splice(0).forEach((off) => off())
+    status.value = null
+    interfaces.value = []
+    tally.value = null
+    spec.value = null
+    results.value = null
+    remote.value = null
+    lastClassRuns.value = 0
+    error.value = null
+    seenRuns.clear()
+    specs.clear()
+    runListeners.clear()
+    remoteListeners.clear()
+  }
+
+  return {
+    status,
+    interfaces,
+    tally,
+    spec,
+    results,
+    remote,
+    lastClassRuns,
+    busy,
+    error,
+    hydrate,
+    open,
+    close,
+    launch,
+    closeQuestion,
+    reveal,
+    loadResults,
+    pairRemote,
+    photo,
+    exportXlsx,
+    exportCsv,
+    onRun,
+    onRemote,
+    reset
+  }
+})
+
+export type ClassroomStore = ReturnType<typeof useClassroomStore>
