@@ -170,6 +170,9 @@ test('a slide question asked from the board, answered on tablets, tallied and re
 
   // --- the phone remote: pair with the code the toolbar shows, then drive the board
   await page.getByTestId('tool-live-remote').click()
+  // On the board the code appears only once the teacher confirms the class will see it.
+  await expect(page.getByTestId('live-remote')).toHaveCount(0)
+  await page.getByTestId('live-remote-show').click()
   const remoteUrl = await page.getByTestId('live-remote').getAttribute('data-url')
   expect(remoteUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/remote\.html#t=/)
   const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true })
