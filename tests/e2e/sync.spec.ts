@@ -3,12 +3,13 @@
  * code + PKCE, loopback redirect), teach a lesson that counts (on the test clock) with a quiz in it,
  * sync, and find exactly one lesson record and one quiz result on the platform.
  */
+import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures/with-platform'
 import { connectRpc } from './fixtures/rpc-client'
 import { joinStudent, openClass, runOneQuestion } from './fixtures/classroom'
 import { signIn, usePlatform } from './fixtures/platform'
 
-test.use({ hostEnv: { CLASSDECK_TEST_CLOCK: '1' } })
+test.use({ movableClock: true })
 
 test('sign in on the platform page, teach a lesson with a quiz, sync, and the platform has each record once', async ({
   page,
@@ -38,7 +39,7 @@ test('sign in on the platform page, teach a lesson with a quiz, sync, and the pl
   await student.context().close()
   // 16 minutes of teaching: the teacher is active every 4 minutes (idle time would not count).
   for (let i = 0; i < 4; i++) {
-    await rpc.call('lessons:test-advance-clock', { ms: 4 * 60_000 })
+    await host.advanceClock(4 * 60_000)
     await rpc.call('lessons:activity', { sessionId: lesson.sessionId })
   }
   const summary = await rpc.call('lessons:end', { sessionId: lesson.sessionId })
@@ -52,4 +53,113 @@ test('sign in on the platform page, teach a lesson with a quiz, sync, and the pl
   await expect(page.getByTestId('sync-count-sent')).toContainText('2')
   await expect(page.getByTestId('sync-count-failed')).toContainText('0')
   expect(platform.server.stats()).toMatchObject({ lessonRecords: 1, quizResults: 1 })
+})
+
+/** 同步 → 登录平台 as `username` on the platform's own sign-in page. */
+async function signInAs(page: Page, hostUrl: string, username: string): Promise<void> {
+  await page.goto(`${hostUrl}#/sync`)
+  await page.getByTestId('sync-sign-in').click()
+  const popup = page.waitForEvent('popup')
+  await page.getByTestId('sync-open-sign-in').click()
+  const signInPage = await popup
+  await signInPage.locator('#username').fill(username)
+  await signInPage.locator('#password').fill('classdeck')
+  await signInPage.getByRole('button', { name: '登录并授权' }).click()
+  await expect(page.getByTestId('sync-teacher')).toBeVisible({ timeout: 20_000 })
+  await signInPage.close()
+}
+
+/**
+ * The page at both smartboard sizes: its top, and `detail` scrolled into view. SYNC_SHOTS_DIR keeps
+ * them out of test-results/, which the next Playwright run empties.
+ */
+async function shots(page: Page, name: string, detail: Locator): Promise<void> {
+  const dir = process.env.SYNC_SHOTS_DIR ?? test.info().outputPath()
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080]
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h })
+    await page.getByTestId('sync-page').evaluate((el) => {
+      for (let e: Element | null = el; e; e = e.parentElement) e.scrollTop = 0
+      window.scrollTo(0, 0)
+    })
+    await page.screenshot({ path: `${dir}/sync-${name}-${w}x${h}-top.png` })
+    await detail.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${dir}/sync-${name}-${w}x${h}-detail.png` })
+  }
+  await page.setViewportSize({ width: 1366, height: 768 })
+}
+
+test('a shared classroom PC: A’s lessons wait for A while B is signed in, then a failed one is retried and deleted after asking', async ({
+  page,
+  host,
+  platform
+}) => {
+  await usePlatform(page, host.url, platform.url)
+  // 王丽华 signs in once on this PC and out again; the PC then credits new lessons to her.
+  await signInAs(page, host.url, 'wanglihua')
+  await page.getByTestId('sync-sign-out').click()
+  await expect(page.getByTestId('sync-sign-in')).toBeVisible()
+
+  const rpc = await connectRpc(host.url)
+  const teach = async (classId: string, className: string, deckTitle: string) => {
+    const l = await rpc.call('lessons:start', { classId, className, deckId: `deck-${classId}`, deckTitle })
+    await rpc.call('lessons:end', { sessionId: l.sessionId })
+  }
+  await teach('c-301', '三年级(1)班', '秒的认识')
+  // 三年级(3)班 is not hers on the platform: it will be refused for good.
+  await teach('c-303', '三年级(3)班', '古诗两首')
+  rpc.close()
+
+  // 李建国 signs in and syncs: her records stay here, saying whom they wait for.
+  await signInAs(page, host.url, 'lijianguo')
+  await page.getByTestId('sync-now').click()
+  await expect(page.getByTestId('sync-phase')).toHaveAttribute('data-phase', 'waiting')
+  await expect(page.getByTestId('sync-waiting')).toHaveText('2 条记录等待 王丽华老师 登录后上传')
+  const waiting = page.getByTestId('sync-item-waiting')
+  await expect(waiting).toHaveCount(2)
+  await expect(waiting.first()).toHaveText('等待 王丽华老师 登录后上传')
+  expect(platform.server.stats().lessonRecords).toBe(0)
+  await shots(page, 'waiting', page.getByTestId('sync-item-waiting').first())
+
+  // 王丽华 signs in: her 三年级(1)班 lesson goes out under her account, the other fails.
+  await page.getByTestId('sync-sign-out').click()
+  await signInAs(page, host.url, 'wanglihua')
+  await expect(page.getByTestId('sync-count-failed')).toContainText('1', { timeout: 20_000 })
+  await expect(page.getByTestId('sync-count-sent')).toContainText('1')
+  expect(platform.server.db.prepare('SELECT teacher_id, class_id FROM lesson_records').all()).toEqual([
+    { teacher_id: 't-1001', class_id: 'c-301' }
+  ])
+  await expect(page.getByTestId('sync-phase')).toHaveAttribute('data-phase', 'failed')
+
+  // Rows say deck, class and date, not ids.
+  const failed = page.locator('.item.failed')
+  await expect(failed.getByTestId('sync-item-label')).toHaveText('古诗两首')
+  await expect(failed.getByTestId('sync-item-class')).toHaveText('三年级(3)班')
+  await expect(failed.getByTestId('sync-item-date')).toContainText(String(new Date().getFullYear()))
+  const sent = page.locator('.item.sent')
+  await expect(sent.getByTestId('sync-item-label')).toHaveText('秒的认识')
+  await expect(sent.getByTestId('sync-item-class')).toHaveText('三年级(1)班')
+
+  // Retry: the platform refuses it again, and says why.
+  const id = (await failed.getAttribute('data-testid'))!.replace('sync-item-', '')
+  await page.getByTestId(`sync-retry-${id}`).click()
+  await expect(page.getByTestId('sync-count-failed')).toContainText('1')
+  await expect(failed).toContainText('三年级(3)班')
+
+  // Delete asks first, on the page; 取消 keeps it, 确定删除 removes it.
+  await page.getByTestId(`sync-remove-${id}`).click()
+  await expect(page.getByTestId(`sync-confirm-${id}`)).toContainText('确定删除“古诗两首”吗')
+  const yes = page.getByTestId(`sync-confirm-yes-${id}`)
+  const box = await yes.boundingBox()
+  expect(box!.height).toBeGreaterThanOrEqual(48)
+  await shots(page, 'confirm', page.getByTestId(`sync-confirm-${id}`))
+  await page.getByTestId(`sync-confirm-no-${id}`).click()
+  await expect(page.getByTestId(`sync-item-${id}`)).toBeVisible()
+  await page.getByTestId(`sync-remove-${id}`).click()
+  await yes.click()
+  await expect(page.getByTestId(`sync-item-${id}`)).toHaveCount(0)
+  await expect(page.getByTestId('sync-count-failed')).toContainText('0')
+  await expect(page.getByTestId('sync-phase')).toHaveAttribute('data-phase', 'idle')
 })
