@@ -4,6 +4,7 @@ import { AppError } from '../../../src-shared/errors'
 import { GuardedZip, DEFAULT_ZIP_LIMITS, isUnsafeZipName } from './zip-guard'
 import { decodeEdux } from './edux-file'
 import { disguisedNest, manyEntries, nestedBomb, overlappingBomb, ratioBomb, zipSlip } from './hostile-zips'
+import { buildZip } from '../../test-utils/zip-bomb'
 
 function refusal(fn: () => unknown): AppError {
   try {
@@ -80,5 +81,44 @@ describe('zip guard', () => {
     const zip = GuardedZip.open('deck.pptx', bytes, { ...DEFAULT_ZIP_LIMITS, opaque: /^ppt\/embeddings\// })
     expect(zip.text('ppt/slides/slide1.xml')).toBe('<a/>')
     expect(refusal(() => zip.read('ppt/embeddings/doc.docx')).messageEn).toMatch(/never opened/)
+  })
+
+  it('stops inflating an entry at its declared size: a 1 GiB liar declared as 4 KB is refused in milliseconds', () => {
+    const zip = GuardedZip.open(
+      'liar.pptx',
+      buildZip([{ name: 'ppt/presentation.xml', zeros: 1 << 30, declared: 4096 }])
+    )
+    const t0 = performance.now()
+    const err = refusal(() => zip.read('ppt/presentation.xml'))
+    expect(performance.now() - t0).toBeLessThan(200)
+    expect(err.code).toBe('LIMIT')
+    expect(err.message).toContain('压缩炸弹')
+    expect(err.messageEn).toMatch(/inflates past its declared 4096 bytes \(a zip bomb\)/)
+    expect(err.details).toMatchObject({ entry: 'ppt/presentation.xml', declared: 4096, bomb: true })
+  })
+
+  it('refuses an entry that holds less than it declares as damaged, and reads an honest one exactly', () => {
+    const text = new TextEncoder().encode('<p:presentation/>'.repeat(100))
+    const zip = GuardedZip.open(
+      'short.pptx',
+      buildZip([
+        { name: 'a.xml', data: text, declared: text.length + 10 },
+        { name: 'b.xml', data: text }
+      ])
+    )
+    expect(refusal(() => zip.read('a.xml')).messageEn).toMatch(/declares 1710 bytes but holds 1700/)
+    expect(zip.text('b.xml')).toBe('<p:presentation/>'.repeat(100))
+  })
+
+  it('verify() inflates every entry without keeping it and finds a liar no reader asked for', () => {
+    const zip = GuardedZip.open(
+      'plan.docx',
+      buildZip([
+        { name: 'word/document.xml', data: new TextEncoder().encode('<w:document/>') },
+        { name: 'word/media/image1.png', zeros: 256 * 1024 * 1024, declared: 1000 }
+      ])
+    )
+    expect(zip.text('word/document.xml')).toBe('<w:document/>')
+    expect(refusal(() => zip.verify()).messageEn).toMatch(/image1.png" inflates past/)
   })
 })

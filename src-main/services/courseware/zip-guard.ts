@@ -3,10 +3,12 @@
  * inspected before a single byte is inflated, so a hostile archive is refused in milliseconds:
  * too many entries, too much declared data, a suspicious ratio, names that escape the folder
  * (zip slip), overlapping entries (Fifield's non-recursive bomb), nested archives (42.zip),
- * encryption. Inflating itself is fflate's; an entry is inflated only when asked for, into a
- * buffer no larger than its declared size.
+ * encryption. Inflating itself is fflate's; an entry is inflated only when asked for, a few KB of
+ * input at a time into a buffer of its declared size, with a running count: the header's size is
+ * the attacker's word, so an entry that inflates past it is stopped there (a few MB past at most,
+ * in milliseconds) instead of being inflated to the end.
  */
-import { unzipSync } from 'fflate'
+import { Inflate } from 'fflate'
 import { AppError } from '../../../src-shared/errors'
 
 export interface ZipLimits {
@@ -35,6 +37,20 @@ export interface ZipEntryInfo {
   readonly method: number
 }
 
+/** Where an entry's data starts in the archive (after its local header). */
+interface EntryLocation extends ZipEntryInfo {
+  readonly start: number
+}
+
+/**
+ * Compressed bytes handed to the inflater at once. Deflate expands at most ~1032:1, so one step
+ * yields at most ~4 MB: the most a lying entry can make us hold past its declared size.
+ */
+const INFLATE_STEP = 4096
+
+const isZipMagic = (b: Uint8Array): boolean =>
+  b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4
+
 const ARCHIVE_EXT = /\.(zip|jar|7z|rar|gz|tgz|bz2|xz|zst|docx|pptx|xlsx|pptm|docm|xlsm|edux|odt|odp|ods)$/i
 
 function refuse(
@@ -48,7 +64,7 @@ function refuse(
     code,
     `无法读取“${file}”：${reasonZh}。该文件已被拒绝，请确认它来自可信来源且未损坏。`,
     `Cannot read "${file}": ${reasonEn}. The file was refused; check that it is undamaged and from a trusted source.`,
-    { file, reason: reasonEn, ...extra }
+    { file, reason: reasonEn, reasonZh, ...extra }
   )
 }
 
@@ -62,11 +78,11 @@ export function isUnsafeZipName(name: string): boolean {
 /** A zip file we have decided to trust enough to read entries from. */
 export class GuardedZip {
   readonly #bytes: Uint8Array
-  readonly #entries: Map<string, ZipEntryInfo>
+  readonly #entries: Map<string, EntryLocation>
   readonly #limits: ZipLimits
   readonly file: string
 
-  private constructor(file: string, bytes: Uint8Array, entries: Map<string, ZipEntryInfo>, limits: ZipLimits) {
+  private constructor(file: string, bytes: Uint8Array, entries: Map<string, EntryLocation>, limits: ZipLimits) {
     this.file = file
     this.#bytes = bytes
     this.#entries = entries
@@ -88,14 +104,15 @@ export class GuardedZip {
   }
 
   info(name: string): ZipEntryInfo | undefined {
-    return this.#entries.get(name)
+    const e = this.#entries.get(name)
+    return e && { name: e.name, compressedSize: e.compressedSize, size: e.size, method: e.method }
   }
 
   /** The entry's bytes; throws FILE_INVALID if it is missing, an opaque archive, or a disguised zip. */
   read(name: string): Uint8Array {
     const info = this.#entries.get(name)
     if (!info) throw refuse(this.file, `缺少 ${name}`, `${name} is missing`, 'FILE_INVALID', { entry: name })
-    if (this.#limits.opaque?.test(name) && ARCHIVE_EXT.test(name)) {
+    if (this.#isOpaqueArchive(name)) {
       throw refuse(
         this.file,
         `${name} 是嵌入的压缩包，不会被打开`,
@@ -104,10 +121,67 @@ export class GuardedZip {
         { entry: name }
       )
     }
-    let out: Uint8Array | undefined
+    return this.#inflate(info, true)!
+  }
+
+  /** Several entries; missing ones and opaque embedded archives are left out. */
+  readMany(names: readonly string[]): Map<string, Uint8Array> {
+    const out = new Map<string, Uint8Array>()
+    for (const n of new Set(names)) {
+      const info = this.#entries.get(n)
+      if (info && !this.#isOpaqueArchive(n)) out.set(n, this.#inflate(info, true)!)
+    }
+    return out
+  }
+
+  /**
+   * Inflate every entry without keeping it, and refuse the archive if any holds more than its
+   * header declares. After this, another reader of the same bytes (mammoth's JSZip, which
+   * inflates whole entries with no limit) inflates at most the declared sizes checked on open.
+   */
+  verify(): void {
+    for (const info of this.#entries.values()) this.#inflate(info, false)
+  }
+
+  #isOpaqueArchive(name: string): boolean {
+    return !!this.#limits.opaque?.test(name) && ARCHIVE_EXT.test(name)
+  }
+
+  /** The entry's bytes (or, with keep = false, only the check), never more than it declares. */
+  #inflate(info: EntryLocation, keep: boolean): Uint8Array | null {
+    const { name, size } = info
+    const data = this.#bytes.subarray(info.start, info.start + info.compressedSize)
+    const mayNest = !!this.#limits.opaque?.test(name)
+    const nested = () =>
+      refuse(this.file, `${name} 里藏着另一个压缩包`, `${name} is a nested zip archive`, 'FILE_INVALID', {
+        entry: name
+      })
+    if (info.method === 0) {
+      if (!mayNest && isZipMagic(data)) throw nested()
+      return keep ? data.slice() : null
+    }
+    const out = keep ? new Uint8Array(size) : null
+    const head = new Uint8Array(4)
+    let n = 0
+    let over = false
+    const inflater = new Inflate((chunk) => {
+      if (over) return
+      if (n < 4) head.set(chunk.subarray(0, 4 - n), n)
+      if (n + chunk.length > size) {
+        over = true
+        return
+      }
+      out?.set(chunk, n)
+      n += chunk.length
+    })
     try {
-      out = unzipSync(this.#bytes, { filter: (f) => f.name === name })[name]
+      for (let o = 0; o < data.length && !over; o += INFLATE_STEP) {
+        const end = Math.min(o + INFLATE_STEP, data.length)
+        inflater.push(data.subarray(o, end), end === data.length)
+        if (!mayNest && n >= 4 && isZipMagic(head)) throw nested()
+      }
     } catch (e) {
+      if (e instanceof AppError) throw e
       throw refuse(
         this.file,
         `${name} 无法解压（${(e as Error).message}）`,
@@ -116,54 +190,25 @@ export class GuardedZip {
         { entry: name }
       )
     }
-    if (!out)
-      throw refuse(this.file, `${name} 无法解压`, `${name} cannot be decompressed`, 'FILE_INVALID', { entry: name })
-    if (
-      out.length >= 4 &&
-      out[0] === 0x50 &&
-      out[1] === 0x4b &&
-      out[2] === 3 &&
-      out[3] === 4 &&
-      !this.#limits.opaque?.test(name)
-    ) {
-      throw refuse(this.file, `${name} 里藏着另一个压缩包`, `${name} is a nested zip archive`, 'FILE_INVALID', {
-        entry: name
-      })
-    }
-    return out
-  }
-
-  /** Several entries in one pass over the archive (reading one by one re-walks the directory). */
-  readMany(names: readonly string[]): Map<string, Uint8Array> {
-    const want = new Set(
-      names.filter((n) => this.#entries.has(n) && !(this.#limits.opaque?.test(n) && ARCHIVE_EXT.test(n)))
-    )
-    let files: Record<string, Uint8Array>
-    try {
-      files = unzipSync(this.#bytes, { filter: (f) => want.has(f.name) })
-    } catch (e) {
+    if (over) {
       throw refuse(
         this.file,
-        `无法解压（${(e as Error).message}）`,
-        `it cannot be decompressed (${(e as Error).message})`
+        `条目“${name}”解压后超过它声明的 ${size} 字节（压缩炸弹）`,
+        `entry "${name}" inflates past its declared ${size} bytes (a zip bomb)`,
+        'LIMIT',
+        { entry: name, declared: size, bomb: true }
       )
     }
-    const out = new Map<string, Uint8Array>()
-    for (const n of want) {
-      const b = files[n]
-      if (!b) continue
-      if (
-        b.length >= 4 &&
-        b[0] === 0x50 &&
-        b[1] === 0x4b &&
-        b[2] === 3 &&
-        b[3] === 4 &&
-        !this.#limits.opaque?.test(n)
-      ) {
-        throw refuse(this.file, `${n} 里藏着另一个压缩包`, `${n} is a nested zip archive`, 'FILE_INVALID', { entry: n })
-      }
-      out.set(n, b)
+    if (n !== size) {
+      throw refuse(
+        this.file,
+        `条目“${name}”声明 ${size} 字节，实际只有 ${n} 字节`,
+        `entry "${name}" declares ${size} bytes but holds ${n}`,
+        'FILE_INVALID',
+        { entry: name, declared: size, actual: n }
+      )
     }
+    if (!mayNest && isZipMagic(head)) throw nested()
     return out
   }
 
@@ -172,7 +217,7 @@ export class GuardedZip {
   }
 }
 
-function readCentralDirectory(file: string, d: Uint8Array, limits: ZipLimits): Map<string, ZipEntryInfo> {
+function readCentralDirectory(file: string, d: Uint8Array, limits: ZipLimits): Map<string, EntryLocation> {
   const view = new DataView(d.buffer, d.byteOffset, d.byteLength)
   const u16 = (o: number) => view.getUint16(o, true)
   const u32 = (o: number) => view.getUint32(o, true)
@@ -204,7 +249,7 @@ function readCentralDirectory(file: string, d: Uint8Array, limits: ZipLimits): M
       { entries: count }
     )
   }
-  const entries = new Map<string, ZipEntryInfo>()
+  const entries = new Map<string, EntryLocation>()
   const ranges: [number, number, string][] = []
   let total = 0
   let o = cdOffset
@@ -303,7 +348,7 @@ function readCentralDirectory(file: string, d: Uint8Array, limits: ZipLimits): M
     const start = local + 30 + u16(local + 26) + u16(local + 28)
     if (start + csize > d.length) throw notZip()
     ranges.push([local, start + csize, name])
-    entries.set(name, { name, compressedSize: csize, size: usize, method })
+    entries.set(name, { name, compressedSize: csize, size: usize, method, start })
   }
   ranges.sort((a, b) => a[0] - b[0])
   for (let i = 1; i < ranges.length; i++) {

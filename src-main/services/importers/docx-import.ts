@@ -22,7 +22,7 @@ import { parseHtmlFragment, sanitizeLessonHtml } from './html-sanitize'
 import { imageSize } from './image-size'
 import type { ImportOptions, ImportResult } from './import-types'
 
-const DOCX_LIMITS = { ...DEFAULT_ZIP_LIMITS, opaque: /^word\/embeddings\// }
+export const DOCX_LIMITS = { ...DEFAULT_ZIP_LIMITS, opaque: /^word\/embeddings\// }
 const { width: W, height: H } = SLIDE_SIZE['16:9']
 const LINES_PER_SLIDE = 12
 
@@ -45,6 +45,9 @@ export async function importDocx(file: string, bytes: Uint8Array, opts: ImportOp
       { file, reason: 'no document part' }
     )
   }
+  // mammoth reads the same bytes with JSZip, which inflates whole entries with no limit: every
+  // entry is first inflated here against its declared size, so JSZip gets only what was checked.
+  zip.verify()
   const media = new Map<string, Uint8Array>()
   const refs: MediaRef[] = []
   const approximations: Approximation[] = []

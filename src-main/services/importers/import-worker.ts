@@ -1,20 +1,21 @@
 /**
- * Worker-thread entry: imports one file off the main thread and posts progress, then the result
- * (media buffers transferred, not copied) or an AppError as data.
+ * Worker-thread entry: one job off the main thread, under the time and heap limits run-import.ts
+ * sets. An import posts progress, then the result (media buffers transferred, not copied); a text
+ * extraction for the library posts the text; a failure posts an AppError as data.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../../../src-shared/errors'
 import { importFile } from './import-file'
-import type { ImportOptions } from './import-types'
-
-interface Job {
-  file: string
-  options: Omit<ImportOptions, 'onProgress'>
-}
+import { extractFileText } from './extract-text'
+import type { WorkerJob } from './run-import'
 
 async function run(): Promise<void> {
-  const job = workerData as Job
+  const job = workerData as WorkerJob
   try {
+    if (job.kind === 'text') {
+      parentPort?.postMessage({ type: 'text', text: await extractFileText(job.file, job.displayName) })
+      return
+    }
     const result = await importFile(job.file, {
       ...job.options,
       onProgress: (done, total) => parentPort?.postMessage({ type: 'progress', done, total })

@@ -1,4 +1,5 @@
-export { runImport, type RunImportOptions } from './run-import'
+export { runImport, runTextExtraction, type RunImportOptions, type WorkerLimits } from './run-import'
+export { deckText, type ExtractedText } from './extract-text'
 export { importFile, importBytes, formatOf, type ImportFormat } from './import-file'
 export { importPptx } from './pptx/pptx-import'
 export { importDocx } from './docx-import'

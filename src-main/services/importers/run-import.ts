@@ -1,6 +1,8 @@
 /**
- * Run an import in a worker_thread with progress events, a time limit and a heap limit. A file that
- * hangs or balloons is stopped and refused with a clear reason; the UI thread never waits on it.
+ * Run an import (or the library's text extraction) in a worker_thread with progress events, a time
+ * limit and a heap limit. A file that hangs or balloons is stopped and refused with a clear reason;
+ * the UI thread never waits on it. Buffers are bounded where they are made: GuardedZip never
+ * inflates an entry past its declared size, and the declared sizes are limited on open.
  */
 import { Worker } from 'node:worker_threads'
 import { basename } from 'node:path'
@@ -10,6 +12,24 @@ import { createRequire } from 'node:module'
 import { AppError, type AppErrorData } from '../../../src-shared/errors'
 import type { Deck, ImportReport } from '../../../src-shared/courseware'
 import type { ImportOptions, ImportResult } from './import-types'
+import type { ExtractedText } from './extract-text'
+
+/** What the worker is asked to do (import-worker.ts). */
+export type WorkerJob =
+  | { readonly kind: 'import'; readonly file: string; readonly options: Omit<ImportOptions, 'onProgress'> }
+  | { readonly kind: 'text'; readonly file: string; readonly displayName: string }
+
+type WorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; deck: Deck; report: ImportReport; media: [string, Uint8Array][] }
+  | { type: 'text'; text: ExtractedText }
+  | { type: 'error'; error: AppErrorData }
+
+export interface WorkerLimits {
+  readonly timeoutMs?: number
+  readonly maxHeapMb?: number
+  readonly workerFile?: string
+}
 
 export interface RunImportOptions extends Omit<ImportOptions, 'onProgress'> {
   onProgress?: (done: number, total: number) => void
@@ -36,12 +56,54 @@ function defaultWorker(): string | URL {
 }
 
 export function runImport(file: string, opts: RunImportOptions = {}): Promise<ImportResult> {
-  const { onProgress, timeoutMs = 30_000, maxHeapMb = 768, workerFile, ...options } = opts
-  const entry = workerFile ?? defaultWorker()
-  const name = basename(file)
-  return new Promise<ImportResult>((resolve, reject) => {
+  const { onProgress, timeoutMs, maxHeapMb, workerFile, ...options } = opts
+  return runJob<ImportResult>(
+    { kind: 'import', file, options },
+    { verb: { zh: '导入', en: 'Importing' }, name: basename(file), timeoutMs, maxHeapMb, workerFile },
+    (m) => {
+      if (m.type === 'progress') onProgress?.(m.done, m.total)
+      return m.type === 'done' ? { deck: m.deck, report: m.report, media: new Map(m.media) } : undefined
+    }
+  )
+}
+
+/**
+ * The text of a file for the library's search index, read in the worker under the same limits as
+ * an import (a GiB-inflating Word file costs the worker, not the teacher's app). `displayName`
+ * names the file in errors (the library's copy on disk is named by its hash).
+ */
+export function runTextExtraction(
+  file: string,
+  displayName: string,
+  limits: WorkerLimits = {}
+): Promise<ExtractedText> {
+  return runJob<ExtractedText>(
+    { kind: 'text', file, displayName },
+    {
+      verb: { zh: '读取文字', en: 'Reading the text of' },
+      name: displayName,
+      timeoutMs: limits.timeoutMs ?? 60_000,
+      maxHeapMb: limits.maxHeapMb ?? 512,
+      workerFile: limits.workerFile
+    },
+    (m) => (m.type === 'text' ? m.text : undefined)
+  )
+}
+
+interface JobOptions {
+  readonly verb: { readonly zh: string; readonly en: string }
+  readonly name: string
+  readonly timeoutMs?: number | undefined
+  readonly maxHeapMb?: number | undefined
+  readonly workerFile?: string | undefined
+}
+
+function runJob<T>(job: WorkerJob, o: JobOptions, onMessage: (m: WorkerMessage) => T | undefined): Promise<T> {
+  const { verb, name, timeoutMs = 30_000, maxHeapMb = 768 } = o
+  const entry = o.workerFile ?? defaultWorker()
+  return new Promise<T>((resolve, reject) => {
     const worker = new Worker(entry, {
-      workerData: { file, options },
+      workerData: job,
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64 }
     })
     let settled = false
@@ -58,27 +120,22 @@ export function runImport(file: string, opts: RunImportOptions = {}): Promise<Im
           reject(
             new AppError(
               'LIMIT',
-              `导入“${name}”超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止。文件可能过大或已损坏。`,
-              `Importing "${name}" took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. The file may be too large or damaged.`,
+              `${verb.zh}“${name}”超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止。文件可能过大或已损坏。`,
+              `${verb.en} "${name}" took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. The file may be too large or damaged.`,
               { file: name, reason: 'timeout' }
             )
           )
         ),
       timeoutMs
     )
-    worker.on(
-      'message',
-      (
-        m:
-          | { type: 'progress'; done: number; total: number }
-          | { type: 'done'; deck: Deck; report: ImportReport; media: [string, Uint8Array][] }
-          | { type: 'error'; error: AppErrorData }
-      ) => {
-        if (m.type === 'progress') onProgress?.(m.done, m.total)
-        else if (m.type === 'done') finish(() => resolve({ deck: m.deck, report: m.report, media: new Map(m.media) }))
-        else finish(() => reject(AppError.fromData(m.error)))
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'error') {
+        finish(() => reject(AppError.fromData(m.error)))
+        return
       }
-    )
+      const result = onMessage(m)
+      if (result !== undefined) finish(() => resolve(result))
+    })
     worker.on('error', (e: Error & { code?: string }) => {
       const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
       finish(() =>
@@ -86,14 +143,14 @@ export function runImport(file: string, opts: RunImportOptions = {}): Promise<Im
           oom
             ? new AppError(
                 'LIMIT',
-                `导入“${name}”需要的内存超过 ${maxHeapMb} MB，已停止。`,
-                `Importing "${name}" needed more than ${maxHeapMb} MB of memory and was stopped.`,
+                `${verb.zh}“${name}”需要的内存超过 ${maxHeapMb} MB，已停止。`,
+                `${verb.en} "${name}" needed more than ${maxHeapMb} MB of memory and was stopped.`,
                 { file: name, reason: 'memory' }
               )
             : new AppError(
                 'INTERNAL',
-                `导入“${name}”时出错：${e.message}`,
-                `Importing "${name}" failed: ${e.message}`,
+                `${verb.zh}“${name}”时出错：${e.message}`,
+                `${verb.en} "${name}" failed: ${e.message}`,
                 { file: name }
               )
         )
@@ -104,8 +161,8 @@ export function runImport(file: string, opts: RunImportOptions = {}): Promise<Im
         reject(
           new AppError(
             'INTERNAL',
-            `导入“${name}”的后台任务意外退出（${code}）。`,
-            `The import of "${name}" stopped unexpectedly (${code}).`,
+            `${verb.zh}“${name}”的后台任务意外退出（${code}）。`,
+            `${verb.en} "${name}" stopped unexpectedly (${code}).`,
             { file: name }
           )
         )

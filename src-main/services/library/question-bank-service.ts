@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import type { Database } from 'better-sqlite3'
 import { Question } from '../../../src-shared/courseware/question'
 import {
@@ -24,6 +25,8 @@ import { AppError, validationError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import { Emitter } from '../../util/emitter'
 import { filterSql } from './library-repo'
+import { GuardedZip } from '../courseware/zip-guard'
+import { DOCX_LIMITS } from '../importers/docx-import'
 import { chapterFromColumns, chapterValues, type ChapterColumns } from './chapter-columns'
 
 export interface QuestionBankDeps {
@@ -232,9 +235,14 @@ async function rawText(input: { path: string } | { buffer: Buffer }, name: strin
     )
   }
   try {
+    const bytes = 'buffer' in input ? input.buffer : await readFile(input.path)
+    // mammoth's JSZip inflates whole entries with no limit: each is first checked against its declared size.
+    GuardedZip.open(name, bytes, DOCX_LIMITS).verify()
     const mammoth = (await import('mammoth')).default // loaded on first import, not at start-up
-    return (await mammoth.extractRawText(input)).value
+    return (await mammoth.extractRawText({ buffer: bytes })).value
   } catch (e) {
+    // A zip bomb is refused as the limit it is; other refusals of the guard read as a damaged file.
+    if (e instanceof AppError && e.code === 'LIMIT') throw e
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT') {
       throw new AppError(
@@ -244,10 +252,12 @@ async function rawText(input: { path: string } | { buffer: Buffer }, name: strin
         { file: name }
       )
     }
-    const why = e instanceof Error ? e.message : String(e)
+    const guard = e instanceof AppError ? (e.details as { reason?: string; reasonZh?: string } | undefined) : undefined
+    const why = guard?.reason ?? (e instanceof Error ? e.message : String(e))
+    const whyZh = guard?.reasonZh ?? why
     throw new AppError(
       'FILE_INVALID',
-      `无法读取 Word 文件“${name}”（${why}）。请用 Word 打开后另存为 .docx 再导入。`,
+      `无法读取 Word 文件“${name}”（${whyZh}）。请用 Word 打开后另存为 .docx 再导入。`,
       `Could not read the Word file "${name}" (${why}). Open it in Word, save as .docx and import it again.`,
       { file: name }
     )
