@@ -150,24 +150,7 @@ export const lessonsCalls = {
       .strict(),
     z.object({ items: z.array(LessonSummary), total: z.number().int().nonnegative() })
   ),
-  get: defineCall('lessons:get', z.object({ id: Id }).strict(), LessonDetail),
-  /**
-   * End-to-end tests only: moves the lesson clock forward so a 15-minute rule can be proven in
-   * seconds. Refused (FORBIDDEN) unless the host was started with CLASSDECK_TEST_CLOCK=1.
-   */
-  testAdvanceClock: defineCall(
-    'lessons:test-advance-clock',
-    z
-      .object({
-        ms: z
-          .number()
-          .int()
-          .min(0)
-          .max(24 * 60 * 60_000)
-      })
-      .strict(),
-    z.object({ skewMs: z.number().int().nonnegative() })
-  )
+  get: defineCall('lessons:get', z.object({ id: Id }).strict(), LessonDetail)
 } as const
 
 export const lessonsEvents = {

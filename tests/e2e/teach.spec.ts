@@ -22,7 +22,7 @@ test.use({ hasTouch: true })
 
 test.beforeEach(async () => {
   data = tempDataDir()
-  host = await startHost(data.dir, [], { CLASSDECK_TEST_CLOCK: '1' })
+  host = await startHost(data.dir)
   rpc = await connectRpc(host.url)
   deckPath = join(data.dir, 'decks', '勾股定理.edux')
   await saveSampleDeck(rpc, deckPath, '勾股定理', 5)
@@ -66,7 +66,17 @@ async function inkBox(page: Page): Promise<{ x: number; y: number; width: number
   return box
 }
 
+/** The same data folder served again by a host whose clock this test moves (fixtures/clock-host.ts). */
+async function restartWithMovableClock(): Promise<void> {
+  rpc.close()
+  await host.stop()
+  host = await startHost(data.dir, [], {}, { movableClock: true })
+  rpc = await connectRpc(host.url)
+}
+
 test('a lesson from class and deck to saved ink and an effective lesson record', async ({ page }) => {
+  // This lesson must last 16 minutes to count: the services' clock is moved, not waited for.
+  await restartWithMovableClock()
   await page.goto(`${host.url}#/teach`)
   await expect(page.getByTestId('teach-start')).toBeDisabled()
   await createClass(page, '七年级1班', ROSTER)
@@ -189,7 +199,7 @@ test('a lesson from class and deck to saved ink and an effective lesson record',
   const { status } = await rpc.call('lessons:current', {})
   expect(status?.effective).toBe(false)
   for (let i = 0; i < 4; i++) {
-    await rpc.call('lessons:test-advance-clock', { ms: 4 * MINUTE })
+    await host.advanceClock(4 * MINUTE)
     await rpc.call('lessons:activity', { sessionId: status!.sessionId })
   }
 
@@ -209,7 +219,7 @@ test('a lesson from class and deck to saved ink and an effective lesson record',
 
   // The file on disk has the ink, pen pressure included: a fresh host reads it back.
   await host.stop()
-  host = await startHost(data.dir, [], { CLASSDECK_TEST_CLOCK: '1' })
+  host = await startHost(data.dir)
   rpc.close()
   rpc = await connectRpc(host.url)
   const reopened = await rpc.call('courseware:open', { path: deckPath })
@@ -280,7 +290,7 @@ test('a crash during a lesson: after a restart the lesson is closed at its last 
   const killedAt = Date.now()
   await page.waitForTimeout(2500)
 
-  host = await startHost(data.dir, [], { CLASSDECK_TEST_CLOCK: '1' })
+  host = await startHost(data.dir)
   rpc.close()
   rpc = await connectRpc(host.url)
   await page.goto(`${host.url}#/teach`)

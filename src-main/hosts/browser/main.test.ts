@@ -21,8 +21,8 @@ describe('classdeck serve', () => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>x</title>')
     const lines: string[] = []
     vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')))
-    const events = ['SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'] as const
-    const before = events.map((e) => process.listeners(e).length)
+    const events = ['SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection']
+    const before = events.map((e) => process.listeners(e as 'SIGINT').length)
     const host = await serveMain(['--port', '0', '--data-dir', join(t.dir, 'data')], { staticDir, version: '0.0.0' })
     try {
       const printed = /listening at (\S+)/.exec(lines.join('\n'))?.[1]
@@ -33,12 +33,10 @@ describe('classdeck serve', () => {
       expect(admit.headers.get('set-cookie')).toContain(host.cookie)
     } finally {
       // serveMain installs process-wide handlers for a real run; take them off again here.
-      events.forEach((e, n) =>
-        process
-          .listeners(e)
-          .slice(before[n])
-          .forEach((l) => process.off(e, l as () => void))
-      )
+      events.forEach((e, n) => {
+        const emitter = process as unknown as NodeJS.EventEmitter
+        for (const l of emitter.listeners(e).slice(before[n])) emitter.off(e, l as () => void)
+      })
       await host.close()
       t.cleanup()
     }

@@ -60,10 +60,10 @@ export function parseServeArgs(argv: readonly string[], defaults: { staticDir: s
 
 export async function serveMain(
   argv: readonly string[],
-  opts: { staticDir: string; version: string }
+  opts: { staticDir: string; version: string; clock?: () => Date }
 ): Promise<BrowserHost> {
   const args = parseServeArgs(argv, { staticDir: opts.staticDir })
-  const host = await startBrowserHost({ ...args, version: opts.version })
+  const host = await startBrowserHost({ ...args, version: opts.version, ...(opts.clock ? { clock: opts.clock } : {}) })
   // Only once listening: a failure to start (port taken) must still end the process.
   installProcessGuards()
   // Tests and tools wait for this exact line (as VS Code's server prints "Web UI available at");

@@ -1,5 +1,4 @@
 import type { lessonsCalls } from '../../../src-shared/contract/lessons'
-import { AppError } from '../../../src-shared/errors'
 import type { DomainHandlers } from '../domain-handlers'
 import type { Services } from '../../app-core'
 
@@ -18,21 +17,6 @@ export function lessonsHandlers(s: Services): DomainHandlers<typeof lessonsCalls
     'lessons:status': ({ sessionId }) => l.status(sessionId),
     'lessons:current': () => ({ status: l.current() }),
     'lessons:list': (q) => l.list(q),
-    'lessons:get': ({ id }) => l.get(id),
-    'lessons:test-advance-clock': ({ ms }) => {
-      // Moving the clock would let anyone fake 有效授课, so only a test host may do it.
-      if (!testClockAllowed()) {
-        throw new AppError(
-          'FORBIDDEN',
-          '只有测试环境可以调整授课时钟。正式使用时授课时间按真实时间记录。',
-          'Only a test host may move the lesson clock; in real use lesson time follows the real clock.'
-        )
-      }
-      return { skewMs: l.advanceClockForTest(ms) }
-    }
+    'lessons:get': ({ id }) => l.get(id)
   }
-}
-
-function testClockAllowed(): boolean {
-  return process.env.CLASSDECK_TEST_CLOCK === '1'
 }

@@ -55,12 +55,10 @@ export class LessonsService {
   readonly onDidEnd = this.#onDidEnd.event
   /** Sessions a crash left open, closed at their last heartbeat when this service started. */
   readonly recovered: readonly LessonSummary[]
-  /** Added to the clock by advanceClockForTest (end-to-end tests only; zero otherwise). */
-  #skewMs = 0
 
   constructor(deps: LessonsServiceDeps) {
     this.#storage = deps.storage
-    this.#clock = () => new Date(deps.clock().getTime() + this.#skewMs)
+    this.#clock = deps.clock
     this.#rules = deps.rules
     this.#newId = deps.newId ?? randomUUID
     this.recovered = this.#recoverOpenSessions()
@@ -177,12 +175,6 @@ export class LessonsService {
     const row = repo.getSession(this.#db, id)
     if (!row) throw notFound(id)
     return { ...repo.summaryOf(this.#db, row), events: repo.eventsOf(this.#db, id) }
-  }
-
-  /** Moves this service's clock forward; the handler allows it only in test hosts. */
-  advanceClockForTest(ms: number): number {
-    this.#skewMs += Math.max(0, Math.round(ms))
-    return this.#skewMs
   }
 
   dispose(): void {
