@@ -18,8 +18,19 @@ interface Pending {
   settle: (err: AppError | null, teacher?: Teacher) => void
 }
 
+/** Text for an HTML page: whatever the query string or the platform said is shown, never run. */
+export function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c
+  )
+}
+
+/** What a platform's error says, capped: it is shown to the teacher, not stored. */
+const said = (text: string | null): string | null => (text ? [...text].slice(0, 300).join('') : null)
+
 const page = (title: string, text: string) =>
-  `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${title}</title><body style="font-family:sans-serif;font-size:22px;max-width:560px;margin:80px auto"><h1>${title}</h1><p>${text}</p></body></html>`
+  `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>${escapeHtml(title)}</title><body style="font-family:sans-serif;font-size:22px;max-width:560px;margin:80px auto"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`
 
 export class LoopbackSignIn {
   #pending: Pending | null = null
@@ -51,7 +62,14 @@ export class LoopbackSignIn {
         return
       }
       const finish = (status: number, title: string, text: string) => {
-        res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(page(title, text))
+        res
+          .writeHead(status, {
+            'content-type': 'text/html; charset=utf-8',
+            'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+            'x-content-type-options': 'nosniff',
+            'cache-control': 'no-store'
+          })
+          .end(page(title, text))
       }
       if (url.searchParams.get('state') !== state) {
         finish(400, '登录未完成', '这个登录链接已过期或不属于本次登录。请回到 ClassDeck 重新点“登录”。')
@@ -59,7 +77,9 @@ export class LoopbackSignIn {
       }
       const code = url.searchParams.get('code')
       if (!code) {
-        const why = url.searchParams.get('error') ?? '平台没有返回授权码'
+        // RFC 6749 §4.1.2.1: `error` is a code, `error_description` the platform's words for it.
+        const why =
+          said(url.searchParams.get('error_description')) ?? said(url.searchParams.get('error')) ?? '平台没有返回授权码'
         finish(400, '登录未完成', `${why}。请回到 ClassDeck 重新登录。`)
         this.#finish(
           new AppError(
