@@ -89,8 +89,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     try {
       const target = parseRequestUrl(req.url)
       // Only pages this host served, in a browser this launch admitted, may drive ClassDeck.
-      if (!gate.hostAllowed(req) || !gate.originAllowed(req)) {
-        refuseSocket(socket, 403, 'Forbidden', FORBIDDEN_HOST.message, FORBIDDEN_HOST.messageEn)
+      const refused = !gate.hostAllowed(req) ? FORBIDDEN_HOST : !gate.originAllowed(req) ? FORBIDDEN_ORIGIN : null
+      if (refused) {
+        refuseSocket(socket, 403, 'Forbidden', refused.message, refused.messageEn)
         return
       }
       if (target?.pathname !== RPC_PATH) {
@@ -162,6 +163,11 @@ const FORBIDDEN_HOST = new AppError(
   '拒绝访问：请求的主机名不是本机的 ClassDeck（只接受 127.0.0.1、localhost）',
   'Forbidden: the Host is not this ClassDeck (only 127.0.0.1 and localhost are accepted)'
 )
+const FORBIDDEN_ORIGIN = new AppError(
+  'FORBIDDEN',
+  '拒绝访问：请求来自其他网站的页面',
+  'Forbidden: the request comes from a page of another site'
+)
 const NO_COOKIE = new AppError(
   'FORBIDDEN',
   '拒绝访问：请用启动 ClassDeck 时显示的网址（带 ?k=）打开',
@@ -200,7 +206,7 @@ async function handleRequest(
   if (!gate.hostAllowed(req)) return refuse(res, 403, FORBIDDEN_HOST)
   const url = parseRequestUrl(req.url)
   if (!url) return sendText(res, 400, '请求地址格式错误', 'Malformed request target')
-  if (!gate.originAllowed(req)) return refuse(res, 403, FORBIDDEN_HOST)
+  if (!gate.originAllowed(req)) return refuse(res, 403, FORBIDDEN_ORIGIN)
   const key = url.searchParams.get(SECRET_PARAM)
   if (key !== null && (req.method === 'GET' || req.method === 'HEAD')) {
     if (!gate.isSecret(key)) return refuse(res, 403, OLD_SECRET)
