@@ -434,7 +434,8 @@ export function oddsDeck(): Uint8Array {
     `<a:p><a:r><a:rPr lang="zh-CN" b="1" i="1" u="sng" strike="sngStrike" sz="2400"><a:solidFill><a:schemeClr val="accent1"><a:lumMod val="50000"/></a:schemeClr></a:solidFill><a:ea typeface="楷体"/></a:rPr><a:t>重点</a:t></a:r>` +
     `<a:r><a:rPr lang="en-US" baseline="30000"/><a:t>2</a:t></a:r><a:r><a:rPr lang="en-US" baseline="-25000"/><a:t>n</a:t></a:r>` +
     `<a:br><a:rPr lang="zh-CN"/></a:br><a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum"><a:rPr lang="zh-CN"/><a:t>1</a:t></a:fld></a:p>` +
-    `<a:p><a:r><a:rPr lang="zh-CN"><a:hlinkClick r:id="rIdS"/></a:rPr><a:t>去练习</a:t></a:r></a:p>`
+    `<a:p><a:r><a:rPr lang="zh-CN"><a:hlinkClick r:id="rIdS"/></a:rPr><a:t>去练习</a:t></a:r></a:p>` +
+    `<a:p><a:r><a:rPr lang="zh-CN"><a:solidFill><a:schemeClr val="accent2"><a:tint val="40000"/></a:schemeClr></a:solidFill></a:rPr><a:t>浅色提示</a:t></a:r></a:p>`
   const cxn = (prst: string, tail: string) =>
     `<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="30" name="Connector"/><p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr>${xfrm(1000000, 4000000, 3000000, 0)}` +
     `<a:prstGeom prst="${prst}"><a:avLst/></a:prstGeom><a:ln w="25400">${solid('000000')}${tail}</a:ln></p:spPr></p:cxnSp>`

@@ -175,6 +175,14 @@ export function bomDocx(): Uint8Array {
   return handDocx(wPara('带 BOM 的教案'), { bom: true })
 }
 
+/** A plan that is only a table, with no heading or paragraph to title its slide. */
+export function tableOnlyDocx(): Uint8Array {
+  const tc = (t: string) => `<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr>${wPara(t)}</w:tc>`
+  return handDocx(
+    `<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid><w:tr>${tc('周一')}${tc('周二')}</w:tr><w:tr>${tc('分数')}${tc('小数')}</w:tr></w:tbl><w:p/>`
+  )
+}
+
 /** A Word file cut off part-way. */
 export async function truncatedDocx(): Promise<Uint8Array> {
   const whole = await lessonPlanDocx()
@@ -190,6 +198,7 @@ export async function generatedDocxSet(): Promise<{ name: string; bytes: Uint8Ar
     { name: 'strict.docx', bytes: strictDocx() },
     { name: 'bom.docx', bytes: bomDocx() },
     { name: 'empty.docx', bytes: handDocx('') },
+    { name: 'table-only.docx', bytes: tableOnlyDocx() },
     { name: 'truncated.docx', bytes: await truncatedDocx() }
   ]
 }

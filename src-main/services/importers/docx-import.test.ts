@@ -12,6 +12,7 @@ import {
   generatedDocxSet,
   lessonPlanDocx,
   strictDocx,
+  tableOnlyDocx,
   textBoxDocx,
   truncatedDocx
 } from '../../test-utils/fixture-docx'
@@ -108,6 +109,12 @@ describe('Word import of generated lesson plans', () => {
     expect((await importBytes('文本框.docx', textBoxDocx())).deck.lessonPlans[0]!.html).toContain('文本框里的字')
     expect((await importBytes('严格.docx', strictDocx())).deck.lessonPlans[0]!.html).toContain('严格格式的教案')
     expect((await importBytes('bom.docx', bomDocx())).deck.lessonPlans[0]!.html).toContain('带 BOM 的教案')
+  })
+
+  it('gives a slide with no text an empty title instead of inventing one', async () => {
+    const r = await importBytes('课表.docx', tableOnlyDocx(), { splitHeadingLevel: 1 })
+    expect(r.deck.slides.map((s) => s.elements.map((e) => e.type))).toEqual([['table']])
+    expect(r.report.titles).toEqual([''])
   })
 
   it('refuses a truncated Word file, naming it', async () => {

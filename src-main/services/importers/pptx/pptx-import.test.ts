@@ -195,7 +195,7 @@ describe('PowerPoint import of generated decks', () => {
     const r = await importBytes('odds.pptx', oddsDeck())
     expect(r.deck.slides).toHaveLength(2) // the listed slide that is not in the package is skipped
     const [s1, s2] = r.deck.slides
-    const [rich, link] = only(s1!.elements, 'text')[0]!.paragraphs
+    const [rich, link, light] = only(s1!.elements, 'text')[0]!.paragraphs
     expect(rich!.runs[0]).toMatchObject({
       text: '重点',
       bold: true,
@@ -213,6 +213,7 @@ describe('PowerPoint import of generated decks', () => {
       ['1', undefined, undefined]
     ])
     expect(link!.runs[0]!.linkSlideId).toBe(s2!.id)
+    expect(light!.runs[0]!.color).toBe('#E6B9B8') // accent2 #C0504D at tint 40 %
     expect(only(s1!.elements, 'shape')[0]!.fill).toBe('#FF000080')
     expect(s2!.hidden).toBe(true)
     expect(only(s2!.elements, 'shape').map((s) => [s.kind, s.approximated])).toEqual([
