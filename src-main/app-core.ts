@@ -126,7 +126,11 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const questionBank = new QuestionBankService({ storage, clock })
   disposers.push(questionBank.onDidChange((c) => hub.publish('question-bank:changed', c)))
   disposers.push(() => questionBank.dispose())
-  const stats = new StatsService({ storage, clock })
+  const stats = new StatsService({
+    storage,
+    clock,
+    minLessonMinutes: () => settings.get().activityMinLessonMinutes
+  })
   const rosters = new RostersService({ storage, clock })
   disposers.push(rosters.onDidChange((c) => hub.publish('rosters:changed', c)))
   disposers.push(() => rosters.dispose())

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineCall, defineEvent } from './define'
+import { PLATFORM_URL_RULE, isAllowedPlatformUrl } from '../platform/platform-url'
 
 export const Language = z.enum(['zh-CN', 'en'])
 export type Language = z.infer<typeof Language>
@@ -19,7 +20,9 @@ export const Settings = z.object({
   /** Minutes without input after which lesson time stops counting as active. */
   idleMinutes: z.number().int().min(1).max(60).catch(5).default(5),
   /** Which region's activity rules the estimate uses (resources/activity-rules/<id>.json); none = the first. */
-  activityRegion: z.string().max(64).nullable().catch(null).default(null)
+  activityRegion: z.string().max(64).nullable().catch(null).default(null),
+  /** The activity estimate leaves out lessons shorter than this (a slide shown by mistake is no lesson). */
+  activityMinLessonMinutes: z.number().int().min(0).max(60).catch(5).default(5)
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -31,13 +34,14 @@ export const SettingsPatch = z
     platformUrl: z
       .string()
       .url()
-      .refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
+      .refine(isAllowedPlatformUrl, `${PLATFORM_URL_RULE.zh} / ${PLATFORM_URL_RULE.en}`),
     effectiveLessonMinutes: z.number().int().min(1).max(240),
     idleMinutes: z.number().int().min(1).max(60),
     activityRegion: z
       .string()
       .regex(/^[a-z0-9-]{1,64}$/)
-      .nullable()
+      .nullable(),
+    activityMinLessonMinutes: z.number().int().min(0).max(60)
   })
   .partial()
   .strict()

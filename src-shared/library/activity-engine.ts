@@ -59,6 +59,7 @@ function occurrences(rule: ActivityRule, facts: readonly ActivityFact[], tz: num
       }
       break
     case 'quiz':
+      if (!rule.classroomQuestions.count) break
       for (const f of facts)
         if (f.kind === 'quiz' && f.students >= rule.minStudents)
           out.push({ day: localDay(f.at, tz), base: rule.points })
@@ -115,10 +116,15 @@ function criterion(rule: ActivityRule): { zh: string; en: string } {
       }
     }
     case 'quiz':
-      return {
-        zh: `${rule.minStudents} 名以上学生作答的检测`,
-        en: `questions answered by at least ${rule.minStudents} students`
-      }
+      return rule.classroomQuestions.count
+        ? {
+            zh: `${rule.minStudents} 名以上学生作答的课堂检测（依据：${rule.classroomQuestions.basis}）`,
+            en: `questions answered by at least ${rule.minStudents} students (per the region's rule)`
+          }
+        : {
+            zh: `可计入的检测——ClassDeck 的课堂提问不算${rule.name}（依据：${rule.classroomQuestions.basis}）`,
+            en: `qualifying tests: questions ClassDeck runs in class do not count as ${rule.nameEn} (per the region's rule)`
+          }
     case 'active-day':
       return {
         zh: '使用 ClassDeck 的天数（平台按登录计，ClassDeck 只知道哪天用过）',

@@ -43,7 +43,18 @@ export const ActivityRule = z.discriminatedUnion('kind', [
     })
     .strict(),
   /** A question run (检测) that at least `minStudents` students answered. */
-  z.object({ kind: z.literal('quiz'), ...base, minStudents: z.number().int().min(1).max(200) }).strict(),
+  z
+    .object({
+      kind: z.literal('quiz'),
+      ...base,
+      minStudents: z.number().int().min(1).max(200),
+      /**
+       * Whether this rule counts the questions ClassDeck runs in class at all (a 导学检测 is done
+       * before class, on the platform), and what in the region's rule says so: shown with the estimate.
+       */
+      classroomQuestions: z.object({ count: z.boolean(), basis: z.string().min(1).max(300) }).strict()
+    })
+    .strict(),
   /**
    * A day ClassDeck was used (the nearest thing to the platform's login day that ClassDeck can
    * see); from the day after `streak.days` consecutive days, a day earns `streak.points`.

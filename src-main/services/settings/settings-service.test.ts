@@ -28,6 +28,7 @@ describe('SettingsService', () => {
       effectiveLessonMinutes: 15,
       idleMinutes: 5,
       activityRegion: null,
+      activityMinLessonMinutes: 5,
       dataDir: t.dir
     })
   })

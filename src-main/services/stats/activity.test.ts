@@ -54,6 +54,14 @@ describe('activity estimate', () => {
     expect(Object.keys(SHIPPED_REGION_FILES)).toHaveLength(3)
   })
 
+  it('refuses a quiz rule that does not say whether classroom questions count, and on what basis', () => {
+    const zj = structuredClone(SHIPPED_REGION_FILES['zhejiang-zhijianghui.json']) as {
+      rules: { kind: string; classroomQuestions?: unknown }[]
+    }
+    for (const r of zj.rules) if (r.kind === 'quiz') delete r.classroomQuestions
+    expect(() => loadRegions({ 'zhejiang-zhijianghui.json': zj })).toThrow(/classroomQuestions/)
+  })
+
   it('refuses a rule table that breaks the schema, naming the file', () => {
     const broken = {
       ...(SHIPPED_REGION_FILES['shihe-district.json'] as object),
@@ -70,14 +78,17 @@ describe('activity estimate', () => {
       'interactive-lesson': { matched: 3, counted: 2, points: 10 },
       // original 课件: Tue, Thu → 2; 1 a week → 1 × 10 (Fri's 课件 is not original, Fri's 教案 is not 课件)
       courseware: { matched: 2, counted: 1, points: 10 },
-      // ≥ 10 students: Mon 12, Wed 30, Thu 10 (Tue's 9 is short) → 3; 2 a week → 2 × 5
-      'guided-test': { matched: 3, counted: 2, points: 10 },
+      // 导学检测 is done before class on the platform: none of ClassDeck's in-class questions count
+      'guided-test': { matched: 0, counted: 0, points: 0 },
       // every lesson, 10 points a day: Mon 3 lessons → 10, Tue 5, Wed 5
       'classroom-teaching': { matched: 5, counted: 4, points: 20 },
       // Mon: 6 days before → 1; Tue–Fri: 7+ days before → 2 each; Sun after a gap → 1
       login: { matched: 6, counted: 6, points: 10 }
     })
-    expect(r.points).toBe(60)
+    expect(r.points).toBe(50)
+    expect(r.rules.find((x) => x.ruleId === 'guided-test')!.why).toBe(
+      '导学检测：这段时间没有可计入的检测——ClassDeck 的课堂提问不算导学检测（依据：导学是课前导学：学生课前在平台上完成的学习与检测；规则表摘录只说“导学检测”，没有把课堂上的即时提问算进去。）（每次 5 分，每周最多 2 次）。'
+    )
     const why = r.rules.find((x) => x.ruleId === 'interactive-lesson')!.why
     expect(why).toBe(
       '互动授课：有效授课满 15 分钟的课 3 次，计分 2 次，1 次超出上限未计（每次 5 分，每周最多 2 次），共 10 分。'
@@ -96,6 +107,8 @@ describe('activity estimate', () => {
       login: { matched: 6, counted: 6, points: 6 }
     })
     expect(r.points).toBe(36)
+    // Where the region's rule does count classroom questions, the estimate says which words say so.
+    expect(r.rules.find((x) => x.ruleId === 'classroom-interaction')!.why).toContain('依据：规则名为“课堂互动”')
   })
 
   it('Fujian 教师空间: a points cap per day that the third share on Friday exceeds', () => {

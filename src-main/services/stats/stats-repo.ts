@@ -113,14 +113,22 @@ export function classes(db: Database): { classId: string; className: string; les
     .all() as { classId: string; className: string; lessons: number; lastTaughtAt: string }[]
 }
 
-// ---- facts for the activity estimate (every class) ------------------------------------------
+// ---- facts for the activity estimate (every class, one teacher) -----------------------------
+// `teacherId` null: the lessons nobody was known for (no teacher has signed in on this computer).
 
-export function lessonFacts(db: Database, from: string, to: string): { at: string; activeMs: number }[] {
+export function lessonFacts(
+  db: Database,
+  from: string,
+  to: string,
+  teacherId: string | null,
+  minActiveMs: number
+): { at: string; activeMs: number }[] {
   return db
     .prepare(
-      'SELECT started_at AS at, active_ms AS activeMs FROM lesson_sessions WHERE started_at >= ? AND started_at < ? AND ended_at IS NOT NULL'
+      `SELECT started_at AS at, active_ms AS activeMs FROM lesson_sessions
+       WHERE started_at >= ? AND started_at < ? AND ended_at IS NOT NULL AND teacher_id IS ? AND active_ms >= ?`
     )
-    .all(from, to) as { at: string; activeMs: number }[]
+    .all(from, to, teacherId, minActiveMs) as { at: string; activeMs: number }[]
 }
 
 export function uploadFacts(db: Database, from: string, to: string): { at: string; original: 0 | 1; type: string }[] {
@@ -129,27 +137,45 @@ export function uploadFacts(db: Database, from: string, to: string): { at: strin
     .all(from, to) as { at: string; original: 0 | 1; type: string }[]
 }
 
-export function quizFacts(db: Database, from: string, to: string): { at: string; students: number }[] {
+/** A run's lesson: its own, or its class session's (a class opened from a lesson). */
+const RUN_LESSON =
+  'COALESCE(q.lesson_session_id, (SELECT c.lesson_session_id FROM class_sessions c WHERE c.id = q.class_session_id))'
+
+/** Question runs in the teacher's lessons (a run's teacher is its lesson's). */
+export function quizFacts(
+  db: Database,
+  from: string,
+  to: string,
+  teacherId: string | null
+): { at: string; students: number }[] {
   return db
     .prepare(
       `SELECT q.launched_at AS at, (SELECT count(*) FROM answers a WHERE a.run_id = q.id) AS students
-       FROM question_runs q WHERE q.launched_at >= ? AND q.launched_at < ?`
+       FROM question_runs q LEFT JOIN lesson_sessions l ON l.id = ${RUN_LESSON}
+       WHERE q.launched_at >= ? AND q.launched_at < ? AND l.teacher_id IS ?`
     )
-    .all(from, to) as { at: string; students: number }[]
+    .all(from, to, teacherId) as { at: string; students: number }[]
 }
 
 /** Local days on which ClassDeck recorded anything the teacher did. */
-export function activeDays(db: Database, from: string, to: string, tzOffsetMinutes: number): string[] {
+export function activeDays(
+  db: Database,
+  from: string,
+  to: string,
+  tzOffsetMinutes: number,
+  teacherId: string | null
+): string[] {
   const shift = `${tzOffsetMinutes >= 0 ? '+' : ''}${tzOffsetMinutes} minutes`
   return db
     .prepare(
       `SELECT DISTINCT date(at, @shift) AS day FROM (
-         SELECT started_at AS at FROM lesson_sessions WHERE started_at >= @from AND started_at < @to
-         UNION ALL SELECT launched_at FROM question_runs WHERE launched_at >= @from AND launched_at < @to
+         SELECT started_at AS at FROM lesson_sessions WHERE started_at >= @from AND started_at < @to AND teacher_id IS @teacher
+         UNION ALL SELECT q.launched_at FROM question_runs q LEFT JOIN lesson_sessions l ON l.id = ${RUN_LESSON}
+           WHERE q.launched_at >= @from AND q.launched_at < @to AND l.teacher_id IS @teacher
          UNION ALL SELECT created_at FROM library_resources WHERE created_at >= @from AND created_at < @to
          UNION ALL SELECT created_at FROM question_bank WHERE created_at >= @from AND created_at < @to
        ) ORDER BY day`
     )
     .pluck()
-    .all({ shift, from, to }) as string[]
+    .all({ shift, from, to, teacher: teacherId }) as string[]
 }

@@ -10,6 +10,7 @@ import { StorageService, allMigrations } from '../storage'
 import { LessonsService } from '../lessons'
 import { LibraryService, QuestionBankService } from '../library'
 import { StatsService } from './stats-service'
+import { setCurrentTeacher } from '../sync/teacher-repo'
 import { tempDir } from '../../test-utils/temp-dir'
 import type { LessonTool } from '../../../src-shared/contract/lessons'
 
@@ -265,5 +266,31 @@ describe('StatsService', () => {
     expect(a.month.points).toBe(38)
     expect(() => stats.activity({ regionId: 'atlantis' })).toThrow(/没有“atlantis”地区的活跃度规则/)
     lib.dispose()
+  })
+
+  it('estimates only the current teacher’s lessons, leaving out lessons under the set minimum', () => {
+    const wang = { id: 't-1001', name: '王丽华' }
+    setCurrentTeacher(db, wang)
+    teach('c-701', cst('2026-03-02', '09:00'), 20, 'ch17')
+    teach('c-701', cst('2026-03-02', '10:00'), 3, null) // the wrong deck, closed after 3 minutes
+    // 李建国 teaches on the same classroom PC in the afternoon.
+    setCurrentTeacher(db, { id: 't-1002', name: '李建国' })
+    teach('c-702', cst('2026-03-02', '14:00'), 40, null)
+    teach('c-702', cst('2026-03-03', '14:00'), 40, null)
+    setCurrentTeacher(db, wang)
+
+    const week = (s: StatsService) =>
+      Object.fromEntries(
+        s
+          .activity({ regionId: 'zhejiang-zhijianghui', date: '2026-03-04' })
+          .week.rules.map((r) => [r.ruleId, r.matched])
+      )
+    // Hers: one lesson of 20 minutes (the 3-minute one is left out); his two are not hers; one day used.
+    expect(week(stats)).toMatchObject({ 'interactive-lesson': 1, 'classroom-teaching': 1, login: 1 })
+    const a = stats.activity({ regionId: 'zhejiang-zhijianghui', date: '2026-03-04' })
+    expect(a.disclaimer).toContain('只计王丽华老师的课，不足 5 分钟的课不计。')
+    // The minimum is a setting: at 2 minutes the short lesson counts as 课堂教学 too.
+    const lenient = new StatsService({ storage, clock, minLessonMinutes: () => 2 })
+    expect(week(lenient)).toMatchObject({ 'interactive-lesson': 1, 'classroom-teaching': 2 })
   })
 })

@@ -31,12 +31,15 @@ import { AppError, validationError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import * as repo from './stats-repo'
 import { loadRegions } from './regions'
+import { currentTeacher } from '../sync/teacher-repo'
 
 export interface StatsServiceDeps {
   readonly storage: StorageService
   readonly clock: () => Date
   /** Rule tables; the shipped ones by default. */
   readonly regions?: readonly ActivityRegion[]
+  /** Lessons shorter than this are left out of the activity estimate (a setting; default 5). */
+  readonly minLessonMinutes?: () => number
 }
 
 /** Below these a student is listed under 需要关注 (needs help). */
@@ -47,10 +50,12 @@ export class StatsService {
   readonly #storage: StorageService
   readonly #clock: () => Date
   readonly regions: readonly ActivityRegion[]
+  readonly #minLessonMinutes: () => number
 
   constructor(deps: StatsServiceDeps) {
     this.#storage = deps.storage
     this.#clock = deps.clock
+    this.#minLessonMinutes = deps.minLessonMinutes ?? (() => 5)
     this.regions = deps.regions ?? loadRegions()
   }
 
@@ -187,7 +192,19 @@ export class StatsService {
     )
     const instant = (d: LocalDate): string => new Date(Date.parse(`${d}T00:00:00Z`) - tz * MINUTE).toISOString()
     const factsTo = [week.to, month.to].sort()[1]!
-    const facts = this.#facts(instant(capStart), instant(addDays(capStart, -lookback)), factsTo, tz)
+    // The teacher at this computer: on a shared classroom PC another teacher's lessons are not theirs.
+    const teacher = currentTeacher(this.#db)
+    const minMinutes = this.#minLessonMinutes()
+    const facts = this.#facts(instant(capStart), instant(addDays(capStart, -lookback)), factsTo, tz, {
+      teacherId: teacher?.id ?? null,
+      minActiveMs: minMinutes * MINUTE
+    })
+    const whose = teacher
+      ? { zh: `只计${teacher.name}老师的课`, en: `Only ${teacher.name}'s lessons count` }
+      : {
+          zh: '只计没有记下授课教师的课（还没有老师在本机登录过）',
+          en: 'Only lessons with no recorded teacher count (nobody has signed in here)'
+        }
     const windowOf = (p: ReturnType<typeof resolvePeriod>) => ({
       from: p.from,
       to: p.to,
@@ -198,8 +215,8 @@ export class StatsService {
     return {
       region: summaryOf(region),
       estimate: true,
-      disclaimer: `这是估算，不是平台的分数：按“${region.name}”的规则和 ClassDeck 在本机记录的授课、互动与共享计算。${region.caveat}`,
-      disclaimerEn: `An estimate, not the platform's score: computed from ${region.nameEn}'s rules and what ClassDeck recorded on this computer.`,
+      disclaimer: `这是估算，不是平台的分数：按“${region.name}”的规则和 ClassDeck 在本机记录的授课、互动与共享计算。${whose.zh}，不足 ${minMinutes} 分钟的课不计。${region.caveat}`,
+      disclaimerEn: `An estimate, not the platform's score: computed from ${region.nameEn}'s rules and what ClassDeck recorded on this computer. ${whose.en}; lessons under ${minMinutes} minutes are left out.`,
       week: windowOf(week),
       month: windowOf(month)
     }
@@ -207,22 +224,28 @@ export class StatsService {
 
   dispose(): void {}
 
-  #facts(from: string, daysFrom: string, to: string, tz: number): ActivityFact[] {
+  #facts(
+    from: string,
+    daysFrom: string,
+    to: string,
+    tz: number,
+    who: { teacherId: string | null; minActiveMs: number }
+  ): ActivityFact[] {
     const db = this.#db
     return [
       ...repo
-        .lessonFacts(db, from, to)
+        .lessonFacts(db, from, to, who.teacherId, who.minActiveMs)
         .map((l): ActivityFact => ({ kind: 'lesson', at: l.at, activeMinutes: l.activeMs / MINUTE })),
+      ...repo.uploadFacts(db, from, to).map((u): ActivityFact => ({
+        kind: 'upload',
+        at: u.at,
+        original: u.original === 1,
+        type: u.type as ResourceType
+      })),
       ...repo
-        .uploadFacts(db, from, to)
-        .map((u): ActivityFact => ({
-          kind: 'upload',
-          at: u.at,
-          original: u.original === 1,
-          type: u.type as ResourceType
-        })),
-      ...repo.quizFacts(db, from, to).map((q): ActivityFact => ({ kind: 'quiz', at: q.at, students: q.students })),
-      ...repo.activeDays(db, daysFrom, to, tz).map((day): ActivityFact => ({ kind: 'active-day', day }))
+        .quizFacts(db, from, to, who.teacherId)
+        .map((q): ActivityFact => ({ kind: 'quiz', at: q.at, students: q.students })),
+      ...repo.activeDays(db, daysFrom, to, tz, who.teacherId).map((day): ActivityFact => ({ kind: 'active-day', day }))
     ]
   }
 
