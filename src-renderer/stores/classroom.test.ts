@@ -174,6 +174,32 @@ describe('classroom store', () => {
     expect(store.remote).toBeNull()
   })
 
+  it('shows the answered status of a second device at once, and throws a refusal for the page to show', async () => {
+    const request = {
+      requestId: 'q1',
+      studentId: 's1',
+      name: '李雷',
+      currentOnline: false,
+      at: '2026-11-25T08:01:00.000Z'
+    }
+    fake.handle('classroom:decide-device', ({ requestId }) => {
+      if (requestId !== 'q1')
+        throw new AppError('NOT_FOUND', '这个请求已经处理过了', 'That request was already answered')
+      return openStatus()
+    })
+    const store = useClassroomStore()
+    await store.hydrate()
+    fake.emit('classroom:status-changed', openStatus({ deviceRequests: [request] }))
+    expect(store.status?.deviceRequests).toHaveLength(1)
+    await store.decideDevice('q1', true)
+    expect(fake.callsTo('classroom:decide-device')).toEqual([{ requestId: 'q1', approve: true }])
+    expect(store.status?.deviceRequests).toEqual([])
+    await expect(store.decideDevice('q2', false)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      messageEn: 'That request was already answered'
+    })
+  })
+
   it('resets to nothing and stops listening', async () => {
     const store = useClassroomStore()
     await store.hydrate()

@@ -171,6 +171,13 @@ export const useClassroomStore = defineStore('classroom', () => {
     })
   }
   const pairRemote = () => run(async () => (remote.value = await useTransport().invoke('classroom:remote-token', {})))
+  /**
+   * The teacher's yes or no to a student's second device; the answered status shows at once
+   * (the request gone, the student on the new device). A refusal is thrown for the caller to show.
+   */
+  async function decideDevice(requestId: string, approve: boolean): Promise<void> {
+    showStatus(await useTransport().invoke('classroom:decide-device', { requestId, approve }))
+  }
   const photo = (photoId: string) => run(() => useTransport().invoke('classroom:photo', { photoId }))
   const exportXlsx = () => run(() => useTransport().invoke('classroom:export-xlsx', {}))
   const exportCsv = () => run(() => useTransport().invoke('classroom:export-csv', {}))
@@ -221,6 +228,7 @@ export const useClassroomStore = defineStore('classroom', () => {
     reveal,
     loadResults,
     pairRemote,
+    decideDevice,
     photo,
     exportXlsx,
     exportCsv,
