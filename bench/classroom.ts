@@ -372,13 +372,15 @@ async function main(): Promise<void> {
       dataDir: dir,
       pagesDir: null,
       maxConnections: n + 100,
+      // Every simulated tablet comes from 127.0.0.1: lift the per-address cap meant for real LANs.
+      socketsPerAddress: n + 100,
       interfaces: () => [{ name: 'lo', address: '127.0.0.1', internal: true }]
     })
     const kids = new Kids()
     const procs = n <= 60 ? 1 : n <= 500 ? 2 : 4
     await kids.start(procs)
     try {
-      const st = await service.open({ host: '127.0.0.1', port: 0, title: 'bench' })
+      const st = await service.open({ host: '127.0.0.1', port: 0, title: 'bench', maxStudents: n })
       // Measured once the server is listening (socket.io loaded, its engine made), so the
       // figure is what each connected student costs, not what opening a class costs.
       const rssBefore = await settle()

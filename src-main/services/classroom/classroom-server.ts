@@ -83,6 +83,8 @@ export interface ClassroomServerOptions {
 
 /** The Socket.IO room of joined student sockets: class broadcasts go only to them. */
 const CLASS_ROOM = 'class'
+/** Each student's sockets (one, unless a takeover is under way). */
+const studentRoom = (studentId: string): string => `student:${studentId}`
 
 type AckFn = (ack: Ack<unknown>) => void
 /** Node-style completion: an error (sent as a refusal) or the result. */
@@ -168,21 +170,27 @@ export class ClassroomServer {
     const before = socket.data.studentId as string | undefined
     socket.data.studentId = studentId
     socket.data.tokenHash = sha256(token)
-    void socket.join(CLASS_ROOM)
     if (before !== studentId) {
+      if (before) void socket.leave(studentRoom(before))
       this.logic.setOnline(studentId, 1)
       if (before) this.logic.setOnline(before, -1)
     }
-    for (const other of this.students.sockets.values()) {
-      if (other !== socket && other.data.studentId === studentId) this.#signOut(other)
+    // The student's own room finds their other sockets without a scan of the class.
+    for (const id of [...(this.students.adapter.rooms.get(studentRoom(studentId)) ?? [])]) {
+      const other = this.students.sockets.get(id)
+      if (other && other !== socket) this.#signOut(other)
     }
+    void socket.join([CLASS_ROOM, studentRoom(studentId)])
   }
 
   #signOut(socket: Socket): void {
     const id = socket.data.studentId as string | undefined
     socket.data.studentId = undefined
     socket.data.tokenHash = undefined
-    if (id) this.logic.setOnline(id, -1)
+    if (id) {
+      this.logic.setOnline(id, -1)
+      void socket.leave(studentRoom(id))
+    }
     void socket.leave(CLASS_ROOM)
     const event: SignedOutEvent = { reason: 'other-device', error: refusal('token', HINTS.deviceReplaced) }
     socket.emit(STUDENT_EVENTS.signedOut, event)
@@ -237,6 +245,7 @@ export class ClassroomServer {
         else {
           socket.data.studentId = undefined
           void socket.leave(CLASS_ROOM)
+          if (id) void socket.leave(studentRoom(id))
         }
       }
       // Sent through the socket's own room so that it carries a recovery offset: a client

@@ -295,6 +295,17 @@ describe('classroom security: protocol corners', () => {
     }
   })
 
+  it('answers the remote’s server → client event names with unknown-event too', async () => {
+    kit = await classroomKit()
+    const token = new URL((await kit.service.remoteToken()).url).hash.slice(3)
+    const phone = remoteSocket({ token })
+    await nextEvent(phone, 'paired')
+    for (const ev of ['state', 'paired']) {
+      const r = (await phone.timeout(1000).emitWithAck(ev, {})) as { ok: boolean; error?: never }
+      expect(!r.ok && refusalReasonOf(r.error!)).toBe('unknown-event')
+    }
+  })
+
   it('refuses answers with extra fields', async () => {
     kit = await classroomKit()
     const { s } = await joined({ name: '多余' })
