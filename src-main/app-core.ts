@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path'
 import { mkdirSync } from 'node:fs'
+import { clearIncoming } from './util/incoming'
 import { StorageService, allMigrations } from './services/storage'
 import { SettingsService } from './services/settings'
 import { LessonsService } from './services/lessons'
@@ -66,6 +67,7 @@ export interface AppCoreOptions {
 export function createAppCore(opts: AppCoreOptions): AppCore {
   const clock = opts.clock ?? (() => new Date())
   mkdirSync(opts.dataDir, { recursive: true })
+  clearIncoming(opts.dataDir)
   const storage = StorageService.open({
     file: join(opts.dataDir, 'classdeck.db'),
     migrations: allMigrations,

@@ -1,6 +1,7 @@
 import type { coursewareCalls } from '../../../src-shared/contract/courseware'
 import type { DomainHandlers } from '../domain-handlers'
 import type { Services } from '../../app-core'
+import { consumingIncoming } from '../../util/incoming'
 
 export function coursewareHandlers(s: Services): DomainHandlers<typeof coursewareCalls> {
   const cw = s.courseware
@@ -29,7 +30,9 @@ export function coursewareHandlers(s: Services): DomainHandlers<typeof coursewar
       return { discarded: true as const }
     },
     'courseware:import': ({ path, splitHeadingLevel, taskId }) =>
-      cw.importFile(path, { ...(splitHeadingLevel ? { splitHeadingLevel } : {}), ...(taskId ? { taskId } : {}) }),
+      consumingIncoming(s.info.dataDir, path, () =>
+        cw.importFile(path, { ...(splitHeadingLevel ? { splitHeadingLevel } : {}), ...(taskId ? { taskId } : {}) })
+      ),
     'courseware:export': (input) => cw.export(input)
   }
 }

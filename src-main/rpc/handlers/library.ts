@@ -1,6 +1,7 @@
 import type { libraryCalls, questionBankCalls } from '../../../src-shared/contract/library'
 import type { DomainHandlers } from '../domain-handlers'
 import type { Services } from '../../app-core'
+import { consumingIncoming } from '../../util/incoming'
 
 export function libraryHandlers(
   s: Services
@@ -8,7 +9,7 @@ export function libraryHandlers(
   const l = s.library
   const b = s.questionBank
   return {
-    'library:add': (input) => l.add(input),
+    'library:add': (input) => consumingIncoming(s.info.dataDir, input.path, () => l.add(input)),
     'library:add-content': (input) => l.addContent(input),
     'library:add-from-platform': (input) => l.addFromPlatform(input),
     'library:search': (input) => l.search(input),
@@ -23,6 +24,7 @@ export function libraryHandlers(
     'question-bank:add': (input) => b.add(input),
     'question-bank:update': (input) => b.update(input),
     'question-bank:remove': ({ id }) => b.remove(id),
-    'question-bank:import-word': (input) => b.importWord(input)
+    'question-bank:import-word': (input) =>
+      'path' in input ? consumingIncoming(s.info.dataDir, input.path, () => b.importWord(input)) : b.importWord(input)
   }
 }
