@@ -199,10 +199,12 @@ export class LiveClass implements ClassroomLogic {
     return this.#joinResult(row.id, token)
   }
 
-  /** The device's request replaces any earlier one from it or for the same student (the earlier asker is told no). */
+  /** One request per device and per student: a newer one replaces the earlier (whose device is told no). */
   #askTeacher(studentId: string, socketId: string): void {
     for (const r of this.#requests.values()) {
-      if (r.socketId === socketId || r.studentId === studentId) this.#refuseRequest(r)
+      // The same device asking again only replaces its request; another device waiting for this student is told no.
+      if (r.socketId === socketId) this.#requests.delete(r.requestId)
+      else if (r.studentId === studentId) this.#refuseRequest(r)
     }
     if (this.#requests.size >= LIMITS.deviceRequests) throw refused('full', HINTS.classFull)
     const s = this.#students.get(studentId)!
