@@ -63,6 +63,44 @@ describe('reference platform server', () => {
     ...extra
   })
 
+  it('refuses a quiz result that files an answer under a student of another class', async () => {
+    const { accessToken } = await teacherToken()
+    const auth = (key: string) => ({ headers: { authorization: `Bearer ${accessToken}`, 'idempotency-key': key } })
+    const students = (await http.get('/api/v1/classes/c-301/students', auth('x'.repeat(8)))).data.result as {
+      id: string
+      name: string
+    }[]
+    const elsewhere = (await http.get('/api/v1/classes/c-302/students', auth('y'.repeat(8)))).data.result as {
+      id: string
+      name: string
+    }[]
+    const result = (answers: unknown[]) => ({
+      clientResultId: 'qr-roster',
+      classId: 'c-301',
+      question: { stem: '1 分 = ( ) 秒', kind: 'single', correctAnswer: 'B' },
+      startedAt: '2026-09-08T01:00:00.000Z',
+      closedAt: '2026-09-08T01:01:00.000Z',
+      answers
+    })
+    const bad = await http.post(
+      '/api/v1/quiz-results',
+      result([{ studentId: elsewhere[0]!.id, studentName: elsewhere[0]!.name, answer: 'B', correct: true }]),
+      auth('quiz-roster-1')
+    )
+    expect(bad.status).toBe(400)
+    expect(bad.data.message).toContain('不在该班级的学生名单上')
+    expect(server.stats().quizResults).toBe(0)
+    const good = await http.post(
+      '/api/v1/quiz-results',
+      result([
+        { studentId: students[0]!.id, studentName: students[0]!.name, answer: 'B', correct: true },
+        { studentName: '临时来的同学', answer: 'C', correct: false }
+      ]),
+      auth('quiz-roster-2')
+    )
+    expect(good.data).toMatchObject({ success: true, result: { answeredCount: 2, correctCount: 1 } })
+  })
+
   it('answers in the platform envelope, with -100 for a missing or unknown token', async () => {
     const ping = await http.get('/api/v1/ping')
     expect(ping.data).toMatchObject({ success: true, result: { time: expect.any(String) } })

@@ -126,6 +126,16 @@ export function registerApiRoutes(app: FastifyInstance, ctx: PlatformContext): v
     const { teacherId } = authenticate(ctx, req, 'user')
     const body = parseBody(QuizResultInput, req.body)
     requireClass(teacherId!, body.classId, '上报该班级的答题结果')
+    // A student named by id must be on this class's roster: an answer is never filed under a
+    // student of another class (or one the app made up).
+    const onRoster = ctx.db.prepare('SELECT 1 FROM students WHERE id = ? AND class_id = ?')
+    const stranger = body.answers.find((a) => a.studentId !== undefined && !onRoster.get(a.studentId, body.classId))
+    if (stranger) {
+      throw new PlatformError(
+        PlatformCode.BAD_REQUEST,
+        `答题记录里的学生 ${stranger.studentName}（${stranger.studentId}）不在该班级的学生名单上`
+      )
+    }
     return idempotent(ctx, req, teacherId!, 'quiz-results', () => {
       const correct = body.answers.filter((a) => a.correct === true).length
       ctx.db
