@@ -11,13 +11,14 @@ import { MemoryTokenStore } from './token-store'
 import { downloadResource, insideFolder } from './checked-download'
 
 const BODY = Buffer.from('教案内容')
+let contentRequests = 0
 const SHA = createHash('sha256').update(BODY).digest('hex')
 
 /**
  * A platform that names its resources as an attacker would: the id and file name it answers with
  * come from `hostile` (keyed by the id asked for), the bytes are always BODY.
  */
-function hostilePlatform(hostile: Map<string, { id?: string; fileName: string }>): Server {
+function hostilePlatform(hostile: Map<string, { id?: string; fileName: string; endless?: boolean }>): Server {
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
     const json = (result: unknown) =>
@@ -27,7 +28,17 @@ function hostilePlatform(hostile: Map<string, { id?: string; fileName: string }>
     const asked = m ? decodeURIComponent(m[1]!) : ''
     const h = hostile.get(asked)
     if (!m || !h) return res.writeHead(404).end()
-    if (m[2]) return res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(BODY)
+    if (m[2]) {
+      contentRequests++
+      res.writeHead(200, { 'content-type': 'application/octet-stream' })
+      if (!h.endless) return res.end(BODY)
+      // Far more than the resource's size: a download that would fill the disk.
+      const more = (): void => {
+        while (!res.destroyed && res.write(Buffer.alloc(64 * 1024, 0x41)));
+        if (!res.destroyed) res.once('drain', more)
+      }
+      return more()
+    }
     return json({
       id: h.id ?? asked,
       title: '时间的计算',
@@ -58,7 +69,8 @@ describe('platform downloads with hostile resource ids and names', () => {
   let t: ReturnType<typeof tempDir>
   let server: Server
   let client: PlatformClient
-  const hostile = new Map<string, { id?: string; fileName: string }>([
+  const hostile = new Map<string, { id?: string; fileName: string; endless?: boolean }>([
+    ['r-endless', { fileName: 'plan.docx', endless: true }],
     ['../../x', { fileName: 'plan.docx' }],
     ['..\\..\\win', { fileName: 'plan.docx' }],
     ['r-name-up', { fileName: '../../../evil.sh' }],
@@ -108,6 +120,18 @@ describe('platform downloads with hostile resource ids and names', () => {
     expect(err?.code).toBe('VALIDATION')
     expect(err?.message).toContain('不是请求的资源')
     expect(err?.messageEn).toContain('instead of r-swap')
+    expect(filesUnder(t.dir)).toEqual([])
+  })
+
+  it('stops a download that sends more than the resource’s size, once, and keeps nothing', async () => {
+    contentRequests = 0
+    const err = await downloadResource(client, 'r-endless', join(t.dir, 'downloads')).then(
+      () => null,
+      (e: unknown) => AppError.from(e)
+    )
+    expect(err?.code).toBe('LIMIT')
+    expect(err?.messageEn).toMatch(/too large/)
+    expect(contentRequests).toBe(1)
     expect(filesUnder(t.dir)).toEqual([])
   })
 

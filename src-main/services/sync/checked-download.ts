@@ -11,7 +11,7 @@ import { Transform } from 'node:stream'
 import { AppError } from '../../../src-shared/errors'
 import { safeFileName } from '../../../src-shared/files/safe-file-name'
 import type { Resource } from '../../../src-shared/platform/dto'
-import type { PlatformClient } from './platform-client'
+import { ownRefusal, type PlatformClient } from './platform-client'
 import { failureKind } from './platform-errors'
 
 const MAX_ATTEMPTS = 5
@@ -41,7 +41,7 @@ export async function downloadResource(
     if (have > resource.size) rmSync(part)
     try {
       if (have < resource.size) {
-        const { stream, status } = await client.content(resource.id, have)
+        const { stream, status } = await client.content(resource.id, have, resource.size)
         // A server that ignores Range sends everything again: start the file over.
         const append = have > 0 && status === 206
         let done = append ? have : 0
@@ -56,6 +56,12 @@ export async function downloadResource(
       }
       break
     } catch (e) {
+      // Refused on our side (too many bytes, a redirect elsewhere): trying again changes nothing.
+      const own = ownRefusal(e)
+      if (own) {
+        rmSync(part, { force: true })
+        throw own
+      }
       const err = AppError.from(e)
       const transient = !(e instanceof AppError) || failureKind(err) === 'offline' || failureKind(err) === 'transient'
       if (!transient || attempt >= MAX_ATTEMPTS)

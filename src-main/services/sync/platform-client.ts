@@ -4,8 +4,13 @@
  * unwrap the {success, result} envelope, and retry transient failures (network, 5xx, 408, 429)
  * with exponential backoff and full jitter, honouring Retry-After (axios-retry). Every failure
  * leaves as an AppError from platformError(); other 4xx are permanent.
+ *
+ * Tokens stay with their platform: they are stored with the origin that issued them, dropped
+ * (signed out) when the platform address changes, and only ever sent to that origin; a redirect
+ * to any other origin is refused, plain http is refused off this computer, and answers are
+ * bounded in size.
  */
-import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios'
+import axios, { AxiosError, isAxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios'
 import axiosRetry, { retryAfter } from 'axios-retry'
 import type { Readable } from 'node:stream'
 import { z } from 'zod'
@@ -29,6 +34,7 @@ import {
   type UploadInit
 } from '../../../src-shared/platform/dto'
 import { PlatformCode } from '../../../src-shared/platform/envelope'
+import { PLATFORM_URL_RULE, isAllowedPlatformUrl } from '../../../src-shared/platform/platform-url'
 import { Emitter } from '../../util/emitter'
 import { envelopeOf, failureKind, isTransient, platformError } from './platform-errors'
 import type { StoredTokens, TokenStore } from './token-store'
@@ -66,6 +72,42 @@ export interface PlatformClientOptions {
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 5, baseDelayMs: 300, maxDelayMs: 20_000 }
 
+/** The largest JSON answer taken from a platform (a whole catalogue is a few MB). */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024
+/** The largest request body sent (an upload part is 8 MiB). */
+export const MAX_REQUEST_BYTES = 64 * 1024 * 1024
+
+/** A refusal made on our side of the wire: never retried, never mistaken for being offline. */
+export function ownRefusal(err: unknown): AppError | null {
+  if (!isAxiosError(err)) return null
+  // A refusal thrown in beforeRedirect arrives wrapped twice (follow-redirects, then axios).
+  for (let c: unknown = err.cause, depth = 0; c && depth < 4; c = (c as { cause?: unknown }).cause, depth++) {
+    if (c instanceof AppError) return c
+  }
+  if (/^maxContentLength size of \d+ exceeded$/.test(err.message)) {
+    return new AppError(
+      'LIMIT',
+      '教育平台的回答过大，已拒绝。请联系平台或 ClassDeck 维护者。',
+      "The platform's answer was too large and was refused.",
+      { kind: 'permanent' }
+    )
+  }
+  if (/^maxBodyLength|Request body larger than maxBodyLength/.test(err.message)) {
+    return new AppError('LIMIT', '要发送的内容过大，已停止。', 'The request body was too large and was not sent.', {
+      kind: 'permanent'
+    })
+  }
+  return null
+}
+
+const originOf = (url: string): string => {
+  try {
+    return new URL(url).origin
+  } catch {
+    return ''
+  }
+}
+
 /** Full jitter (AWS architecture blog): uniform in [0, min(cap, base·2^n)], never before Retry-After. */
 export function fullJitterDelay(attempt: number, policy: RetryPolicy, random: () => number, retryAfterMs = 0): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt)
@@ -90,12 +132,46 @@ export class PlatformClient {
     this.#tokens = opts.tokens.load()
     const policy: RetryPolicy = { ...DEFAULT_RETRY, ...opts.retry }
     const random = opts.random ?? Math.random
-    this.http = axios.create({ timeout: opts.timeoutMs ?? 30_000, maxBodyLength: Infinity, maxContentLength: Infinity })
+    this.http = axios.create({
+      timeout: opts.timeoutMs ?? 30_000,
+      maxBodyLength: MAX_REQUEST_BYTES,
+      maxContentLength: MAX_ANSWER_BYTES,
+      maxRedirects: 5,
+      // A redirect may stay on the platform (a trailing slash, a moved route), never leave it:
+      // the token and the teacher's data would follow it to whoever it points at.
+      beforeRedirect: (options) => {
+        const o = options as { href?: string; protocol?: string; host?: string }
+        const to = originOf(o.href ?? `${o.protocol}//${o.host}`)
+        if (to !== this.origin) {
+          throw new AppError(
+            'FORBIDDEN',
+            `教育平台把请求转到了另一个地址（${to || '未知'}），已拒绝。请在设置中检查平台地址。`,
+            `The platform redirected the request to another address (${to || 'unknown'}); it was refused. Check the platform address in Settings.`,
+            { kind: 'permanent', redirectedTo: to }
+          )
+        }
+      }
+    })
 
     this.http.interceptors.request.use(async (config) => {
       config.baseURL = this.baseUrl
       config.signal ??= this.#abort.signal
       this.stats.requests++
+      let target = ''
+      try {
+        target = new URL(config.url ?? '', `${this.baseUrl}/`).href
+      } catch {
+        // not a URL: refused below
+      }
+      if (!target || !isAllowedPlatformUrl(target) || originOf(target) !== this.origin) {
+        throw new AppError(
+          'VALIDATION',
+          `不会向这个地址发送请求：${PLATFORM_URL_RULE.zh}，并且只发往设置中的平台。`,
+          `No request is sent to this address: ${PLATFORM_URL_RULE.en}, and only to the platform in Settings.`,
+          { kind: 'permanent', url: originOf(target) }
+        )
+      }
+      this.#forgetTokensOfAnotherOrigin()
       if (config.needUser && !this.#tokens.user) {
         throw new AppError(
           'UNAUTHORIZED',
@@ -136,7 +212,7 @@ export class PlatformClient {
     axiosRetry(this.http, {
       retries: policy.retries,
       shouldResetTimeout: true,
-      retryCondition: isTransient,
+      retryCondition: (err) => ownRefusal(err) === null && isTransient(err),
       retryDelay: (n, err) => fullJitterDelay(n, policy, random, retryAfter(err)),
       onRetry: () => {
         this.stats.retries++
@@ -147,14 +223,36 @@ export class PlatformClient {
   get baseUrl(): string {
     return this.#opts.baseUrl().replace(/\/+$/, '')
   }
+  /** The platform's origin now (the settings may change it at any time). */
+  get origin(): string {
+    return originOf(this.baseUrl)
+  }
   get clientId(): string {
     return this.#opts.clientId
   }
   get teacher(): Teacher | null {
+    this.#forgetTokensOfAnotherOrigin()
     return this.#tokens.user?.teacher ?? null
   }
   get signedIn(): boolean {
+    this.#forgetTokensOfAnotherOrigin()
     return this.#tokens.user !== undefined
+  }
+
+  /**
+   * Tokens belong to the platform that issued them. After the address changes they are dropped
+   * (the teacher is signed out) rather than offered to the new one. Tokens saved before origins
+   * were recorded belong to the platform configured when they are first read.
+   */
+  #forgetTokensOfAnotherOrigin(): void {
+    const t = this.#tokens
+    if (t.origin === undefined) {
+      if (t.app || t.user) this.#tokens = { ...t, origin: this.origin }
+      return
+    }
+    if (t.origin === this.origin) return
+    this.#refreshing = null
+    this.#save({})
   }
 
   /** Stops every request in flight (dispose, or a simulated crash in tests). */
@@ -220,6 +318,18 @@ export class PlatformClient {
 
   async #doRefresh(): Promise<void> {
     const u = this.#tokens.user
+    const origin = this.origin
+    // A token that arrives after the address changed was issued by the old platform: not kept.
+    const stillSamePlatform = (): void => {
+      if (this.origin !== origin) {
+        throw new AppError(
+          'UNAUTHORIZED',
+          '平台地址已更改，请重新登录。',
+          'The platform address changed; sign in again.',
+          { kind: 'auth' }
+        )
+      }
+    }
     try {
       if (u) {
         const res = await this.http.post(
@@ -227,6 +337,7 @@ export class PlatformClient {
           { clientId: this.#opts.clientId, refreshToken: u.refreshToken },
           { skipAuth: true }
         )
+        stillSamePlatform()
         this.#setUser(UserToken.parse(res.data))
       } else {
         const res = await this.http.post(
@@ -235,6 +346,7 @@ export class PlatformClient {
           { skipAuth: true }
         )
         const t = AppToken.parse(res.data)
+        stillSamePlatform()
         this.#save({
           ...this.#tokens,
           app: { accessToken: t.accessToken, expiresAt: this.#now() + t.expiresIn * 1000 }
@@ -261,6 +373,7 @@ export class PlatformClient {
   }
 
   #save(tokens: StoredTokens): void {
+    tokens = tokens.app || tokens.user ? { ...tokens, origin: this.origin } : {}
     this.#tokens = tokens
     this.#opts.tokens.save(tokens)
     this.#onDidChangeAuth.fire(tokens)
@@ -276,7 +389,7 @@ export class PlatformClient {
     try {
       res = await this.http.request(config)
     } catch (e) {
-      throw platformError(e, this.baseUrl)
+      throw ownRefusal(e) ?? platformError(e, this.baseUrl)
     }
     const parsed = schema.safeParse(res.data)
     if (!parsed.success) {
@@ -325,7 +438,7 @@ export class PlatformClient {
       if (res.status === 304) return null
       return { catalogue: Catalogue.parse(res.data), etag: (res.headers['etag'] as string | undefined) ?? null }
     } catch (e) {
-      throw platformError(e, this.baseUrl)
+      throw ownRefusal(e) ?? platformError(e, this.baseUrl)
     }
   }
 
@@ -409,17 +522,21 @@ export class PlatformClient {
       needUser: true
     })
   }
-  /** The file's bytes from `start` on (Range), as a stream. */
-  async content(id: string, start: number): Promise<{ stream: Readable; status: number }> {
+  /**
+   * The file's bytes from `start` on (Range), as a stream of at most `size` bytes (the whole
+   * file's size: a server that ignores Range sends it all again, never more).
+   */
+  async content(id: string, start: number, size: number): Promise<{ stream: Readable; status: number }> {
     try {
       const res = await this.http.get(`/api/v1/resources/${encodeURIComponent(id)}/content`, {
         responseType: 'stream',
         headers: start > 0 ? { Range: `bytes=${start}-` } : {},
-        timeout: 120_000
+        timeout: 120_000,
+        maxContentLength: size
       })
       return { stream: res.data as Readable, status: res.status }
     } catch (e) {
-      throw platformError(e, this.baseUrl)
+      throw ownRefusal(e) ?? platformError(e, this.baseUrl)
     }
   }
 }

@@ -9,6 +9,8 @@ import { z } from 'zod'
 import { Teacher } from '../../../src-shared/platform/dto'
 
 export const StoredTokens = z.object({
+  /** The platform origin that issued these tokens; they are never sent anywhere else. */
+  origin: z.string().optional(),
   app: z.object({ accessToken: z.string(), expiresAt: z.number() }).optional(),
   user: z
     .object({
