@@ -245,13 +245,11 @@ test('题库: a Word test paper imported into the bank, filtered by kind, and a 
     '4. 下列哪个是勾股数（  ）',
     'A. 1,2,3   B. 3,4,5'
   ])
-  await page
-    .getByTestId('bank-file')
-    .setInputFiles({
-      name: '勾股定理练习.docx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      buffer: Buffer.from(paper)
-    })
+  await page.getByTestId('bank-file').setInputFiles({
+    name: '勾股定理练习.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: Buffer.from(paper)
+  })
   await expect(page.getByTestId('bank-import-result')).toContainText('已导入 3 道题')
   await expect(page.getByTestId('bank-import-problem')).toContainText('第 4 题')
   await expect(page.getByTestId('bank-count')).toContainText('3')
@@ -287,4 +285,54 @@ test('题库: a Word test paper imported into the bank, filtered by kind, and a 
   const { currentRunId } = await rpc.call('classroom:status', {})
   const results = await rpc.call('classroom:results', { runId: currentRunId! })
   expect(results.rows.find((r) => r.name === '赵六')).toMatchObject({ correct: true })
+})
+
+test('a class closed from the board shows as closed on the 课堂互动 console, counting the board’s questions, with no stale tally', async ({
+  page: console_,
+  browser
+}) => {
+  // The console opens class and asks one question; a tablet answers it.
+  const { url, pin } = await openClass(console_, host.url, '八年级2班')
+  const student = await joinStudent(browser, url, pin, '赵六')
+  await console_.getByTestId('q-key').fill('B')
+  await console_.getByTestId('launch-single').click()
+  await student.getByTestId('option-B').click()
+  await expect(console_.getByTestId('tally-count')).toHaveText(/1\s*\/\s*1/)
+
+  // The same teacher plays the deck on the board in another tab: the board sees the open class.
+  const boardPage = await console_.context().newPage()
+  await boardPage.goto(`${host.url}#/teach`)
+  await expect(boardPage.getByTestId('teach-class-open')).toContainText('课堂互动进行中：八年级2班，已加入 1 人')
+  await boardPage.getByTestId('class-new').click()
+  await boardPage.getByTestId('class-name').fill('八年级2班')
+  await boardPage.getByTestId('class-names').fill(ROSTER.join('\n'))
+  await boardPage.getByTestId('class-save').click()
+  await boardPage.locator(`[data-path="${deckPath}"]`).click()
+  await boardPage.getByTestId('teach-start').click()
+  await expect(board(boardPage)).toHaveAttribute('data-index', '0')
+  await boardPage.getByTestId('tool-live').click()
+  await expect(boardPage.getByTestId('live-pin')).toHaveText(pin)
+
+  // A quick true/false from the board, then class ends from the board.
+  await boardPage.getByTestId('live-hide').click()
+  await boardPage.getByTestId('tool-live-tf').click()
+  await expect(boardPage.getByTestId('board-tally-count')).toHaveText(/0\s*\/\s*1/)
+  await expect(console_.getByTestId('tally')).toContainText('判断题')
+  await boardPage.getByTestId('board-q-back').click()
+  await boardPage.getByTestId('tool-live').click()
+  await boardPage.getByTestId('live-close').click()
+  await expect(boardPage.getByTestId('live-join')).toHaveCount(0)
+  await expect(boardPage.getByTestId('tool-live-abcd')).toHaveCount(0) // the board's quick questions need a class
+
+  // The console, untouched all along, shows the class closed and both questions — not the old tally.
+  await expect(console_.getByTestId('class-open')).toBeVisible()
+  await expect(console_.getByTestId('tally')).toHaveCount(0)
+  await expect(console_.getByTestId('last-class')).toContainText('上一节课共 2 道题')
+
+  // A class opened again starts with no tally of the one before.
+  await console_.getByTestId('class-host').selectOption('127.0.0.1')
+  await console_.getByTestId('class-open').click()
+  await expect(console_.getByTestId('class-pin')).toHaveText(/\d{6}/)
+  await expect(console_.getByTestId('tally')).toHaveCount(0)
+  await boardPage.close()
 })
