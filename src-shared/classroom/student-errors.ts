@@ -85,9 +85,9 @@ export const HINTS = {
   notOnRoster: { zh: '名单里没有这个名字，请重新选择', en: 'That name is not on the class list; pick again' },
   pickFromRoster: { zh: '请在名单中点选你的名字', en: 'Tap your name on the class list' },
   nameTooLong: { zh: '名字最多 20 个字，请改短一些', en: 'A name has at most 20 characters; make it shorter' },
-  addressFull: {
-    zh: '这个网络地址连接的设备太多了，请关掉多余的页面后重试',
-    en: 'Too many devices are connected from this network address; close extra pages and try again'
+  requestsFull: {
+    zh: '等待老师确认的设备太多了，请稍后再试',
+    en: 'Too many devices are waiting for the teacher; try again shortly'
   },
   classFull: {
     zh: '课堂人数已满，请告诉老师',

@@ -206,7 +206,7 @@ export class LiveClass implements ClassroomLogic {
       if (r.socketId === socketId) this.#requests.delete(r.requestId)
       else if (r.studentId === studentId) this.#refuseRequest(r)
     }
-    if (this.#requests.size >= LIMITS.deviceRequests) throw refused('full', HINTS.classFull)
+    if (this.#requests.size >= LIMITS.deviceRequests) throw refused('full', HINTS.requestsFull)
     const s = this.#students.get(studentId)!
     const req: Pending = {
       requestId: randomUUID(),
