@@ -19,6 +19,8 @@ import { sampleDeck } from '../services/exporters/sample-deck'
 import { createManifest } from '../../src-shared/courseware'
 import { runImport } from '../services/importers/run-import'
 import { defaultExtractors, extractText } from '../services/library/text-extract'
+import { QuestionBankService } from '../services/library/question-bank-service'
+import { StorageService, allMigrations } from '../services/storage'
 import type { ResourceFormat } from '../../src-shared/library'
 import { tempDir } from './temp-dir'
 
@@ -261,7 +263,7 @@ export function allBombs(): Bomb[] {
   ]
 }
 
-export type EntryPoint = 'courseware open' | 'import' | 'library'
+export type EntryPoint = 'courseware open' | 'import' | 'library' | 'question bank'
 
 export interface BombCase {
   readonly bomb: string
@@ -277,15 +279,18 @@ export interface BombCase {
 
 /** The entry points a file of this kind reaches in ClassDeck. */
 function entryPointsOf(fileName: string): EntryPoint[] {
-  return fileName.endsWith('.edux') ? ['courseware open', 'library'] : ['import', 'library']
+  if (fileName.endsWith('.edux')) return ['courseware open', 'library']
+  return fileName.endsWith('.docx') ? ['import', 'library', 'question bank'] : ['import', 'library']
 }
 
 const formatOf = (fileName: string): ResourceFormat =>
   fileName.endsWith('.docx') ? 'word' : fileName.endsWith('.pptx') ? 'ppt' : 'edux'
 
 /** Throws the refusal as an AppError, or returns when the entry point accepted the file. */
-async function through(entry: EntryPoint, path: string, bomb: Bomb): Promise<void> {
-  if (entry === 'courseware open') {
+async function through(entry: EntryPoint, path: string, bomb: Bomb, bank: QuestionBankService): Promise<void> {
+  if (entry === 'question bank') {
+    await bank.importWord({ path })
+  } else if (entry === 'courseware open') {
     decodeEdux(bomb.fileName, bomb.bytes)
   } else if (entry === 'import') {
     await runImport(path, { timeoutMs: 30_000 })
@@ -339,6 +344,12 @@ export async function refuseBombs(): Promise<{
   const t = tempDir('zip-bombs-')
   const sampler = await rssSampler()
   const cases: BombCase[] = []
+  const storage = StorageService.open({
+    file: join(t.dir, 'classdeck.db'),
+    migrations: allMigrations,
+    appVersion: 'bombs'
+  })
+  const bank = new QuestionBankService({ storage, clock: () => new Date() })
   try {
     const bombs = allBombs()
     for (const bomb of bombs) {
@@ -350,7 +361,7 @@ export async function refuseBombs(): Promise<{
         const t0 = performance.now()
         let err: AppError | null = null
         try {
-          await through(entry, path, bomb)
+          await through(entry, path, bomb, bank)
         } catch (e) {
           err = AppError.from(e)
         }
@@ -371,6 +382,7 @@ export async function refuseBombs(): Promise<{
     }
   } finally {
     await sampler.stop()
+    storage.close()
     t.cleanup()
   }
   return {

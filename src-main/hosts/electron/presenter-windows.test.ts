@@ -1,8 +1,5 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { chooseClassroomDisplay, type DisplayInfo } from './presenter-windows'
-
-// The Electron binary is not installed here; the display choice under test is plain TypeScript.
-vi.mock('electron', () => ({}))
 
 const laptop: DisplayInfo = {
   id: 1,
