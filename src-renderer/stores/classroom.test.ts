@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { flushPromises } from '@vue/test-utils'
 import { useClassroomStore } from './classroom'
@@ -198,6 +198,30 @@ describe('classroom store', () => {
       code: 'NOT_FOUND',
       messageEn: 'That request was already answered'
     })
+  })
+
+  it('takes the pairing code off the screen when it expires, and lets the teacher hide it sooner', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-25T08:00:00.000Z'), toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    try {
+      fake.handle('classroom:remote-token', () => ({
+        url: 'http://192.168.1.5:8848/remote.html#t=abc',
+        qrSvg: '<svg/>',
+        qrDataUrl: 'data:image/svg+xml;base64,PHN2Zy8+',
+        expiresAt: '2026-11-25T08:02:00.000Z'
+      }))
+      const store = useClassroomStore()
+      await store.hydrate()
+      await store.pairRemote()
+      vi.advanceTimersByTime(119_000)
+      expect(store.remote).not.toBeNull()
+      vi.advanceTimersByTime(1_000)
+      expect(store.remote).toBeNull()
+      await store.pairRemote()
+      store.hideRemote()
+      expect(store.remote).toBeNull()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('resets to nothing and stops listening', async () => {

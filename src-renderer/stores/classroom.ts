@@ -43,6 +43,7 @@ export const useClassroomStore = defineStore('classroom', () => {
   const runListeners = new Set<(runId: string, kind: string) => void>()
   const remoteListeners = new Set<(e: RemoteEvent) => void>()
   let offs: (() => void)[] = []
+  let codeExpiry: ReturnType<typeof setTimeout> | null = null
 
   function showTally(x: RunTally): void {
     if (!newerTally(tally.value, x)) return
@@ -170,7 +171,24 @@ export const useClassroomStore = defineStore('classroom', () => {
       return r
     })
   }
-  const pairRemote = () => run(async () => (remote.value = await useTransport().invoke('classroom:remote-token', {})))
+  /** A one-time pairing code for the phone remote; it leaves the screen when it expires (the server decides when). */
+  const pairRemote = () =>
+    run(async () => {
+      const code = await useTransport().invoke('classroom:remote-token', {})
+      remote.value = code
+      if (codeExpiry) clearTimeout(codeExpiry)
+      codeExpiry = setTimeout(
+        () => {
+          if (remote.value?.url === code.url) remote.value = null
+        },
+        Math.max(0, Date.parse(code.expiresAt) - Date.now())
+      )
+      return code
+    })
+  /** The teacher hides the pairing code before it is used. */
+  function hideRemote(): void {
+    remote.value = null
+  }
   /**
    * The teacher's yes or no to a student's second device; the answered status shows at once
    * (the request gone, the student on the new device). A refusal is thrown for the caller to show.
@@ -196,6 +214,8 @@ export const useClassroomStore = defineStore('classroom', () => {
 
   function reset(): void {
     offs.splice(0).forEach((off) => off())
+    if (codeExpiry) clearTimeout(codeExpiry)
+    codeExpiry = null
     status.value = null
     interfaces.value = []
     tally.value = null
@@ -228,6 +248,7 @@ export const useClassroomStore = defineStore('classroom', () => {
     reveal,
     loadResults,
     pairRemote,
+    hideRemote,
     decideDevice,
     photo,
     exportXlsx,
