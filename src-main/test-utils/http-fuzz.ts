@@ -45,7 +45,11 @@ export interface FuzzResult {
   /** Cases sent. */
   readonly cases: number
   readonly crashes: FuzzCrash[]
-  /** How cases ended: an HTTP status ('400', '404', …), 'closed' (no answer) or 'timeout'. */
+  /**
+   * How cases ended: an HTTP status ('400', '404', …), 'closed' (closed without an answer),
+   * 'timeout' (no answer in time: a server waiting for the rest of a body is allowed to),
+   * 'garbage' (bytes that are not an HTTP status line) or 'refused' (nothing listening).
+   */
   readonly statuses: Record<string, number>
 }
 
