@@ -175,6 +175,11 @@ export class ClassroomServer {
       this.logic.setOnline(studentId, 1)
       if (before) this.logic.setOnline(before, -1)
     }
+    this.#claim(socket, studentId)
+  }
+
+  /** One socket per student: the latest to connect with the student's credentials; the others are signed out. */
+  #claim(socket: Socket, studentId: string): void {
     // The student's own room finds their other sockets without a scan of the class.
     for (const id of [...(this.students.adapter.rooms.get(studentRoom(studentId)) ?? [])]) {
       const other = this.students.sockets.get(id)
@@ -239,10 +244,14 @@ export class ClassroomServer {
     nsp.on('connection', (socket) => {
       limitRate(socket, Object.values(STUDENT_CALLS))
       if (socket.recovered) {
-        // A recovered session speaks for its student only if no other device has taken over meanwhile.
+        // A recovered session still holding the student's token is that student again (and, like a
+        // rejoin with the token, signs out a device that took over meanwhile); one whose token was
+        // replaced (the teacher let another device in) speaks for nobody.
         const id = socket.data.studentId as string | undefined
-        if (id && this.logic.tokenHashOf(id) === socket.data.tokenHash) this.logic.setOnline(id, 1)
-        else {
+        if (id && this.logic.tokenHashOf(id) === socket.data.tokenHash) {
+          this.logic.setOnline(id, 1)
+          this.#claim(socket, id)
+        } else {
           socket.data.studentId = undefined
           void socket.leave(CLASS_ROOM)
           if (id) void socket.leave(studentRoom(id))

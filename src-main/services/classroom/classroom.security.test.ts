@@ -163,6 +163,50 @@ describe('classroom security: one student, one device', () => {
     expect(kit.service.status().students).toEqual([{ id: j.student.id, name: '小芳', online: true }])
   })
 
+  it('keeps one device per student when a session is recovered after a takeover', async () => {
+    kit = await classroomKit({ roster: ROSTER })
+    const requests: DeviceRequest[] = []
+    kit.service.onDeviceRequest((r) => requests.push(r))
+    const old = await joined({ rosterId: 'r1' })
+    const run = kit.service.launch(ABCD)
+    // The old tablet drops off the Wi-Fi (its session is kept for recovery)…
+    old.s.io.reconnection(false)
+    const gone = new Promise<void>((r) => old.s.once('disconnect', () => r()))
+    old.s.io.engine.close()
+    await gone
+    // …the student moves to a new tablet with their token…
+    const fresh = kit.student()
+    await connected(fresh)
+    await ok(fresh, E.join, { token: old.j.token })
+    // …and the old one comes back within the recovery window holding the same token: like a rejoin
+    // with the token, it is the student again and the other tablet is signed out.
+    fresh.io.reconnection(false)
+    const freshOut = nextEvent<SignedOutEvent>(fresh, E.signedOut)
+    old.s.connect()
+    await connected(old.s)
+    expect(old.s.recovered).toBe(true)
+    await freshOut
+    await until(() => !fresh.connected) // disconnected by the server: it cannot answer as 张三
+    await ok(old.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
+
+    // Once the teacher lets another device in (new token), a recovered old session speaks for nobody.
+    old.s.io.engine.close()
+    await until(() => !old.s.connected)
+    const third = kit.student()
+    await connected(third)
+    await call(third, E.join, { rosterId: 'r1' })
+    await until(() => requests.length === 1)
+    const decision = nextEvent<JoinDecision>(third, E.joinDecision)
+    kit.service.decideDevice(requests[0]!.requestId, true)
+    await decision
+    old.s.connect()
+    await connected(old.s)
+    expect(old.s.recovered).toBe(true)
+    const stale = await call(old.s, E.answer, { runId: run.runId, seq: 10, answer: { kind: 'single', choice: 2 } })
+    expect(!stale.ok && refusalReasonOf(stale.error)).toBe('not-joined')
+    expect(kit.service.status().students.filter((s) => s.online)).toHaveLength(1)
+  })
+
   it('bounds seq to what a tablet can reach in a lesson, so a forged huge seq cannot lock the answer', async () => {
     kit = await classroomKit()
     const { s } = await joined({ name: '大数' })
