@@ -5,14 +5,13 @@
  * Word file is fully checked (every entry inflated against its declared size) before mammoth,
  * whose JSZip would inflate a lying entry to the end.
  */
-import { readFile } from 'node:fs/promises'
 import { decodeEdux } from '../courseware/edux-file'
 import { GuardedZip } from '../courseware/zip-guard'
 import { paragraphsText, type Deck } from '../../../src-shared/courseware'
 import type { ChapterPath } from '../../../src-shared/library'
 import { AppError } from '../../../src-shared/errors'
 import { DOCX_LIMITS } from './docx-import'
-import { importBytes } from './import-file'
+import { importBytes, readInputFile } from './import-file'
 
 /** What an extractor found: the text and, when the file says so, its own title and chapter. */
 export interface ExtractedText {
@@ -25,7 +24,7 @@ export interface ExtractedText {
 /** Reads `path`, naming it `displayName` in every error. */
 export async function extractFileText(path: string, displayName: string): Promise<ExtractedText> {
   const ext = /\.([^.]+)$/.exec(displayName)?.[1]?.toLowerCase() ?? ''
-  const bytes = new Uint8Array(await readFile(path))
+  const bytes = await readInputFile(path, displayName)
   if (ext === 'edux') return eduxText(displayName, bytes)
   if (ext === 'docx') return docxText(displayName, bytes)
   return { body: deckText((await importBytes(displayName, bytes)).deck) }

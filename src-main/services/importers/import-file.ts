@@ -1,6 +1,6 @@
 /** Pick the importer for a file by its content (zip parts), not only its name. */
 import { basename } from 'node:path'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { AppError } from '../../../src-shared/errors'
 import { importPptx } from './pptx/pptx-import'
 import { importDocx } from './docx-import'
@@ -33,20 +33,39 @@ export async function importBytes(name: string, bytes: Uint8Array, opts: ImportO
   return format === 'pptx' ? importPptx(name, bytes, opts) : importDocx(name, bytes, opts)
 }
 
-/** Import in this thread (the CLI and the worker use it; the app uses runImport for a worker). */
-export async function importFile(file: string, opts: ImportOptions = {}): Promise<ImportResult> {
-  formatOf(file)
-  let bytes: Uint8Array
+/**
+ * The largest file read whole into memory for an import or the library's index. A worker's heap
+ * limit does not cover buffers, so this is the bound on what one file can make us hold.
+ */
+export const MAX_INPUT_BYTES = 1024 * 1024 * 1024
+
+/** A file's bytes, refused before reading when it is larger than MAX_INPUT_BYTES. `name` names it in errors. */
+export async function readInputFile(file: string, name: string): Promise<Uint8Array> {
   try {
-    bytes = new Uint8Array(await readFile(file))
+    const { size } = await stat(file)
+    if (size > MAX_INPUT_BYTES) {
+      throw new AppError(
+        'LIMIT',
+        `“${name}”有 ${(size / 1024 ** 3).toFixed(1)} GB，超过 1 GB 的上限，没有读取。请先压缩其中的视频或图片。`,
+        `"${name}" is ${(size / 1024 ** 3).toFixed(1)} GB, over the 1 GB limit, and was not read. Compress its videos or pictures first.`,
+        { file: name, size, limit: MAX_INPUT_BYTES }
+      )
+    }
+    return new Uint8Array(await readFile(file))
   } catch (e) {
+    if (e instanceof AppError) throw e
     const code = (e as NodeJS.ErrnoException).code
     throw new AppError(
       code === 'ENOENT' ? 'NOT_FOUND' : 'UNAVAILABLE',
-      `无法读取“${basename(file)}”（${code ?? (e as Error).message}）。`,
-      `Cannot read "${basename(file)}" (${code ?? (e as Error).message}).`,
-      { file }
+      `无法读取“${name}”（${code ?? (e as Error).message}）。`,
+      `Cannot read "${name}" (${code ?? (e as Error).message}).`,
+      { file: name }
     )
   }
-  return importBytes(basename(file), bytes, opts)
+}
+
+/** Import in this thread (the CLI and the worker use it; the app uses runImport for a worker). */
+export async function importFile(file: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  formatOf(file)
+  return importBytes(basename(file), await readInputFile(file, basename(file)), opts)
 }
