@@ -41,6 +41,22 @@ describe('classroom store', () => {
     expect(fake.listenerCount('classroom:status-changed')).toBe(1)
   })
 
+  it('shows the tally of a question already running when a page opens during it', async () => {
+    fake.handle('classroom:status', () => openStatus({ currentRunId: 'r7' }))
+    fake.handle('classroom:results', ({ runId }) => ({
+      ...tally({ runId, answered: 1 }),
+      spec: { kind: 'single', prompt: '', options: ['A', 'B', 'C', 'D'], correct: 2 },
+      lessonSessionId: null,
+      classSessionId: 'c1',
+      closedAt: null,
+      rows: []
+    }))
+    const store = useClassroomStore()
+    await store.hydrate()
+    expect(store.tally).toMatchObject({ runId: 'r7', answered: 1 })
+    expect(store.spec).toMatchObject({ correct: 2 })
+  })
+
   it('subscribes once however many pages hydrate it', async () => {
     const store = useClassroomStore()
     await Promise.all([store.hydrate(), store.hydrate(), store.hydrate()])

@@ -118,7 +118,19 @@ export const useClassroomStore = defineStore('classroom', () => {
       interfaces.value = list
       lastClassRuns.value = runs.length
       if (!st.open) tally.value = null
+      else if (st.currentRunId && tally.value?.runId !== st.currentRunId) await showRun(st.currentRunId)
     })
+  }
+
+  /** A page opened (or reloaded) during a question shows its tally now, not at the next answer. */
+  async function showRun(runId: string): Promise<void> {
+    try {
+      const r = await useTransport().invoke('classroom:results', { runId })
+      specs.set(runId, r.spec)
+      showTally(r)
+    } catch {
+      // The next classroom:tally event brings it.
+    }
   }
 
   const open = (title: string, opts: { roster?: RosterEntry[]; host?: string; lessonSessionId?: string } = {}) =>
