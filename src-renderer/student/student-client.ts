@@ -155,8 +155,9 @@ export class StudentClient {
     if (s.recovered && this.view.student) {
       // Missed broadcasts were replayed; ask for the state anyway in case we slept long.
       const st = await this.#call<StudentState>(E.sync, {})
-      if (st.ok) this.#apply(st.result)
-      return
+      if (st.ok) return this.#apply(st.result)
+      // Recovered as nobody: the teacher let another device in meanwhile. The token says so next.
+      if (reasonOf(st.error) !== 'not-joined') return
     }
     if (this.#stored.token) {
       const again = await this.#call<JoinResult>(E.join, { token: this.#stored.token })
