@@ -260,6 +260,22 @@ describe('classroom security: floods', () => {
     expect(!third.ok && third.error.messageEn).toBe('The class is full; tell the teacher')
   })
 
+  it('keeps at most 50 second devices waiting for the teacher', async () => {
+    kit = await classroomKit({}, { socketsPerAddress: 200 })
+    const names = Array.from({ length: LIMITS.deviceRequests + 1 }, (_, i) => `学生${i}`)
+    await Promise.all(names.map((name) => joined({ name })))
+    const askers = names.map(() => kit.student())
+    await Promise.all(askers.map(connected))
+    const answers = await Promise.all(askers.map((s, i) => call(s, E.join, { name: names[i] })))
+    const reasons = answers.map((a) => (a.ok ? 'ok' : refusalReasonOf(a.error)))
+    expect(reasons.filter((r) => r === 'second-device')).toHaveLength(LIMITS.deviceRequests)
+    const over = answers.find((a) => !a.ok && refusalReasonOf(a.error) === 'full')
+    expect(over && !over.ok && over.error.messageEn).toBe(
+      'Too many devices are waiting for the teacher; try again shortly'
+    )
+    expect(kit.service.status().deviceRequests).toHaveLength(LIMITS.deviceRequests)
+  })
+
   it('keeps to a photo quota per student and per class, in count and in bytes', async () => {
     kit = await classroomKit(
       {},
