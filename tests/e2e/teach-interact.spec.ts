@@ -318,6 +318,10 @@ test('a class closed from the board shows as closed on the 课堂互动 console,
   await boardPage.getByTestId('tool-live-tf').click()
   await expect(boardPage.getByTestId('board-tally-count')).toHaveText(/0\s*\/\s*1/)
   await expect(console_.getByTestId('tally')).toContainText('判断题')
+  // Reloaded during the board's question, the console shows its tally at once, not at the next answer.
+  await console_.reload()
+  await expect(console_.getByTestId('tally')).toContainText('判断题')
+  await expect(console_.getByTestId('tally-count')).toHaveText(/0\s*\/\s*1/)
   await boardPage.getByTestId('board-q-back').click()
   await boardPage.getByTestId('tool-live').click()
   await boardPage.getByTestId('live-close').click()
