@@ -7,11 +7,13 @@ import {
   calls,
   isCallChannel,
   type CallChannel,
+  type CallDef,
   type CallInput,
   type CallOutput,
   type CallResult
 } from '../../src-shared/contract'
 import { AppError, validationError } from '../../src-shared/errors'
+import type { z } from 'zod'
 
 /** Who is calling: hosts fill this in after they have checked the sender. */
 export interface CallContext {
@@ -25,7 +27,7 @@ export type Handler<C extends CallChannel> = (
 ) => CallOutput<C> | Promise<CallOutput<C>>
 
 /** The parsed input (after zod defaults) is what a handler receives. */
-type CallOutputOfInput<C extends CallChannel> = import('zod').z.output<(typeof calls)[C]['input']>
+type CallOutputOfInput<C extends CallChannel> = z.output<(typeof calls)[C]['input']>
 
 export type HandlerTable = { readonly [C in CallChannel]: Handler<C> }
 
@@ -42,7 +44,7 @@ export async function dispatch(
     }
     const def = calls[channel]
     const parsed = def.input.safeParse(rawInput ?? {})
-    if (!parsed.success) throw validationError(channel, parsed.error.issues)
+    if (!parsed.success) throw inputRefusal(channel, parsed.error.issues)
     const handler = table[channel] as (input: unknown, ctx: CallContext) => unknown
     const result = await handler(parsed.data, ctx)
     // Our own output is checked too: a service that breaks the contract is a bug we want loud.
@@ -59,6 +61,12 @@ export async function dispatch(
   } catch (err) {
     return { ok: false, error: AppError.from(err).toData() }
   }
+}
+
+/** The error for an input its call's schema refused, in the call's own words when it has them. */
+export function inputRefusal(channel: CallChannel, issues: readonly z.core.$ZodIssue[]): AppError {
+  const def: CallDef = calls[channel]
+  return def.refusal ? def.refusal(issues) : validationError(channel, issues)
 }
 
 export type { CallInput }

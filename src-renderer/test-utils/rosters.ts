@@ -1,8 +1,8 @@
 /**
  * A rosters service for renderer tests over the fake transport: classes kept in memory, saves
- * checked with the shared roster rules (bilingual problems, as the service words them).
+ * checked by the fake transport with the contract's roster rules (bilingual problems, as dispatch words them).
  */
-import { RosterSave, rosterProblems, type Roster } from '../../src-shared/contract/rosters'
+import type { Roster } from '../../src-shared/contract/rosters'
 import { AppError } from '../../src-shared/errors'
 import type { FakeTransport } from '../transport/fake-transport'
 
@@ -38,13 +38,9 @@ export function serveRosters(
           '与 ClassDeck 服务的连接已断开',
           'The connection to the ClassDeck services was lost'
         )
-      const p = RosterSave.safeParse(input)
-      if (!p.success) {
-        const problems = rosterProblems(p.error.issues)
-        throw new AppError('VALIDATION', problems.map((x) => x.zh).join(''), problems.map((x) => x.en).join(' '))
-      }
-      const id = p.data.id ?? `local-${++ids}`
-      const r = roster(id, p.data.name, p.data.students, { locked: p.data.locked ?? saved.get(id)?.locked ?? false })
+      // The fake transport has checked the draft with RosterSave (trimmed, rules applied), as dispatch does.
+      const id = input.id ?? `local-${++ids}`
+      const r = roster(id, input.name, input.students, { locked: input.locked ?? saved.get(id)?.locked ?? false })
       saved.set(id, r)
       return r
     })

@@ -14,6 +14,7 @@ import {
   events,
   isCallChannel,
   type CallChannel,
+  type CallDef,
   type CallInput,
   type CallOutput,
   type Calls,
@@ -76,9 +77,10 @@ export class FakeTransport implements Transport {
     if (!isCallChannel(channel)) {
       throw new AppError('UNKNOWN_CHANNEL', `未知的调用：${String(channel)}`, `Unknown call: ${String(channel)}`)
     }
-    const def = calls[channel]
+    const def: CallDef = calls[channel]
     const parsed = def.input.safeParse(sent ?? {})
-    if (!parsed.success) throw validationError(channel, parsed.error.issues)
+    if (!parsed.success)
+      throw def.refusal ? def.refusal(parsed.error.issues) : validationError(channel, parsed.error.issues)
     const handler = this.#handlers.get(channel)
     if (!handler) {
       this.violations.push(`${channel}: called, but the test gave no answer for it`)

@@ -3,12 +3,13 @@
  * that sync:classes brings down. They live in the database in the teacher's data folder, so
  * every window, host and port sees the same classes and backups include them.
  *
- * Two schemas on purpose: the call's input is checked only for shape (`RosterDraft`), and
- * `RosterSave` applies the teacher-facing rules with messages in Chinese and English
- * (see `rosterProblems`), because a generic zod message would tell a teacher nothing.
+ * rosters:save's input is `RosterSave`: the draft's shape (`RosterDraft`), then trimming and the
+ * teacher-facing rules with messages in Chinese and English; `rosterRefusal` words a refusal from
+ * them ("班级名单没有保存：…"), because a generic zod message would tell a teacher nothing.
  */
 import { z } from 'zod'
 import { defineCall, defineEvent } from './define'
+import { AppError } from '../errors'
 
 export const ROSTER_LIMITS = {
   classNameMax: 40,
@@ -139,6 +140,19 @@ export function rosterProblems(issues: readonly z.core.$ZodIssue[]): RosterProbl
   })
 }
 
+/** A refusal lists at most this many problems; a pasted list with 80 long lines needs no 80 sentences. */
+const MAX_PROBLEMS_SHOWN = 5
+
+/** Why rosters:save refused a draft, every problem named in both languages (details.problems). */
+export function rosterRefusal(issues: readonly z.core.$ZodIssue[]): AppError {
+  const problems = rosterProblems(issues)
+  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN)
+  const more = problems.length - shown.length
+  const zh = shown.map((p) => p.zh).join('') + (more > 0 ? `另有 ${more} 处问题。` : '')
+  const en = shown.map((p) => p.en).join(' ') + (more > 0 ? ` ${more} more problems.` : '')
+  return new AppError('VALIDATION', `班级名单没有保存：${zh}`, `The class was not saved: ${en}`, { problems })
+}
+
 export const RosterList = z.object({ classes: z.array(Roster) })
 export type RosterList = z.infer<typeof RosterList>
 
@@ -150,8 +164,7 @@ export type RosterChange = z.infer<typeof RosterChange>
 
 export const rostersCalls = {
   list: defineCall('rosters:list', z.object({}).strict(), RosterList),
-  get: defineCall('rosters:get', z.object({ id: RosterId }).strict(), Roster),
-  save: defineCall('rosters:save', RosterDraft, Roster),
+  save: defineCall('rosters:save', RosterSave, Roster, { refusal: rosterRefusal }),
   remove: defineCall('rosters:remove', z.object({ id: RosterId }).strict(), z.object({ id: RosterId }))
 } as const
 

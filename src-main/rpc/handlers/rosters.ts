@@ -5,7 +5,6 @@ import type { Services } from '../../app-core'
 export function rostersHandlers(s: Services): DomainHandlers<typeof rostersCalls> {
   return {
     'rosters:list': () => s.rosters.list(),
-    'rosters:get': ({ id }) => s.rosters.get(id),
     'rosters:save': (draft) => s.rosters.save(draft),
     'rosters:remove': ({ id }) => s.rosters.remove(id)
   }

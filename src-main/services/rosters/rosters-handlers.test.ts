@@ -47,10 +47,10 @@ describe('rosters calls through the handler table', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.error.code).toBe('VALIDATION')
-      expect(r.error.message).toContain('超过 20 个字')
-      expect(r.error.messageEn).toContain('longer than 20 characters')
+      expect(r.error.message).toMatch(/^班级名单没有保存：第 1 个名字“.*”超过 20 个字/)
+      expect(r.error.messageEn).toMatch(/^The class was not saved: Name 1 .* is longer than 20 characters/)
     }
-    const bad = await dispatch(core.table, 'rosters:get', { id: '../etc' }, ctx)
+    const bad = await dispatch(core.table, 'rosters:remove', { id: '../etc' }, ctx)
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 })

@@ -5,20 +5,12 @@
  * the way out, so a hand-edited database row cannot reach the name picker.
  */
 import { randomUUID } from 'node:crypto'
-import {
-  Roster,
-  RosterSave,
-  rosterProblems,
-  type RosterChange,
-  type RosterList
-} from '../../../src-shared/contract/rosters'
+import type { z } from 'zod'
+import { Roster, type RosterChange, type RosterList, type RosterSave } from '../../../src-shared/contract/rosters'
 import { AppError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import { Emitter } from '../../util/emitter'
 import { deleteClass, getClass, listClasses, putClass, type ClassWithStudents } from './rosters-repo'
-
-/** A refusal lists at most this many problems; a pasted list with 80 long lines needs no 80 sentences. */
-const MAX_PROBLEMS_SHOWN = 5
 
 export class RostersService {
   readonly #storage: StorageService
@@ -55,11 +47,11 @@ export class RostersService {
     return r.data
   }
 
-  /** Creates a class (a new id when none is given) or replaces one; names are trimmed and de-duplicated. */
-  save(input: unknown): Roster {
-    const parsed = RosterSave.safeParse(input)
-    if (!parsed.success) throw refusal(rosterProblems(parsed.error.issues))
-    const d = parsed.data
+  /**
+   * Creates a class (a new id when none is given) or replaces one. The draft has passed RosterSave
+   * (names trimmed and de-duplicated, the teacher's rules checked) in dispatch or the caller's own parse.
+   */
+  save(d: z.output<typeof RosterSave>): Roster {
     const id = d.id ?? `local-${randomUUID()}`
     const saved = this.#storage.transaction((db) => {
       const old = getClass(db, id)
@@ -111,14 +103,6 @@ function sameContent(old: ClassWithStudents, name: string, students: readonly st
 
 function sameRoster(old: ClassWithStudents, name: string, students: readonly string[], locked: boolean): boolean {
   return (old.row.locked === 1) === locked && sameContent(old, name, students)
-}
-
-function refusal(problems: ReturnType<typeof rosterProblems>): AppError {
-  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN)
-  const more = problems.length - shown.length
-  const zh = shown.map((p) => p.zh).join('') + (more > 0 ? `另有 ${more} 处问题。` : '')
-  const en = shown.map((p) => p.en).join(' ') + (more > 0 ? ` ${more} more problems.` : '')
-  return new AppError('VALIDATION', `班级名单没有保存：${zh}`, `The class was not saved: ${en}`, { problems })
 }
 
 function notFound(id: string): AppError {

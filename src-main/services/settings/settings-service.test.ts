@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { StorageService } from '../storage'
 import { coreMigration } from '../storage/migrations'
 import { SettingsService } from './settings-service'
-import { AppError } from '../../../src-shared/errors'
+import { createAppCore, type AppCore } from '../../app-core'
+import { dispatch } from '../../rpc/handler-table'
 import { tempDir } from '../../test-utils/temp-dir'
 
 describe('SettingsService', () => {
@@ -44,27 +45,43 @@ describe('SettingsService', () => {
     expect(again.get()).toMatchObject({ language: 'en', classroomPort: 9000 })
   })
 
-  it('refuses a bad patch as a whole, naming the field, and keeps what was saved', () => {
-    settings.update({ classroomPort: 9000 })
-    let err: AppError | null = null
-    try {
-      settings.update({ classroomPort: 9001, platformUrl: 'javascript:alert(1)' })
-    } catch (e) {
-      err = e as AppError
-    }
-    expect(err?.code).toBe('VALIDATION')
-    expect(err?.message).toContain('platformUrl')
-    expect(settings.get().classroomPort).toBe(9000)
-  })
-
-  it('refuses unknown keys', () => {
-    expect(() => settings.update({ dataDir: '/etc' })).toThrow(AppError)
-  })
-
   it('recovers a damaged stored value to its default instead of failing', () => {
     storage.db
       .prepare("INSERT INTO settings VALUES ('classroomPort', '\"not a port\"', 'x'), ('language', '{broken', 'x')")
       .run()
     expect(settings.get()).toMatchObject({ classroomPort: 8848, language: 'zh-CN' })
+  })
+})
+
+describe('settings:update through the handler table', () => {
+  const ctx = { host: 'browser', senderId: 'test' } as const
+  let t: ReturnType<typeof tempDir>
+  let core: AppCore
+  beforeEach(() => {
+    t = tempDir()
+    core = createAppCore({ dataDir: t.dir, host: 'browser', version: 'test' })
+  })
+  afterEach(async () => {
+    await core.dispose()
+    t.cleanup()
+  })
+
+  it('refuses a bad patch as a whole, naming the field, and keeps what was saved', async () => {
+    expect(await dispatch(core.table, 'settings:update', { classroomPort: 9000 }, ctx)).toMatchObject({ ok: true })
+    const r = await dispatch(
+      core.table,
+      'settings:update',
+      { classroomPort: 9001, platformUrl: 'javascript:alert(1)' },
+      ctx
+    )
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(!r.ok && r.error.message).toContain('platformUrl')
+    expect(core.services.settings.get().classroomPort).toBe(9000)
+  })
+
+  it('refuses unknown keys', async () => {
+    const r = await dispatch(core.table, 'settings:update', { dataDir: '/etc' }, ctx)
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(core.services.settings.get().dataDir).toBe(t.dir)
   })
 })
