@@ -6,23 +6,19 @@ import { z } from 'zod'
 import { defineCall, defineEvent } from './define'
 import {
   BankQuestion,
-  BankQuestionInput,
   ChapterPath,
   Difficulty,
   LibraryResource,
   OpenLessonLevel,
   ResourceFormat,
   ResourceType,
-  Tags,
-  TextState
+  Tags
 } from '../library'
-import { Question } from '../courseware/question'
 
 const Id = z.string().min(1).max(120)
 /** A local file path as the Electron host hands it over (drag-and-drop or the file picker). */
 const FilePath = z.string().min(1).max(4096)
-/** 64 MB of file as base64, for the browser host where no path exists. */
-// Inline content must fit one call frame (MAX_FRAME_BYTES); larger files go over HTTP and library:add.
+/** A Word file of questions inline as base64; it must fit one call frame (MAX_FRAME_BYTES). Files go over HTTP. */
 const MAX_BASE64 = 6 * 1024 * 1024
 
 const ResourceMetaInput = z
@@ -39,11 +35,6 @@ export type ResourceMetaInput = z.infer<typeof ResourceMetaInput>
 
 export const LibraryAdd = ResourceMetaInput.extend({ path: FilePath }).strict()
 export type LibraryAdd = z.infer<typeof LibraryAdd>
-export const LibraryAddContent = ResourceMetaInput.extend({
-  fileName: z.string().min(1).max(255),
-  dataBase64: z.string().max(MAX_BASE64)
-}).strict()
-export type LibraryAddContent = z.infer<typeof LibraryAddContent>
 
 export const LibraryAddResult = z.object({
   resource: LibraryResource,
@@ -126,18 +117,6 @@ export const LibraryTree = z.object({
 })
 export type LibraryTree = z.infer<typeof LibraryTree>
 
-export const LibraryResourceDetail = LibraryResource.extend({
-  textState: TextState,
-  /** Why the text could not be read, when textState is 'failed' or 'not-extracted'. */
-  textNote: z.string().nullable(),
-  /** Characters of text indexed from inside the file. */
-  bodyLength: z.number().int().nonnegative(),
-  /** Absolute path of the stored file, to open or insert it. */
-  absolutePath: z.string(),
-  sharedAt: z.string().nullable()
-})
-export type LibraryResourceDetail = z.infer<typeof LibraryResourceDetail>
-
 export const LibraryUpdate = z
   .object({
     id: Id,
@@ -169,13 +148,6 @@ export type BankFilter = z.input<typeof BankFilter>
 export const BankPage = z.object({ items: z.array(BankQuestion), total: z.number().int().nonnegative() })
 export type BankPage = z.infer<typeof BankPage>
 
-export const BankUpdate = z
-  .object({
-    id: Id,
-    patch: z.object({ question: Question, chapter: ChapterPath, difficulty: Difficulty, tags: Tags }).partial().strict()
-  })
-  .strict()
-
 const ImportDefaults = {
   chapter: ChapterPath.optional(),
   difficulty: Difficulty.optional(),
@@ -202,7 +174,6 @@ export type BankImportResult = z.infer<typeof BankImportResult>
 
 export const libraryCalls = {
   add: defineCall('library:add', LibraryAdd, LibraryAddResult),
-  addContent: defineCall('library:add-content', LibraryAddContent, LibraryAddResult),
   /**
    * Downloads a platform resource, verifies its sha256, and files it under the platform's type and
    * chapter (sync state 'downloaded'). All or nothing: a file that fails its check, or cannot be
@@ -212,7 +183,6 @@ export const libraryCalls = {
   search: defineCall('library:search', LibrarySearch, LibrarySearchResult),
   browse: defineCall('library:browse', LibraryBrowse, LibraryPage),
   tree: defineCall('library:tree', z.object({}).strict(), LibraryTree),
-  get: defineCall('library:get', IdRef, LibraryResourceDetail),
   update: defineCall('library:update', LibraryUpdate, LibraryResource),
   remove: defineCall('library:remove', IdRef, z.object({ removed: z.literal(true) })),
   /** Queue for upload to the platform under its shared title (【原创】…). */
@@ -221,9 +191,6 @@ export const libraryCalls = {
 
 export const questionBankCalls = {
   list: defineCall('question-bank:list', BankFilter, BankPage),
-  get: defineCall('question-bank:get', IdRef, BankQuestion),
-  add: defineCall('question-bank:add', BankQuestionInput, BankQuestion),
-  update: defineCall('question-bank:update', BankUpdate, BankQuestion),
   remove: defineCall('question-bank:remove', IdRef, z.object({ removed: z.literal(true) })),
   importWord: defineCall('question-bank:import-word', BankImportWord, BankImportResult)
 } as const
@@ -250,6 +217,6 @@ export const libraryEvents = {
 export const questionBankEvents = {
   changed: defineEvent(
     'question-bank:changed',
-    z.object({ ids: z.array(z.string()), change: z.enum(['added', 'updated', 'removed']) })
+    z.object({ ids: z.array(z.string()), change: z.enum(['added', 'removed']) })
   )
 } as const

@@ -10,19 +10,14 @@ export function libraryHandlers(
   const b = s.questionBank
   return {
     'library:add': (input) => consumingIncoming(s.info.dataDir, input.path, () => l.add(input)),
-    'library:add-content': (input) => l.addContent(input),
     'library:add-from-platform': (input) => l.addFromPlatform(input),
     'library:search': (input) => l.search(input),
     'library:browse': (input) => l.browse(input),
     'library:tree': () => l.tree(),
-    'library:get': ({ id }) => l.get(id),
     'library:update': (input) => l.update(input),
     'library:remove': ({ id }) => l.remove(id),
     'library:share': (input) => l.share(input),
     'question-bank:list': (input) => b.list(input),
-    'question-bank:get': ({ id }) => b.get(id),
-    'question-bank:add': (input) => b.add(input),
-    'question-bank:update': (input) => b.update(input),
     'question-bank:remove': ({ id }) => b.remove(id),
     'question-bank:import-word': (input) =>
       'path' in input ? consumingIncoming(s.info.dataDir, input.path, () => b.importWord(input)) : b.importWord(input)

@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { copyFile, mkdir, rename, rm, stat, writeFile, access } from 'node:fs/promises'
+import { copyFile, mkdir, rename, rm, stat, access } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { AppError } from '../../../src-shared/errors'
 
@@ -57,24 +57,6 @@ export class LibraryFileStore {
       }
     }
     return { sha256, size, rel }
-  }
-
-  async putBytes(bytes: Uint8Array, fileName: string): Promise<StoredFile> {
-    const sha256 = createHash('sha256').update(bytes).digest('hex')
-    const rel = relFor(sha256, fileName)
-    const dest = this.absolute(rel)
-    if (!(await exists(dest))) {
-      await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true })
-      const tmp = `${dest}.${randomUUID()}.tmp`
-      try {
-        await writeFile(tmp, bytes)
-        await rename(tmp, dest)
-      } catch (e) {
-        await rm(tmp, { force: true })
-        throw storeFailed(fileName, e)
-      }
-    }
-    return { sha256, size: bytes.byteLength, rel }
   }
 
   async remove(rel: string): Promise<void> {

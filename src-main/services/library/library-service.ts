@@ -7,23 +7,22 @@ import { randomUUID } from 'node:crypto'
 import { basename, extname } from 'node:path'
 import { rm } from 'node:fs/promises'
 import type { Database } from 'better-sqlite3'
-import {
+import type { z } from 'zod'
+import type {
   LibraryAdd,
-  LibraryAddContent,
   LibraryAddFromPlatform,
   LibraryBrowse,
   LibraryShare,
   LibrarySearch,
   LibraryUpdate,
-  type LibraryAddResult,
-  type LibraryChange,
-  type LibraryDownloadProgress,
-  type LibraryPage,
-  type LibraryResourceDetail,
-  type LibrarySearchResult,
-  type LibraryTree,
-  type ResourceMetaInput,
-  type TreeNode
+  LibraryAddResult,
+  LibraryChange,
+  LibraryDownloadProgress,
+  LibraryPage,
+  LibrarySearchResult,
+  LibraryTree,
+  ResourceMetaInput,
+  TreeNode
 } from '../../../src-shared/contract/library'
 import {
   CHAPTER_LEVELS,
@@ -34,7 +33,7 @@ import {
   type LibraryResource
 } from '../../../src-shared/library'
 import { ResourceUploadJob } from '../../../src-shared/contract/sync'
-import { AppError, validationError } from '../../../src-shared/errors'
+import { AppError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import { enqueueOutbox } from '../sync/outbox-repo'
 import { Emitter } from '../../util/emitter'
@@ -57,6 +56,15 @@ export interface LibraryServiceDeps {
   readonly newId?: () => string
   /** Downloads from the platform (the sync service); without it library:add-from-platform is refused. */
   readonly platform?: PlatformSource
+}
+
+export interface ResourceDetail extends LibraryResource {
+  /** Why the text could not be read, when textState is 'failed' or 'not-extracted'. */
+  readonly textNote: string | null
+  /** Characters of text indexed from inside the file. */
+  readonly bodyLength: number
+  readonly absolutePath: string
+  readonly sharedAt: string | null
 }
 
 /** Where a new resource came from, when not from this computer. */
@@ -99,22 +107,10 @@ export class LibraryService {
   }
 
   /** Adds a file from disk (drag-and-drop or the file picker). The same content twice is kept once. */
-  async add(input: unknown): Promise<LibraryAddResult> {
-    const parsed = LibraryAdd.safeParse(input)
-    if (!parsed.success) throw validationError('library:add', parsed.error.issues)
-    const { path, ...meta } = parsed.data
+  async add(input: LibraryAdd): Promise<LibraryAddResult> {
+    const { path, ...meta } = input
     const stored = await this.files.putFile(path)
     return this.#file(stored, basename(path), meta)
-  }
-
-  /** Adds a file's bytes (the browser host, where the page has no file path). */
-  async addContent(input: unknown): Promise<LibraryAddResult> {
-    const parsed = LibraryAddContent.safeParse(input)
-    if (!parsed.success) throw validationError('library:add-content', parsed.error.issues)
-    const { fileName, dataBase64, ...meta } = parsed.data
-    const bytes = Buffer.from(dataBase64, 'base64')
-    const stored = await this.files.putBytes(bytes, fileName)
-    return this.#file(stored, basename(fileName), meta)
   }
 
   /**
@@ -123,10 +119,7 @@ export class LibraryService {
    * its check is deleted by the download; one that cannot be filed is removed here, and the
    * download folder never keeps a copy.
    */
-  addFromPlatform(input: unknown): Promise<LibraryAddResult> {
-    const parsed = LibraryAddFromPlatform.safeParse(input)
-    if (!parsed.success) return Promise.reject(validationError('library:add-from-platform', parsed.error.issues))
-    const { resourceId } = parsed.data
+  addFromPlatform({ resourceId }: LibraryAddFromPlatform): Promise<LibraryAddResult> {
     const running = this.#downloading.get(resourceId)
     if (running) return running
     const p = this.#addFromPlatform(resourceId).finally(() => this.#downloading.delete(resourceId))
@@ -243,10 +236,9 @@ export class LibraryService {
     return result
   }
 
-  search(input: unknown): LibrarySearchResult {
-    const parsed = LibrarySearch.safeParse(input)
-    if (!parsed.success) throw validationError('library:search', parsed.error.issues)
-    const { q, limit, offset, ...filter } = parsed.data
+  /** Input as the contract parsed it: limit and offset filled in. */
+  search(input: z.output<typeof LibrarySearch>): LibrarySearchResult {
+    const { q, limit, offset, ...filter } = input
     const terms = parseSearchQuery(q)
     const { rows, total } = searchRows(this.#db, terms, filter, limit, offset)
     const items = rows.map((r) => ({
@@ -257,10 +249,8 @@ export class LibraryService {
     return { items, total, terms: terms.map((t) => t.text) }
   }
 
-  browse(input: unknown): LibraryPage {
-    const parsed = LibraryBrowse.safeParse(input)
-    if (!parsed.success) throw validationError('library:browse', parsed.error.issues)
-    const { limit, offset, sort, ...filter } = parsed.data
+  browse(input: z.output<typeof LibraryBrowse>): LibraryPage {
+    const { limit, offset, sort, ...filter } = input
     const f = repo.filterSql(filter)
     const where = f.where.length ? `WHERE ${f.where.join(' AND ')}` : ''
     const order =
@@ -313,7 +303,8 @@ export class LibraryService {
     return this.#tree
   }
 
-  get(id: string): LibraryResourceDetail {
+  /** A resource with what only the main process knows (its stored path, why its text could not be read). */
+  get(id: string): ResourceDetail {
     const row = this.#row(id)
     return {
       ...repo.toResource(row),
@@ -324,10 +315,7 @@ export class LibraryService {
     }
   }
 
-  update(input: unknown): LibraryResource {
-    const parsed = LibraryUpdate.safeParse(input)
-    if (!parsed.success) throw validationError('library:update', parsed.error.issues)
-    const { id, patch } = parsed.data
+  update({ id, patch }: LibraryUpdate): LibraryResource {
     const at = this.#clock().toISOString()
     const resource = this.#storage.transaction((db) => {
       const row = this.#row(id, db)
@@ -357,10 +345,8 @@ export class LibraryService {
    * Queues the resource for upload under its shared title, in the same transaction that marks it.
    * Its sync state then follows the outbox row (queued → synced or failed).
    */
-  share(input: unknown): LibraryResource {
-    const parsed = LibraryShare.safeParse(input)
-    if (!parsed.success) throw validationError('library:share', parsed.error.issues)
-    const { id } = parsed.data
+  share(input: z.output<typeof LibraryShare>): LibraryResource {
+    const { id } = input
     const now = this.#clock()
     const resource = this.#storage.transaction((db) => {
       const row = this.#row(id, db)
@@ -389,7 +375,7 @@ export class LibraryService {
         type: r.type,
         chapterId,
         original: r.original,
-        public: parsed.data.public,
+        public: input.public,
         filePath: this.files.absolute(r.file),
         fileName: r.fileName
       })

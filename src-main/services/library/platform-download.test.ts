@@ -4,6 +4,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startPlatformServer, type PlatformServer } from '../../../tools/platform-server/server'
 import { tempDir } from '../../test-utils/temp-dir'
+import { callInput } from '../../rpc/call-input'
+import type { CallInput } from '../../../src-shared/contract'
 import type { StorageService } from '../storage'
 import type { SyncService } from '../sync'
 import { makeSync, openStorage } from '../sync/test-kit'
@@ -37,6 +39,9 @@ describe('library:add-from-platform against the reference platform', () => {
   let lib: LibraryService
   let app: string
   let platformDir: string
+  /** As dispatch hands them over: parsed once by the contract, defaults (limit, offset, sort) filled in. */
+  const search = (i: CallInput<'library:search'>) => lib.search(callInput('library:search', i))
+  const browse = (i: CallInput<'library:browse'>) => lib.browse(callInput('library:browse', i))
 
   beforeEach(async () => {
     t = tempDir('platform-download-')
@@ -95,8 +100,8 @@ describe('library:add-from-platform against the reference platform', () => {
       total: page.items[0]!.size
     })
 
-    expect(lib.search({ q: '线段图' }).items.map((r) => r.id)).toEqual([a.resource.id])
-    expect(lib.browse({ chapter: { volumeId: 'xx-sx-rj-3a' } }).total).toBe(1)
+    expect(search({ q: '线段图' }).items.map((r) => r.id)).toEqual([a.resource.id])
+    expect(browse({ chapter: { volumeId: 'xx-sx-rj-3a' } }).total).toBe(1)
     expect(filesUnder(join(app, 'downloads'))).toEqual([])
     const stored = lib.get(a.resource.id).absolutePath
     expect(createHash('sha256').update(readFileSync(stored)).digest('hex')).toBe(page.items[0]!.sha256)
@@ -104,7 +109,7 @@ describe('library:add-from-platform against the reference platform', () => {
     // Again later: the same content is recognised, nothing new is stored or left behind.
     const again = await lib.addFromPlatform({ resourceId: 'res-seed-0002' })
     expect(again).toMatchObject({ duplicate: true, resource: { id: a.resource.id } })
-    expect(lib.browse({}).total).toBe(1)
+    expect(browse({}).total).toBe(1)
     expect(filesUnder(join(app, 'library'))).toEqual([stored])
     expect(filesUnder(join(app, 'downloads'))).toEqual([])
   })
@@ -119,7 +124,7 @@ describe('library:add-from-platform against the reference platform', () => {
     const err = await refusal(lib.addFromPlatform({ resourceId: 'res-seed-0003' }))
     expect(err.code).toBe('FILE_INVALID')
     expect(err.message).toContain('校验失败')
-    expect(lib.browse({}).total).toBe(0)
+    expect(browse({}).total).toBe(0)
     expect(lib.tree().total).toBe(0)
     expect(filesUnder(join(app, 'downloads'))).toEqual([])
     expect(filesUnder(join(app, 'library'))).toEqual([])
@@ -139,7 +144,7 @@ describe('library:add-from-platform against the reference platform', () => {
     expect(r.resource.sha256).toBe(
       (server.db.prepare("SELECT sha256 FROM resources WHERE id = 'res-seed-0005'").get() as { sha256: string }).sha256
     )
-    expect(lib.search({ q: '卡车' }).total).toBe(1)
+    expect(search({ q: '卡车' }).total).toBe(1)
     expect(filesUnder(join(app, 'downloads'))).toEqual([])
   })
 
@@ -161,14 +166,17 @@ describe('library:add-from-platform against the reference platform', () => {
     const offline = await refusal(lib.addFromPlatform({ resourceId: 'res-seed-0002' }))
     expect(offline.code).toBe('UNAVAILABLE')
     expect(offline.message).toMatch(/[\u4e00-\u9fff]/)
-    expect(lib.browse({}).total).toBe(0)
+    expect(browse({}).total).toBe(0)
     expect(filesUnder(join(app, 'downloads'))).toEqual([])
   })
 
   it('refuses plainly when no platform is connected', async () => {
     const alone = new LibraryService({ storage, clock: () => new Date(), dir: join(app, 'library') })
     await expect(alone.addFromPlatform({ resourceId: 'res-seed-0002' })).rejects.toMatchObject({ code: 'UNAVAILABLE' })
-    await expect(alone.addFromPlatform({ resourceId: '' })).rejects.toMatchObject({ code: 'VALIDATION' })
+    // An empty id never reaches the service: the contract refuses it.
+    expect(() => callInput('library:add-from-platform', { resourceId: '' })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' })
+    )
     alone.dispose()
   })
 })

@@ -14,13 +14,8 @@ import {
   type BankQuestion,
   type ChapterPath
 } from '../../../src-shared/library'
-import {
-  BankFilter,
-  BankImportWord,
-  BankUpdate,
-  type BankImportResult,
-  type BankPage
-} from '../../../src-shared/contract/library'
+import type { z } from 'zod'
+import type { BankFilter, BankImportWord, BankImportResult, BankPage } from '../../../src-shared/contract/library'
 import { AppError, validationError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import { Emitter } from '../../util/emitter'
@@ -37,7 +32,7 @@ export interface QuestionBankDeps {
 
 export interface BankChange {
   readonly ids: string[]
-  readonly change: 'added' | 'updated' | 'removed'
+  readonly change: 'added' | 'removed'
 }
 
 interface BankRow extends ChapterColumns {
@@ -70,10 +65,8 @@ export class QuestionBankService {
     return this.#storage.db
   }
 
-  list(input: unknown): BankPage {
-    const parsed = BankFilter.safeParse(input)
-    if (!parsed.success) throw validationError('question-bank:list', parsed.error.issues)
-    const { chapter, kinds, difficulty, q, limit, offset } = parsed.data
+  /** A filter as the contract parsed it: limit and offset filled in. */
+  list({ chapter, kinds, difficulty, q, limit, offset }: z.output<typeof BankFilter>): BankPage {
     const f = filterSql({ chapter })
     if (kinds?.length) {
       f.where.push(`r.kind IN (${kinds.map(() => '?').join(',')})`)
@@ -96,42 +89,21 @@ export class QuestionBankService {
     return { items: rows.map(toBankQuestion), total: n }
   }
 
-  get(id: string): BankQuestion {
+  #get(id: string): BankQuestion {
     return toBankQuestion(this.#row(id))
   }
 
-  add(input: unknown): BankQuestion {
+  /**
+   * Adds one question written by hand. No call carries it yet (the bank has no editor), so its
+   * input is checked here, where it comes in.
+   */
+  add(input: BankQuestionInput): BankQuestion {
     const parsed = BankQuestionInput.safeParse(input)
-    if (!parsed.success) throw validationError('question-bank:add', parsed.error.issues)
+    if (!parsed.success) throw validationError('question-bank', parsed.error.issues)
     const id = this.#newId()
     this.#storage.transaction((db) => insert(db, id, { ...parsed.data, source: 'manual' }, this.#clock().toISOString()))
     this.#onDidChange.fire({ ids: [id], change: 'added' })
-    return this.get(id)
-  }
-
-  update(input: unknown): BankQuestion {
-    const parsed = BankUpdate.safeParse(input)
-    if (!parsed.success) throw validationError('question-bank:update', parsed.error.issues)
-    const { id, patch } = parsed.data
-    this.#storage.transaction((db) => {
-      const cur = toBankQuestion(this.#row(id, db))
-      db.prepare('DELETE FROM question_bank WHERE id = ?').run(id)
-      insert(
-        db,
-        id,
-        {
-          question: patch.question ?? cur.question,
-          chapter: patch.chapter ?? cur.chapter,
-          difficulty: patch.difficulty ?? cur.difficulty,
-          tags: patch.tags ?? cur.tags,
-          source: cur.source
-        },
-        this.#clock().toISOString(),
-        cur.createdAt
-      )
-    })
-    this.#onDidChange.fire({ ids: [id], change: 'updated' })
-    return this.get(id)
+    return this.#get(id)
   }
 
   remove(id: string): { removed: true } {
@@ -144,10 +116,7 @@ export class QuestionBankService {
   }
 
   /** Reads a Word file's questions; every readable one is added in one write, the rest are reported. */
-  async importWord(input: unknown): Promise<BankImportResult> {
-    const parsed = BankImportWord.safeParse(input)
-    if (!parsed.success) throw validationError('question-bank:import-word', parsed.error.issues)
-    const data = parsed.data
+  async importWord(data: BankImportWord): Promise<BankImportResult> {
     const name = 'path' in data ? basename(data.path) : data.fileName
     if (!/\.docx$/i.test(name)) {
       throw new AppError(
@@ -204,7 +173,7 @@ export class QuestionBankService {
       )
     })
     if (ids.length) this.#onDidChange.fire({ ids, change: 'added' })
-    return { added: ids.map((id) => this.get(id)), problems: allProblems }
+    return { added: ids.map((id) => this.#get(id)), problems: allProblems }
   }
 
   dispose(): void {

@@ -3,6 +3,8 @@
  * table: what the renderer does, end to end below the transport.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createAppCore, type AppCore } from '../../app-core'
 import { dispatch } from '../../rpc/handler-table'
 import { tempDir } from '../../test-utils/temp-dir'
@@ -35,11 +37,9 @@ describe('library, question bank and stats calls through the handler table', () 
     const published: string[] = []
     core.hub.subscribe((ch) => published.push(ch))
     const chapter = { chapter: { id: 'ch17', name: '第十七章 勾股定理' } }
-    const added = await call<{ resource: { id: string } }>('library:add-content', {
-      fileName: '勾股定理教案.docx',
-      dataBase64: b64(makeDocx(['探究直角三角形三边关系'])),
-      chapter
-    })
+    const path = join(t.dir, '勾股定理教案.docx')
+    writeFileSync(path, makeDocx(['探究直角三角形三边关系']))
+    const added = await call<{ resource: { id: string } }>('library:add', { path, chapter })
     expect(await call('library:search', { q: '三边' })).toMatchObject({
       total: 1,
       items: [{ id: added.resource.id, chapter }]

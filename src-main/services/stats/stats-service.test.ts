@@ -13,6 +13,12 @@ import { StatsService } from './stats-service'
 import { setCurrentTeacher } from '../sync/teacher-repo'
 import { tempDir } from '../../test-utils/temp-dir'
 import type { LessonTool } from '../../../src-shared/contract/lessons'
+import type { CallInput } from '../../../src-shared/contract'
+import { callInput } from '../../rpc/call-input'
+
+/** As dispatch hands them over: parsed once by the contract (tzOffsetMinutes 480, China, when absent). */
+const classStatsOf = (s: StatsService, i: CallInput<'stats:class'>) => s.classStats(callInput('stats:class', i))
+const activityOf = (s: StatsService, i: CallInput<'stats:activity'>) => s.activity(callInput('stats:activity', i))
 
 const MIN = 60_000
 const cst = (day: string, hm: string): number => Date.parse(`${day}T${hm}:00+08:00`)
@@ -139,7 +145,7 @@ describe('StatsService', () => {
 
   it("counts a class's lessons, minutes, effective lessons and tools for a week, and nothing of other classes or weeks", () => {
     seedWeek()
-    const s = stats.classStats({ classId: 'c-701', period: { kind: 'week', date: '2026-03-04' } })
+    const s = classStatsOf(stats, { classId: 'c-701', period: { kind: 'week', date: '2026-03-04' } })
     expect(s.className).toBe('七年级1班')
     expect(s.period).toMatchObject({ from: '2026-03-01T16:00:00.000Z', to: '2026-03-08T16:00:00.000Z', bucket: 'day' })
     expect(s.lessons).toEqual({
@@ -155,7 +161,7 @@ describe('StatsService', () => {
 
   it('computes participation and correct rate per question, per chapter (weakest first) and overall', () => {
     seedWeek()
-    const q = stats.classStats({ classId: 'c-701', period: { kind: 'week', date: '2026-03-04' } }).questions
+    const q = classStatsOf(stats, { classId: 'c-701', period: { kind: 'week', date: '2026-03-04' } }).questions
     expect(q).toMatchObject({ runs: 3, answers: 8, participation: 8 / 11, correctRate: 0.5 })
     expect(
       q.perQuestion.map((r) => [r.runId, r.students, r.answered, r.correct, r.participation, r.correctRate])
@@ -177,7 +183,7 @@ describe('StatsService', () => {
 
   it('lists students who need help first, across lessons, by the same roster identity', () => {
     seedWeek()
-    const students = stats.classStats({ classId: 'c-701', period: { kind: 'week', date: '2026-03-04' } }).questions
+    const students = classStatsOf(stats, { classId: 'c-701', period: { kind: 'week', date: '2026-03-04' } }).questions
       .perStudent
     expect(students.map((s) => [s.name, s.offered, s.answered, s.correct, s.correctRate, s.needsHelp])).toEqual([
       ['王五', 3, 2, 0, 0, true],
@@ -189,7 +195,7 @@ describe('StatsService', () => {
 
   it('fills the 课堂 and 检测 charts by day and says 导学 and 作业 have no data yet', () => {
     seedWeek()
-    const charts = stats.classStats({ classId: 'c-701', period: { kind: 'week', date: '2026-03-04' } }).charts
+    const charts = classStatsOf(stats, { classId: 'c-701', period: { kind: 'week', date: '2026-03-04' } }).charts
     expect(charts.map((c) => [c.id, c.title, c.available, c.empty])).toEqual([
       ['guided', '导学', false, true],
       ['inClass', '课堂', true, false],
@@ -212,19 +218,19 @@ describe('StatsService', () => {
 
   it('shows an honest empty state for a period with nothing recorded, and buckets a term by week', () => {
     seedWeek()
-    const empty = stats.classStats({
+    const empty = classStatsOf(stats, {
       classId: 'c-701',
       period: { kind: 'custom', from: '2026-04-01', to: '2026-04-10' }
     })
     expect(empty.lessons.taught).toBe(0)
     expect(empty.questions).toMatchObject({ runs: 0, participation: null, correctRate: null, perStudent: [] })
     expect(empty.charts[1]).toMatchObject({ empty: true, note: '这段时间没有用 ClassDeck 上课的记录。' })
-    const term = stats.classStats({ classId: 'c-701', period: { kind: 'term', date: '2026-03-04' } })
+    const term = classStatsOf(stats, { classId: 'c-701', period: { kind: 'term', date: '2026-03-04' } })
     expect(term.period).toMatchObject({ label: '2025—2026学年第二学期', bucket: 'week' })
     expect(term.lessons.taught).toBe(3)
     expect(term.charts[1]!.categories[0]).toBe('1/26起')
     expect(() =>
-      stats.classStats({ classId: 'c-701', period: { kind: 'custom', from: '2026-04-10', to: '2026-04-01' } })
+      classStatsOf(stats, { classId: 'c-701', period: { kind: 'custom', from: '2026-04-10', to: '2026-04-01' } })
     ).toThrow(/统计时段无效/)
   })
 
@@ -247,9 +253,9 @@ describe('StatsService', () => {
       original: true,
       chapter: { chapter: { id: 'ch17', name: '第十七章' } }
     })
-    lib.share({ id: resource.id })
+    lib.share({ id: resource.id, public: true })
 
-    const a = stats.activity({ regionId: 'zhejiang-zhijianghui', date: '2026-03-04' })
+    const a = activityOf(stats, { regionId: 'zhejiang-zhijianghui', date: '2026-03-04' })
     expect(a.estimate).toBe(true)
     expect(a.disclaimer).toMatch(/^这是估算，不是平台的分数/)
     const week = Object.fromEntries(a.week.rules.map((r) => [r.ruleId, r.points]))
@@ -264,7 +270,7 @@ describe('StatsService', () => {
     })
     expect(a.week.points).toBe(38)
     expect(a.month.points).toBe(38)
-    expect(() => stats.activity({ regionId: 'atlantis' })).toThrow(/没有“atlantis”地区的活跃度规则/)
+    expect(() => activityOf(stats, { regionId: 'atlantis' })).toThrow(/没有“atlantis”地区的活跃度规则/)
     lib.dispose()
   })
 
@@ -281,13 +287,14 @@ describe('StatsService', () => {
 
     const week = (s: StatsService) =>
       Object.fromEntries(
-        s
-          .activity({ regionId: 'zhejiang-zhijianghui', date: '2026-03-04' })
-          .week.rules.map((r) => [r.ruleId, r.matched])
+        activityOf(s, { regionId: 'zhejiang-zhijianghui', date: '2026-03-04' }).week.rules.map((r) => [
+          r.ruleId,
+          r.matched
+        ])
       )
     // Hers: one lesson of 20 minutes (the 3-minute one is left out); his two are not hers; one day used.
     expect(week(stats)).toMatchObject({ 'interactive-lesson': 1, 'classroom-teaching': 1, login: 1 })
-    const a = stats.activity({ regionId: 'zhejiang-zhijianghui', date: '2026-03-04' })
+    const a = activityOf(stats, { regionId: 'zhejiang-zhijianghui', date: '2026-03-04' })
     expect(a.disclaimer).toContain('只计王丽华老师的课，不足 5 分钟的课不计。')
     // The minimum is a setting: at 2 minutes the short lesson counts as 课堂教学 too.
     const lenient = new StatsService({ storage, clock, minLessonMinutes: () => 2 })

@@ -4,9 +4,10 @@
  * 导学 (pre-class) and 作业 (homework) have no source in ClassDeck: their charts say so.
  */
 import type { Database } from 'better-sqlite3'
+import type { z } from 'zod'
 import {
-  ActivityInput,
-  ClassStatsInput,
+  type ActivityInput,
+  type ClassStatsInput,
   type ActivityEstimate,
   type ChapterStat,
   type ClassStats,
@@ -27,7 +28,7 @@ import {
   type LocalDate,
   type ResourceType
 } from '../../../src-shared/library'
-import { AppError, validationError } from '../../../src-shared/errors'
+import { AppError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import * as repo from './stats-repo'
 import { loadRegions } from './regions'
@@ -67,13 +68,12 @@ export class StatsService {
     return { items: repo.classes(this.#db) }
   }
 
-  classStats(input: unknown): ClassStats {
-    const parsed = ClassStatsInput.safeParse(input)
-    if (!parsed.success) throw validationError('stats:class', parsed.error.issues)
-    const { classId, tzOffsetMinutes: tz } = parsed.data
+  /** Input as the contract parsed it (tzOffsetMinutes filled in). */
+  classStats(input: z.output<typeof ClassStatsInput>): ClassStats {
+    const { classId, tzOffsetMinutes: tz } = input
     let period
     try {
-      period = resolvePeriod(parsed.data.period, tz)
+      period = resolvePeriod(input.period, tz)
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e)
       throw new AppError(
@@ -168,10 +168,8 @@ export class StatsService {
     return { items: this.regions.map(summaryOf) }
   }
 
-  activity(input: unknown): ActivityEstimate {
-    const parsed = ActivityInput.safeParse(input)
-    if (!parsed.success) throw validationError('stats:activity', parsed.error.issues)
-    const { regionId, tzOffsetMinutes: tz } = parsed.data
+  activity(input: z.output<typeof ActivityInput>): ActivityEstimate {
+    const { regionId, tzOffsetMinutes: tz } = input
     const region = this.regions.find((r) => r.id === regionId)
     if (!region) {
       throw new AppError(
@@ -181,7 +179,7 @@ export class StatsService {
         { regionId }
       )
     }
-    const day = parsed.data.date ?? localDay(this.#clock(), tz)
+    const day = input.date ?? localDay(this.#clock(), tz)
     const week = resolvePeriod({ kind: 'week', date: day }, tz)
     const month = resolvePeriod({ kind: 'month', date: day }, tz)
     // Caps fill from the start of the week and month that hold the windows; a login streak looks back further.
