@@ -9,7 +9,6 @@ import {
   Catalogue,
   LessonRecordInput,
   QuizResultInput,
-  Resource,
   ResourceMeta,
   ResourcePage,
   ResourceType,
@@ -216,13 +215,6 @@ export const syncCalls = {
       .strict(),
     ResourcePage
   ),
-  downloadResource: defineCall(
-    'sync:download-resource',
-    z.object({ resourceId: z.string().min(1) }).strict(),
-    z.object({ resource: Resource, path: z.string(), sha256: z.string() })
-  ),
-  /** Queues a file for upload to the platform (it survives restarts and resumes). */
-  uploadResource: defineCall('sync:upload-resource', ResourceUploadJob, z.object({ outboxId: z.number().int() })),
   collectResource: defineCall('sync:collect-resource', ResourceCollectJob, z.object({ outboxId: z.number().int() }))
 } as const
 

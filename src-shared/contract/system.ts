@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineCall, defineEvent } from './define'
+import { defineCall } from './define'
 
 export const HostKind = z.enum(['electron', 'browser'])
 
@@ -23,16 +23,5 @@ export const systemCalls = {
   )
 } as const
 
-export const systemEvents = {
-  /** A long task's progress, for any progress bar in the app. */
-  progress: defineEvent(
-    'system:progress',
-    z.object({
-      taskId: z.string(),
-      label: z.string(),
-      done: z.number().nonnegative(),
-      total: z.number().nonnegative(),
-      finished: z.boolean()
-    })
-  )
-} as const
+/** Nothing is published for the whole app: each domain has its own progress events (courseware:progress, sync:progress…). */
+export const systemEvents = {} as const

@@ -18,8 +18,6 @@ export function syncHandlers(s: Services): DomainHandlers<typeof syncCalls> {
     'sync:catalogue': ({ refresh }) => s.sync.catalogue(refresh),
     'sync:classes': ({ refresh }) => s.sync.classes(refresh),
     'sync:search-resources': (q) => s.sync.searchResources(q),
-    'sync:download-resource': ({ resourceId }) => s.sync.downloadResource(resourceId),
-    'sync:upload-resource': (job) => ({ outboxId: s.sync.enqueueUpload(job) }),
     'sync:collect-resource': ({ resourceId }) => ({ outboxId: s.sync.enqueueCollect(resourceId) })
   }
 }
