@@ -97,6 +97,17 @@ describe('zip guard', () => {
     expect(err.details).toMatchObject({ entry: 'ppt/presentation.xml', declared: 4096, bomb: true })
   })
 
+  it('refuses a small liar too (inflated in one call into a buffer one byte past its declared size)', () => {
+    const zip = GuardedZip.open(
+      'small-liar.edux',
+      buildZip([{ name: 'deck.json', data: new TextEncoder().encode('{"a":1}'.repeat(10_000)), declared: 100 }])
+    )
+    const err = refusal(() => zip.read('deck.json'))
+    expect(err.code).toBe('LIMIT')
+    expect(err.messageEn).toMatch(/inflates past its declared 100 bytes/)
+    expect(refusal(() => zip.verify()).code).toBe('LIMIT')
+  })
+
   it('refuses an entry that holds less than it declares as damaged, and reads an honest one exactly', () => {
     const text = new TextEncoder().encode('<p:presentation/>'.repeat(100))
     const zip = GuardedZip.open(

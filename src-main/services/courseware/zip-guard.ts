@@ -5,10 +5,10 @@
  * (zip slip), overlapping entries (Fifield's non-recursive bomb), nested archives (42.zip),
  * encryption. Inflating itself is fflate's; an entry is inflated only when asked for, a few KB of
  * input at a time into a buffer of its declared size, with a running count: the header's size is
- * the attacker's word, so an entry that inflates past it is stopped there (a few MB past at most,
- * in milliseconds) instead of being inflated to the end.
+ * the attacker's word, so an entry that inflates past it is stopped there (at most 16 MB past, in
+ * milliseconds) instead of being inflated to the end.
  */
-import { Inflate } from 'fflate'
+import { Inflate, inflateSync } from 'fflate'
 import { AppError } from '../../../src-shared/errors'
 
 export interface ZipLimits {
@@ -42,11 +42,18 @@ interface EntryLocation extends ZipEntryInfo {
   readonly start: number
 }
 
+/** Deflate's largest expansion (258-byte matches at one bit each): no input byte yields more. */
+const MAX_DEFLATE_RATIO = 1032
+/** How far past its declared size a lying entry may get before it is stopped. */
+const OVERSHOOT_BYTES = 16 * 1024 * 1024
+
 /**
- * Compressed bytes handed to the inflater at once. Deflate expands at most ~1032:1, so one step
- * yields at most ~4 MB: the most a lying entry can make us hold past its declared size.
+ * Compressed bytes to hand the inflater next: as many as fit, even at deflate's largest ratio,
+ * in what the entry still declares plus the overshoot; between 16 KB (fflate is slow on smaller
+ * pieces) and 256 KB.
  */
-const INFLATE_STEP = 4096
+const inflateStep = (remaining: number): number =>
+  Math.min(256 * 1024, Math.max(16 * 1024, Math.floor((remaining + OVERSHOOT_BYTES) / MAX_DEFLATE_RATIO)))
 
 const isZipMagic = (b: Uint8Array): boolean =>
   b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4
@@ -160,35 +167,57 @@ export class GuardedZip {
       if (!mayNest && isZipMagic(data)) throw nested()
       return keep ? data.slice() : null
     }
-    const out = keep ? new Uint8Array(size) : null
-    const head = new Uint8Array(4)
-    let n = 0
-    let over = false
-    const inflater = new Inflate((chunk) => {
-      if (over) return
-      if (n < 4) head.set(chunk.subarray(0, 4 - n), n)
-      if (n + chunk.length > size) {
-        over = true
-        return
-      }
-      out?.set(chunk, n)
-      n += chunk.length
-    })
-    try {
-      for (let o = 0; o < data.length && !over; o += INFLATE_STEP) {
-        const end = Math.min(o + INFLATE_STEP, data.length)
-        inflater.push(data.subarray(o, end), end === data.length)
-        if (!mayNest && n >= 4 && isZipMagic(head)) throw nested()
-      }
-    } catch (e) {
-      if (e instanceof AppError) throw e
-      throw refuse(
+    const fail = (e: unknown) =>
+      refuse(
         this.file,
         `${name} 无法解压（${(e as Error).message}）`,
         `${name} cannot be decompressed (${(e as Error).message})`,
         'FILE_INVALID',
         { entry: name }
       )
+    let out: Uint8Array | null
+    let head: Uint8Array
+    let n = 0
+    let over = false
+    if (data.length * MAX_DEFLATE_RATIO <= size + OVERSHOOT_BYTES) {
+      // Too small to run far past its size even at deflate's largest ratio: one call, into a buffer
+      // one byte longer than declared (fflate drops what does not fit; a stored block throws).
+      try {
+        out = inflateSync(data, { out: new Uint8Array(size + 1) })
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw fail(e)
+        out = new Uint8Array(size + 1)
+      }
+      n = out.length
+      over = n > size
+      head = out.subarray(0, 4)
+      if (!keep) out = null
+    } else {
+      const buffer = keep ? new Uint8Array(size) : null
+      out = buffer
+      const first = new Uint8Array(4)
+      head = first
+      const inflater = new Inflate((chunk) => {
+        if (over) return
+        if (n < 4) first.set(chunk.subarray(0, 4 - n), n)
+        if (n + chunk.length > size) {
+          over = true
+          return
+        }
+        buffer?.set(chunk, n)
+        n += chunk.length
+      })
+      try {
+        for (let o = 0; o < data.length && !over;) {
+          const end = Math.min(o + inflateStep(size - n), data.length)
+          inflater.push(data.subarray(o, end), end === data.length)
+          o = end
+          if (!mayNest && n >= 4 && isZipMagic(first)) throw nested()
+        }
+      } catch (e) {
+        if (e instanceof AppError) throw e
+        throw fail(e)
+      }
     }
     if (over) {
       throw refuse(
