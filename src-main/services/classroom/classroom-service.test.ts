@@ -34,6 +34,7 @@ import { ClassroomRepo } from './classroom-repo'
 import { ClassroomService } from './classroom-service'
 import { readXlsx } from '../../test-utils/xlsx-reader'
 import type { AppError } from '../../../src-shared/errors'
+import { callInput } from '../../rpc/call-input'
 
 const ABCD: QuestionSpecInput = { kind: 'single', prompt: '1+1=?', options: ['1', '2', '3', '4'], correct: 1 }
 
@@ -509,7 +510,7 @@ function startLesson(storage: StorageService, id: string): void {
     clock: () => new Date(),
     rules: () => ({ idleMinutes: 5, effectiveLessonMinutes: 15 }),
     newId: () => id
-  }).start({ classId: 'c-301', className: '三年级(1)班', deckId: 'd-1', deckTitle: '认识钟表' })
+  }).start({ classId: 'c-301', className: '三年级(1)班', deckId: 'd-1', deckTitle: '认识钟表', chapterId: null })
 }
 
 describe('ClassroomService: records', () => {
@@ -756,7 +757,7 @@ describe('ClassroomService: server and remote', () => {
       pagesDir: null,
       interfaces: () => [{ name: 'lo', address: '127.0.0.1', internal: true }]
     })
-    const st = await other.open({ host: '127.0.0.1' })
+    const st = await other.open(callInput('classroom:open', { host: '127.0.0.1' }))
     expect(st.port).not.toBe(busyPort)
     await other.dispose()
   })

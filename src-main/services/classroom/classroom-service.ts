@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { QuestionSpec, type QuestionSpecInput } from '../../../src-shared/classroom/question'
 import { LIMITS } from '../../../src-shared/classroom/protocol'
 import type { RunResults, RunTally } from '../../../src-shared/classroom/results'
+import type { z } from 'zod'
 import type {
   ClassroomStatus,
   DeviceRequest,
@@ -18,7 +19,6 @@ import type {
   RemoteEvent,
   RunSummary
 } from '../../../src-shared/contract/classroom'
-import { OpenClassInput as OpenClassSchema } from '../../../src-shared/contract/classroom'
 import { AppError, validationError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import { Emitter } from '../../util/emitter'
@@ -103,7 +103,8 @@ export class ClassroomService {
     return (this.#d.interfaces ?? listInterfaces)()
   }
 
-  async open(input: OpenClassInput): Promise<ClassroomStatus> {
+  /** A class as the contract parsed it (its title filled in). */
+  async open(input: z.output<typeof OpenClassInput>): Promise<ClassroomStatus> {
     if (this.#open) {
       throw new AppError('CONFLICT', '课堂已经开启，请先下课再重新开课', 'A class is already open; close it first')
     }
@@ -114,10 +115,7 @@ export class ClassroomService {
     return this.#opening
   }
 
-  async #start(raw: OpenClassInput): Promise<ClassroomStatus> {
-    const parsed = OpenClassSchema.safeParse(raw)
-    if (!parsed.success) throw validationError('classroom:open', parsed.error.issues)
-    const input = parsed.data
+  async #start(input: z.output<typeof OpenClassInput>): Promise<ClassroomStatus> {
     const ifaces = this.interfaces()
     const host = chooseHost(input.host, ifaces)
     const session: SessionRow = {

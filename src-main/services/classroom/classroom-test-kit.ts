@@ -9,6 +9,7 @@ import { tempDir } from '../../test-utils/temp-dir'
 import { ClassroomService, type ClassroomServiceDeps } from './classroom-service'
 import { STUDENT_NAMESPACE, type Ack } from '../../../src-shared/classroom/protocol'
 import type { OpenClassInput } from '../../../src-shared/contract/classroom'
+import { callInput } from '../../rpc/call-input'
 import type { AppErrorData } from '../../../src-shared/errors'
 
 export const LOOPBACK = [{ name: 'lo', address: '127.0.0.1', internal: true }]
@@ -46,7 +47,8 @@ export async function classroomKit(
     ...extra
   })
   const service = new ClassroomService(deps(storage))
-  const status = await service.open({ host: '127.0.0.1', port: 0, ...openInput })
+  // Parsed once here, as dispatch would (the title's default filled in).
+  const status = await service.open(callInput('classroom:open', { host: '127.0.0.1', port: 0, ...openInput }))
   const sockets: Socket[] = []
   const kit: Kit = {
     dir: t.dir,

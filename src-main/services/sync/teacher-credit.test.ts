@@ -180,7 +180,13 @@ describe('records credited to the teacher who made them', () => {
     await until('classes cached', async () => (await sync.classes(false).catch(() => null)) !== null)
     const roster = (await sync.classes(false)).classes.find((c) => c.id === 'c-301')!.students
     const [s1, s2, s3] = roster
-    const { sessionId } = lessons.start({ classId: 'c-301', className: '三年级(1)班', deckId: 'd', deckTitle: '秒' })
+    const { sessionId } = lessons.start({
+      classId: 'c-301',
+      className: '三年级(1)班',
+      deckId: 'd',
+      deckTitle: '秒',
+      chapterId: null
+    })
     const spec = (s: unknown) => s as QuestionSpec
     const runs = [
       {
