@@ -340,3 +340,28 @@ test('a class closed from the board shows as closed on the 课堂互动 console,
   await expect(console_.getByTestId('tally')).toHaveCount(0)
   await boardPage.close()
 })
+
+test('在大屏上课: the board window opens class with the lesson’s roster, so tablets tap their names there too', async ({
+  page,
+  browser
+}) => {
+  await page.goto(`${host.url}#/teach`)
+  await page.getByTestId('class-new').click()
+  await page.getByTestId('class-name').fill('八年级2班')
+  await page.getByTestId('class-names').fill(ROSTER.join('\n'))
+  await page.getByTestId('class-save').click()
+  await page.locator(`[data-path="${deckPath}"]`).click()
+  const [boardWindow] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('teach-start-board').click()])
+  await expect(board(boardWindow)).toHaveAttribute('data-index', '0')
+
+  await boardWindow.getByTestId('tool-live').click()
+  await boardWindow.getByTestId('live-host').selectOption('127.0.0.1')
+  await boardWindow.getByTestId('live-open').click()
+  await expect(boardWindow.getByTestId('live-pin')).toHaveText(/^\d{6}$/)
+  const pin = (await boardWindow.getByTestId('live-pin').textContent())!.trim()
+  const url = (await boardWindow.getByTestId('live-url').textContent())!.trim()
+  await joinByRoster(browser, url, pin, 'n3')
+  await expect(boardWindow.getByTestId('live-joined')).toContainText('1')
+  const { students } = await rpc.call('classroom:status', {})
+  expect(students.map((s) => s.name)).toEqual(['王五'])
+})
