@@ -37,6 +37,7 @@ const en: typeof zh = {
     platformUrl: 'Education platform URL',
     effectiveLessonMinutes: 'Effective lesson (minutes)',
     idleMinutes: 'Pause timing after idle (minutes)',
+    activityMinLessonMinutes: 'Activity estimate leaves out lessons shorter than (minutes)',
     dataDir: 'Data folder',
     save: 'Save',
     saved: 'Saved',

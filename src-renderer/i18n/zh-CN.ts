@@ -35,6 +35,7 @@ export default {
     platformUrl: '教育平台地址',
     effectiveLessonMinutes: '有效授课时长（分钟）',
     idleMinutes: '无操作暂停计时（分钟）',
+    activityMinLessonMinutes: '活跃度估算不计短于几分钟的课',
     dataDir: '数据目录',
     save: '保存',
     saved: '已保存',
