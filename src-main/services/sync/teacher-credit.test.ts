@@ -121,6 +121,32 @@ describe('records credited to the teacher who made them', () => {
     expect(credited('lesson_records')).toEqual([{ teacher_id: WANG.id }])
   })
 
+  it('stops a retry in flight when another teacher signs in, so it never goes out with the new token', async () => {
+    sync.dispose()
+    // Patient request retries, as in the app: the first attempt fails, the retry waits 1.5 s.
+    sync = makeSync(storage, join(t.dir, 'app'), server.url, {
+      retry: { retries: 2, baseDelayMs: 1500, maxDelayMs: 1500 },
+      random: () => 1
+    })
+    sync.start()
+    await signIn(sync, WANG.username)
+    server.faults.failNext(1, { path: '/api/v1/lesson-records', status: 503 })
+    const before = server.stats().requests
+    const id = teachLesson()
+    await until(
+      'the first attempt refused',
+      () => server.stats().requests > before && sync.status().phase === 'syncing'
+    )
+    // 李建国 signs in on the same PC while 王丽华's retry is waiting.
+    await signIn(sync, LI.username)
+    await new Promise((r) => setTimeout(r, 2000))
+    expect(credited('lesson_records')).toEqual([])
+    expect(sync.items(undefined, 10)).toMatchObject([{ entityId: id, state: 'pending', waitingForTeacher: true }])
+    await signIn(sync, WANG.username)
+    await until('sent under 王丽华', () => credited('lesson_records').length === 1)
+    expect(credited('lesson_records')).toEqual([{ teacher_id: WANG.id }])
+  })
+
   it('refuses to choose a teacher who never signed in on this computer', () => {
     expect(() => sync.chooseTeacher('t-9999')).toThrow(/还没有在这台电脑上登录过/)
   })
