@@ -10,6 +10,7 @@ import { useSettingsStore } from './settings'
 import { useClassroomStore } from './classroom'
 import { useLessonsStore } from './lessons'
 import { useRostersStore } from './rosters'
+import { useSyncStore } from './sync'
 
 export async function hydrate(): Promise<void> {
   useConnectionStore().hydrate()
@@ -17,9 +18,13 @@ export async function hydrate(): Promise<void> {
   await Promise.all([useClassroomStore().hydrate(), useLessonsStore().hydrate(), useRostersStore().hydrate()])
 }
 
-/** Forgets every store's state and stops their subscriptions (the shell is torn down). */
+/**
+ * Forgets every store's state and stops their subscriptions (the shell is torn down). The sync
+ * store is hydrated by the pages that show it (同步, the lesson-start teacher chooser), not here.
+ */
 export function reset(): void {
   for (const store of [
+    useSyncStore(),
     useRostersStore(),
     useLessonsStore(),
     useClassroomStore(),
