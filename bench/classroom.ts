@@ -321,6 +321,8 @@ async function main(): Promise<void> {
   const { percentile, round, writeResults } = await import('./bench-kit')
   const { StorageService, allMigrations } = await import('../src-main/services/storage')
   const { ClassroomService } = await import('../src-main/services/classroom')
+  // The questions are built here, so they are parsed here, once, as dispatch does for the console's.
+  const { QuestionSpec } = await import('../src-shared/classroom/question')
   const { Server } = await import('socket.io')
 
   setFlagsFromString('--expose-gc')
@@ -421,14 +423,15 @@ async function main(): Promise<void> {
         // last one closed: every device has taken the 'closed' frame first.
         await new Promise((res) => setTimeout(res, QUIET_BEFORE_LAUNCH_MS))
         tallyAt = new Map()
-        const t0 = process.hrtime.bigint()
-        const ls = performance.now()
-        const run = service.launch({
+        const spec = QuestionSpec.parse({
           kind: 'single',
           prompt: `第${r + 1}题`,
           options: ['A', 'B', 'C', 'D'],
           correct: 1
         })
+        const t0 = process.hrtime.bigint()
+        const ls = performance.now()
+        const run = service.launch(spec)
         const launchTook = performance.now() - ls
         tallyRun = run.runId
         const replies = await kids.all(() => ({
@@ -524,7 +527,7 @@ async function main(): Promise<void> {
       // (which only acks); THROUGHPUT_WARMUP_PASSES of each to warm up, then THROUGHPUT_PASSES, medians
       // compared. Between our passes each student's token bucket (20 events/s) refills: the
       // rate limit is part of the server being measured, and no pass may trip it.
-      const tp = service.launch({ kind: 'single', prompt: 'tp', options: ['A', 'B', 'C', 'D'] })
+      const tp = service.launch(QuestionSpec.parse({ kind: 'single', prompt: 'tp', options: ['A', 'B', 'C', 'D'] }))
       const pass = async (
         echo: boolean,
         seqBase: number
@@ -589,7 +592,9 @@ async function main(): Promise<void> {
       }
 
       if (n === STORM_AT) {
-        const storm = service.launch({ kind: 'single', prompt: 'storm', options: ['A', 'B', 'C', 'D'] })
+        const storm = service.launch(
+          QuestionSpec.parse({ kind: 'single', prompt: 'storm', options: ['A', 'B', 'C', 'D'] })
+        )
         await new Promise((r) => setTimeout(r, 200))
         const sr = await kids.all(() => ({ cmd: 'storm', runId: storm.runId }))
         const back = sr.flatMap((m) => m.backMs as number[])

@@ -125,7 +125,7 @@ describe('ClassroomService: answers', () => {
     kit = await classroomKit()
     const { s, j } = await joinAs('小红')
     const q = nextEvent<StudentQuestion>(s, E.question)
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     expect((await q).runId).toBe(run.runId)
     expect(await q).not.toHaveProperty('correct')
 
@@ -180,7 +180,7 @@ describe('ClassroomService: answers', () => {
     kit = await classroomKit()
     const a = await joinAs('一')
     const b = await joinAs('二')
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     // Both answers arrive in one turn and are committed together (group commit).
     const [ra, rb] = await Promise.all([
       ok<AnswerResult>(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 0 } }),
@@ -201,7 +201,7 @@ describe('ClassroomService: answers', () => {
   it('refuses answers after the question closes, with a reason the student sees', async () => {
     kit = await classroomKit()
     const { s } = await joinAs('小刚')
-    const run = kit.service.launch({ kind: 'truefalse', prompt: '地球是圆的', correct: true })
+    const run = kit.launch({ kind: 'truefalse', prompt: '地球是圆的', correct: true })
     const closed = nextEvent<{ runId: string; reason: string }>(s, E.questionClosed)
     kit.service.closeQuestion(run.runId)
     expect(await closed).toEqual({ runId: run.runId, reason: 'teacher' })
@@ -217,7 +217,7 @@ describe('ClassroomService: answers', () => {
   it('marks fill-in answers regardless of full-width, case and surrounding spaces', async () => {
     kit = await classroomKit()
     const { s } = await joinAs('甲')
-    const run = kit.service.launch({ kind: 'fillin', prompt: '水的化学式', blanks: [{ accepted: ['H2O', '水'] }] })
+    const run = kit.launch({ kind: 'fillin', prompt: '水的化学式', blanks: [{ accepted: ['H2O', '水'] }] })
     await ok(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'fillin', texts: ['  ｈ２ｏ '] } })
     expect(kit.service.results(run.runId).rows[0]).toMatchObject({ correct: true, text: '  ｈ２ｏ ' })
   })
@@ -225,7 +225,7 @@ describe('ClassroomService: answers', () => {
   it('refuses answers that do not fit the question kind', async () => {
     kit = await classroomKit()
     const { s } = await joinAs('乙')
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     const wrongKind = await call(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'truefalse', value: true } })
     expect(!wrongKind.ok && refusalReasonOf(wrongKind.error)).toBe('wrong-kind')
     const outOfRange = await call(s, E.answer, { runId: run.runId, seq: 2, answer: { kind: 'single', choice: 7 } })
@@ -239,7 +239,7 @@ describe('ClassroomService: answers', () => {
     const a = await joinAs('一号')
     const b = await joinAs('二号')
     const c = await joinAs('三号')
-    const run = kit.service.launch({ kind: 'buzz', prompt: '抢答', winners: 2 })
+    const run = kit.launch({ kind: 'buzz', prompt: '抢答', winners: 2 })
     const ra = await ok<AnswerResult>(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'buzz' } })
     const rb = await ok<AnswerResult>(b.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'buzz' } })
     const rc = await ok<AnswerResult>(c.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'buzz' } })
@@ -258,7 +258,7 @@ describe('ClassroomService: answers', () => {
     kit = await classroomKit()
     const a = await joinAs('A')
     const b = await joinAs('B')
-    const run = kit.service.launch({ kind: 'wordcloud', prompt: '春天', maxWords: 2 })
+    const run = kit.launch({ kind: 'wordcloud', prompt: '春天', maxWords: 2 })
     await ok(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'wordcloud', words: ['花', 'Green'] } })
     await ok(b.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'wordcloud', words: [' 花 ', 'ｇｒｅｅｎ'] } })
     const over = await call(b.s, E.answer, {
@@ -279,7 +279,7 @@ describe('ClassroomService: answers', () => {
     await joinAs('没答')
     const tallies: RunTally[] = []
     kit.service.onTally((t) => tallies.push(t))
-    const run = kit.service.launch({ kind: 'poll', prompt: '午饭', options: ['面', '饭'] })
+    const run = kit.launch({ kind: 'poll', prompt: '午饭', options: ['面', '饭'] })
     await ok(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'poll', choices: [1] } })
     await until(() => tallies.some((t) => t.answered === 1))
     const t = tallies.find((x) => x.answered === 1)!
@@ -293,7 +293,7 @@ describe('ClassroomService: reconnects', () => {
   it('keeps the answer across a dropped connection (state recovery) and across a fresh page with the token', async () => {
     kit = await classroomKit()
     const { s, j } = await joinAs('小芳')
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     await ok(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 2 } })
 
     // Wi-Fi drop: the transport dies, the client reconnects and the session is recovered.
@@ -327,7 +327,7 @@ describe('ClassroomService: reconnects', () => {
     s.io.engine.close()
     await gone
     await until(() => kit.service.status().students.every((x) => !x.online))
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     s.connect()
     await connected(s)
     await until(() => seen.includes(run.runId))
@@ -337,7 +337,7 @@ describe('ClassroomService: reconnects', () => {
   it('answers retried after a reconnect are stored once', async () => {
     kit = await classroomKit()
     const { s } = await joinAs('重试')
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     const payload = { runId: run.runId, seq: 7, answer: { kind: 'single', choice: 1 } }
     await ok(s, E.answer, payload)
     s.io.engine.close()
@@ -353,7 +353,7 @@ describe('ClassroomService: hostile input', () => {
   it('answers malformed payloads with a validation refusal and survives garbage frames', async () => {
     kit = await classroomKit()
     const good = await joinAs('守规矩')
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     const bad = await call(good.s, E.answer, { runId: run.runId, seq: 'x', answer: null })
     expect(!bad.ok && refusalReasonOf(bad.error)).toBe('invalid')
     const extra = await call(good.s, E.answer, {
@@ -389,7 +389,7 @@ describe('ClassroomService: hostile input', () => {
     kit = await classroomKit()
     const big = await joinAs('大包')
     const good = await joinAs('正常')
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     big.s.io.reconnection(false)
     const dropped = new Promise<string>((r) => big.s.once('disconnect', (reason) => r(reason)))
     big.s.emit(E.answer, { runId: run.runId, seq: 1, answer: { kind: 'fillin', texts: ['x'.repeat(300 * 1024)] } })
@@ -407,7 +407,7 @@ describe('ClassroomService: hostile input', () => {
     kit = await classroomKit()
     const flood = await joinAs('刷屏')
     const others = await Promise.all(['一', '二', '三', '四', '五'].map((n) => joinAs(n)))
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     flood.s.io.reconnection(false)
     const acks: { ok: boolean; reason?: string | null }[] = []
     for (let i = 0; i < 300; i++) {
@@ -474,7 +474,7 @@ describe('ClassroomService: photos over HTTP', () => {
   it('accepts a photo answer within limits and refuses oversized, mistyped and unauthorised uploads', async () => {
     kit = await classroomKit({}, { photoBytes: 64 * 1024 })
     const { j } = await joinAs('拍照')
-    const run = kit.service.launch({ kind: 'photo', prompt: '拍下你的解题过程' })
+    const run = kit.launch({ kind: 'photo', prompt: '拍下你的解题过程' })
 
     const tooBig = await upload(j.token, run.runId, 1, Buffer.concat([TINY_PNG, Buffer.alloc(70 * 1024)]))
     expect(tooBig.status).toBe(413)
@@ -519,7 +519,7 @@ describe('ClassroomService: records', () => {
     startLesson(kit.storage, 'lesson-1')
     const a = await joinAs('甲')
     const b = await joinAs('乙')
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     await ok(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
     await ok(b.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 0 } })
     // ClassDeck dies mid-question: the server goes, nothing is closed in the database.
@@ -554,7 +554,7 @@ describe('ClassroomService: records', () => {
   it('keeps journalled answers of an already closed run at the next start instead of leaving them behind', async () => {
     kit = await classroomKit()
     const a = await joinAs('甲')
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     kit.service.closeQuestion(run.runId)
     // Closing empties a run's journal; rows left for a closed run (a crash in an older build, a
     // hand-edited file) are folded at the next start rather than lost.
@@ -581,7 +581,7 @@ describe('ClassroomService: records', () => {
     kit = await classroomKit({ title: '三年级一班', lessonSessionId: 'L-9' })
     startLesson(kit.storage, 'L-9')
     const a = await joinAs('=HYPERLINK("x")')
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     await ok(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
     const revealed = nextEvent<{ runId: string; options: number[] }>(a.s, E.reveal)
     kit.service.reveal(run.runId)
@@ -619,11 +619,11 @@ describe('ClassroomService: records', () => {
     })
     const a = await joinAsRoster('r1')
     const b = await joinAsRoster('r2')
-    const q1 = kit.service.launch(ABCD)
+    const q1 = kit.launch(ABCD)
     await ok(a, E.answer, { runId: q1.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
     await ok(b, E.answer, { runId: q1.runId, seq: 1, answer: { kind: 'single', choice: 2 } })
     kit.service.closeQuestion(q1.runId)
-    const q2 = kit.service.launch({ kind: 'fillin', prompt: '3×4=', blanks: [{ accepted: ['12'] }] })
+    const q2 = kit.launch({ kind: 'fillin', prompt: '3×4=', blanks: [{ accepted: ['12'] }] })
     await ok(a, E.answer, { runId: q2.runId, seq: 1, answer: { kind: 'fillin', texts: ['１２'] } })
     await kit.service.close()
 
@@ -687,7 +687,7 @@ describe('ClassroomService: records', () => {
   it('closes the open run when the class closes and stops the server', async () => {
     kit = await classroomKit()
     const { s } = await joinAs('丙')
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     const bye = nextEvent(s, E.classClosed)
     const status = await kit.service.close()
     await bye
@@ -722,7 +722,7 @@ describe('ClassroomService: server and remote', () => {
     ;(d.getElementById('name') as HTMLInputElement).value = '网页学生'
     ;(d.getElementById('go') as HTMLButtonElement).click()
     await until(() => kit.service.status().students.length === 1, 5000)
-    const run = kit.service.launch({ kind: 'single', prompt: '选 B', options: ['a', 'b'] })
+    const run = kit.launch({ kind: 'single', prompt: '选 B', options: ['a', 'b'] })
     await until(() => d.querySelectorAll('#opts button').length === 2, 5000)
     ;(d.querySelectorAll('#opts button')[1] as HTMLButtonElement).click()
     await until(() => kit.service.results(run.runId).answered === 1, 5000)

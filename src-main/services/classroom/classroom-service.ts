@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { QuestionSpec, type QuestionSpecInput } from '../../../src-shared/classroom/question'
+import type { QuestionSpec } from '../../../src-shared/classroom/question'
 import { LIMITS } from '../../../src-shared/classroom/protocol'
 import type { RunResults, RunTally } from '../../../src-shared/classroom/results'
 import type { z } from 'zod'
@@ -19,7 +19,7 @@ import type {
   RemoteEvent,
   RunSummary
 } from '../../../src-shared/contract/classroom'
-import { AppError, validationError } from '../../../src-shared/errors'
+import { AppError } from '../../../src-shared/errors'
 import type { StorageService } from '../storage'
 import { Emitter } from '../../util/emitter'
 import { ClassroomRepo, type AnswerRow, type SessionRow } from './classroom-repo'
@@ -223,10 +223,9 @@ export class ClassroomService {
     return this.#open?.live ?? null
   }
 
-  launch(spec: QuestionSpecInput, lessonSessionId?: string): RunTally {
-    const parsed = QuestionSpec.safeParse(spec)
-    if (!parsed.success) throw validationError('classroom:launch', parsed.error.issues)
-    return this.#live().launch(parsed.data, lessonSessionId ?? null)
+  /** A question as the contract parsed it (classroom:launch's spec, its defaults filled in). */
+  launch(spec: QuestionSpec, lessonSessionId?: string): RunTally {
+    return this.#live().launch(spec, lessonSessionId ?? null)
   }
 
   closeQuestion(runId: string): RunTally {

@@ -11,6 +11,8 @@ import { STUDENT_NAMESPACE, type Ack } from '../../../src-shared/classroom/proto
 import type { OpenClassInput } from '../../../src-shared/contract/classroom'
 import { callInput } from '../../rpc/call-input'
 import type { AppErrorData } from '../../../src-shared/errors'
+import type { QuestionSpecInput } from '../../../src-shared/classroom/question'
+import type { RunTally } from '../../../src-shared/classroom/results'
 
 export const LOOPBACK = [{ name: 'lo', address: '127.0.0.1', internal: true }]
 
@@ -19,6 +21,8 @@ export interface Kit {
   dbFile: string
   storage: StorageService
   service: ClassroomService
+  /** service.launch with the spec parsed once here, as dispatch would (defaults, the contract's refusal). */
+  launch(spec: QuestionSpecInput, lessonSessionId?: string): RunTally
   url: string
   pin: string
   sockets: Socket[]
@@ -58,6 +62,8 @@ export async function classroomKit(
     url: status.url!,
     pin: status.pin!,
     sockets,
+    launch: (spec, lessonSessionId) =>
+      kit.service.launch(callInput('classroom:launch', { spec }).spec, lessonSessionId),
     student(opts = {}) {
       const s = io(`${kit.url.replace(/\/$/, '')}${STUDENT_NAMESPACE}`, {
         auth: { pin: opts.pin ?? kit.pin },

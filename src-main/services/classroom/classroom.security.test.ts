@@ -68,7 +68,7 @@ describe('classroom security: one student, one device', () => {
     const requests: DeviceRequest[] = []
     kit.service.onDeviceRequest((r) => requests.push(r))
     const real = await joined({ rosterId: 'r1' })
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
 
     // A classmate taps 张三 on another tablet: nothing is handed over, the teacher is asked.
     const thief = kit.student()
@@ -150,7 +150,7 @@ describe('classroom security: one student, one device', () => {
   it('moves a student to a new device with their own token and disconnects the old socket, which can no longer answer', async () => {
     kit = await classroomKit()
     const old = await joined({ name: '小芳' })
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     old.s.io.reconnection(false)
     const dropped = serverDrop(old.s)
     const fresh = kit.student()
@@ -168,7 +168,7 @@ describe('classroom security: one student, one device', () => {
     const requests: DeviceRequest[] = []
     kit.service.onDeviceRequest((r) => requests.push(r))
     const old = await joined({ rosterId: 'r1' })
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     // The old tablet drops off the Wi-Fi (its session is kept for recovery)…
     old.s.io.reconnection(false)
     const gone = new Promise<void>((r) => old.s.once('disconnect', () => r()))
@@ -210,7 +210,7 @@ describe('classroom security: one student, one device', () => {
   it('bounds seq to what a tablet can reach in a lesson, so a forged huge seq cannot lock the answer', async () => {
     kit = await classroomKit()
     const { s } = await joined({ name: '大数' })
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     for (const seq of [Number.MAX_SAFE_INTEGER, LIMITS.maxSeq + 1]) {
       const r = await call(s, E.answer, { runId: run.runId, seq, answer: { kind: 'single', choice: 0 } })
       expect(!r.ok && refusalReasonOf(r.error)).toBe('invalid')
@@ -283,7 +283,7 @@ describe('classroom security: floods', () => {
     )
     const a = await joined({ name: '拍照一' })
     const b = await joined({ name: '拍照二' })
-    const run = kit.service.launch({ kind: 'photo', prompt: '拍下你的实验' })
+    const run = kit.launch({ kind: 'photo', prompt: '拍下你的实验' })
     const upload = async (token: string, seq: number, body = TINY_PNG) => {
       const res = await fetch(`${kit.url}api/student/photo?runId=${run.runId}&seq=${seq}`, {
         method: 'POST',
@@ -332,7 +332,7 @@ describe('classroom security: protocol corners', () => {
   it('tells an answer retried after the question closed that it was recorded', async () => {
     kit = await classroomKit()
     const { s } = await joined({ name: '重发' })
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     const payload = { runId: run.runId, seq: 3, answer: { kind: 'single', choice: 1 } }
     const first = await ok<AnswerResult>(s, E.answer, payload)
     kit.service.closeQuestion(run.runId)
@@ -342,7 +342,7 @@ describe('classroom security: protocol corners', () => {
     const late = await call(s, E.answer, { ...payload, seq: 4 })
     expect(!late.ok && refusalReasonOf(late.error)).toBe('closed')
     // And after the next question, the retry of the old one still learns it counted.
-    kit.service.launch(ABCD)
+    kit.launch(ABCD)
     expect((await ok<AnswerResult>(s, E.answer, payload)).duplicate).toBe(true)
   })
 
@@ -369,7 +369,7 @@ describe('classroom security: protocol corners', () => {
   it('refuses answers with extra fields', async () => {
     kit = await classroomKit()
     const { s } = await joined({ name: '多余' })
-    const run = kit.service.launch(ABCD)
+    const run = kit.launch(ABCD)
     const r = await call(s, E.answer, {
       runId: run.runId,
       seq: 1,
@@ -412,7 +412,7 @@ describe('classroom security: protocol corners', () => {
     const heard: string[] = []
     lurker.on(E.question, () => heard.push('question'))
     const got = nextEvent(member.s, E.question)
-    kit.service.launch(ABCD)
+    kit.launch(ABCD)
     await got
     await new Promise((r) => setTimeout(r, 200))
     expect(heard).toEqual([])
