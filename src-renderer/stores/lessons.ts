@@ -10,7 +10,7 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
 import type { CallInput } from '../../src-shared/contract'
-import type { LessonStatus, LessonSummary } from '../../src-shared/contract/lessons'
+import type { GroupScore, LessonStatus, LessonSummary, LessonTool } from '../../src-shared/contract/lessons'
 import { AppError } from '../../src-shared/errors'
 import { LessonRecorder, type RecorderEnv } from '../features/presenter/lesson-recorder'
 import { useTransport } from '../transport'
@@ -120,6 +120,16 @@ export const useLessonsStore = defineStore('lessons', () => {
     if (r === recorder) recorder = null
   }
 
+  /** A classroom tool used in the lesson playing here (its state lives outside any one panel). */
+  function recordTool(tool: LessonTool): void {
+    recorder?.tool(tool)
+  }
+
+  /** 小组PK's scores, for the lesson's record. */
+  function recordScores(scores: readonly GroupScore[]): void {
+    recorder?.scores(scores)
+  }
+
   /** For tests: the timers and clock the next recorder uses. */
   function setRecorderEnv(e: RecorderEnv): void {
     env = e
@@ -151,6 +161,8 @@ export const useLessonsStore = defineStore('lessons', () => {
     start,
     end,
     release,
+    recordTool,
+    recordScores,
     setRecorderEnv,
     reset
   }

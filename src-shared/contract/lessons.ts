@@ -61,6 +61,13 @@ export type LessonStart = z.input<typeof LessonStart>
 
 const SessionRef = z.object({ sessionId: Id }).strict()
 
+/** 小组PK: 2–8 named groups and their points this lesson. */
+export const GroupScore = z
+  .object({ name: z.string().min(1).max(20), score: z.number().int().min(-9999).max(9999) })
+  .strict()
+export const GroupScores = z.array(GroupScore).min(2).max(8)
+export type GroupScore = z.infer<typeof GroupScore>
+
 export const LessonStatus = z.object({
   sessionId: z.string(),
   open: z.boolean(),
@@ -129,7 +136,12 @@ export const lessonsCalls = {
     SessionRef.extend({ slideId: Id, slideIndex: z.number().int().nonnegative() }).strict(),
     LessonStatus
   ),
-  recordTool: defineCall('lessons:record-tool', SessionRef.extend({ tool: LessonTool }).strict(), LessonStatus),
+  /** A tool used; 小组PK sends its groups' scores with it, kept in the record as the event's detail (JSON). */
+  recordTool: defineCall(
+    'lessons:record-tool',
+    SessionRef.extend({ tool: LessonTool, scores: GroupScores.optional() }).strict(),
+    LessonStatus
+  ),
   recordQuestion: defineCall(
     'lessons:record-question',
     SessionRef.extend({ questionRunId: Id, questionKind: z.string().max(40).optional() }).strict(),

@@ -10,7 +10,7 @@ export function lessonsHandlers(s: Services): DomainHandlers<typeof lessonsCalls
     'lessons:activity': ({ sessionId }) => l.activity(sessionId),
     'lessons:visibility': ({ sessionId, visible }) => l.visibility(sessionId, visible),
     'lessons:record-slide': ({ sessionId, slideId, slideIndex }) => l.recordSlide(sessionId, slideId, slideIndex),
-    'lessons:record-tool': ({ sessionId, tool }) => l.recordTool(sessionId, tool),
+    'lessons:record-tool': ({ sessionId, tool, scores }) => l.recordTool(sessionId, tool, scores),
     'lessons:record-question': ({ sessionId, questionRunId, questionKind }) =>
       l.recordQuestion(sessionId, questionRunId, questionKind),
     'lessons:end': ({ sessionId }) => l.end(sessionId),

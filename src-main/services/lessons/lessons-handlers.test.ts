@@ -57,6 +57,33 @@ describe('lessons calls through the handler table', () => {
     if (!r.ok) expect(r.error.message).toMatch(/tool/)
   })
 
+  it('keeps 小组PK scores in the lesson record, the last ones being the final scores, and refuses bad ones', async () => {
+    const s = (await call('lessons:start', { classId: 'c1', className: '一班', deckId: 'd1', deckTitle: '课件' })) as {
+      sessionId: string
+    }
+    const scores = (a: number, b: number) => [
+      { name: '红队', score: a },
+      { name: '蓝队', score: b }
+    ]
+    await call('lessons:record-tool', { sessionId: s.sessionId, tool: 'scoreboard', scores: scores(1, 0) })
+    await call('lessons:record-tool', { sessionId: s.sessionId, tool: 'scoreboard', scores: scores(3, 2) })
+    const one = await dispatch(
+      core.table,
+      'lessons:record-tool',
+      { sessionId: s.sessionId, tool: 'scoreboard', scores: [{ name: '独苗', score: 1 }] },
+      ctx
+    )
+    expect(one.ok).toBe(false)
+    await call('lessons:end', { sessionId: s.sessionId })
+    const d = (await call('lessons:get', { id: s.sessionId })) as {
+      toolsUsed: string[]
+      events: { kind: string; ref: string; detail: string | null }[]
+    }
+    expect(d.toolsUsed).toEqual(['scoreboard'])
+    const kept = d.events.filter((e) => e.ref === 'scoreboard').map((e) => JSON.parse(e.detail!) as unknown)
+    expect(kept).toEqual([{ scores: scores(1, 0) }, { scores: scores(3, 2) }])
+  })
+
   it('counts lesson time by the host’s clock only: no call moves it, whatever the environment says', async () => {
     const before = process.env.CLASSDECK_TEST_CLOCK
     try {

@@ -12,7 +12,8 @@ import {
   type LessonEndReason,
   type LessonStatus,
   type LessonSummary,
-  type LessonTool
+  type LessonTool,
+  type GroupScore
 } from '../../../src-shared/contract/lessons'
 import { AppError, validationError } from '../../../src-shared/errors'
 import {
@@ -124,11 +125,13 @@ export class LessonsService {
     )
   }
 
-  recordTool(sessionId: string, tool: LessonTool): LessonStatus {
+  /** A tool used; 小组PK's scores go into the record with it (the last such event holds the lesson's scores). */
+  recordTool(sessionId: string, tool: LessonTool, scores?: readonly GroupScore[]): LessonStatus {
+    const detail = scores ? JSON.stringify({ scores }) : null
     return this.#update(
       sessionId,
       (c, now, idle) => markActivity(c, now, idle),
-      (db, at) => repo.insertEvent(db, { sessionId, at, kind: 'tool', ref: tool, detail: null })
+      (db, at) => repo.insertEvent(db, { sessionId, at, kind: 'tool', ref: tool, detail })
     )
   }
 

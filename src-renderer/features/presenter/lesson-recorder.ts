@@ -3,7 +3,7 @@
  * window visibility and teacher activity (at most once per few seconds), slides and tools.
  * Calls go through the typed transport; a failed beat is retried by the next one.
  */
-import type { LessonStatus, LessonSummary, LessonTool } from '../../../src-shared/contract/lessons'
+import type { GroupScore, LessonStatus, LessonSummary, LessonTool } from '../../../src-shared/contract/lessons'
 import type { CallChannel, CallInput, CallOutput } from '../../../src-shared/contract'
 
 export interface LessonRpc {
@@ -19,6 +19,8 @@ export interface RecorderEnv {
 export const HEARTBEAT_MS = 5000
 /** Activity is sent at most this often: the idle limit is minutes, so seconds are plenty. */
 export const ACTIVITY_THROTTLE_MS = 5000
+/** 小组PK scores go to the record at most this often (a run of taps is one event); the last go at 下课. */
+export const SCORES_EVERY_MS = 5000
 
 export class LessonRecorder {
   #sessionId: string | null = null
@@ -26,6 +28,8 @@ export class LessonRecorder {
   #lastActivity = -Infinity
   #lastSlide: string | null = null
   readonly #tools = new Set<LessonTool>()
+  #scores: GroupScore[] | null = null
+  #scoresSentAt = -Infinity
   status: LessonStatus | null = null
   onStatus: ((s: LessonStatus) => void) | null = null
   onError: ((err: unknown) => void) | null = null
@@ -44,7 +48,10 @@ export class LessonRecorder {
     this.#sessionId = s.sessionId
     this.#lastSlide = input.slideId ?? null
     this.#set(s)
-    this.#beat = this.env.setInterval(() => void this.#call('lessons:heartbeat', {}), HEARTBEAT_MS)
+    this.#beat = this.env.setInterval(() => {
+      if (this.#scores) void this.#flushScores()
+      else void this.#call('lessons:heartbeat', {})
+    }, HEARTBEAT_MS)
     return s
   }
 
@@ -77,6 +84,25 @@ export class LessonRecorder {
     void this.#call('lessons:record-tool', { tool })
   }
 
+  /**
+   * The groups' scores after a change. The first change and one every SCORES_EVERY_MS are sent
+   * at once (so a crash loses at most a few seconds of points); the rest wait for the next beat or 下课.
+   */
+  scores(list: readonly GroupScore[]): void {
+    this.#tools.add('scoreboard')
+    this.#scores = list.map((g) => ({ name: g.name, score: g.score }))
+    this.#lastActivity = this.env.now()
+    if (this.env.now() - this.#scoresSentAt >= SCORES_EVERY_MS) void this.#flushScores()
+  }
+
+  async #flushScores(): Promise<void> {
+    const scores = this.#scores
+    if (!scores) return
+    this.#scores = null
+    this.#scoresSentAt = this.env.now()
+    await this.#call('lessons:record-tool', { tool: 'scoreboard', scores })
+  }
+
   /** Records a question run of this lesson (launched from the board or from the phone remote). */
   question(questionRunId: string, questionKind: string): void {
     this.#lastActivity = this.env.now()
@@ -87,6 +113,7 @@ export class LessonRecorder {
     this.#stopBeat()
     const id = this.#sessionId
     if (!id) return null
+    await this.#flushScores()
     this.#sessionId = null
     return this.rpc.invoke('lessons:end', { sessionId: id })
   }

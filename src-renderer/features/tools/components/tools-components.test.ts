@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { useLessonToolsStore } from '../lesson-tools'
 import { i18n } from '../../../i18n'
 import NamePickerPanel from './NamePickerPanel.vue'
 import ToolsToolbar from './ToolsToolbar.vue'
@@ -61,24 +63,25 @@ describe('tool components', () => {
   })
 
   it('counts down on the injected clock and says when time is up', async () => {
+    setActivePinia(createPinia())
     let now = 0
-    let frame: FrameRequestCallback | null = null
-    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => ((frame = cb), 1))
-    vi.stubGlobal('cancelAnimationFrame', () => undefined)
+    let frame: (() => void) | null = null
+    const tools = useLessonToolsStore()
+    tools.setClock({ now: () => now, frame: (cb) => ((frame = cb), 1), cancel: () => (frame = null) })
     vi.stubGlobal('AudioContext', undefined)
-    const w = mount(TimerPanel, { props: { now: () => now }, global: { plugins: [i18n] } })
+    const w = mount(TimerPanel, { global: { plugins: [i18n] } })
     await w.get('[data-testid=timer-preset-1]').trigger('click')
     expect(w.get('[data-testid=timer-display]').text()).toBe('1:00')
     await w.get('[data-testid=timer-start]').trigger('click')
     now = 30_500
-    frame!(now)
+    frame!()
     await w.vm.$nextTick()
     expect(w.get('[data-testid=timer-display]').text()).toBe('0:30')
     now = 60_000
-    frame!(now)
+    frame!()
     await w.vm.$nextTick()
     expect(w.get('[data-testid=timer-display]').text()).toBe('时间到！')
-    expect(w.emitted('finished')).toHaveLength(1)
+    expect(tools.timeUp).toBe(true)
     vi.unstubAllGlobals()
   })
 })
