@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs'
 import { clearIncoming } from './util/incoming'
 import { StorageService, allMigrations } from './services/storage'
 import { SettingsService } from './services/settings'
-import { LessonsService } from './services/lessons'
+import { LessonInkService, LessonsService } from './services/lessons'
 import { ClassroomService } from './services/classroom'
 import { SyncService, type TokenStore } from './services/sync'
 import { CoursewareService, type PdfPrinter } from './services/courseware'
@@ -34,6 +34,7 @@ export interface Services {
   readonly storage: StorageService
   readonly settings: SettingsService
   readonly lessons: LessonsService
+  readonly lessonInk: LessonInkService
   readonly classroom: ClassroomService
   readonly sync: SyncService
   readonly courseware: CoursewareService
@@ -87,6 +88,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     }
   })
   disposers.push(lessons.onDidEnd((summary) => hub.publish('lessons:ended', summary)))
+  const lessonInk = new LessonInkService({ storage, clock, idleMinutes: () => settings.get().idleMinutes })
   const classroom = new ClassroomService({
     storage,
     settings,
@@ -144,6 +146,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     storage,
     settings,
     lessons,
+    lessonInk,
     classroom,
     sync,
     courseware,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { defineCall, defineEvent } from './define'
+import { InkStroke } from '../courseware/ink'
 
 const Id = z.string().min(1).max(120)
 const Name = z.string().max(200)
@@ -124,6 +125,62 @@ export type LessonSummary = z.infer<typeof LessonSummary>
 export const LessonDetail = LessonSummary.extend({ events: z.array(LessonEvent) })
 export type LessonDetail = z.infer<typeof LessonDetail>
 
+/**
+ * One page of a lesson as the ink autosave keeps it: a deck slide, or a whiteboard page inserted
+ * in class (its background, and the slide a snapshot copies). The whole page's strokes each time it
+ * changed, so erasing and undo need no replay log.
+ */
+export const SavedInkPage = z
+  .object({
+    pageId: Id,
+    kind: z.enum(['slide', 'board']),
+    /** The deck slide (slide), or the slide a snapshot copies (board); null for a blank board. */
+    slideIndex: z.number().int().nonnegative().max(10_000).nullable(),
+    /** A board page's background kind (plain, grid, …); null for a slide. */
+    bg: z.string().max(40).nullable(),
+    strokes: z.array(InkStroke).max(20_000)
+  })
+  .strict()
+export type SavedInkPage = z.infer<typeof SavedInkPage>
+
+/** Where the lesson was: the page on screen (by id and by its place in the lesson's pages). */
+export const LessonPlace = z
+  .object({
+    pageId: Id,
+    pageIndex: z.number().int().nonnegative().max(10_000),
+    /** The deck slide on screen (or the one a snapshot page copies); null for a blank board. */
+    slideIndex: z.number().int().nonnegative().max(10_000).nullable()
+  })
+  .strict()
+export type LessonPlace = z.infer<typeof LessonPlace>
+
+export const SaveInk = SessionRef.extend({
+  /** The deck file the lesson plays, to reopen it after a crash; null for a deck never saved. */
+  deckPath: z.string().min(1).max(4096).nullable(),
+  /** Every page of the lesson in order, by id (pages not listed are forgotten). */
+  order: z.array(Id).max(2000),
+  /** Pages whose ink changed since the last save. */
+  pages: z.array(SavedInkPage).max(2000),
+  at: LessonPlace
+}).strict()
+export type SaveInk = z.input<typeof SaveInk>
+
+/** A saved page whose record did not read back as ink: refused, the rest of the lesson still opens. */
+export const RefusedInkPage = z.object({ pageId: z.string(), message: z.string(), messageEn: z.string() })
+export type RefusedInkPage = z.infer<typeof RefusedInkPage>
+
+/** A lesson a crash interrupted, with what is needed to carry on where it stopped. */
+export const InterruptedLesson = z.object({
+  summary: LessonSummary,
+  deckPath: z.string().nullable(),
+  at: LessonPlace,
+  order: z.array(z.string()),
+  pages: z.array(SavedInkPage),
+  refused: z.array(RefusedInkPage),
+  savedAt: Iso
+})
+export type InterruptedLesson = z.infer<typeof InterruptedLesson>
+
 export const lessonsCalls = {
   start: defineCall('lessons:start', LessonStart, LessonStatus),
   /** Every ~5 s from the playing window; a crash loses at most the time since the last one. */
@@ -162,7 +219,21 @@ export const lessonsCalls = {
       .strict(),
     z.object({ items: z.array(LessonSummary), total: z.number().int().nonnegative() })
   ),
-  get: defineCall('lessons:get', z.object({ id: Id }).strict(), LessonDetail)
+  get: defineCall('lessons:get', z.object({ id: Id }).strict(), LessonDetail),
+  /**
+   * The ink autosave: at most every second and after each finished stroke while a lesson plays.
+   * Answered only once the pages are committed to the database, so a crash loses at most what was
+   * drawn since the last answer.
+   */
+  saveInk: defineCall('lessons:save-ink', SaveInk, z.object({ savedAt: Iso, pages: z.number().int().nonnegative() })),
+  /** The last lesson, if a crash ended it and the teacher has not yet carried on or set it aside. */
+  interrupted: defineCall(
+    'lessons:interrupted',
+    z.object({}).strict(),
+    z.object({ lesson: InterruptedLesson.nullable() })
+  ),
+  /** The teacher carried on with (or set aside) an interrupted lesson: it is offered no more. */
+  dismissInterrupted: defineCall('lessons:dismiss-interrupted', SessionRef, z.object({ ok: z.literal(true) }))
 } as const
 
 export const lessonsEvents = {

@@ -12,6 +12,7 @@ import { libraryMigration } from '../library/library-migration'
 import { rostersMigration } from '../rosters/rosters-migration'
 import { outboxTeacherMigration } from '../sync/outbox-teacher-migration'
 import { lessonsTeacherMigration } from '../lessons/lessons-teacher-migration'
+import { lessonsInkMigration } from '../lessons/lessons-ink-migration'
 
 export const allMigrations: readonly Migration[] = [
   coreMigration, // 1
@@ -24,5 +25,6 @@ export const allMigrations: readonly Migration[] = [
   rostersMigration, // 8
   answerJournalMigration, // 9
   outboxTeacherMigration, // 10
-  lessonsTeacherMigration // 11
+  lessonsTeacherMigration, // 11
+  lessonsInkMigration // 12
 ]
