@@ -12,3 +12,5 @@ export {
 export { InkBook, SlideInk } from './slide-ink'
 export { replayTimeline, replayFrame } from './replay'
 export { fitView, toPage, toScreen, type View } from './view-transform'
+export { rulerEdges, guideFor, type GuideEdge } from './ruler-guide'
+export { InkAutosave, type InkAutosaveOptions, type InkSnapshot } from './ink-autosave'

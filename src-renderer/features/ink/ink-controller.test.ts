@@ -191,4 +191,37 @@ describe('InkController', () => {
     expect(c.ink.strokes[0]).toMatchObject({ tool: 'highlighter', width: 24 })
     expect(actions).toEqual(['highlighter'])
   })
+
+  it('draws a stroke begun beside the ruler along its edge, and one begun away from it freely', () => {
+    const { c } = setup()
+    c.guides = [{ a: { x: 100, y: 200 }, b: { x: 600, y: 200 } }]
+    c.input(ev('down', 1, 150, 215, { pointerType: 'pen' }))
+    c.input(ev('move', 1, 300, 188, { pointerType: 'pen', t: 8 }))
+    c.input(ev('move', 1, 700, 230, { pointerType: 'pen', t: 16 }))
+    c.input(ev('up', 1, 700, 230, { pointerType: 'pen', t: 24 }))
+    const guided = c.ink.strokes[0]!.points.map((p) => [p[0], p[1]])
+    expect(guided).toEqual([
+      [150, 200],
+      [300, 200],
+      [600, 200]
+    ])
+    drag(c, 2, 150, 300, 100, 40, 4, 100, { pointerType: 'pen' })
+    expect(c.ink.strokes[1]!.points.at(-1)!.slice(0, 2)).toEqual([250, 340])
+  })
+
+  it('goes back to the fitted view of a whiteboard after a pinch zoom', () => {
+    const { c } = setup()
+    c.whiteboard = true
+    c.setFit({ scale: 1, x: 0, y: 0 })
+    expect(c.zoomed).toBe(false)
+    c.input(ev('down', 1, 100, 100, { t: 0 }))
+    c.input(ev('down', 2, 200, 100, { t: 60 }))
+    c.input(ev('move', 2, 300, 100, { t: 70 }))
+    c.input(ev('up', 1, 100, 100, { t: 80 }))
+    c.input(ev('up', 2, 300, 100, { t: 80 }))
+    expect(c.zoomed).toBe(true)
+    c.resetZoom()
+    expect(c.zoomed).toBe(false)
+    expect(c.view).toEqual({ scale: 1, x: 0, y: 0 })
+  })
 })

@@ -9,6 +9,7 @@ import { StrokeBuilder, type PointerKind } from './stroke-builder'
 import { eraseArea, eraserHitsStroke, type Eraser, type ErasedPiece } from './hit-test'
 import { SlideInk } from './slide-ink'
 import { pinch, toPage, toScreen, type Pt, type View } from './view-transform'
+import { guideFor, nearestOnEdge, type GuideEdge } from './ruler-guide'
 
 export type InkMode = 'pen' | 'highlighter' | 'stroke-eraser' | 'area-eraser'
 
@@ -64,7 +65,15 @@ export function isPalm(e: Pick<InkInput, 'pointerType' | 'width' | 'height'>, mi
 }
 
 type Contact =
-  | { role: 'draw'; builder: StrokeBuilder; down: Pt; downAt: number; pointerType: PointerKind }
+  | {
+      role: 'draw'
+      builder: StrokeBuilder
+      down: Pt
+      downAt: number
+      pointerType: PointerKind
+      /** The ruler edge this stroke follows, if it began beside one. */
+      guide: GuideEdge | null
+    }
   | { role: 'erase'; kind: 'stroke' | 'area' | 'palm'; last: Pt; radius: number }
   | { role: 'gesture'; at: Pt }
   | { role: 'ignore' }
@@ -80,6 +89,8 @@ export class InkController {
   style: InkStyle = { color: '#E53935', penWidth: 4, highlighterWidth: 24, eraserRadius: 24 }
   /** Whiteboard pages may be panned and zoomed; slides stay fitted. */
   whiteboard = false
+  /** Ruler edges on the surface (CSS px): a stroke that starts beside one follows its line. */
+  guides: readonly GuideEdge[] = []
   #ink: SlideInk = new SlideInk()
   #view: View = { scale: 1, x: 0, y: 0 }
   #fit: View = { scale: 1, x: 0, y: 0 }
@@ -114,6 +125,20 @@ export class InkController {
   setFit(fit: View): void {
     this.#fit = fit
     this.#view = fit
+    this.events.reset?.()
+  }
+
+  /** True when a whiteboard page is panned or zoomed away from its fitted view. */
+  get zoomed(): boolean {
+    const v = this.#view
+    const f = this.#fit
+    return Math.abs(v.scale - f.scale) > 1e-6 || Math.abs(v.x - f.x) > 0.5 || Math.abs(v.y - f.y) > 0.5
+  }
+
+  /** Back to the fitted view after a pinch zoom. */
+  resetZoom(): void {
+    this.#gesture = null
+    this.#view = this.#fit
     this.events.reset?.()
   }
 
@@ -180,7 +205,8 @@ export class InkController {
       this.#startErase(e.pointerId, this.mode === 'stroke-eraser' ? 'stroke' : 'area', screen, this.style.eraserRadius)
       return
     }
-    const p = toPage(this.#view, screen)
+    const guide = this.guides.length ? guideFor(this.guides, screen) : null
+    const p = toPage(this.#view, guide ? nearestOnEdge(guide, screen).at : screen)
     const tool = this.mode === 'highlighter' ? 'highlighter' : 'pen'
     const builder = new StrokeBuilder({
       id: this.#newId(),
@@ -190,7 +216,14 @@ export class InkController {
       pointer: e.pointerType,
       first: { x: p.x, y: p.y, pressure: e.pressure, t: e.t }
     })
-    this.#contacts.set(e.pointerId, { role: 'draw', builder, down: screen, downAt: e.t, pointerType: e.pointerType })
+    this.#contacts.set(e.pointerId, {
+      role: 'draw',
+      builder,
+      down: screen,
+      downAt: e.t,
+      pointerType: e.pointerType,
+      guide
+    })
     this.events.action?.(tool)
     this.events.live?.()
   }
@@ -207,7 +240,7 @@ export class InkController {
         this.#startErase(e.pointerId, 'palm', screen, Math.max(e.width, e.height) / 2)
         return
       }
-      const p = toPage(this.#view, screen)
+      const p = toPage(this.#view, c.guide ? nearestOnEdge(c.guide, screen).at : screen)
       c.builder.add({ x: p.x, y: p.y, pressure: e.pressure, t: e.t })
       this.events.live?.()
     } else if (c.role === 'erase') {
@@ -228,7 +261,8 @@ export class InkController {
         // The up event usually repeats the last move's position; keep it only when it is new.
         const pts = c.builder.stroke.points
         const last = pts[pts.length - 1]!
-        const p = toPage(this.#view, { x: e.x, y: e.y })
+        const up = { x: e.x, y: e.y }
+        const p = toPage(this.#view, c.guide ? nearestOnEdge(c.guide, up).at : up)
         if (p.x !== last[0] || p.y !== last[1]) c.builder.add({ x: p.x, y: p.y, pressure: last[2], t: e.t })
         this.#ink.add(c.builder.stroke, c.builder.startedAt)
         this.events.live?.()

@@ -19,6 +19,7 @@ import { replayFrame, replayTimeline, type ReplayOptions } from './replay'
 import type { SlideInk } from './slide-ink'
 import { outlinePath, strokeOutline, type PointerKind } from './stroke-builder'
 import { fitView, toPage, type View } from './view-transform'
+import type { GuideEdge } from './ruler-guide'
 
 export interface InkSurfaceOptions {
   /** An element with a size; the surface fills it. */
@@ -47,6 +48,7 @@ export class InkSurface {
   #liveDirty = false
   #resetDirty = false
   #replay: { cancel: () => void } | null = null
+  #clientGuides: readonly GuideEdge[] = []
   readonly #resizeObserver: ResizeObserver | null
   readonly #onHandled: InkSurfaceOptions['onHandled']
   readonly #listeners: [string, EventListener][] = []
@@ -124,6 +126,18 @@ export class InkSurface {
 
   get view(): View {
     return this.controller.view
+  }
+
+  /** Ruler edges in client coordinates (the ruler floats over the board); [] when no ruler is out. */
+  setGuides(edges: readonly GuideEdge[]): void {
+    this.#clientGuides = edges
+    if (!edges.length) this.controller.guides = []
+  }
+
+  /** A zoomed whiteboard back to its fitted view. */
+  resetZoom(): void {
+    this.controller.resetZoom()
+    this.#flush()
   }
 
   undo(): void {
@@ -222,6 +236,10 @@ export class InkSurface {
         // Synthetic events have no active pointer to capture; drawing works without it.
       }
       e.preventDefault()
+      // The ruler may have moved since the last stroke: its edges on this surface, now.
+      const r = this.#rect
+      const at = (p: { x: number; y: number }) => ({ x: p.x - r.left, y: p.y - r.top })
+      this.controller.guides = this.#clientGuides.map((g) => ({ a: at(g.a), b: at(g.b) }))
     }
     const rect = (this.#rect ??= this.live.getBoundingClientRect())
     const pointerType = (e.pointerType === 'pen' || e.pointerType === 'touch' ? e.pointerType : 'mouse') as PointerKind

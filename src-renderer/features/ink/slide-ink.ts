@@ -22,6 +22,8 @@ export class SlideInk {
   readonly #redo: InkOp[] = []
   #batchBefore: readonly InkStroke[] | null = null
   version = 0
+  /** Told after every change (a stroke, an erase, undo, redo, clear): the autosave listens here. */
+  onChange: (() => void) | null = null
 
   constructor(strokes: readonly InkStroke[] = []) {
     this.#strokes = [...strokes]
@@ -103,7 +105,7 @@ export class SlideInk {
     for (const r of [...op.removed].sort((a, b) => a.index - b.index)) next.splice(r.index, 0, r.stroke)
     this.#strokes = next
     this.#redo.push(op)
-    this.version++
+    this.#changed()
     return true
   }
 
@@ -112,13 +114,18 @@ export class SlideInk {
     if (!op) return false
     this.#forward(op)
     this.#undo.push(op)
-    this.version++
+    this.#changed()
     return true
+  }
+
+  #changed(): void {
+    this.version++
+    this.onChange?.()
   }
 
   #apply(op: InkOp): void {
     this.#forward(op)
-    this.version++
+    this.#changed()
     if (!this.#batchBefore) this.#push(op)
   }
 
@@ -140,11 +147,13 @@ export class SlideInk {
 /** Every slide's ink for this lesson, created on first use. */
 export class InkBook {
   readonly #slides = new Map<string, SlideInk>()
+  /** Told with the page's id whenever the ink of any page changes. */
+  onChange: ((slideId: string) => void) | null = null
 
   slide(slideId: string): SlideInk {
     let ink = this.#slides.get(slideId)
     if (!ink) {
-      ink = new SlideInk()
+      ink = this.#watch(slideId, new SlideInk())
       this.#slides.set(slideId, ink)
     }
     return ink
@@ -152,8 +161,13 @@ export class InkBook {
 
   /** Starts a slide from the ink saved in the deck (replaces what the book held for it). */
   load(slideId: string, strokes: readonly InkStroke[]): SlideInk {
-    const ink = new SlideInk(strokes)
+    const ink = this.#watch(slideId, new SlideInk(strokes))
     this.#slides.set(slideId, ink)
+    return ink
+  }
+
+  #watch(slideId: string, ink: SlideInk): SlideInk {
+    ink.onChange = () => this.onChange?.(slideId)
     return ink
   }
 

@@ -5,7 +5,7 @@
 import { ref, watch } from 'vue'
 import type { InkStroke } from '../../../../src-shared/courseware/ink'
 import type { LessonTool } from '../../../../src-shared/contract/lessons'
-import { InkBook, InkSurface, type InkAction, type InkMode } from '../../ink'
+import { InkBook, InkSurface, type GuideEdge, type InkAction, type InkMode } from '../../ink'
 import type { SlideInk } from '../../ink/slide-ink'
 import type { InkModeName } from '../../tools/components/ToolsToolbar.vue'
 import type { Pt } from '../../tools/geometry'
@@ -20,6 +20,8 @@ export function useBoardInk(recorder: LessonRecorder, size: PageSize) {
   const canUndo = ref(false)
   const canRedo = ref(false)
   const view = ref({ scale: 1, x: 0, y: 0 })
+  /** A whiteboard page pinched away from its fitted view (the board then offers to reset it). */
+  const zoomed = ref(false)
   // For the teacher nothing; for tests and diagnostics: the current page's stroke count and
   // whether a replay is running.
   const inkCount = ref(0)
@@ -62,6 +64,7 @@ export function useBoardInk(recorder: LessonRecorder, size: PageSize) {
     canRedo.value = surface.controller.ink.canRedo
     inkCount.value = surface.controller.ink.strokes.length
     view.value = surface.view
+    zoomed.value = surface.controller.zoomed
   }
 
   let syncQueued = false
@@ -105,6 +108,21 @@ export function useBoardInk(recorder: LessonRecorder, size: PageSize) {
     sync()
   }
 
+  /** The ruler's edges on screen (client px) while it is out, so the pen follows them; [] when it is put away. */
+  function setGuides(edges: readonly GuideEdge[]): void {
+    surface?.setGuides(edges)
+  }
+
+  function resetZoom(): void {
+    surface?.resetZoom()
+    sync()
+  }
+
+  /** The canvases the magnifier copies: committed ink under the strokes in progress. */
+  function layers(): HTMLCanvasElement[] {
+    return surface ? [surface.committed, surface.live] : []
+  }
+
   function inkCommand(kind: 'undo' | 'redo' | 'clear' | 'replay'): void {
     if (!surface) return
     if (kind === 'replay') {
@@ -123,6 +141,7 @@ export function useBoardInk(recorder: LessonRecorder, size: PageSize) {
     canUndo,
     canRedo,
     view,
+    zoomed,
     inkCount,
     replaying,
     mount,
@@ -130,6 +149,9 @@ export function useBoardInk(recorder: LessonRecorder, size: PageSize) {
     show,
     setInkMode,
     compassArc,
+    setGuides,
+    resetZoom,
+    layers,
     inkCommand
   }
 }

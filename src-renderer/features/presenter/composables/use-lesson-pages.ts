@@ -4,9 +4,10 @@
  */
 import { computed, ref, shallowRef } from 'vue'
 import type { Deck } from '../../../../src-shared/courseware/deck'
+import type { InterruptedLesson } from '../../../../src-shared/contract/lessons'
 import type { InkBook } from '../../ink'
 import type { SlideInk } from '../../ink/slide-ink'
-import type { PageBackgroundKind } from '../../tools/page-backgrounds'
+import { PageBackgroundKind } from '../../tools/page-backgrounds'
 import { step } from '../presenter-nav'
 import type { LessonPage } from '../lesson-page'
 import type { LessonRecorder } from '../lesson-recorder'
@@ -25,14 +26,49 @@ export interface LessonPagesDeps {
   startIndex: number
   book: InkBook
   recorder: LessonRecorder
+  /** A lesson a crash interrupted, carried on: its pages, their ink, and the page it stopped at. */
+  resume?: ResumeLesson | null
+}
+
+export type ResumeLesson = Pick<InterruptedLesson, 'at' | 'order' | 'pages'>
+
+/**
+ * The pages of an interrupted lesson in their order, their saved ink put into the book. A slide
+ * the deck no longer has is left out; one the order does not name (added to the deck since) goes last.
+ */
+function resumedPages(deck: Deck, resume: ResumeLesson, book: InkBook): PresenterPage[] {
+  const slideAt = new Map(deck.slides.map((s, i) => [s.id, i]))
+  const saved = new Map(resume.pages.map((p) => [p.pageId, p]))
+  const out: PresenterPage[] = []
+  const seen = new Set<string>()
+  for (const id of resume.order) {
+    if (seen.has(id)) continue
+    const index = slideAt.get(id)
+    const p = saved.get(id)
+    if (index !== undefined) out.push({ kind: 'slide', id, index })
+    else if (p?.kind === 'board') {
+      const bg = (PageBackgroundKind as readonly string[]).includes(p.bg ?? '') ? (p.bg as PageBackgroundKind) : 'plain'
+      const copyOf = p.slideIndex !== null && p.slideIndex < deck.slides.length ? p.slideIndex : undefined
+      out.push({ kind: 'board', id, bg, ...(copyOf === undefined ? {} : { copyOf }) })
+    } else continue
+    seen.add(id)
+  }
+  deck.slides.forEach((s, index) => {
+    if (!seen.has(s.id)) out.push({ kind: 'slide', id: s.id, index })
+  })
+  for (const p of resume.pages) if (seen.has(p.pageId)) book.load(p.pageId, p.strokes)
+  return out
 }
 
 const boardId = (): string => `board-${globalThis.crypto.randomUUID()}`
 
-export function useLessonPages({ deck, startIndex, book, recorder }: LessonPagesDeps) {
-  const pages = shallowRef<PresenterPage[]>(deck().slides.map((s, index) => ({ kind: 'slide', id: s.id, index })))
+export function useLessonPages({ deck, startIndex, book, recorder, resume }: LessonPagesDeps) {
+  const pages = shallowRef<PresenterPage[]>(
+    resume ? resumedPages(deck(), resume, book) : deck().slides.map((s, index) => ({ kind: 'slide', id: s.id, index }))
+  )
   const hidden = computed(() => pages.value.map((p) => p.kind === 'slide' && deck().slides[p.index]!.hidden))
-  const current = ref(Math.max(0, step(hidden.value, startIndex - 1, { kind: 'next' })))
+  const resumeAt = resume ? pages.value.findIndex((p) => p.id === resume.at.pageId) : -1
+  const current = ref(resumeAt >= 0 ? resumeAt : Math.max(0, step(hidden.value, startIndex - 1, { kind: 'next' })))
   const page = computed(() => pages.value[current.value]!)
   const slide = computed(() => {
     const p = page.value
