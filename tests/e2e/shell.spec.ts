@@ -46,7 +46,7 @@ test('a call round-trips over the WebSocket and its result survives a restart of
   await page.goto(`${host.url}#/settings`)
   await expect(page.getByTestId('data-dir')).toHaveText(data.dir)
   await page.getByTestId('classroom-port').fill('9123')
-  await page.getByTestId('platform-url').fill('http://192.0.2.10:8080')
+  await page.getByTestId('platform-url').fill('https://192.0.2.10:8443')
   await page.getByTestId('settings-save').click()
   await expect(page.getByRole('status')).toBeVisible()
 
@@ -55,7 +55,7 @@ test('a call round-trips over the WebSocket and its result survives a restart of
   host = await startHost(data.dir)
   await page.goto(`${host.url}#/settings`)
   await expect(page.getByTestId('classroom-port')).toHaveValue('9123')
-  await expect(page.getByTestId('platform-url')).toHaveValue('http://192.0.2.10:8080')
+  await expect(page.getByTestId('platform-url')).toHaveValue('https://192.0.2.10:8443')
 })
 
 test('an invalid setting is refused with a specific Chinese message and nothing saved is lost', async ({ page }) => {
