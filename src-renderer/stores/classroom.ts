@@ -151,6 +151,31 @@ export const useClassroomStore = defineStore('classroom', () => {
       await countLastClass()
     })
 
+  /** True when the open class is this lesson's own (opened for it from the board). */
+  function belongsTo(lessonSessionId: string | null): boolean {
+    return !!status.value?.open && !!lessonSessionId && status.value.lessonSessionId === lessonSessionId
+  }
+
+  /**
+   * Opens class for one lesson. A class left open by another lesson (or from the 课堂互动 page) is
+   * closed first, so this lesson never shows its PIN, roster or questions; this lesson's own open
+   * class is kept as it is.
+   */
+  async function openForLesson(
+    title: string,
+    lessonSessionId: string,
+    opts: { roster?: RosterEntry[]; host?: string } = {}
+  ) {
+    if (belongsTo(lessonSessionId)) return status.value
+    if (status.value?.open) await close()
+    return open(title, { ...opts, lessonSessionId })
+  }
+
+  /** 下课: the lesson's class closes with it (its open question too); another lesson's class is left alone. */
+  async function closeForLesson(lessonSessionId: string): Promise<void> {
+    if (belongsTo(lessonSessionId)) await close()
+  }
+
   const launch = (input: QuestionSpecInput) =>
     run(async () => {
       const parsed = QuestionSpec.parse(input)
@@ -255,6 +280,9 @@ export const useClassroomStore = defineStore('classroom', () => {
     hydrate,
     open,
     close,
+    belongsTo,
+    openForLesson,
+    closeForLesson,
     launch,
     closeQuestion,
     reveal,

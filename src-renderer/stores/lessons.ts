@@ -14,6 +14,7 @@ import type { GroupScore, LessonStatus, LessonSummary, LessonTool } from '../../
 import { AppError } from '../../src-shared/errors'
 import { LessonRecorder, type RecorderEnv } from '../features/presenter/lesson-recorder'
 import { useTransport } from '../transport'
+import { useClassroomStore } from './classroom'
 
 export interface LessonRecords {
   readonly items: readonly LessonSummary[]
@@ -107,6 +108,9 @@ export const useLessonsStore = defineStore('lessons', () => {
       summary.value = s
       showEnded(s)
       ended?.(s)
+      // 下课 ends the lesson's class too: its question stops taking answers, and the next lesson
+      // (maybe another class) opens a class of its own.
+      await useClassroomStore().closeForLesson(s.id)
       return s
     } catch (err) {
       error.value = AppError.from(err)

@@ -4,9 +4,9 @@
  * its commands handed to the presenter. The store is the one the 课堂互动 console reads too, so
  * a class closed here is closed there, and the other way round.
  */
-import { getCurrentInstance, onBeforeUnmount } from 'vue'
+import { computed, getCurrentInstance, onBeforeUnmount } from 'vue'
 import { storeToRefs } from 'pinia'
-import type { RemoteEvent } from '../../../../src-shared/contract/classroom'
+import type { ClassroomStatus, RemoteEvent } from '../../../../src-shared/contract/classroom'
 import type { RosterEntry } from '../../../../src-shared/classroom/protocol'
 import type { ClassroomStore } from '../../../stores/classroom'
 
@@ -16,11 +16,48 @@ export interface BoardClassroomHooks {
   onRemote?: (e: RemoteEvent) => void
 }
 
-export function useBoardClassroom(store: ClassroomStore, hooks: BoardClassroomHooks = {}) {
-  const { status, interfaces, tally, spec, remote, busy, error } = storeToRefs(store)
+/** A class that is not this lesson's, as the board shows it: closed, nothing of it on screen. */
+export function notThisLesson(s: ClassroomStatus): ClassroomStatus {
+  return {
+    ...s,
+    open: false,
+    classSessionId: null,
+    title: '',
+    lessonSessionId: null,
+    url: null,
+    pin: null,
+    qrSvg: null,
+    qrDataUrl: null,
+    host: null,
+    port: null,
+    students: [],
+    currentRunId: null,
+    remoteConnected: false,
+    deviceRequests: []
+  }
+}
+
+/**
+ * `lessonId` is the session id of the lesson on the board (null until it has started): a class
+ * belongs to one lesson, so one left open by another lesson or page shows here as closed (its
+ * PIN, roster and question stay off this board), and opening class closes it first.
+ */
+export function useBoardClassroom(
+  store: ClassroomStore,
+  hooks: BoardClassroomHooks = {},
+  lessonId: () => string | null = () => null
+) {
+  const { interfaces, spec, remote: code, busy, error } = storeToRefs(store)
+  const mine = computed(() => store.belongsTo(lessonId()))
+  const status = computed(() => {
+    const s = store.status
+    return s && s.open && !mine.value ? notThisLesson(s) : s
+  })
+  const tally = computed(() => (mine.value ? store.tally : null))
+  const remote = computed(() => (mine.value ? code.value : null))
   const offs = [
-    ...(hooks.onRun ? [store.onRun(hooks.onRun)] : []),
-    ...(hooks.onRemote ? [store.onRemote(hooks.onRemote)] : [])
+    ...(hooks.onRun ? [store.onRun((runId, kind) => mine.value && hooks.onRun!(runId, kind))] : []),
+    ...(hooks.onRemote ? [store.onRemote((e) => mine.value && hooks.onRemote!(e))] : [])
   ]
   const dispose = (): void => offs.splice(0).forEach((off) => off())
   if (getCurrentInstance()) onBeforeUnmount(dispose)
@@ -34,8 +71,12 @@ export function useBoardClassroom(store: ClassroomStore, hooks: BoardClassroomHo
     busy,
     error,
     hydrate: store.hydrate,
-    open: (title: string, roster: RosterEntry[] | undefined, host: string | undefined) =>
-      store.open(title, { ...(roster ? { roster } : {}), ...(host ? { host } : {}) }),
+    /** Opens class for this lesson (closing another lesson's first); nothing before the lesson has started. */
+    open: async (title: string, roster: RosterEntry[] | undefined, host: string | undefined) => {
+      const id = lessonId()
+      if (!id) return null
+      return store.openForLesson(title, id, { ...(roster ? { roster } : {}), ...(host ? { host } : {}) })
+    },
     close: store.close,
     launch: store.launch,
     closeQuestion: store.closeQuestion,

@@ -18,6 +18,8 @@ import type { PresenterPage } from './use-lesson-pages'
 
 export interface BoardLiveDeps {
   recorder: LessonRecorder
+  /** The session id of the lesson on the board (null until it has started); its class is its own. */
+  lessonId: () => string | null
   lesson: () => { classId: string; className: string }
   rosters: () => Roster[]
   page: Readonly<Ref<PresenterPage>>
@@ -37,13 +39,17 @@ export function useBoardLive(classroom: ClassroomStore | null, deps: BoardLiveDe
   const liveView = ref<'none' | 'join' | 'tally'>('none')
   const pickedBanner = ref('')
   const live = classroom
-    ? useBoardClassroom(classroom, {
-        onRun: (runId, kind) => {
-          recorder.question(runId, kind)
-          liveView.value = 'tally'
+    ? useBoardClassroom(
+        classroom,
+        {
+          onRun: (runId, kind) => {
+            recorder.question(runId, kind)
+            liveView.value = 'tally'
+          },
+          onRemote: (e) => void onRemote(e)
         },
-        onRemote: (e) => void onRemote(e)
-      })
+        deps.lessonId
+      )
     : null
   const liveOpen = computed(() => !!live?.status.value?.open)
   const question = computed(() => (deps.page.value.kind === 'slide' ? slideQuestion(deps.slide.value) : null))
