@@ -81,7 +81,7 @@ describe('QuestionBankService', () => {
     })
     expect(r.added[0]!.question).toMatchObject({ answer: 'A', explanation: '3² + 4² = 5²。' })
     expect(r.problems).toHaveLength(1)
-    expect(r.problems[0]).toMatchObject({ number: 4, message: expect.stringContaining('缺少“答案：”') })
+    expect(r.problems[0]).toMatchObject({ number: 4, message: expect.stringMatching(/^第 4 题：没有找到答案/) })
     expect(changes).toEqual([3])
     expect(list({ chapter: { chapterId: 'ch17' } }).total).toBe(3)
   })

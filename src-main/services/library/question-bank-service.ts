@@ -10,10 +10,10 @@ import { Question } from '../../../src-shared/courseware/question'
 import {
   BankQuestionInput,
   normaliseSearchText,
-  parseQuestionText,
   type BankQuestion,
   type ChapterPath
 } from '../../../src-shared/library'
+import { parsePaperText } from '../../../src-shared/library/paper-text'
 import type { z } from 'zod'
 import type { BankFilter, BankImportWord, BankImportResult, BankPage } from '../../../src-shared/contract/library'
 import { AppError, validationError } from '../../../src-shared/errors'
@@ -130,7 +130,7 @@ export class QuestionBankService {
       'path' in data ? { path: data.path } : { buffer: Buffer.from(data.dataBase64, 'base64') },
       name
     )
-    const { questions, problems } = parseQuestionText(text)
+    const { questions, problems } = parsePaperText(text)
     const accepted: { question: Question; difficulty: number | null }[] = []
     const allProblems = [...problems]
     for (const pq of questions) {
@@ -141,8 +141,8 @@ export class QuestionBankService {
         allProblems.push({
           number: pq.number,
           line: 0,
-          message: `第 ${pq.number} 题无法保存（${why}）。`,
-          messageEn: `Question ${pq.number} cannot be saved (${why}).`
+          message: `${pq.label}：无法保存（${why}），已跳过。`,
+          messageEn: `${pq.labelEn[0]!.toUpperCase()}${pq.labelEn.slice(1)}: cannot be saved (${why}); skipped.`
         })
       }
     }
