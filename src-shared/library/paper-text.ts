@@ -48,7 +48,7 @@ export interface ParseResult {
 const TRUEFALSE = TrueFalseQuestion.shape.kind.value
 const FILLIN = FillInQuestion.shape.kind.value
 
-const TRUE_WORDS = new Set(['对', '正确', '√', '✓', '✔', 't', 'true', '是', 'y', 'yes', 'v'])
+const TRUE_WORDS = new Set(['对', '正确', '√', '✓', '✔', 't', 'true', '是', 'y', 'yes'])
 const FALSE_WORDS = new Set(['错', '错误', '×', '✗', '✘', 'x', 'f', 'false', '否', 'n', 'no'])
 const DIFFICULTY_WORDS: Record<string, number> = { 容易: 1, 易: 1, 较易: 2, 中等: 3, 中: 3, 较难: 4, 难: 4, 困难: 5 }
 
