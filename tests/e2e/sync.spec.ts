@@ -91,7 +91,7 @@ async function shots(page: Page, name: string, detail: Locator): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 768 })
 }
 
-test('a shared classroom PC: A’s lessons wait for A while B is signed in, then a failed one is retried and deleted after asking', async ({
+test('a shared classroom PC: A’s lessons (one chosen at lesson start while B is signed in) wait for A, then a failed one is retried and deleted after asking', async ({
   page,
   host,
   platform
@@ -110,7 +110,6 @@ test('a shared classroom PC: A’s lessons wait for A while B is signed in, then
   await teach('c-301', '三年级(1)班', '秒的认识')
   // 三年级(3)班 is not hers on the platform: it will be refused for good.
   await teach('c-303', '三年级(3)班', '古诗两首')
-  rpc.close()
 
   // 李建国 signs in and syncs: her records stay here, saying whom they wait for.
   await signInAs(page, host.url, 'lijianguo')
@@ -123,14 +122,30 @@ test('a shared classroom PC: A’s lessons wait for A while B is signed in, then
   expect(platform.server.stats().lessonRecords).toBe(0)
   await shots(page, 'waiting', page.getByTestId('sync-item-waiting').first())
 
-  // 王丽华 signs in: her 三年级(1)班 lesson goes out under her account, the other fails.
+  // At lesson start 王丽华 picks herself (李建国 is still signed in): this lesson is hers too.
+  await page.goto(`${host.url}#/teach`)
+  await expect(page.getByTestId('teacher-chooser').getByRole('heading')).toHaveText('本节课的授课教师')
+  await expect(page.getByTestId('teacher-t-1002')).toHaveAttribute('aria-pressed', 'true')
+  await page.getByTestId('teacher-t-1001').click()
+  await expect(page.getByTestId('teacher-t-1001')).toHaveAttribute('aria-pressed', 'true')
+  expect((await page.getByTestId('teacher-t-1001').boundingBox())!.height).toBeGreaterThanOrEqual(48)
+  await teach('c-302', '三年级(2)班', '认识钟表')
+  rpc.close()
+  await page.goto(`${host.url}#/sync`)
+  await expect(page.getByTestId('sync-waiting')).toHaveText('3 条记录等待 王丽华老师 登录后上传')
+  expect(platform.server.stats().lessonRecords).toBe(0)
+
+  // 王丽华 signs in: her 三年级(1)班 and (2)班 lessons go out under her account, the other fails.
   await page.getByTestId('sync-sign-out').click()
   await signInAs(page, host.url, 'wanglihua')
   await expect(page.getByTestId('sync-count-failed')).toContainText('1', { timeout: 20_000 })
-  await expect(page.getByTestId('sync-count-sent')).toContainText('1')
-  expect(platform.server.db.prepare('SELECT teacher_id, class_id FROM lesson_records').all()).toEqual([
-    { teacher_id: 't-1001', class_id: 'c-301' }
-  ])
+  await expect(page.getByTestId('sync-count-sent')).toContainText('2')
+  expect(platform.server.db.prepare('SELECT teacher_id, class_id FROM lesson_records ORDER BY class_id').all()).toEqual(
+    [
+      { teacher_id: 't-1001', class_id: 'c-301' },
+      { teacher_id: 't-1001', class_id: 'c-302' }
+    ]
+  )
   await expect(page.getByTestId('sync-phase')).toHaveAttribute('data-phase', 'failed')
 
   // Rows say deck, class and date, not ids.
@@ -138,7 +153,7 @@ test('a shared classroom PC: A’s lessons wait for A while B is signed in, then
   await expect(failed.getByTestId('sync-item-label')).toHaveText('古诗两首')
   await expect(failed.getByTestId('sync-item-class')).toHaveText('三年级(3)班')
   await expect(failed.getByTestId('sync-item-date')).toContainText(String(new Date().getFullYear()))
-  const sent = page.locator('.item.sent')
+  const sent = page.locator('.item.sent').filter({ hasText: '秒的认识' })
   await expect(sent.getByTestId('sync-item-label')).toHaveText('秒的认识')
   await expect(sent.getByTestId('sync-item-class')).toHaveText('三年级(1)班')
 
