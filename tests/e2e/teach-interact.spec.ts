@@ -216,6 +216,8 @@ test('a slide question asked from the board, answered on tablets, tallied and re
 
   // The lesson record counts both questions run in it.
   await page.getByTestId('lesson-end').click()
+  await page.getByTestId('end-confirm').click()
+  await page.getByTestId('end-now').click()
   await expect(page.getByTestId('lesson-summary')).toBeVisible()
   const { items } = await rpc.call('lessons:list', { limit: 5 })
   expect(items[0]!.questionsRun).toBe(2)

@@ -181,9 +181,11 @@ test('a lesson from class and deck to saved ink and an effective lesson record',
   await page.getByTestId('pick').click()
   await expect(page.getByTestId('pick')).toBeEnabled()
   await expect(page.getByTestId('picked-meta')).toContainText('第 2 轮')
+  await page.getByTestId('tool-more').click()
   await page.getByTestId('tool-picker').click()
 
   // --- the countdown runs and pauses
+  await page.getByTestId('tool-more').click()
   await page.getByTestId('tool-timer').click()
   await page.getByTestId('timer-preset-1').click()
   await expect(page.getByTestId('timer-display')).toHaveText('1:00')
@@ -193,6 +195,7 @@ test('a lesson from class and deck to saved ink and an effective lesson record',
   const paused = await page.getByTestId('timer-display').textContent()
   await page.waitForTimeout(1200)
   await expect(page.getByTestId('timer-display')).toHaveText(paused!)
+  await page.getByTestId('tool-more').click()
   await page.getByTestId('tool-timer').click()
 
   // --- sixteen minutes of teaching (the clock moves in steps shorter than the idle limit)
@@ -203,8 +206,10 @@ test('a lesson from class and deck to saved ink and an effective lesson record',
     await rpc.call('lessons:activity', { sessionId: status!.sessionId })
   }
 
-  // --- end the lesson: the record counts, and the ink goes into the deck
+  // --- end the lesson (下课 asks, then the teacher ends it without waiting out the undo): the record counts, and the ink goes into the deck
   await page.getByTestId('lesson-end').click()
+  await page.getByTestId('end-confirm').click()
+  await page.getByTestId('end-now').click()
   await expect(page.getByTestId('lesson-summary')).toHaveAttribute('data-effective', 'true')
   await expect(page.getByTestId('teach-save-status')).toHaveAttribute('data-kind', 'saved')
   await page.getByTestId('teach-back').click()
@@ -261,6 +266,8 @@ test('a whiteboard page written on in class is kept in the deck as a slide after
   await page.mouse.up()
   await expect(presenter(page)).toHaveAttribute('data-strokes', '1')
   await page.getByTestId('teach-back').click()
+  await page.getByTestId('end-confirm').click()
+  await page.getByTestId('end-now').click()
   await expect(page.getByTestId('lesson-row').first()).toHaveAttribute('data-reason', 'teacher')
 
   const deck = (await rpc.call('courseware:open', { path: deckPath })).deck
@@ -330,6 +337,8 @@ test('on the classroom display: the board window plays the lesson and the laptop
 
   // Ending from the console ends the lesson on the board, which records it.
   await page.getByTestId('console-end').click()
+  await page.getByTestId('end-confirm').click()
+  await page.getByTestId('end-now').click()
   await expect(board.getByTestId('lesson-summary')).toBeVisible()
   await expect(console_).toHaveAttribute('data-ended', 'true')
   const closed = board.waitForEvent('close')
@@ -404,6 +413,8 @@ test('a snapshot of the slide becomes a page to write over, the compass draws an
   await page.getByTestId('compass-close').click()
 
   await page.getByTestId('teach-back').click()
+  await page.getByTestId('end-confirm').click()
+  await page.getByTestId('end-now').click()
   await expect(page.getByTestId('lesson-row').first()).toHaveAttribute('data-reason', 'teacher')
   const deck = (await rpc.call('courseware:open', { path: deckPath })).deck
   expect(deck.slides.map((s) => s.ink.length)).toEqual([1, 2, 0, 0, 0, 0])

@@ -25,7 +25,12 @@ export const toolsMessages = {
       color: '颜色',
       width: '粗细',
       close: '关闭',
-      more: '更多'
+      more: '更多',
+      bar: '课堂工具',
+      smaller: '缩小',
+      larger: '放大',
+      rotate: '旋转',
+      colors: { E53935: '红色', '1E88E5': '蓝色', '43A047': '绿色', FDD835: '黄色', '212121': '黑色', FFFFFF: '白色' }
     },
     picker: {
       title: '随机点名',
@@ -89,7 +94,19 @@ export const toolsMessages = {
       color: 'Colour',
       width: 'Width',
       close: 'Close',
-      more: 'More'
+      more: 'More',
+      bar: 'Classroom tools',
+      smaller: 'Smaller',
+      larger: 'Larger',
+      rotate: 'Rotate',
+      colors: {
+        E53935: 'Red',
+        '1E88E5': 'Blue',
+        '43A047': 'Green',
+        FDD835: 'Yellow',
+        '212121': 'Black',
+        FFFFFF: 'White'
+      }
     },
     picker: {
       title: 'Pick a name',

@@ -39,7 +39,7 @@ describe('tool components', () => {
     })
     await w.get('[data-testid=roster-lock]').trigger('click')
     expect(w.get('[data-testid=roster-edit]').attributes('disabled')).toBeDefined()
-    expect(w.get('[data-testid=roster-c1]').text()).toContain('🔒')
+    expect(w.get('[data-testid=roster-c1]').find('[data-testid=roster-locked]').attributes('aria-label')).toBe('已锁定')
   })
 
   it('docks the toolbar left, right or bottom and keeps its targets at least 56 px by style', async () => {
