@@ -48,6 +48,8 @@ const en: typeof zh = {
     new: 'New deck',
     titlePlaceholder: 'Title, e.g. Introducing fractions',
     blank: 'Blank deck',
+    template: 'Template',
+    deckTitle: 'Deck title',
     create: 'Create',
     import: 'Import PPT / Word / PDF',
     importHint: 'A PowerPoint deck, Word lesson plan or PDF, ready to edit.',
@@ -71,7 +73,8 @@ const en: typeof zh = {
     saveClose: 'Save and close',
     closeNoSave: 'Don’t save',
     cancel: 'Cancel',
-    download: 'Download PPTX'
+    download: 'Download PPTX',
+    closeDownload: 'Close the download note'
   },
   print: {
     back: 'Back',

@@ -46,6 +46,8 @@ export default {
     new: '新建课件',
     titlePlaceholder: '课件标题，如：分数的初步认识',
     blank: '空白课件',
+    template: '模板',
+    deckTitle: '课件标题',
     create: '创建',
     import: '导入 PPT / Word / PDF',
     importHint: 'PowerPoint 课件、Word 教案或 PDF，导入后可直接编辑。',
@@ -69,7 +71,8 @@ export default {
     saveClose: '保存并关闭',
     closeNoSave: '不保存',
     cancel: '取消',
-    download: '下载 PPTX'
+    download: '下载 PPTX',
+    closeDownload: '关闭下载提示'
   },
   print: {
     back: '返回',

@@ -36,7 +36,9 @@ export const messages = {
     student: '学生',
     answer: '答案',
     correct: '正误',
-    time: '提交时间'
+    time: '提交时间',
+    right: '正确',
+    wrong: '错误'
   },
   en: {
     title: 'Interact',
@@ -74,6 +76,8 @@ export const messages = {
     student: 'Student',
     answer: 'Answer',
     correct: 'Right?',
-    time: 'Time'
+    time: 'Time',
+    right: 'Right',
+    wrong: 'Wrong'
   }
 }
