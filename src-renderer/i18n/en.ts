@@ -180,8 +180,8 @@ const en: typeof zh = {
       kinds: {
         single: 'Single choice',
         multiple: 'Multiple choice',
-        'true-false': 'True/false',
-        'fill-in': 'Fill in',
+        truefalse: 'True/false',
+        fillin: 'Fill in',
         poll: 'Poll'
       }
     },

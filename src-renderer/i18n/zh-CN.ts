@@ -175,7 +175,7 @@ export default {
       false: '错',
       accepted: '可接受的答案（用“；”分隔）',
       explanation: '解析',
-      kinds: { single: '单选题', multiple: '多选题', 'true-false': '判断题', 'fill-in': '填空题', poll: '投票' }
+      kinds: { single: '单选题', multiple: '多选题', truefalse: '判断题', fillin: '填空题', poll: '投票' }
     },
     shortcuts: {
       title: '快捷键',

@@ -24,10 +24,10 @@ describe('questionSpecFromCourseware', () => {
 
   it('maps true/false and fill-in, and refuses more options than a tablet can show', () => {
     expect(
-      questionSpecFromCourseware(Question.parse({ kind: 'true-false', prompt: '水在 0°C 结冰', answer: true }))
+      questionSpecFromCourseware(Question.parse({ kind: 'truefalse', prompt: '水在 0°C 结冰', answer: true }))
     ).toMatchObject({ kind: 'truefalse', correct: true })
     const fill = questionSpecFromCourseware(
-      Question.parse({ kind: 'fill-in', prompt: '1/2 =', accepted: ['0.5', '二分之一'] })
+      Question.parse({ kind: 'fillin', prompt: '1/2 =', accepted: ['0.5', '二分之一'] })
     )
     expect(markAnswer(fill, { kind: 'fillin', texts: ['０.５'] })).toBe(true)
     const many = Question.parse({

@@ -6,7 +6,10 @@
  */
 import { AppError } from '../errors'
 import type { Question } from '../courseware/question'
-import { QuestionSpec } from './question'
+import { QuestionSpec, type QuestionSpecInput } from './question'
+import type { QuestionKind } from './kinds'
+
+type SpecInputOf<K extends QuestionKind> = Extract<QuestionSpecInput, { kind: K }>
 
 const MAX_OPTIONS = 10
 const clip = (s: string, n: number): string => ([...s].length <= n ? s : [...s].slice(0, n - 1).join('') + '…')
@@ -27,20 +30,18 @@ export function questionSpecFromCourseware(q: Question): QuestionSpec {
   }
   const texts = options.map((o) => clip(o.text.trim() || '（空）', 200))
   const indexOf = (id: string): number => options.findIndex((o) => o.id === id)
-  switch (q.kind) {
-    case 'single':
-      return QuestionSpec.parse({ kind: 'single', ...common, options: texts, correct: indexOf(q.answer) })
-    case 'multiple':
-      return QuestionSpec.parse({ kind: 'multiple', ...common, options: texts, correct: q.answers.map(indexOf) })
-    case 'true-false':
-      return QuestionSpec.parse({ kind: 'truefalse', ...common, correct: q.answer })
-    case 'fill-in':
-      return QuestionSpec.parse({
-        kind: 'fillin',
-        ...common,
-        blanks: [{ accepted: q.accepted.slice(0, 20).map((a) => clip(a, 200)) }]
-      })
-    case 'poll':
-      return QuestionSpec.parse({ kind: 'poll', ...common, options: texts, multi: q.allowMultiple })
+  // One entry per courseware kind, giving the classroom kind of the same name: a slide kind the
+  // classroom cannot run, or one left out here, does not compile.
+  const toSpec: { [K in Question['kind']]: (q: Extract<Question, { kind: K }>) => SpecInputOf<K> } = {
+    single: (q) => ({ kind: 'single', ...common, options: texts, correct: indexOf(q.answer) }),
+    multiple: (q) => ({ kind: 'multiple', ...common, options: texts, correct: q.answers.map(indexOf) }),
+    truefalse: (q) => ({ kind: 'truefalse', ...common, correct: q.answer }),
+    fillin: (q) => ({
+      kind: 'fillin',
+      ...common,
+      blanks: [{ accepted: q.accepted.slice(0, 20).map((a) => clip(a, 200)) }]
+    }),
+    poll: (q) => ({ kind: 'poll', ...common, options: texts, multi: q.allowMultiple })
   }
+  return QuestionSpec.parse((toSpec[q.kind] as (q: Question) => QuestionSpecInput)(q))
 }

@@ -94,7 +94,11 @@ export const AnswerInput = z
   .object({
     runId: z.string().min(1).max(64),
     seq: z.number().int().min(0).max(LIMITS.maxSeq),
-    answer: Answer
+    /**
+     * Only its kind is read here: the run's kind module then checks it with its strict schema
+     * (checkAnswer), so that a refusal can say what is wrong for that kind.
+     */
+    answer: z.looseObject({ kind: z.string().max(40) })
   })
   .strict()
 export type AnswerInput = z.infer<typeof AnswerInput>

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { Answer, QuestionKind, QuestionSpec, type QuestionSpec as Spec } from './question'
+import { kindModule } from './kinds'
 import { CloseReason } from './protocol'
 
 export const RunState = z.enum(['open', 'closed'])
@@ -74,14 +75,5 @@ export function correctRate(t: Pick<RunTally, 'marked' | 'correct'>): number | n
 
 /** Labels for the bars of a tally's `counts`. */
 export function countLabels(spec: Spec): string[] {
-  switch (spec.kind) {
-    case 'single':
-    case 'multiple':
-    case 'poll':
-      return spec.options.map((o, i) => `${String.fromCharCode(65 + i)}. ${o}`)
-    case 'truefalse':
-      return ['对', '错']
-    default:
-      return []
-  }
+  return kindModule(spec.kind).bars(spec)
 }

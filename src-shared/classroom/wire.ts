@@ -91,17 +91,6 @@ export const HTTP_PATHS = {
   health: '/api/health'
 } as const
 
-export const QUESTION_KIND_ZH = {
-  single: '单选题',
-  multiple: '多选题',
-  truefalse: '判断题',
-  fillin: '填空题',
-  poll: '投票',
-  wordcloud: '词云',
-  buzz: '抢答',
-  photo: '拍照作答'
-} as const
-
 /**
  * NFKC folds full-width letters and digits to half-width (ＡＢＣ１ → ABC1) and
  * compatibility forms; then case and surrounding/repeated spaces stop mattering.

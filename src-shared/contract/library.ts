@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { defineCall, defineEvent } from './define'
+import { COURSEWARE_KINDS, type QuestionKind } from '../courseware/question'
 import {
   BankQuestion,
   ChapterPath,
@@ -134,8 +135,8 @@ export const BankFilter = z
   .object({
     chapter: ChapterFilter.optional(),
     kinds: z
-      .array(z.enum(['single', 'multiple', 'true-false', 'fill-in', 'poll']))
-      .max(5)
+      .array(z.enum(COURSEWARE_KINDS as [QuestionKind, ...QuestionKind[]]))
+      .max(COURSEWARE_KINDS.length)
       .optional(),
     difficulty: z.array(Difficulty).max(5).optional(),
     /** Words in the stem (a plain substring match; the bank is small). */

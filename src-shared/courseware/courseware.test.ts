@@ -70,7 +70,7 @@ function sampleDeck(): Deck {
             y: 0,
             w: 10,
             h: 10,
-            question: { kind: 'fill-in', prompt: '1/2 = ?', accepted: ['0.5', '二分之一'] }
+            question: { kind: 'fillin', prompt: '1/2 = ?', accepted: ['0.5', '二分之一'] }
           }
         ],
         notes: '先复习',
@@ -210,6 +210,44 @@ describe('format versions', () => {
     expect(parsed.manifest.formatVersion).toBe(3)
     expect(parsed.deck.title).toBe('旧')
     expect(parsed.deck.aspect).toBe('4:3')
+  })
+
+  it('opens a format-1 file whose questions say true-false and fill-in, with the kinds spelt as in class', () => {
+    // deck.json and manifest.json as ClassDeck of format 1 wrote them.
+    const frame = { x: 0, y: 0, w: 400, h: 300 }
+    const v1Deck = {
+      id: 'old-deck',
+      title: '旧课件',
+      aspect: '16:9',
+      slides: [
+        {
+          id: 's1',
+          elements: [
+            {
+              type: 'question',
+              id: 'q1',
+              ...frame,
+              question: { kind: 'true-false', prompt: '水在 0°C 结冰', answer: true }
+            },
+            {
+              type: 'question',
+              id: 'q2',
+              ...frame,
+              question: { kind: 'fill-in', prompt: '1/2 = ?', accepted: ['0.5', '二分之一'] }
+            },
+            { type: 'text', id: 't1', ...frame, paragraphs: [{ runs: [{ text: 'fill-in' }] }] }
+          ]
+        }
+      ]
+    }
+    const v1Manifest = { ...createManifest(createDeck('旧课件'), now, 'test'), formatVersion: 1 }
+    const parsed = parseEdux(JSON.parse(JSON.stringify(v1Manifest)), JSON.parse(JSON.stringify(v1Deck)), '旧.edux')
+    expect(parsed.fromVersion).toBe(1)
+    expect(parsed.manifest.formatVersion).toBe(EDUX_FORMAT_VERSION)
+    const kinds = parsed.deck.slides[0]!.elements.flatMap((e) => (e.type === 'question' ? [e.question.kind] : []))
+    expect(kinds).toEqual(['truefalse', 'fillin'])
+    // Written in the new format, the old spelling is refused: there is one spelling.
+    expect(() => parseEdux({ ...v1Manifest, formatVersion: 2 }, v1Deck, 'x.edux')).toThrow(/kind|question/)
   })
 
   it('names the file and the bad field when deck.json is malformed', () => {

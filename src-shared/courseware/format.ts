@@ -8,8 +8,9 @@
 import { AppError, validationError } from '../errors'
 import { Deck } from './deck'
 import { Manifest } from './manifest'
+import { OLD_KIND_SPELLINGS } from './question'
 
-export const EDUX_FORMAT_VERSION = 1
+export const EDUX_FORMAT_VERSION = 2
 
 /** The raw, unvalidated JSON of one file: what migrations work on. */
 export interface RawEdux {
@@ -24,8 +25,26 @@ export interface EduxMigration {
   up(doc: RawEdux): RawEdux
 }
 
-/** Shipped migrations, in order. Version 1 is the first format, so there are none yet. */
-export const EDUX_MIGRATIONS: readonly EduxMigration[] = []
+/** Shipped migrations, in order (version 1 is the first format). */
+export const EDUX_MIGRATIONS: readonly EduxMigration[] = [
+  {
+    version: 2,
+    description: 'question kinds spelt as the classroom spells them: true-false → truefalse, fill-in → fillin',
+    up(doc) {
+      const slides = doc.deck['slides']
+      for (const slide of Array.isArray(slides) ? slides : []) {
+        const elements = isRecord(slide) ? slide['elements'] : undefined
+        for (const e of Array.isArray(elements) ? elements : []) {
+          const q = isRecord(e) && e['type'] === 'question' ? e['question'] : undefined
+          const kind = isRecord(q) ? q['kind'] : undefined
+          if (isRecord(q) && typeof kind === 'string' && Object.hasOwn(OLD_KIND_SPELLINGS, kind))
+            q['kind'] = OLD_KIND_SPELLINGS[kind]
+        }
+      }
+      return doc
+    }
+  }
+]
 
 export interface ParsedEdux {
   manifest: Manifest

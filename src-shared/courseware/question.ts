@@ -34,11 +34,11 @@ export const MultipleChoiceQuestion = z
     path: ['answers']
   })
 
-export const TrueFalseQuestion = z.object({ kind: z.literal('true-false'), ...base, answer: z.boolean() }).strict()
+export const TrueFalseQuestion = z.object({ kind: z.literal('truefalse'), ...base, answer: z.boolean() }).strict()
 
 export const FillInQuestion = z
   .object({
-    kind: z.literal('fill-in'),
+    kind: z.literal('fillin'),
     ...base,
     /** Any of these counts as right (e.g. "1/2", "0.5", "二分之一"). */
     accepted: z.array(z.string().min(1).max(500)).min(1).max(50),
@@ -59,4 +59,12 @@ export const Question = z.discriminatedUnion('kind', [
   PollQuestion
 ])
 export type Question = z.infer<typeof Question>
+/** The kinds a slide can hold: each is spelt as the classroom's kind of the same name (kinds/). */
 export type QuestionKind = Question['kind']
+export const COURSEWARE_KINDS: readonly QuestionKind[] = Question.options.map((o) => o.shape.kind.value)
+
+/** Spellings of kinds in files of format 1 (.edux) and in question banks written before format 2. */
+export const OLD_KIND_SPELLINGS: Readonly<Record<string, QuestionKind>> = {
+  'true-false': 'truefalse',
+  'fill-in': 'fillin'
+}

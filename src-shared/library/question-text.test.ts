@@ -66,7 +66,7 @@ describe('parseQuestionText (the Word convention)', () => {
   it('does not read "2.5" in a stem as question 2, and reads 对/错 without options as true-false', () => {
     expect(questions[2]).toMatchObject({
       number: 3,
-      question: { kind: 'true-false', answer: true, prompt: '2.5 + 3 = 5.5 这个等式成立。' }
+      question: { kind: 'truefalse', answer: true, prompt: '2.5 + 3 = 5.5 这个等式成立。' }
     })
   })
 
@@ -74,7 +74,7 @@ describe('parseQuestionText (the Word convention)', () => {
     expect(questions[3]).toMatchObject({
       number: 4,
       difficulty: 1,
-      question: { kind: 'fill-in', accepted: ['10', '十'] }
+      question: { kind: 'fillin', accepted: ['10', '十'] }
     })
   })
 

@@ -189,7 +189,7 @@ function build(d: Draft): ParsedQuestion | { problem: ParseProblem } {
   if (TRUE_WORDS.has(word) || FALSE_WORDS.has(word)) {
     return {
       number: d.number,
-      question: { kind: 'true-false', prompt, explanation, answer: TRUE_WORDS.has(word) },
+      question: { kind: 'truefalse', prompt, explanation, answer: TRUE_WORDS.has(word) },
       difficulty
     }
   }
@@ -198,7 +198,7 @@ function build(d: Draft): ParsedQuestion | { problem: ParseProblem } {
     .split(/[|｜;；]/)
     .map((s) => s.trim())
     .filter((s) => s !== '')
-  return { number: d.number, question: { kind: 'fill-in', prompt, explanation, accepted }, difficulty }
+  return { number: d.number, question: { kind: 'fillin', prompt, explanation, accepted }, difficulty }
 }
 
 function parseDifficulty(raw: string | null): number | null {

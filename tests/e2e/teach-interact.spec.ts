@@ -258,10 +258,10 @@ test('题库: a Word test paper imported into the bank, filtered by kind, and a 
   await expect(page.getByTestId('bank-item')).toHaveCount(3)
 
   // Filter by kind and by difficulty.
-  await page.getByTestId('bank-kind-true-false').click()
+  await page.getByTestId('bank-kind-truefalse').click()
   await expect(page.getByTestId('bank-item')).toHaveCount(1)
   await expect(page.getByTestId('bank-item')).toContainText('毕达哥拉斯')
-  await page.getByTestId('bank-kind-true-false').click()
+  await page.getByTestId('bank-kind-truefalse').click()
   await page.getByTestId('bank-difficulty-1').click()
   await expect(page.getByTestId('bank-item')).toHaveCount(1)
   await expect(page.getByTestId('bank-item')).toContainText('答案：A')
@@ -269,7 +269,7 @@ test('题库: a Word test paper imported into the bank, filtered by kind, and a 
   await expect(page.getByTestId('bank-item')).toHaveCount(3)
 
   // Removing asks on the page first.
-  const fill = page.locator('[data-testid="bank-item"][data-kind="fill-in"]')
+  const fill = page.locator('[data-testid="bank-item"][data-kind="fillin"]')
   await fill.locator('[data-testid^="bank-remove-"]').click()
   await expect(page.getByTestId('confirm-panel')).toContainText('斜边长为')
   await page.getByTestId('confirm-yes').click()

@@ -376,6 +376,8 @@ describe('classroom security: protocol corners', () => {
       answer: { kind: 'single', choice: 1, correct: true }
     })
     expect(!r.ok && refusalReasonOf(r.error)).toBe('invalid')
+    // Said for this kind, in the words the tablet shows.
+    expect(!r.ok && r.error.message).toBe('这是单选题，请选一个选项')
   })
 
   it('refuses a typed name over 20 characters instead of cutting it', async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { z } from 'zod'
 import {
   QuestionSpec,
-  answerMisfit,
+  checkAnswer,
   markAnswer,
   revealedKey,
   toStudentQuestion,
@@ -36,6 +36,7 @@ import {
 } from '../../../src-shared/classroom/protocol'
 import { cleanName, nameKey, nameTooLong } from '../../../src-shared/classroom/names'
 import { HINTS, refusal } from '../../../src-shared/classroom/student-errors'
+import { kindModule } from '../../../src-shared/classroom/kinds'
 import type { RunTally } from '../../../src-shared/classroom/results'
 import type { DeviceRequest, RemoteEvent } from '../../../src-shared/contract/classroom'
 import { AppError } from '../../../src-shared/errors'
@@ -341,10 +342,11 @@ export class LiveClass implements ClassroomLogic {
       return
     }
     const spec = run.row.spec
-    if (input.answer.kind === 'photo' || spec.kind === 'photo') throw refused('wrong-kind', HINTS.photoOnSocket)
-    const misfit = answerMisfit(spec, input.answer)
-    if (misfit) throw refused('wrong-kind', misfit)
-    const row = this.#row(run, studentId, input.seq, input.answer)
+    if (!kindModule(spec.kind).overSocket || input.answer.kind === 'photo')
+      throw refused('wrong-kind', HINTS.photoOnSocket)
+    const checked = checkAnswer(spec, input.answer)
+    if (!checked.ok) throw refused(checked.refusal, checked.reason)
+    const row = this.#row(run, studentId, input.seq, checked.answer)
     const batch = this.#commitSoon(run)
     if (!batch.before.has(studentId)) batch.before.set(studentId, run.answers.get(studentId))
     batch.rows.push(row)

@@ -2,8 +2,9 @@
  * The teacher's view of a run, computed from its answers: counts per option, correct rate,
  * word cloud, buzz-in order, photos, and the per-student table.
  */
-import { describeAnswer, normaliseText } from '../../../src-shared/classroom/question'
-import { countLabels, type ResultRow, type RunResults, type RunTally } from '../../../src-shared/classroom/results'
+import { describeAnswer } from '../../../src-shared/classroom/question'
+import { kindModule, type TallySink } from '../../../src-shared/classroom/kinds'
+import { type ResultRow, type RunResults, type RunTally } from '../../../src-shared/classroom/results'
 import type { AnswerRow, RunRow } from './classroom-repo'
 
 export interface TallyPerson {
@@ -21,33 +22,29 @@ export function buildTally(run: RunRow, people: readonly TallyPerson[], answers:
   const byStudent = new Set(list.map((a) => a.studentId))
   let names: Map<string, string> | null = null
   const nameOf = (id: string): string => (names ??= new Map(people.map((p) => [p.id, p.name]))).get(id) ?? '?'
-  const optionCount =
-    spec.kind === 'single' || spec.kind === 'multiple' || spec.kind === 'poll'
-      ? spec.options.length
-      : spec.kind === 'truefalse'
-        ? 2
-        : 0
-  const counts = new Array<number>(optionCount).fill(0)
+  const m = kindModule(spec.kind)
+  const labels = m.bars(spec)
+  const counts = new Array<number>(labels.length).fill(0)
   const words = new Map<string, number>()
   let marked = 0
   let correct = 0
   const buzz: RunTally['buzz'] = []
   const photos: RunTally['photos'] = []
-  const winners = spec.kind === 'buzz' ? spec.winners : 0
+  const sink: TallySink = {
+    counts,
+    words,
+    buzz(studentId, at, winners) {
+      const rank = buzz.length + 1
+      buzz.push({ rank, studentId, name: nameOf(studentId), at, won: rank <= winners })
+    },
+    photo(studentId, photoId) {
+      photos.push({ studentId, name: nameOf(studentId), photoId })
+    }
+  }
 
   for (const a of list) {
-    const ans = a.answer
-    if (ans.kind === 'single') counts[ans.choice] = (counts[ans.choice] ?? 0) + 1
-    else if (ans.kind === 'multiple' || ans.kind === 'poll')
-      for (const c of ans.choices) counts[c] = (counts[c] ?? 0) + 1
-    else if (ans.kind === 'truefalse') counts[ans.value ? 0 : 1]! += 1
-    else if (ans.kind === 'wordcloud') {
-      for (const w of new Set(ans.words.map(normaliseText).filter(Boolean))) words.set(w, (words.get(w) ?? 0) + 1)
-    } else if (ans.kind === 'buzz') {
-      const rank = buzz.length + 1
-      buzz.push({ rank, studentId: a.studentId, name: nameOf(a.studentId), at: a.receivedAt, won: rank <= winners })
-    } else if (ans.kind === 'photo')
-      photos.push({ studentId: a.studentId, name: nameOf(a.studentId), photoId: ans.photoId })
+    // An answer is stored only after it fitted its run's spec, so its kind is the spec's.
+    if (a.answer.kind === spec.kind) m.tally(sink, a.answer, a, spec)
     if (a.correct !== null) {
       marked++
       if (a.correct) correct++
@@ -58,7 +55,7 @@ export function buildTally(run: RunRow, people: readonly TallyPerson[], answers:
     runId: run.id,
     kind: spec.kind,
     prompt: spec.prompt,
-    labels: countLabels(spec),
+    labels,
     state: run.state,
     closeReason: run.closeReason,
     revealed: run.revealedAt !== null,

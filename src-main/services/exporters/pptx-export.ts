@@ -19,6 +19,7 @@ import {
   type ShapeKind
 } from '../../../src-shared/courseware'
 import { AppError } from '../../../src-shared/errors'
+import { QUESTION_KIND_ZH } from '../../../src-shared/classroom/question'
 
 const PER_INCH = 96
 
@@ -154,9 +155,9 @@ function questionText(q: Question): { body: string[]; answer: string } {
         body: q.options.map((o, i) => `${letter(i)}. ${o.text}`),
         answer: q.options.map((o, i) => (q.answers.includes(o.id) ? letter(i) : '')).join('')
       }
-    case 'true-false':
+    case 'truefalse':
       return { body: ['A. 正确', 'B. 错误'], answer: q.answer ? 'A（正确）' : 'B（错误）' }
-    case 'fill-in':
+    case 'fillin':
       return { body: ['________'], answer: q.accepted.join(' / ') }
     case 'poll':
       return { body: q.options.map((o, i) => `${letter(i)}. ${o.text}`), answer: '（投票，无标准答案）' }
@@ -292,9 +293,7 @@ function addElement(slide: Slide, e: Element, ctx: Ctx): void {
     case 'question': {
       const q = e.question
       const { body, answer } = questionText(q)
-      const kind = { single: '单选题', multiple: '多选题', 'true-false': '判断题', 'fill-in': '填空题', poll: '投票' }[
-        q.kind
-      ]
+      const kind = QUESTION_KIND_ZH[q.kind]
       slide.addText(
         [
           { text: `【${kind}】${q.prompt}`, options: { bold: true, fontSize: 28, breakLine: true } },

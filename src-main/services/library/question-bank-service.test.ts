@@ -72,7 +72,7 @@ describe('QuestionBankService', () => {
     const changes: number[] = []
     bank.onDidChange((c) => changes.push(c.ids.length))
     const r = await bank.importWord({ path, chapter: ch17, tags: ['课堂练习'] })
-    expect(r.added.map((q) => q.question.kind)).toEqual(['single', 'multiple', 'true-false'])
+    expect(r.added.map((q) => q.question.kind)).toEqual(['single', 'multiple', 'truefalse'])
     expect(r.added[0]).toMatchObject({
       chapter: ch17,
       difficulty: 3,
@@ -111,10 +111,30 @@ describe('QuestionBankService', () => {
     expect(list({}).total).toBe(0)
   })
 
+  it('reads questions saved with the old spellings true-false and fill-in as truefalse and fillin, and filters them so', () => {
+    const tf = bank.add({ question: { kind: 'truefalse', prompt: '平行四边形对边相等', answer: true }, difficulty: 3 })
+    const fill = bank.add({ question: { kind: 'fillin', prompt: '3² + 4² = ?', accepted: ['25'] }, difficulty: 3 })
+    // As a bank written before .edux format 2 holds them.
+    const old = storage.db.prepare(
+      `UPDATE question_bank SET kind = ?, question = json_set(question, '$.kind', ?) WHERE id = ?`
+    )
+    old.run('true-false', 'true-false', tf.id)
+    old.run('fill-in', 'fill-in', fill.id)
+    const reopened = new QuestionBankService({ storage, clock })
+    const page = reopened.list(callInput('question-bank:list', { kinds: ['truefalse', 'fillin'] }))
+    expect(page.items.map((q) => [q.id, q.question.kind]).sort()).toEqual(
+      [
+        [tf.id, 'truefalse'],
+        [fill.id, 'fillin']
+      ].sort()
+    )
+    reopened.dispose()
+  })
+
   it('files questions by chapter, kind and difficulty, finds them by words in the stem, and removes them', () => {
     const a = bank.add({ question: single('勾股定理：3、4 的斜边'), chapter: ch17, difficulty: 2 })
     now += 1000
-    bank.add({ question: { kind: 'true-false', prompt: '平行四边形对边相等', answer: true }, difficulty: 4 })
+    bank.add({ question: { kind: 'truefalse', prompt: '平行四边形对边相等', answer: true }, difficulty: 4 })
     expect(list({ kinds: ['single'] }).items.map((q) => q.id)).toEqual([a.id])
     expect(list({ difficulty: [4, 5] }).items[0]!.question.prompt).toBe('平行四边形对边相等')
     expect(list({ q: '斜边' }).items.map((q) => q.id)).toEqual([a.id])

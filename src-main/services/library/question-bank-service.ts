@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import { readFile } from 'node:fs/promises'
 import type { Database } from 'better-sqlite3'
-import { Question } from '../../../src-shared/courseware/question'
+import { OLD_KIND_SPELLINGS, Question } from '../../../src-shared/courseware/question'
 import {
   BankQuestionInput,
   normaliseSearchText,
@@ -61,8 +61,15 @@ export class QuestionBankService {
     this.#newId = deps.newId ?? randomUUID
   }
 
+  #respelt = false
+
   get #db(): Database {
-    return this.#storage.db
+    const db = this.#storage.db
+    if (!this.#respelt) {
+      respellOldKinds(db)
+      this.#respelt = true
+    }
+    return db
   }
 
   /** A filter as the contract parsed it: limit and offset filled in. */
@@ -271,4 +278,19 @@ function toBankQuestion(r: BankRow): BankQuestion {
     createdAt: r.created_at,
     updatedAt: r.updated_at
   }
+}
+
+/**
+ * Questions saved before .edux format 2 spell two kinds `true-false` and `fill-in`; they are respelt
+ * once per start, in one transaction, before anything reads the bank (a no-op when none are left).
+ * Done here rather than as a numbered storage migration so that it runs from the same table of old
+ * spellings as the .edux migration.
+ */
+export function respellOldKinds(db: Database): void {
+  const fix = db.prepare(
+    `UPDATE question_bank SET kind = @to, question = json_set(question, '$.kind', @to) WHERE kind = @from`
+  )
+  db.transaction(() => {
+    for (const [from, to] of Object.entries(OLD_KIND_SPELLINGS)) fix.run({ from, to })
+  })()
 }

@@ -138,7 +138,7 @@ describe('StatsService', () => {
       ['s3', 0]
     ])
     new QuestionBankService({ storage, clock }).add({
-      question: { kind: 'true-false', prompt: 'x', answer: true },
+      question: { kind: 'truefalse', prompt: 'x', answer: true },
       chapter: { chapter: { id: 'ch17', name: '第十七章 勾股定理' } }
     })
   }

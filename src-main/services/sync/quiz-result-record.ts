@@ -8,7 +8,8 @@
  * Only the DTO's schema is applied, once, here; the worker reads the row back with the same one.
  */
 import type { Database } from 'better-sqlite3'
-import { describeAnswer, type Answer, type QuestionSpec } from '../../../src-shared/classroom/question'
+import { describeAnswer, keyText, QuestionSpec, type Answer } from '../../../src-shared/classroom/question'
+import { KINDS, kindModule, type QuestionKind } from '../../../src-shared/classroom/kinds'
 import { ClassWithRoster, type OutboxDisplay, type OutboxTeacher } from '../../../src-shared/contract/sync'
 import { QuizResultInput } from '../../../src-shared/platform/dto'
 import { getSession } from '../lessons/lessons-repo'
@@ -17,42 +18,15 @@ import { z } from 'zod'
 
 type PlatformKind = z.output<typeof QuizResultInput>['question']['kind']
 
-const KINDS: Record<string, PlatformKind> = {
-  single: 'single',
-  multiple: 'multiple',
-  truefalse: 'judge',
-  fillin: 'fill',
-  poll: 'vote'
-}
-
+/** The platform's term for a kind; a kind this version does not know (an old row) is 'open'. */
 export function platformQuizKind(kind: string): PlatformKind {
-  return KINDS[kind] ?? 'open'
+  return kind in KINDS ? kindModule(kind as QuestionKind).platform : 'open'
 }
 
-const letter = (i: number): string => String.fromCharCode(65 + i)
-
-/** The key in the letters and words the student saw; null when the question has none. */
-export function correctAnswerText(spec: Record<string, unknown> & { kind: string }): string | null {
-  const c = spec.correct
-  switch (spec.kind) {
-    case 'single':
-      return typeof c === 'number' ? letter(c) : null
-    case 'multiple':
-      return Array.isArray(c) && c.length > 0
-        ? [...new Set(c as number[])]
-            .sort((a, b) => a - b)
-            .map(letter)
-            .join('')
-        : null
-    case 'truefalse':
-      return typeof c === 'boolean' ? (c ? '对' : '错') : null
-    case 'fillin': {
-      const blanks = (spec.blanks as { accepted: string[] }[] | undefined) ?? []
-      return blanks.some((b) => b.accepted.length > 0) ? blanks.map((b) => b.accepted.join('/')).join(' | ') : null
-    }
-    default:
-      return null
-  }
+/** The key in the letters and words the student saw; null when the question has none or is unreadable. */
+export function correctAnswerText(spec: unknown): string | null {
+  const parsed = QuestionSpec.safeParse(spec)
+  return parsed.success ? keyText(parsed.data) : null
 }
 
 export interface RunForPlatform {
@@ -100,7 +74,7 @@ export function quizResultItem(db: Database, run: RunForPlatform): QuizResultIte
   if (!lesson) return null
   const teacher = lesson.teacher_id && lesson.teacher_name ? { id: lesson.teacher_id, name: lesson.teacher_name } : null
   const ids = platformIds(db, teacher?.id ?? null, lesson.class_id)
-  const correct = correctAnswerText(run.spec as unknown as Record<string, unknown> & { kind: string })
+  const correct = keyText(run.spec)
   const stem = run.spec.prompt.trim() || '（课堂提问）'
   const parsed = QuizResultInput.safeParse({
     clientResultId: run.id,

@@ -67,9 +67,9 @@ export function newQuestion(kind: Question['kind'] = 'single'): Element {
       ? { kind, ...common, options, answer: options[0].id }
       : kind === 'multiple'
         ? { kind, ...common, options, answers: [options[0].id] }
-        : kind === 'true-false'
+        : kind === 'truefalse'
           ? { kind, ...common, answer: true }
-          : kind === 'fill-in'
+          : kind === 'fillin'
             ? { kind, ...common, accepted: ['答案'], caseSensitive: false }
             : { kind, ...common, options, allowMultiple: false }
   return { type: 'question', ...frame(140, 100, 1000, 520), question }

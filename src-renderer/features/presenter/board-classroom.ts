@@ -7,6 +7,7 @@ import type { Slide } from '../../../src-shared/courseware/deck'
 import type { Question } from '../../../src-shared/courseware/question'
 import type { RosterEntry } from '../../../src-shared/classroom/protocol'
 import type { QuestionSpec } from '../../../src-shared/classroom/question'
+import { kindModule } from '../../../src-shared/classroom/kinds'
 import type { RunTally } from '../../../src-shared/classroom/results'
 import type { RemoteEvent } from '../../../src-shared/contract/classroom'
 import type { Roster } from '../tools/name-picker'
@@ -75,16 +76,7 @@ export function revealedBars(
   spec: QuestionSpec | null | undefined
 ): number[] | undefined {
   if (!tally.revealed || !spec) return undefined
-  switch (spec.kind) {
-    case 'single':
-      return spec.correct === undefined ? [] : [spec.correct]
-    case 'multiple':
-      return spec.correct ?? []
-    case 'truefalse':
-      return spec.correct === undefined ? [] : [spec.correct ? 0 : 1]
-    default:
-      return []
-  }
+  return kindModule(spec.kind).key(spec).options ?? []
 }
 
 /** Names still to answer, offline ones last (they may have lost the Wi-Fi rather than be slow). */

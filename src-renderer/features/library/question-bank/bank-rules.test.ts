@@ -21,9 +21,9 @@ describe('the question bank view', () => {
     expect(answerText(Question.parse({ kind: 'multiple', prompt: 'p', options: opts(4), answers: ['o2', 'o0'] }))).toBe(
       'AC'
     )
-    expect(answerText(Question.parse({ kind: 'true-false', prompt: 'p', answer: false }))).toBe('错')
-    expect(answerText(Question.parse({ kind: 'true-false', prompt: 'p', answer: true }), 'en')).toBe('True')
-    expect(answerText(Question.parse({ kind: 'fill-in', prompt: 'p', accepted: ['10', '十'] }))).toBe('10 ｜ 十')
+    expect(answerText(Question.parse({ kind: 'truefalse', prompt: 'p', answer: false }))).toBe('错')
+    expect(answerText(Question.parse({ kind: 'truefalse', prompt: 'p', answer: true }), 'en')).toBe('True')
+    expect(answerText(Question.parse({ kind: 'fillin', prompt: 'p', accepted: ['10', '十'] }))).toBe('10 ｜ 十')
     expect(answerText(Question.parse({ kind: 'poll', prompt: 'p', options: opts(2) }))).toBe('')
   })
 

@@ -34,9 +34,9 @@ export function answerText(q: Question, lang: 'zh-CN' | 'en' = 'zh-CN'): string 
       return letterOf(q.answer)
     case 'multiple':
       return q.answers.map(letterOf).sort().join('')
-    case 'true-false':
+    case 'truefalse':
       return lang === 'en' ? (q.answer ? 'True' : 'False') : q.answer ? '对' : '错'
-    case 'fill-in':
+    case 'fillin':
       return q.accepted.join(' ｜ ')
     case 'poll':
       return ''

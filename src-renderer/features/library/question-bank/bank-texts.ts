@@ -12,8 +12,8 @@ export const bankTexts = {
     kindNames: {
       single: '单选题',
       multiple: '多选题',
-      'true-false': '判断题',
-      'fill-in': '填空题',
+      truefalse: '判断题',
+      fillin: '填空题',
       poll: '投票'
     } as Record<string, string>,
     difficultyNames: { 1: '容易', 2: '较易', 3: '中等', 4: '较难', 5: '困难' } as Record<number, string>,
@@ -51,8 +51,8 @@ export const bankTexts = {
     kindNames: {
       single: 'Single choice',
       multiple: 'Multiple choice',
-      'true-false': 'True/false',
-      'fill-in': 'Fill in',
+      truefalse: 'True/false',
+      fillin: 'Fill in',
       poll: 'Poll'
     } as Record<string, string>,
     difficultyNames: { 1: 'Easy', 2: 'Fairly easy', 3: 'Medium', 4: 'Fairly hard', 5: 'Hard' } as Record<

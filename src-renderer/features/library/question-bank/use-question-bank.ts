@@ -12,9 +12,10 @@ import { AppError } from '../../../../src-shared/errors'
 import { useTransport } from '../../../transport'
 import { uploadFile } from '../../../transport/media'
 import { chapterFilterOf, launchSpec } from './bank-rules'
+import { COURSEWARE_KINDS, type QuestionKind } from '../../../../src-shared/courseware/question'
 
-export type BankKind = 'single' | 'multiple' | 'true-false' | 'fill-in' | 'poll'
-export const BANK_KINDS: readonly BankKind[] = ['single', 'multiple', 'true-false', 'fill-in', 'poll']
+export type BankKind = QuestionKind
+export const BANK_KINDS: readonly BankKind[] = COURSEWARE_KINDS
 const PAGE = 30
 
 export function useQuestionBank() {
