@@ -8,6 +8,7 @@ import { defineCall, defineEvent } from './define'
 import { QuestionSpec } from '../classroom/question'
 import { RosterEntry, RemoteAction } from '../classroom/protocol'
 import { RunResults, RunTally, RunState } from '../classroom/results'
+import { Leaderboard, PointsRules } from '../classroom/points'
 
 export const NetInterface = z.object({
   /** OS name (e.g. "Wi-Fi", "wlan0"). */
@@ -63,7 +64,9 @@ export const OpenClassInput = z
     /** Overrides the port from settings for this class. */
     port: z.number().int().min(0).max(65535).optional(),
     /** Typed-name classes: how many students may join (default LIMITS.typedNameStudents); a roster class takes its roster. */
-    maxStudents: z.number().int().min(1).max(2000).optional()
+    maxStudents: z.number().int().min(1).max(2000).optional(),
+    /** Points and a 排行榜 for this class (opt-in); saved with the class. */
+    points: PointsRules.optional()
   })
   .strict()
 export type OpenClassInput = z.input<typeof OpenClassInput>
@@ -128,6 +131,18 @@ export const classroomCalls = {
     'classroom:decide-device',
     z.object({ requestId: z.string().min(1).max(64), approve: z.boolean() }).strict(),
     ClassroomStatus
+  ),
+  /** Points of the class asked for (default: the open one, else the last one); `enabled: false` without points. */
+  leaderboard: defineCall(
+    'classroom:leaderboard',
+    z.object({ classSessionId: z.string().max(64).optional() }).strict(),
+    Leaderboard
+  ),
+  /** The board's picker picked this name (for the phone's 随机点名, or on the board): the phone shows it. */
+  boardPicked: defineCall(
+    'classroom:board-picked',
+    z.object({ name: z.string().trim().min(1).max(40) }).strict(),
+    z.object({ ok: z.literal(true) })
   ),
   photo: defineCall(
     'classroom:photo',

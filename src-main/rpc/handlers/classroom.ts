@@ -22,6 +22,8 @@ export function classroomHandlers(s: Services): DomainHandlers<typeof classroomC
     'classroom:export-xlsx': ({ classSessionId }) => c.exportXlsx(classSessionId),
     'classroom:remote-token': () => c.remoteToken(),
     'classroom:decide-device': ({ requestId, approve }) => c.decideDevice(requestId, approve),
+    'classroom:leaderboard': ({ classSessionId }) => c.leaderboard(classSessionId),
+    'classroom:board-picked': ({ name }) => c.boardPicked(name),
     'classroom:photo': ({ photoId }) => c.photo(photoId)
   }
 }

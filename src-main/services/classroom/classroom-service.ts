@@ -30,6 +30,8 @@ import { pagesBuilt } from './http-pages'
 import { buildResults } from './tally'
 import { closeRunDurably, peopleOf } from './run-records'
 import { exportFileName, resultTables, resultsXlsx, studentsCsv, type ResultTables } from './results-export'
+import { PointsRepo } from './points-repo'
+import { buildLeaderboard, type Leaderboard, type PointsPerson } from '../../../src-shared/classroom/points'
 
 export interface ClassroomServiceDeps {
   readonly storage: StorageService
@@ -63,6 +65,7 @@ interface Opened {
 export class ClassroomService {
   readonly #d: ClassroomServiceDeps
   readonly #repo: ClassroomRepo
+  readonly #points: PointsRepo
   readonly #now: () => Date
   readonly #photosDir: string
   #open: Opened | null = null
@@ -83,6 +86,7 @@ export class ClassroomService {
   constructor(deps: ClassroomServiceDeps) {
     this.#d = deps
     this.#repo = new ClassroomRepo(deps.storage.db)
+    this.#points = new PointsRepo(deps.storage.db)
     this.#now = deps.now ?? (() => new Date())
     this.#photosDir = join(deps.dataDir, 'classroom-photos')
     this.recoveredRunIds = this.#recoverAfterRestart()
@@ -154,7 +158,11 @@ export class ClassroomService {
       await server.close().catch(() => undefined)
       throw err
     }
-    this.#repo.insertSession(session)
+    // The class and its points rules together: a class never exists with its rules lost.
+    this.#d.storage.transaction(() => {
+      this.#repo.insertSession(session)
+      if (input.points) this.#points.save(session.id, input.points)
+    })
     const url = joinUrl(host, port, ifaces)
     // The QR code carries the PIN so a scan skips typing it; the short URL shown does not.
     const qrSvg = await (
@@ -299,7 +307,35 @@ export class ClassroomService {
     // The class's people once, not once per question.
     const people = peopleOf(session, this.#repo.students(session.id))
     const runs = this.#repo.runs(session.id).map((r) => buildResults(r, people, this.#answersOf(r.id)))
-    return { session, tables: resultTables(runs, people) }
+    return { session, tables: resultTables(runs, people, this.#leaderboardOf(session, runs)) }
+  }
+
+  /** The class's 排行榜 from its stored answers (the class asked for, else the open one, else the last). */
+  leaderboard(classSessionId?: string): Leaderboard {
+    const id = this.#sessionId(classSessionId)
+    const session = id ? this.#repo.session(id) : null
+    if (!session) return buildLeaderboard(null, null, [], [])
+    if (!this.#points.rules(session.id)) return buildLeaderboard(session.id, null, [], [])
+    const people = peopleOf(session, this.#repo.students(session.id))
+    return this.#leaderboardOf(
+      session,
+      this.#repo.runs(session.id).map((r) => buildResults(r, people, this.#answersOf(r.id)))
+    )
+  }
+
+  #leaderboardOf(session: SessionRow, runs: readonly RunResults[]): Leaderboard {
+    const rules = this.#points.rules(session.id)
+    if (!rules) return buildLeaderboard(session.id, null, [], [])
+    // Teams name roster ids, so each person carries theirs (joined students and roster names nobody claimed).
+    const students = this.#repo.students(session.id)
+    const claimed = new Set(students.map((s) => s.rosterId))
+    const people: PointsPerson[] = [
+      ...students.map((s) => ({ id: s.id, name: s.name, rosterId: s.rosterId })),
+      ...(session.roster ?? [])
+        .filter((r) => !claimed.has(r.id))
+        .map((r) => ({ id: `roster:${r.id}`, name: r.name, rosterId: r.id }))
+    ]
+    return buildLeaderboard(session.id, rules, runs, people)
   }
 
   async remoteToken(): Promise<{ url: string; qrSvg: string; qrDataUrl: string; expiresAt: string }> {
@@ -320,6 +356,12 @@ export class ClassroomService {
     const status = this.status()
     this.#onStatus.fire(status)
     return status
+  }
+
+  /** The name the board's picker picked, for the phone remote to show. */
+  boardPicked(name: string): { ok: true } {
+    this.#live().boardPicked(name)
+    return { ok: true }
   }
 
   photo(photoId: string): { photoId: string; mime: string; dataUrl: string } {

@@ -9,19 +9,29 @@ import { correctRate, type RunResults } from '../../../src-shared/classroom/resu
 import { writeXlsx, type XlsxCell, type XlsxSheet } from '../../../src-shared/tables/xlsx'
 import type { SessionRow } from './classroom-repo'
 import type { TallyPerson } from './tally'
+import type { Leaderboard } from '../../../src-shared/classroom/points'
 
 export interface ResultTables {
   students: XlsxSheet
   questions: XlsxSheet
+  /** Only for a class opened with points: its 排行榜, and its teams' totals in team mode. */
+  ranking?: XlsxSheet
+  teams?: XlsxSheet
 }
 
-export function resultTables(runs: readonly RunResults[], people: readonly TallyPerson[]): ResultTables {
+export function resultTables(
+  runs: readonly RunResults[],
+  people: readonly TallyPerson[],
+  board?: Leaderboard
+): ResultTables {
+  const points = board?.enabled ? new Map(board.students.map((s) => [s.studentId, s])) : null
   const header = ['学生']
   runs.forEach((r, i) => {
     header.push(`第${i + 1}题 ${r.spec.prompt || QUESTION_KIND_ZH[r.kind]}`.slice(0, 60))
     header.push(`第${i + 1}题 正误`)
   })
   header.push('答对', '可判题数')
+  if (points) header.push('得分')
   const byRun = runs.map((r) => new Map(r.rows.map((row) => [row.studentId, row])))
   const studentRows = people.map((p) => {
     const cells: XlsxCell[] = [p.name]
@@ -38,6 +48,7 @@ export function resultTables(runs: readonly RunResults[], people: readonly Tally
       }
     })
     cells.push(right, marked)
+    if (points) cells.push(points.get(p.id)?.points ?? 0)
     return cells
   })
   const questionRows = runs.map((r, i) => {
@@ -54,7 +65,23 @@ export function resultTables(runs: readonly RunResults[], people: readonly Tally
       localTime(r.closedAt)
     ]
   })
+  const ranking: Pick<ResultTables, 'ranking' | 'teams'> = {}
+  if (board?.enabled) {
+    ranking.ranking = {
+      name: '排行榜',
+      header: ['名次', '学生', '小组', '答对', '得分'],
+      rows: board.students.map((s) => [s.rank, s.name, s.team ?? '', s.right, s.points])
+    }
+    if (board.teams.length) {
+      ranking.teams = {
+        name: '小组',
+        header: ['名次', '小组', '人数', '得分'],
+        rows: board.teams.map((t) => [t.rank, t.name, t.members, t.points])
+      }
+    }
+  }
   return {
+    ...ranking,
     students: { name: '学生', header, rows: studentRows },
     questions: {
       name: '题目',
@@ -71,7 +98,7 @@ export function studentsCsv(t: ResultTables): string {
 }
 
 export function resultsXlsx(t: ResultTables): Uint8Array {
-  return writeXlsx([t.students, t.questions])
+  return writeXlsx([t.students, t.questions, ...(t.ranking ? [t.ranking] : []), ...(t.teams ? [t.teams] : [])])
 }
 
 /** `课堂互动_<title>_<day>.<ext>`, safe on Windows and macOS. */

@@ -13,6 +13,7 @@ import { rostersMigration } from '../rosters/rosters-migration'
 import { outboxTeacherMigration } from '../sync/outbox-teacher-migration'
 import { lessonsTeacherMigration } from '../lessons/lessons-teacher-migration'
 import { lessonsInkMigration } from '../lessons/lessons-ink-migration'
+import { classPointsMigration } from '../classroom/points-migration'
 
 export const allMigrations: readonly Migration[] = [
   coreMigration, // 1
@@ -26,5 +27,6 @@ export const allMigrations: readonly Migration[] = [
   answerJournalMigration, // 9
   outboxTeacherMigration, // 10
   lessonsTeacherMigration, // 11
-  lessonsInkMigration // 12
+  lessonsInkMigration, // 12
+  classPointsMigration // 13
 ]
