@@ -6,8 +6,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
+import type { z } from 'zod'
 import {
-  LessonStart,
+  type LessonStart,
   type LessonDetail,
   type LessonEndReason,
   type LessonStatus,
@@ -15,7 +16,7 @@ import {
   type LessonTool,
   type GroupScore
 } from '../../../src-shared/contract/lessons'
-import { AppError, validationError } from '../../../src-shared/errors'
+import { AppError } from '../../../src-shared/errors'
 import {
   advance,
   markActivity,
@@ -69,10 +70,8 @@ export class LessonsService {
     return this.#storage.db
   }
 
-  start(input: unknown): LessonStatus {
-    const parsed = LessonStart.safeParse(input)
-    if (!parsed.success) throw validationError('lessons:start', parsed.error.issues)
-    const s = parsed.data
+  /** A lesson as the contract parsed it (chapterId null when the deck is on no chapter). */
+  start(s: z.output<typeof LessonStart>): LessonStatus {
     const now = this.#clock()
     const at = now.toISOString()
     const id = this.#newId()
