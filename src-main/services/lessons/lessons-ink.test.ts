@@ -8,7 +8,7 @@ import type { InkStroke } from '../../../src-shared/courseware/ink'
 import { tempDir } from '../../test-utils/temp-dir'
 
 const T0 = Date.parse('2026-03-02T08:00:00.000Z')
-const lesson = { classId: 'c-701', className: '七年级1班', deckId: 'd-1', deckTitle: '勾股定理' }
+const lesson = { classId: 'c-701', className: '七年级1班', deckId: 'd-1', deckTitle: '勾股定理', chapterId: null }
 
 function stroke(id: string, y: number): InkStroke {
   return {
