@@ -31,6 +31,8 @@ export class RemoteClient {
   })
   #socket: Socket | null = null
   #key: string | null = sessionStorage.getItem(KEY)
+  /** When the last pick the phone knows of was made: undefined until the first state, null for none. */
+  #pickSeen: string | null | undefined = undefined
 
   start(): void {
     const token = new URLSearchParams(location.hash.slice(1)).get('t')
@@ -59,8 +61,16 @@ export class RemoteClient {
       sessionStorage.setItem(KEY, p.key)
       this.view.paired = true
     })
-    s.on(REMOTE_EVENTS.state, (st: RemoteState) => (this.view.state = st))
+    s.on(REMOTE_EVENTS.state, (st: RemoteState) => this.#showState(st))
     s.connect()
+  }
+
+  /** The class as the server says; a pick newer than the one seen at connect is shown as 点到. */
+  #showState(st: RemoteState): void {
+    const seen = this.#pickSeen
+    this.#pickSeen = st.picked?.at ?? seen
+    if (st.picked && seen !== undefined && st.picked.at !== seen) this.view.message = `点到：${st.picked.name}`
+    this.view.state = st
   }
 
   async command(action: RemoteAction): Promise<void> {
@@ -70,12 +80,9 @@ export class RemoteClient {
     this.view.error = null
     try {
       const r = (await s.timeout(4000).emitWithAck(REMOTE_EVENTS.command, { action })) as Ack<RemoteCommandResult>
-      if (r.ok)
-        this.view.message = r.result.pickedName
-          ? `点到：${r.result.pickedName}`
-          : action === 'random-pick'
-            ? '已在大屏上点名'
-            : null
+      // The board picks; its name arrives with the next state (#showState), so the phone and the
+      // board always show the same student.
+      if (r.ok) this.view.message = action === 'random-pick' ? '正在大屏上点名…' : null
       else this.view.error = r.error.message
     } catch {
       this.view.error = '网络不稳定，请重试'

@@ -233,6 +233,9 @@ export const useClassroomStore = defineStore('classroom', () => {
   async function decideDevice(requestId: string, approve: boolean): Promise<void> {
     showStatus(await useTransport().invoke('classroom:decide-device', { requestId, approve }))
   }
+  /** The board's picker picked this name; the phone remote shows it (a failure is only shown, never retried). */
+  const boardPicked = (name: string) =>
+    run(() => useTransport().invoke('classroom:board-picked', { name: [...name].slice(0, 40).join('') }))
   const photo = (photoId: string) => run(() => useTransport().invoke('classroom:photo', { photoId }))
   const exportXlsx = () => run(() => useTransport().invoke('classroom:export-xlsx', {}))
   const exportCsv = () => run(() => useTransport().invoke('classroom:export-csv', {}))
@@ -283,6 +286,7 @@ export const useClassroomStore = defineStore('classroom', () => {
     belongsTo,
     openForLesson,
     closeForLesson,
+    boardPicked,
     launch,
     closeQuestion,
     reveal,

@@ -156,7 +156,8 @@ export const RemoteAction = z.enum([
 export type RemoteAction = z.infer<typeof RemoteAction>
 
 export const RemoteCommandInput = z.object({ action: RemoteAction }).strict()
-export const RemoteCommandResult = z.object({ action: RemoteAction, pickedName: z.string().optional() })
+/** What the server did; a pick is the board's (see RemoteState.picked), never made here. */
+export const RemoteCommandResult = z.object({ action: RemoteAction })
 export type RemoteCommandResult = z.infer<typeof RemoteCommandResult>
 
 /** Pushed to the remote on connect and whenever the class changes. */
@@ -171,7 +172,9 @@ export const RemoteState = z.object({
       answered: z.number().int(),
       total: z.number().int()
     })
-    .nullable()
+    .nullable(),
+  /** The name the board's picker picked last (for the phone's 随机点名, or a pick on the board). */
+  picked: z.object({ name: z.string(), at: z.string() }).nullable()
 })
 export type RemoteState = z.infer<typeof RemoteState>
 

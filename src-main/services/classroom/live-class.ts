@@ -115,6 +115,8 @@ export class LiveClass implements ClassroomLogic {
   readonly #online = new Map<string, number>()
   readonly #remoteTokens = new Map<string, number>()
   readonly #remoteKeys = new Set<string>()
+  /** The board's last pick, shown on the phone (the board's picker is the one source of picks). */
+  #picked: { name: string; at: string } | null = null
   /** Second devices waiting for the teacher, by request id (oldest first: a Map keeps insertion order). */
   readonly #requests = new Map<string, Pending>()
   readonly #photosOf = new Map<string, { count: number; bytes: number }>()
@@ -635,19 +637,21 @@ export class LiveClass implements ClassroomLogic {
       case 'reveal':
         if (this.current) this.reveal(this.current.row.id)
         break
-      case 'random-pick': {
-        // The board picks from the lesson's roster with its own no-repeat memory; this name is only
-        // the fallback for a board without a roster. No student has to have joined for it to work.
-        const pool = this.students().filter((s) => this.isOnline(s.id))
-        const from = pool.length ? pool : this.students()
-        if (from.length) result.pickedName = from[randomInt(0, from.length)]!.name
+      case 'random-pick':
+        // The board picks, with its picker's no-repeat memory, and tells us whom (boardPicked):
+        // a second pick here once showed the phone another name than the board.
         break
-      }
       default:
         break
     }
-    this.d.onRemote({ action: input.action, at, ...(result.pickedName ? { pickedName: result.pickedName } : {}) })
+    this.d.onRemote({ action: input.action, at })
     return result
+  }
+
+  /** The board picked a name: the phone shows that one. */
+  boardPicked(name: string): void {
+    this.#picked = { name, at: this.d.now().toISOString() }
+    if (this.remoteOnline > 0) this.server?.remotes.emit(REMOTE_EVENTS.state, this.remoteState())
   }
 
   remotePhoto(mime: string, bytes: Buffer): { photoId: string } {
@@ -670,7 +674,8 @@ export class LiveClass implements ClassroomLogic {
             answered: run.answers.size,
             total: this.people().length
           }
-        : null
+        : null,
+      picked: this.#picked
     }
   }
 

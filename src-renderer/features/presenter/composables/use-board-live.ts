@@ -8,7 +8,7 @@ import { AppError } from '../../../../src-shared/errors'
 import type { Slide } from '../../../../src-shared/courseware/deck'
 import { questionSpecFromCourseware } from '../../../../src-shared/classroom/from-courseware'
 import type { RemoteEvent } from '../../../../src-shared/contract/classroom'
-import type { Roster } from '../../tools/name-picker'
+import { cryptoRandomInt, type RandomInt, type Roster } from '../../tools/name-picker'
 import type { NavCommand } from '../presenter-nav'
 import type { LessonRecorder } from '../lesson-recorder'
 import { boardActionForRemote, revealedBars, rosterForClass, slideQuestion } from '../board-classroom'
@@ -31,6 +31,16 @@ export interface BoardLiveDeps {
   showPhoto: (dataUrl: string) => void
   t: (key: string, named: Record<string, unknown>) => string
   locale: Readonly<Ref<string>>
+}
+
+/** A name from the joined students (those online first), for a board whose picker has no roster. */
+export function pickFromClass(
+  students: readonly { name: string; online: boolean }[],
+  random: RandomInt = cryptoRandomInt
+): string | null {
+  const online = students.filter((s) => s.online)
+  const pool = online.length ? online : students
+  return pool.length ? pool[random(pool.length)]!.name : null
 }
 
 export function useBoardLive(classroom: ClassroomStore | null, deps: BoardLiveDeps) {
@@ -116,11 +126,15 @@ export function useBoardLive(classroom: ClassroomStore | null, deps: BoardLiveDe
         return
       case 'pick-name': {
         liveView.value = 'none'
-        if (!deps.pickOnBoard() && a.fallbackName) {
-          recorder.tool('name-picker')
-          pickedBanner.value = t('live.picked', { name: a.fallbackName })
-          setTimeout(() => (pickedBanner.value = ''), 6000)
-        }
+        // The board's picker picks (and reports it through boardPicked); without a roster the
+        // board picks from who joined. Either way the phone is told the name the board shows.
+        if (deps.pickOnBoard()) return
+        const name = pickFromClass(live?.status.value?.students ?? [])
+        if (!name) return
+        recorder.tool('name-picker')
+        pickedBanner.value = t('live.picked', { name })
+        setTimeout(() => (pickedBanner.value = ''), 6000)
+        boardPicked(name)
         return
       }
       case 'photo': {
@@ -136,6 +150,11 @@ export function useBoardLive(classroom: ClassroomStore | null, deps: BoardLiveDe
     }
   }
 
+  /** A name the board picked: the phone remote shows the same one. Only this lesson's class hears it. */
+  function boardPicked(name: string): void {
+    if (liveOpen.value) void classroom?.boardPicked(name)
+  }
+
   return {
     live,
     liveView,
@@ -149,6 +168,7 @@ export function useBoardLive(classroom: ClassroomStore | null, deps: BoardLiveDe
     closeLive,
     launchSlideQuestion,
     launchNow,
-    pairRemote
+    pairRemote,
+    boardPicked
   }
 }
