@@ -50,6 +50,8 @@ export const presenterMessages = {
       back: '回到课件',
       notYet: '还没作答（{n}）',
       allIn: '全部已作答',
+      key: '正确答案：',
+      secondsLeft: '还剩 {s} 秒',
       running: '作答中',
       ended: '已结束',
       rate: '正确率 {r}%',
@@ -63,7 +65,8 @@ export const presenterMessages = {
       picked: '随机点名：{name}',
       error: '课堂互动出错：{message}',
       notBuilt: '学生页面尚未构建，学生将看到简化页面。',
-      photoTitle: '实物展台'
+      photoTitle: '实物展台',
+      leaderboard: '排行榜'
     }
   },
   en: {
@@ -117,6 +120,8 @@ export const presenterMessages = {
       back: 'Back to the slide',
       notYet: 'Not yet answered ({n})',
       allIn: 'Everyone has answered',
+      key: 'Answer: ',
+      secondsLeft: '{s} s left',
       running: 'answering',
       ended: 'closed',
       rate: '{r}% correct',
@@ -131,7 +136,8 @@ export const presenterMessages = {
       picked: 'Random pick: {name}',
       error: 'Classroom interaction failed: {message}',
       notBuilt: 'The student page is not built; students will see a minimal page.',
-      photoTitle: 'Document camera'
+      photoTitle: 'Document camera',
+      leaderboard: 'Leaderboard'
     }
   }
 }
