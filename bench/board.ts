@@ -32,6 +32,17 @@ import {
 import { seriousViolations } from '../tests/e2e/fixtures/axe'
 
 const root = join(import.meta.dirname, '..')
+/**
+ * tsx (esbuild, keepNames) wraps the named helpers inside the page.evaluate callbacks of
+ * board-audit.ts in __name(); Playwright's test runner does not. Define it in every page.
+ */
+const KEEP_NAMES = 'window.__name = (f) => f'
+
+async function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0]) {
+  const ctx = await browser.newContext(options)
+  await ctx.addInitScript(KEEP_NAMES)
+  return ctx
+}
 
 async function openBoard(page: Page, host: RunningHost, deckPath: string): Promise<void> {
   await page.goto(`${host.url}#/teach`)
@@ -100,7 +111,7 @@ async function axeFigures(browser: Browser, host: RunningHost, rpc: RpcClient, d
     figures.push(r.figure)
     if (r.ids.length) detail[id] = r.ids
   }
-  const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true })
+  const ctx = await newContext(browser, { viewport: { width: 1920, height: 1080 }, hasTouch: true })
   const page = await ctx.newPage()
   for (const [name, route] of [
     ['home', '#/'],
@@ -140,7 +151,7 @@ async function axeFigures(browser: Browser, host: RunningHost, rpc: RpcClient, d
   await ctx.close()
 
   const status = await rpc.call('classroom:open', { title: '七年级1班', host: '127.0.0.1' })
-  const tablet = await browser.newContext({ viewport: { width: 800, height: 1200 }, hasTouch: true })
+  const tablet = await newContext(browser, { viewport: { width: 800, height: 1200 }, hasTouch: true })
   const student = await tablet.newPage()
   await student.goto(status.url!)
   await student.locator('[data-testid=pin]').fill(status.pin!)
@@ -154,7 +165,7 @@ async function axeFigures(browser: Browser, host: RunningHost, rpc: RpcClient, d
   await student.locator('[data-testid=option-C]').waitFor()
   await record(student, 'student page')
   const { url } = await rpc.call('classroom:remote-token', {})
-  const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+  const phoneCtx = await newContext(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
   const phone = await phoneCtx.newPage()
   await phone.goto(url)
   await phone.waitForLoadState('networkidle')
@@ -185,7 +196,7 @@ async function main(): Promise<void> {
   await saveSampleDeck(rpc, deckPath, '勾股定理', 3)
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
   try {
-    const ctx = await browser.newContext({ hasTouch: true })
+    const ctx = await newContext(browser, { hasTouch: true })
     const page = await ctx.newPage()
     await openBoard(page, host, deckPath)
     const layout = await layoutFigures(page)
