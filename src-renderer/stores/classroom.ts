@@ -12,6 +12,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { ClassroomStatus, NetInterface, RemoteEvent } from '../../src-shared/contract/classroom'
 import type { RosterEntry } from '../../src-shared/classroom/protocol'
+import type { PointsRulesInput } from '../../src-shared/classroom/points'
 import { QuestionSpec, type QuestionSpecInput } from '../../src-shared/classroom/question'
 import type { RunResults, RunTally } from '../../src-shared/classroom/results'
 import { AppError } from '../../src-shared/errors'
@@ -133,13 +134,17 @@ export const useClassroomStore = defineStore('classroom', () => {
     }
   }
 
-  const open = (title: string, opts: { roster?: RosterEntry[]; host?: string; lessonSessionId?: string } = {}) =>
+  const open = (
+    title: string,
+    opts: { roster?: RosterEntry[]; host?: string; lessonSessionId?: string; points?: PointsRulesInput } = {}
+  ) =>
     run(async () => {
       const s = await useTransport().invoke('classroom:open', {
         title: [...title].slice(0, 80).join('') || '课堂互动',
         ...(opts.roster ? { roster: opts.roster } : {}),
         ...(opts.host ? { host: opts.host } : {}),
-        ...(opts.lessonSessionId ? { lessonSessionId: opts.lessonSessionId } : {})
+        ...(opts.lessonSessionId ? { lessonSessionId: opts.lessonSessionId } : {}),
+        ...(opts.points ? { points: opts.points } : {})
       })
       showStatus(s)
       return s
@@ -164,7 +169,7 @@ export const useClassroomStore = defineStore('classroom', () => {
   async function openForLesson(
     title: string,
     lessonSessionId: string,
-    opts: { roster?: RosterEntry[]; host?: string } = {}
+    opts: { roster?: RosterEntry[]; host?: string; points?: PointsRulesInput } = {}
   ) {
     if (belongsTo(lessonSessionId)) return status.value
     if (status.value?.open) await close()

@@ -8,6 +8,7 @@ import { computed, getCurrentInstance, onBeforeUnmount } from 'vue'
 import { storeToRefs } from 'pinia'
 import type { ClassroomStatus, RemoteEvent } from '../../../../src-shared/contract/classroom'
 import type { RosterEntry } from '../../../../src-shared/classroom/protocol'
+import type { PointsRulesInput } from '../../../../src-shared/classroom/points'
 import type { ClassroomStore } from '../../../stores/classroom'
 
 export interface BoardClassroomHooks {
@@ -72,10 +73,19 @@ export function useBoardClassroom(
     error,
     hydrate: store.hydrate,
     /** Opens class for this lesson (closing another lesson's first); nothing before the lesson has started. */
-    open: async (title: string, roster: RosterEntry[] | undefined, host: string | undefined) => {
+    open: async (
+      title: string,
+      roster: RosterEntry[] | undefined,
+      host: string | undefined,
+      points?: PointsRulesInput
+    ) => {
       const id = lessonId()
       if (!id) return null
-      return store.openForLesson(title, id, { ...(roster ? { roster } : {}), ...(host ? { host } : {}) })
+      return store.openForLesson(title, id, {
+        ...(roster ? { roster } : {}),
+        ...(host ? { host } : {}),
+        ...(points ? { points } : {})
+      })
     },
     close: store.close,
     launch: store.launch,

@@ -14,6 +14,7 @@ import type { LessonRecorder } from '../lesson-recorder'
 import { boardActionForRemote, revealedBars, rosterForClass, slideQuestion } from '../board-classroom'
 import type { ClassroomStore } from '../../../stores/classroom'
 import { useBoardClassroom } from './use-board-classroom'
+import { pointsRules, type PointsChoice } from '../../interact/points-choice'
 import type { PresenterPage } from './use-lesson-pages'
 
 export interface BoardLiveDeps {
@@ -75,9 +76,10 @@ export function useBoardLive(classroom: ClassroomStore | null, deps: BoardLiveDe
   }
 
   /** Opens class for this lesson: its roster (students tap their names) and the class name as title. */
-  async function openLive(host: string | undefined): Promise<void> {
+  async function openLive(host: string | undefined, points: PointsChoice | null = null): Promise<void> {
     const lesson = deps.lesson()
-    await live?.open(lesson.className, rosterForClass(deps.rosters(), lesson.classId), host)
+    const roster = rosterForClass(deps.rosters(), lesson.classId)
+    await live?.open(lesson.className, roster, host, pointsRules(points, roster))
   }
 
   async function closeLive(): Promise<void> {
