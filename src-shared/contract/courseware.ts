@@ -149,7 +149,5 @@ export const coursewareCalls = {
 } as const
 
 export const coursewareEvents = {
-  progress: defineEvent('courseware:progress', CoursewareProgress),
-  autosaved: defineEvent('courseware:autosaved', z.object({ docId: Id, at: z.string() })),
-  saved: defineEvent('courseware:saved', z.object({ docId: Id, path: z.string() }))
+  progress: defineEvent('courseware:progress', CoursewareProgress)
 } as const

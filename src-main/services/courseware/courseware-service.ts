@@ -95,10 +95,6 @@ export class CoursewareService {
   readonly #docs = new Map<string, OpenDocument>()
   readonly #timer: NodeJS.Timeout | undefined
   #autosaving: Promise<void> | null = null
-  readonly #onDidSave = new Emitter<{ docId: string; path: string }>()
-  readonly onDidSave = this.#onDidSave.event
-  readonly #onDidAutosave = new Emitter<{ docId: string; at: string }>()
-  readonly onDidAutosave = this.#onDidAutosave.event
   readonly #onProgress = new Emitter<CoursewareProgress>()
   readonly onProgress = this.#onProgress.event
   readonly #templatesDir: string
@@ -209,7 +205,6 @@ export class CoursewareService {
     doc.recovered = false
     this.#dropRecovery(deck.id)
     this.#touchRecent(target, manifest, deck)
-    this.#onDidSave.fire({ docId, path: target })
     return view(doc)
   }
 
@@ -278,7 +273,6 @@ export class CoursewareService {
              ON CONFLICT(deck_id) DO UPDATE SET path = excluded.path, title = excluded.title, recovery_file = excluded.recovery_file, autosaved_at = excluded.autosaved_at`
           )
           .run(deck.id, doc.path, deck.title, file, at)
-        this.#onDidAutosave.fire({ docId: doc.docId, at })
       }
     })().finally(() => {
       this.#autosaving = null
@@ -440,8 +434,6 @@ export class CoursewareService {
   dispose(): void {
     if (this.#timer) clearInterval(this.#timer)
     this.#docs.clear()
-    this.#onDidSave.dispose()
-    this.#onDidAutosave.dispose()
     this.#onProgress.dispose()
   }
 
