@@ -2,10 +2,12 @@
  * A lessons service for renderer tests, answering over the fake transport from memory: start,
  * beats and records move a clock the test owns; end fixes the summary under the 15-minute rule.
  */
+import type { z } from 'zod'
 import type { FakeAnswer, FakeTransport } from '../transport/fake-transport'
+import type { LessonStatus } from '../../src-shared/contract/lessons'
 import type { RecorderEnv } from '../features/presenter/lesson-recorder'
 
-export type StatusAnswer = FakeAnswer<'lessons:status'>
+export type StatusAnswer = z.input<typeof LessonStatus>
 export type SummaryAnswer = FakeAnswer<'lessons:end'>
 
 const T0 = Date.parse('2026-11-25T08:00:00.000Z')

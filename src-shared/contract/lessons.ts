@@ -205,7 +205,6 @@ export const lessonsCalls = {
     LessonStatus
   ),
   end: defineCall('lessons:end', SessionRef, LessonSummary),
-  status: defineCall('lessons:status', SessionRef, LessonStatus),
   /** The open lesson, if any (e.g. after the renderer reloads). */
   current: defineCall('lessons:current', z.object({}).strict(), z.object({ status: LessonStatus.nullable() })),
   list: defineCall(
@@ -219,7 +218,6 @@ export const lessonsCalls = {
       .strict(),
     z.object({ items: z.array(LessonSummary), total: z.number().int().nonnegative() })
   ),
-  get: defineCall('lessons:get', z.object({ id: Id }).strict(), LessonDetail),
   /**
    * The ink autosave: at most every second and after each finished stroke while a lesson plays.
    * Answered only once the pages are committed to the database, so a crash loses at most what was

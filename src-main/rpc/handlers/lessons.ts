@@ -14,10 +14,8 @@ export function lessonsHandlers(s: Services): DomainHandlers<typeof lessonsCalls
     'lessons:record-question': ({ sessionId, questionRunId, questionKind }) =>
       l.recordQuestion(sessionId, questionRunId, questionKind),
     'lessons:end': ({ sessionId }) => l.end(sessionId),
-    'lessons:status': ({ sessionId }) => l.status(sessionId),
     'lessons:current': () => ({ status: l.current() }),
     'lessons:list': (q) => l.list(q),
-    'lessons:get': ({ id }) => l.get(id),
     'lessons:save-ink': (input) => s.lessonInk.save(input),
     'lessons:interrupted': () => ({ lesson: s.lessonInk.interrupted() }),
     'lessons:dismiss-interrupted': ({ sessionId }) => s.lessonInk.dismiss(sessionId)

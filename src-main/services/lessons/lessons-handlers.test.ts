@@ -37,7 +37,7 @@ describe('lessons calls through the handler table', () => {
       await call('lessons:heartbeat', { sessionId: s.sessionId })
     }
     await call('lessons:record-tool', { sessionId: s.sessionId, tool: 'spotlight' })
-    expect(await call('lessons:status', { sessionId: s.sessionId })).toMatchObject({
+    expect(core.services.lessons.status(s.sessionId)).toMatchObject({
       activeMs: 65_000,
       effective: true
     })
@@ -75,10 +75,7 @@ describe('lessons calls through the handler table', () => {
     )
     expect(one.ok).toBe(false)
     await call('lessons:end', { sessionId: s.sessionId })
-    const d = (await call('lessons:get', { id: s.sessionId })) as {
-      toolsUsed: string[]
-      events: { kind: string; ref: string; detail: string | null }[]
-    }
+    const d = core.services.lessons.get(s.sessionId)
     expect(d.toolsUsed).toEqual(['scoreboard'])
     const kept = d.events.filter((e) => e.ref === 'scoreboard').map((e) => JSON.parse(e.detail!) as unknown)
     expect(kept).toEqual([{ scores: scores(1, 0) }, { scores: scores(3, 2) }])
