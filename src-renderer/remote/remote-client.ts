@@ -68,7 +68,7 @@ export class RemoteClient {
   /** The class as the server says; a pick newer than the one seen at connect is shown as 点到. */
   #showState(st: RemoteState): void {
     const seen = this.#pickSeen
-    this.#pickSeen = st.picked?.at ?? seen
+    this.#pickSeen = st.picked ? st.picked.at : null
     if (st.picked && seen !== undefined && st.picked.at !== seen) this.view.message = `点到：${st.picked.name}`
     this.view.state = st
   }
