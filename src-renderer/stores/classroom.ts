@@ -14,6 +14,7 @@ import type { ClassroomStatus, NetInterface, RemoteEvent } from '../../src-share
 import type { RosterEntry } from '../../src-shared/classroom/protocol'
 import type { PointsRulesInput } from '../../src-shared/classroom/points'
 import { QuestionSpec, type QuestionSpecInput } from '../../src-shared/classroom/question'
+import { kindModule } from '../../src-shared/classroom/kinds'
 import type { RunResults, RunTally } from '../../src-shared/classroom/results'
 import { AppError } from '../../src-shared/errors'
 import { useBusyCall } from '../composables/use-busy-call'
@@ -200,6 +201,17 @@ export const useClassroomStore = defineStore('classroom', () => {
     const id = tally.value?.runId
     return id ? run(async () => showTally(await useTransport().invoke('classroom:reveal', { runId: id }))) : null
   }
+  /** The key tapped on the board for the open question; the bars light only at the reveal. */
+  const setKey = (bars: number[]) => {
+    const id = tally.value?.runId
+    if (!id) return null
+    return run(async () => {
+      const known = specs.get(id)
+      const keyed = known ? kindModule(known.kind).keyFromBars(known, bars) : null
+      if (keyed) specs.set(id, keyed)
+      showTally(await useTransport().invoke('classroom:set-key', { runId: id, bars }))
+    })
+  }
   const loadResults = () => {
     const id = tally.value?.runId
     if (!id) return null
@@ -295,6 +307,7 @@ export const useClassroomStore = defineStore('classroom', () => {
     launch,
     closeQuestion,
     reveal,
+    setKey,
     loadResults,
     pairRemote,
     hideRemote,

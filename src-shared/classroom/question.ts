@@ -99,12 +99,16 @@ export const RevealedKey = z.object({
   options: z.array(z.number().int()).optional(),
   value: z.boolean().optional(),
   /** Per blank, the answers that count as right. */
-  accepted: z.array(z.array(z.string())).optional()
+  accepted: z.array(z.array(z.string())).optional(),
+  /** The key as the tablet shows it: B, AC, 对, H2O/水 | 100 (keyText); absent when there is none. */
+  text: z.string().optional()
 })
 export type RevealedKey = z.infer<typeof RevealedKey>
 
 export function revealedKey(runId: string, spec: QuestionSpec): RevealedKey {
-  return { runId, ...kindModule(spec.kind).key(spec) }
+  const m = kindModule(spec.kind)
+  const text = m.keyText(spec)
+  return { runId, ...m.key(spec), ...(text !== null ? { text } : {}) }
 }
 
 /** Short human text of an answer, for tables and CSV (option letters, joined blanks). */

@@ -25,6 +25,8 @@ export const RunTally = z.object({
   state: RunState,
   closeReason: CloseReason.nullable(),
   revealed: z.boolean(),
+  /** Once revealed, the key as the class sees it (B, 对, H2O/水); absent before, or when there is none. */
+  keyText: z.string().optional(),
   launchedAt: z.string(),
   deadline: z.string().nullable(),
   /** Students who have joined this class (the denominator of "not yet"). */

@@ -105,6 +105,12 @@ export const classroomCalls = {
   ),
   closeQuestion: defineCall('classroom:close-question', RunRef, RunTally),
   reveal: defineCall('classroom:reveal', RunRef, RunTally),
+  /** The key the teacher taps on the board for the open question: bar indexes (true/false: 0 = 对). */
+  setKey: defineCall(
+    'classroom:set-key',
+    z.object({ runId: RunRef.shape.runId, bars: z.array(z.number().int().min(0).max(9)).min(1).max(10) }).strict(),
+    RunTally
+  ),
   results: defineCall('classroom:results', RunRef, RunResults),
   runs: defineCall(
     'classroom:runs',

@@ -16,6 +16,7 @@ export function classroomHandlers(s: Services): DomainHandlers<typeof classroomC
       c.launch(spec, lessonSessionId ?? s.lessons.current()?.sessionId),
     'classroom:close-question': ({ runId }) => c.closeQuestion(runId),
     'classroom:reveal': ({ runId }) => c.reveal(runId),
+    'classroom:set-key': ({ runId, bars }) => c.setKey(runId, bars),
     'classroom:results': ({ runId }) => c.results(runId),
     'classroom:runs': ({ classSessionId }) => c.runs(classSessionId),
     'classroom:export-csv': ({ classSessionId }) => c.exportCsv(classSessionId),

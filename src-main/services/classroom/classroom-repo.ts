@@ -6,6 +6,7 @@ import type { Database, Statement } from 'better-sqlite3'
 import {
   Answer,
   QuestionSpec,
+  markAnswer,
   type Answer as AnswerT,
   type QuestionSpec as Spec
 } from '../../../src-shared/classroom/question'
@@ -147,6 +148,7 @@ export class ClassroomRepo {
         "UPDATE question_runs SET state = 'closed', closed_at = ?, close_reason = ? WHERE id = ? AND state = 'open'"
       ),
       revealRun: p('UPDATE question_runs SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL'),
+      setRunSpec: p("UPDATE question_runs SET spec = ? WHERE id = ? AND state = 'open' AND revealed_at IS NULL"),
       run: p('SELECT * FROM question_runs WHERE id = ?'),
       openRuns: p("SELECT * FROM question_runs WHERE state = 'open'"),
       runs: p('SELECT * FROM question_runs WHERE class_session_id = ? ORDER BY launched_at, rowid'),
@@ -214,6 +216,11 @@ export class ClassroomRepo {
   closeRun(id: string, at: string, reason: CloseReason): boolean {
     return this.#s.closeRun!.run(at, reason, id).changes === 1
   }
+  /** A new key for an open run (the same question otherwise); false when it is closed or revealed. */
+  setRunSpec(id: string, spec: Spec): boolean {
+    return this.#s.setRunSpec!.run(JSON.stringify(spec), id).changes === 1
+  }
+
   revealRun(id: string, at: string): void {
     this.#s.revealRun!.run(at, id)
   }
@@ -297,7 +304,13 @@ export class ClassroomRepo {
     const latest = latestPerStudent(this.journal(runId))
     if (latest.length) {
       const known = new Set((this.#s.runStudentIds!.all(runId) as { id: string }[]).map((r) => r.id))
-      this.upsertAnswers(latest.filter((a) => known.has(a.studentId)))
+      // Marked again by the run's spec as it stands: the teacher may have set the key after these came in.
+      const spec = this.run(runId)?.spec
+      this.upsertAnswers(
+        latest
+          .filter((a) => known.has(a.studentId))
+          .map((a) => (spec ? { ...a, correct: markAnswer(spec, a.answer) } : a))
+      )
     }
     this.#s.dropJournal!.run(runId)
     return latest.length

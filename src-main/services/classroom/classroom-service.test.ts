@@ -585,7 +585,7 @@ describe('ClassroomService: records', () => {
     await ok(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
     const revealed = nextEvent<{ runId: string; options: number[] }>(a.s, E.reveal)
     kit.service.reveal(run.runId)
-    expect(await revealed).toEqual({ runId: run.runId, options: [1] })
+    expect(await revealed).toEqual({ runId: run.runId, options: [1], text: 'B' })
     const st = await ok<StudentState>(a.s, E.sync)
     expect(st).toMatchObject({ open: false, revealed: { options: [1] } })
 

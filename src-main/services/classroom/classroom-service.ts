@@ -243,6 +243,14 @@ export class ClassroomService {
     return live.tally()!
   }
 
+  /** The key picked on the board for the open question, as bar indexes (see LiveClass.setKey). */
+  setKey(runId: string, bars: readonly number[]): RunTally {
+    const live = this.#live()
+    this.#currentRun(live, runId)
+    live.setKey(runId, bars)
+    return live.tally()!
+  }
+
   reveal(runId: string): RunTally {
     const live = this.#live()
     this.#currentRun(live, runId)

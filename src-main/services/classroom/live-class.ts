@@ -552,6 +552,35 @@ export class LiveClass implements ClassroomLogic {
     return true
   }
 
+  /**
+   * The key the teacher picked on the board for the open question (a quick question has none at
+   * launch): `bars` as the tally's bars. Answers already in are marked again; students see nothing
+   * of it until the reveal.
+   */
+  setKey(runId: string, bars: readonly number[]): void {
+    const run = this.current
+    if (!run || run.row.id !== runId || run.row.state !== 'open' || run.row.revealedAt)
+      throw new AppError(
+        'CONFLICT',
+        '这道题已经结束，不能再设置正确答案',
+        'This question has ended; its key can no longer be set',
+        { runId }
+      )
+    const spec = kindModule(run.row.spec.kind).keyFromBars(run.row.spec, bars)
+    if (!spec)
+      throw new AppError(
+        'VALIDATION',
+        `${kindModule(run.row.spec.kind).label.zh}不能这样设置正确答案`,
+        `A ${kindModule(run.row.spec.kind).label.en.toLowerCase()} question cannot take that key`,
+        { runId, bars: [...bars] }
+      )
+    this.#commitNow()
+    if (!this.d.repo.setRunSpec(runId, spec)) return
+    run.row = { ...run.row, spec }
+    for (const [id, row] of run.answers) run.answers.set(id, { ...row, correct: markAnswer(spec, row.answer) })
+    this.#changed()
+  }
+
   reveal(runId: string): void {
     const run = this.current
     if (!run || run.row.id !== runId) return

@@ -24,6 +24,7 @@ export function buildTally(run: RunRow, people: readonly TallyPerson[], answers:
   const nameOf = (id: string): string => (names ??= new Map(people.map((p) => [p.id, p.name]))).get(id) ?? '?'
   const m = kindModule(spec.kind)
   const labels = m.bars(spec)
+  const keyText = run.revealedAt !== null ? m.keyText(spec) : null
   const counts = new Array<number>(labels.length).fill(0)
   const words = new Map<string, number>()
   let marked = 0
@@ -59,6 +60,7 @@ export function buildTally(run: RunRow, people: readonly TallyPerson[], answers:
     state: run.state,
     closeReason: run.closeReason,
     revealed: run.revealedAt !== null,
+    ...(keyText !== null ? { keyText } : {}),
     launchedAt: run.launchedAt,
     deadline: run.deadline,
     total: people.length,

@@ -22,6 +22,7 @@ export const buzz = {
   misfit: () => null,
   mark: () => null,
   key: () => ({}),
+  keyFromBars: () => null,
   bars: () => [],
   tally(sink, _a, from, s) {
     sink.buzz(from.studentId, from.receivedAt, s.winners)

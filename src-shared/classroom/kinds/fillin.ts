@@ -39,6 +39,7 @@ export const fillin = {
     })
   },
   key: (s) => ({ accepted: s.blanks.map((b) => b.accepted) }),
+  keyFromBars: () => null,
   bars: () => [],
   tally: () => undefined,
   describe: (a) => a.texts.join(' | '),

@@ -65,6 +65,11 @@ export interface KindModule<S extends { kind: string }, A extends { kind: S['kin
   /** True/false when the question has a key, null when nothing can be marked. */
   mark(spec: S, a: A): boolean | null
   key(spec: S): KeyView
+  /**
+   * The spec with the key the teacher tapped on the board's bars (option indexes; true/false: 0 = 对),
+   * or null when this kind's key is not set that way (or the bars do not make one).
+   */
+  keyFromBars(spec: S, bars: readonly number[]): S | null
   /** Labels of the tally's bars (their number is the length of `counts`). */
   bars(spec: S): string[]
   tally(sink: TallySink, a: A, from: AnswerFrom, spec: S): void

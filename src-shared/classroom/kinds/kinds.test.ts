@@ -38,7 +38,7 @@ describe('question kinds', () => {
       refusal: 'wrong-kind',
       reason: { zh: '没有这个选项', en: 'There is no such option' }
     })
-    expect(revealedKey('r', s)).toEqual({ runId: 'r', options: [1] })
+    expect(revealedKey('r', s)).toEqual({ runId: 'r', options: [1], text: 'B' })
     expect(keyText(s)).toBe('B')
     expect(describeAnswer({ kind: 'single', choice: 2 })).toBe('C')
     expect(tallyOf({ kind: 'single', options: ['a', 'b'] }, [{ kind: 'single', choice: 1 }]).counts).toEqual([0, 1])
@@ -63,7 +63,7 @@ describe('question kinds', () => {
   it('truefalse: the bars are 对 and 错, and the revealed key names its bar', () => {
     const s = spec({ kind: 'truefalse', prompt: '地球是圆的', correct: false })
     expect(markAnswer(s, { kind: 'truefalse', value: false })).toBe(true)
-    expect(revealedKey('r', s)).toEqual({ runId: 'r', options: [1], value: false })
+    expect(revealedKey('r', s)).toEqual({ runId: 'r', options: [1], value: false, text: '错' })
     expect(keyText(s)).toBe('错')
     expect(toStudentQuestion('r', s, new Date(0)).options).toEqual(['对', '错'])
     const sink = tallyOf({ kind: 'truefalse' }, [
@@ -157,6 +157,28 @@ describe('question kinds', () => {
       ok: true,
       answer: { kind: 'truefalse', value: true }
     })
+  })
+
+  it('takes a key tapped on the board’s bars only for kinds whose key is bars', () => {
+    const abcd = spec({ kind: 'single', options: ['A', 'B', 'C', 'D'] })
+    expect(kindModule('single').keyFromBars(abcd, [2])).toMatchObject({ correct: 2 })
+    expect(kindModule('single').keyFromBars(abcd, [0, 1])).toBeNull()
+    expect(kindModule('single').keyFromBars(abcd, [4])).toBeNull()
+    const many = spec({ kind: 'multiple', options: ['a', 'b', 'c'] })
+    expect(kindModule('multiple').keyFromBars(many, [2, 0, 2])).toMatchObject({ correct: [0, 2] })
+    const tf = spec({ kind: 'truefalse' })
+    expect(kindModule('truefalse').keyFromBars(tf, [0])).toMatchObject({ correct: true })
+    expect(kindModule('truefalse').keyFromBars(tf, [1])).toMatchObject({ correct: false })
+    for (const k of ['fillin', 'poll', 'wordcloud', 'buzz', 'photo'] as const) {
+      const s = spec(
+        k === 'fillin'
+          ? { kind: k, blanks: [{ accepted: ['x'] }] }
+          : k === 'poll'
+            ? { kind: k, options: ['a', 'b'] }
+            : { kind: k }
+      )
+      expect(kindModule(k).keyFromBars(s, [0])).toBeNull()
+    }
   })
 
   it('gives every kind the platform’s term for quiz results', () => {

@@ -35,6 +35,10 @@ export const multiple = {
     const got = new Set(a.choices)
     return want.size === got.size && [...want].every((v) => got.has(v))
   },
+  keyFromBars: (s, bars) =>
+    bars.length > 0 && bars.every((b) => inRange(b, s.options.length))
+      ? { ...s, correct: [...new Set(bars)].sort((x, y) => x - y) }
+      : null,
   key: (s) => (s.correct === undefined ? {} : { options: [...new Set(s.correct)].sort((x, y) => x - y) }),
   bars: (s) => optionBars(s.options),
   tally(sink, a) {

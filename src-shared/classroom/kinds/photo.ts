@@ -21,6 +21,7 @@ export const photo = {
   misfit: () => null,
   mark: () => null,
   key: () => ({}),
+  keyFromBars: () => null,
   bars: () => [],
   tally(sink, a, from) {
     sink.photo(from.studentId, a.photoId)

@@ -29,6 +29,7 @@ export const poll = {
   },
   mark: () => null,
   key: () => ({}),
+  keyFromBars: () => null,
   bars: (s) => optionBars(s.options),
   tally(sink, a) {
     for (const c of a.choices) sink.counts[c] = (sink.counts[c] ?? 0) + 1

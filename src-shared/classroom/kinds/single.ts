@@ -26,6 +26,8 @@ export const single = {
   misfit: (s, a) => (inRange(a.choice, s.options.length) ? null : NO_OPTION),
   mark: (s, a) => (s.correct === undefined ? null : a.choice === s.correct),
   key: (s) => (s.correct === undefined ? {} : { options: [s.correct] }),
+  keyFromBars: (s, bars) =>
+    bars.length === 1 && inRange(bars[0]!, s.options.length) ? { ...s, correct: bars[0]! } : null,
   bars: (s) => optionBars(s.options),
   tally(sink, a) {
     sink.counts[a.choice] = (sink.counts[a.choice] ?? 0) + 1

@@ -23,6 +23,8 @@ export const truefalse = {
   student: () => ({ options: ['对', '错'] }),
   misfit: () => null,
   mark: (s, a) => (s.correct === undefined ? null : a.value === s.correct),
+  keyFromBars: (s, bars) =>
+    bars.length === 1 && (bars[0] === 0 || bars[0] === 1) ? { ...s, correct: bars[0] === 0 } : null,
   key: (s) => (s.correct === undefined ? {} : { options: [bar(s.correct)], value: s.correct }),
   bars: () => ['对', '错'],
   tally(sink, a) {

@@ -34,6 +34,7 @@ export const wordcloud = {
   },
   mark: () => null,
   key: () => ({}),
+  keyFromBars: () => null,
   bars: () => [],
   tally(sink, a) {
     for (const w of new Set(wordsOf(a))) sink.words.set(w, (sink.words.get(w) ?? 0) + 1)

@@ -91,6 +91,7 @@ export function useBoardClassroom(
     launch: store.launch,
     closeQuestion: store.closeQuestion,
     reveal: store.reveal,
+    setKey: store.setKey,
     pairRemote: store.pairRemote,
     photo: store.photo,
     dispose
