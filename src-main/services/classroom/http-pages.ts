@@ -3,12 +3,13 @@
  * their assets, never the teacher app), a fallback page when they are not built, and
  * reading an upload body with a hard size limit.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AppErrorData } from '../../../src-shared/errors'
 import { LIMITS } from '../../../src-shared/classroom/protocol'
 import { fallbackPage } from './fallback-page'
+import { notModified, staticBody } from './static-files'
 import { parseRequestUrl } from '../../security/http-guard'
 
 const TYPES: Record<string, string> = {
@@ -49,18 +50,33 @@ export function servePage(pagesDir: string | null, req: IncomingMessage, res: Se
   if (pagesDir && (page ? pagesBuilt(pagesDir) || existsSync(join(pagesDir, path)) : true)) {
     const file = normalize(join(pagesDir, path))
     if (file.startsWith(normalize(pagesDir) + sep) && existsSync(file) && statSync(file).isFile()) {
-      res.writeHead(200, {
+      const type = TYPES[extname(file)] ?? 'application/octet-stream'
+      const out = staticBody(file, type, req.headers['accept-encoding'])
+      const headers = {
         ...BASE_HEADERS,
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        // The page names the hashed assets, so it is checked every time and they never are.
         'Cache-Control': page ? 'no-cache' : 'public, max-age=31536000, immutable',
+        ETag: out.etag,
+        ...(out.varies ? { Vary: 'Accept-Encoding' } : {}),
         ...(page
           ? {
               'Content-Security-Policy':
                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; frame-ancestors 'none'"
             }
           : {})
+      }
+      if (notModified(req.headers['if-none-match'], out.etag)) {
+        res.writeHead(304, headers)
+        res.end()
+        return true
+      }
+      res.writeHead(200, {
+        ...headers,
+        'Content-Type': type,
+        'Content-Length': out.body.length,
+        ...(out.encoding !== 'identity' ? { 'Content-Encoding': out.encoding } : {})
       })
-      res.end(readFileSync(file))
+      res.end(req.method === 'HEAD' ? undefined : out.body)
       return true
     }
   }
