@@ -159,8 +159,20 @@ export const SaveInk = SessionRef.extend({
   deckPath: z.string().min(1).max(4096).nullable(),
   /** Every page of the lesson in order, by id (pages not listed are forgotten). */
   order: z.array(Id).max(2000),
-  /** Pages whose ink changed since the last save. */
-  pages: z.array(SavedInkPage).max(2000),
+  /**
+   * Pages whose ink changed since the last save: each page's strokes whole, or with `append` only
+   * the strokes drawn after the ones already saved (so a page of thousands of strokes is not sent
+   * again for each new one).
+   */
+  pages: z
+    .array(
+      SavedInkPage.extend({
+        append: z.boolean().default(false),
+        /** More of this page's strokes follow in the next save (a large page is sent in parts). */
+        more: z.boolean().default(false)
+      }).strict()
+    )
+    .max(2000),
   at: LessonPlace
 }).strict()
 export type SaveInk = z.input<typeof SaveInk>

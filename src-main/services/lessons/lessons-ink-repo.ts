@@ -6,6 +6,7 @@ import type { LessonPlace, RefusedInkPage, SavedInkPage } from '../../../src-sha
 
 interface PageRow {
   page_id: string
+  complete: 0 | 1
   kind: 'slide' | 'board'
   slide_index: number | null
   bg: string | null
@@ -23,14 +24,31 @@ interface ResumeRow {
   handled: 0 | 1
 }
 
-export function savePages(db: Database, sessionId: string, pages: readonly SavedInkPage[], at: string): void {
+export function savePages(
+  db: Database,
+  sessionId: string,
+  pages: readonly (SavedInkPage & { append?: boolean; more?: boolean })[],
+  at: string
+): void {
   const upsert = db.prepare(
-    `INSERT INTO lesson_ink_pages(session_id, page_id, kind, slide_index, bg, strokes, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO lesson_ink_pages(session_id, page_id, kind, slide_index, bg, strokes, updated_at, complete)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(session_id, page_id) DO UPDATE SET kind = excluded.kind, slide_index = excluded.slide_index,
-       bg = excluded.bg, strokes = excluded.strokes, updated_at = excluded.updated_at`
+       bg = excluded.bg, strokes = excluded.strokes, updated_at = excluded.updated_at, complete = excluded.complete`
   )
-  for (const p of pages) upsert.run(sessionId, p.pageId, p.kind, p.slideIndex, p.bg, JSON.stringify(p.strokes), at)
+  // Appending joins two JSON arrays as text: the saved strokes are not parsed again for each new one.
+  const append = db.prepare(
+    `UPDATE lesson_ink_pages SET updated_at = @at, complete = @complete,
+       strokes = CASE WHEN @json = '[]' THEN strokes WHEN strokes = '[]' THEN @json
+                      ELSE substr(strokes, 1, length(strokes) - 1) || ',' || substr(@json, 2) END
+     WHERE session_id = @sessionId AND page_id = @pageId`
+  )
+  for (const p of pages) {
+    const json = JSON.stringify(p.strokes)
+    const complete = p.more ? 0 : 1
+    if (p.append && append.run({ at, json, complete, sessionId, pageId: p.pageId }).changes === 1) continue
+    upsert.run(sessionId, p.pageId, p.kind, p.slideIndex, p.bg, json, at, complete)
+  }
 }
 
 export function saveResume(
@@ -71,11 +89,20 @@ const PageOrder = z.array(z.string())
  */
 export function pagesOf(db: Database, sessionId: string): { pages: SavedInkPage[]; refused: RefusedInkPage[] } {
   const rows = db
-    .prepare('SELECT page_id, kind, slide_index, bg, strokes FROM lesson_ink_pages WHERE session_id = ?')
+    .prepare('SELECT page_id, kind, slide_index, bg, strokes, complete FROM lesson_ink_pages WHERE session_id = ?')
     .all(sessionId) as PageRow[]
   const pages: SavedInkPage[] = []
   const refused: RefusedInkPage[] = []
   for (const r of rows) {
+    if (r.complete === 0) {
+      // Only part of the page arrived before the crash: opening that part would pass for the whole.
+      refused.push({
+        pageId: r.page_id,
+        message: `这一页的笔迹在中断前没有保存完整（页面 ${r.page_id}），将按课件里原有的笔迹打开；其余页面照常打开。`,
+        messageEn: `The ink of this page was not saved completely before the interruption (page ${r.page_id}); it opens with the ink the courseware had, and every other page opens as usual.`
+      })
+      continue
+    }
     const strokes = Strokes.safeParse(parseJson(r.strokes))
     if (strokes.success) {
       pages.push({ pageId: r.page_id, kind: r.kind, slideIndex: r.slide_index, bg: r.bg, strokes: strokes.data })

@@ -114,6 +114,46 @@ describe('ink saved during a lesson', () => {
     expect(lost.summary.endedAt).toBe(new Date(T0 + 3000).toISOString())
   })
 
+  it('appends strokes drawn after the saved ones without sending the page again', () => {
+    const s = lessons.start(lesson)
+    const save = (pages: unknown[]) =>
+      ink.save(
+        parsed({
+          sessionId: s.sessionId,
+          deckPath: '/d.edux',
+          order: ['s1'],
+          pages,
+          at: { pageId: 's1', pageIndex: 0, slideIndex: 0 }
+        })
+      )
+    save([slidePage('s1', 0, [])])
+    save([{ ...slidePage('s1', 0, [stroke('a', 1)]), append: true }])
+    save([{ ...slidePage('s1', 0, [stroke('b', 2), stroke('c', 3)]), append: true }])
+    save([{ ...slidePage('s1', 0, []), append: true }])
+    save([{ ...slidePage('s1', 0, [stroke('d', 4)]), append: true, more: true }])
+    save([{ ...slidePage('s1', 0, [stroke('e', 5)]), append: true }])
+    crashAndRestart()
+    expect(ink.interrupted()!.pages[0]!.strokes.map((x) => x.id)).toEqual(['a', 'b', 'c', 'd', 'e'])
+  })
+
+  it('opens a page that a crash left saved only in part with none of that part, saying so', () => {
+    const s = lessons.start(lesson)
+    const at = { pageId: 's1', pageIndex: 0, slideIndex: 0 }
+    const base = { sessionId: s.sessionId, deckPath: '/d.edux', order: ['s1', 's2'], at }
+    ink.save(
+      parsed({
+        ...base,
+        pages: [{ ...slidePage('s1', 0, [stroke('a', 1)]), more: true }, slidePage('s2', 1, [stroke('z', 1)])]
+      })
+    )
+    crashAndRestart()
+    const lost = ink.interrupted()!
+    expect(lost.pages.map((p) => p.pageId)).toEqual(['s2'])
+    expect(lost.refused).toEqual([
+      expect.objectContaining({ pageId: 's1', message: expect.stringMatching(/没有保存完整/) })
+    ])
+  })
+
   it('offers it once: carried on or set aside, it is not offered again', () => {
     const id = teachAndCrash()
     expect(ink.dismiss(id)).toEqual({ ok: true })

@@ -13,6 +13,7 @@ import { rostersMigration } from '../rosters/rosters-migration'
 import { outboxTeacherMigration } from '../sync/outbox-teacher-migration'
 import { lessonsTeacherMigration } from '../lessons/lessons-teacher-migration'
 import { lessonsInkMigration } from '../lessons/lessons-ink-migration'
+import { lessonsInkCompleteMigration } from '../lessons/lessons-ink-complete-migration'
 import { classPointsMigration } from '../classroom/points-migration'
 
 export const allMigrations: readonly Migration[] = [
@@ -28,5 +29,6 @@ export const allMigrations: readonly Migration[] = [
   outboxTeacherMigration, // 10
   lessonsTeacherMigration, // 11
   lessonsInkMigration, // 12
-  classPointsMigration // 13
+  classPointsMigration, // 13
+  lessonsInkCompleteMigration // 14
 ]

@@ -7,12 +7,19 @@
  */
 import { getCurrentInstance, onBeforeUnmount, watch } from 'vue'
 import type { CallInput } from '../../../../src-shared/contract'
+import type { InkStroke } from '../../../../src-shared/courseware/ink'
 import { InkAutosave, type InkBook } from '../../ink'
 import { useTransport } from '../../../transport'
 import type { LessonPages } from './use-lesson-pages'
 import type { LessonRecorder } from '../lesson-recorder'
 
 type SaveInk = CallInput<'lessons:save-ink'>
+
+/**
+ * Points one save carries at most (about 0.15 MB of JSON, about a millisecond to serialise): a page loaded with
+ * thousands of strokes goes in parts, so no save holds the board long enough to drop a frame.
+ */
+export const MAX_POINTS_PER_SAVE = 5_000
 
 export interface InkAutosaveDeps {
   readonly book: InkBook
@@ -27,30 +34,54 @@ export function useInkAutosave({ book, pages, recorder, deckPath }: InkAutosaveD
   /** The session the confirmed versions belong to: a new one is sent everything again. */
   let confirmedFor: string | null = null
   let sentFor: string | null = null
+  /** Each page's strokes as the service has them (strokes never change once drawn, so a prefix test by identity suffices). */
+  let confirmed = new Map<string, readonly InkStroke[]>()
+  let inFlight = new Map<string, readonly InkStroke[]>()
+  /** The last save left pages (or parts of one) for the next. */
+  let partial = false
 
   const autosave = new InkAutosave<SaveInk>({
     collect(saved, savedPlace) {
       const sessionId = recorder.sessionId
       if (!sessionId) return null
-      const known = sessionId === confirmedFor ? saved : new Map<string, number>()
+      const fresh = sessionId !== confirmedFor
+      const known = fresh ? new Map<string, number>() : saved
+      inFlight = new Map()
       const list = pages.pages.value
       const current = pages.current.value
       const here = list[current]
       if (!here) return null
       const changed: SaveInk['pages'] = []
       const versions = new Map<string, number>()
+      let budget = MAX_POINTS_PER_SAVE
+      partial = false
       for (const p of list) {
         if (!book.has(p.id)) continue
         const ink = book.slide(p.id)
         if (known.get(p.id) === ink.version) continue
-        versions.set(p.id, ink.version)
+        if (budget <= 0) {
+          partial = true // the rest goes in the next save
+          break
+        }
+        // A copy: the book appends to its array while this save is on its way.
+        const now = [...ink.strokes]
+        const before = fresh ? undefined : confirmed.get(p.id)
+        const append = before !== undefined && isPrefix(before, now)
+        const from = append ? before.length : 0
+        let to = from
+        while (to < now.length && (to === from || budget >= now[to]!.points.length)) budget -= now[to++]!.points.length
+        const more = to < now.length
+        inFlight.set(p.id, now.slice(0, to))
+        if (more) partial = true
+        else versions.set(p.id, ink.version)
         changed.push({
           pageId: p.id,
           kind: p.kind,
           slideIndex: p.kind === 'slide' ? p.index : (p.copyOf ?? null),
           bg: p.kind === 'board' ? p.bg : null,
-          // A copy: the book appends to its array while this save is on its way.
-          strokes: [...ink.strokes]
+          strokes: now.slice(from, to),
+          append,
+          more
         })
       }
       const place = `${sessionId}|${current}|${here.id}|${list.map((p) => p.id).join(',')}`
@@ -73,7 +104,12 @@ export function useInkAutosave({ book, pages, recorder, deckPath }: InkAutosaveD
       }
     },
     send: (payload) => transport.invoke('lessons:save-ink', payload),
-    onSaved: () => (confirmedFor = sentFor),
+    onSaved: () => {
+      if (sentFor !== confirmedFor) confirmed = new Map()
+      confirmedFor = sentFor
+      for (const [id, strokes] of inFlight) confirmed.set(id, strokes)
+      if (partial) autosave.changed()
+    },
     onError: (err) => recorder.onError?.(err)
   })
 
@@ -81,4 +117,10 @@ export function useInkAutosave({ book, pages, recorder, deckPath }: InkAutosaveD
   watch([pages.current, pages.pages], () => autosave.changed())
   if (getCurrentInstance()) onBeforeUnmount(() => autosave.stop())
   return autosave
+}
+
+function isPrefix(before: readonly InkStroke[], now: readonly InkStroke[]): boolean {
+  if (before.length > now.length) return false
+  for (let i = 0; i < before.length; i++) if (before[i] !== now[i]) return false
+  return true
 }
