@@ -11,96 +11,19 @@
  *  - slide change p95: page index set → DOM updated and laid out; and → the next frame
  * Run: npm run bench -- teach
  */
-import { createServer } from 'node:http'
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { join, extname } from 'node:path'
-import type { AddressInfo } from 'node:net'
-import { build } from 'vite'
-import vue from '@vitejs/plugin-vue'
+import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { percentile, round, writeResults, type Figure } from './bench-kit'
+import { ARGS, DROPPED_FRAME_MS, buildPage, inkPageCode, measureInk, root, serve } from './lib/ink-page'
 
-const root = join(import.meta.dirname, '..')
 const work = join(root, 'bench/.work/teach')
-const src = join(work, 'src')
-const out = join(work, 'dist')
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run'
-]
 
 const pageMain = `
-import { createApp, h, nextTick, ref, shallowRef } from 'vue'
-import { InkSurface, InkBook } from '${root}/src-renderer/features/ink/index.ts'
+import { createApp, h, nextTick, ref } from 'vue'
 import SlideView from '${root}/src-renderer/slide-render/SlideView.vue'
 import { MEDIA_RESOLVER } from '${root}/src-renderer/slide-render/media-url.ts'
 import { Deck } from '${root}/src-shared/courseware/deck.ts'
-
-const w = window as any
-function rnd(seed: number) { return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 4294967296) }
-
-// ---- ink ----
-w.setupInk = (existing: number) => {
-  const host = document.getElementById('ink')!
-  const handled: { script: number; sinceEvent: number; samples: number }[] = []
-  const surface = new InkSurface({
-    host, page: { width: 1280, height: 720 },
-    onHandled: (e, start, samples) => {
-      const end = performance.now()
-      if (e.type === 'pointermove') handled.push({ script: end - start, sinceEvent: end - e.timeStamp, samples })
-    }
-  })
-  const r = rnd(42)
-  const strokes = []
-  for (let i = 0; i < existing; i++) {
-    const x = r() * 1200, y = r() * 680, pts = []
-    for (let k = 0; k < 20; k++) pts.push([x + k * 3, y + Math.sin(k / 3) * 10, 0.5, k * 8])
-    strokes.push({ id: 'e' + i, tool: i % 10 === 0 ? 'highlighter' : 'pen', color: '#1E88E5', width: 3, points: pts })
-  }
-  const book = new InkBook()
-  const t0 = performance.now()
-  surface.setSlide(book.load('s1', strokes))
-  const firstDraw = performance.now() - t0
-  surface.mode = 'pen'
-  w.surface = surface
-  w.handled = handled
-  return { firstDraw }
-}
-w.frames = [] as number[]
-w.recordFrames = (on: boolean) => {
-  w.framesOn = on
-  if (!on) return
-  let last = performance.now()
-  const loop = (t: number) => { w.frames.push(t - last); last = t; if (w.framesOn) requestAnimationFrame(loop) }
-  requestAnimationFrame(loop)
-}
-w.storedPoints = (skip: number) => w.surface.strokes().slice(skip).reduce((n: number, s: any) => n + s.points.length, 0)
-w.strokeCount = () => w.surface.strokes().length
-// Synthetic pen strokes: each pointermove carries 4 coalesced samples with pressure.
-w.penStrokes = (count: number, moves: number) => {
-  const c = w.surface.live as HTMLCanvasElement
-  const rect = c.getBoundingClientRect()
-  let sent = 0, t = performance.now()
-  for (let s = 0; s < count; s++) {
-    const y = 100 + s * 40, id = 100 + s
-    const ev = (type: string, x: number, p: number, extra: any = {}) => new PointerEvent(type, { pointerId: id, pointerType: 'pen', clientX: rect.left + x, clientY: rect.top + y, pressure: p, buttons: 1, bubbles: true, ...extra })
-    c.dispatchEvent(ev('pointerdown', 50, 0.3)); sent++
-    for (let m = 0; m < moves; m++) {
-      const co = []
-      for (let k = 1; k <= 4; k++) co.push(ev('pointermove', 50 + (m * 4 + k) * 2, 0.3 + 0.5 * Math.sin((m * 4 + k) / 20) ** 2))
-      c.dispatchEvent(ev('pointermove', 50 + (m * 4 + 4) * 2, 0.5, { coalescedEvents: co }))
-      sent += 4
-    }
-    c.dispatchEvent(ev('pointerup', 50 + moves * 8, 0))
-  }
-  return { sent, ms: performance.now() - t }
-}
-
+${inkPageCode}
 // ---- slides ----
 w.setupSlides = async (count: number) => {
   const urls: string[] = []
@@ -148,46 +71,8 @@ const html = `<!doctype html><html><head><meta charset="utf-8"><style>
 body{margin:0} #ink{position:relative;width:1280px;height:720px;background:#fff} #slides{position:relative;width:1280px;height:720px}
 </style></head><body><div id="ink"></div><div id="slides"></div><script type="module" src="./main.ts"></script></body></html>`
 
-async function buildPage(): Promise<void> {
-  mkdirSync(src, { recursive: true })
-  writeFileSync(join(src, 'main.ts'), pageMain)
-  writeFileSync(join(src, 'index.html'), html)
-  await build({
-    configFile: false,
-    root: src,
-    base: './',
-    logLevel: 'warn',
-    plugins: [vue()],
-    build: { outDir: out, emptyOutDir: true, minify: true, target: 'es2022' },
-    server: { fs: { allow: [root] } }
-  })
-}
-
-function serve(dir: string): Promise<{ url: string; close: () => void }> {
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-    '.woff2': 'font/woff2',
-    '.ttf': 'font/ttf'
-  }
-  const server = createServer((req, res) => {
-    const p = join(dir, decodeURIComponent((req.url ?? '/').split('?')[0]!).replace(/^\/$/, '/index.html'))
-    if (!p.startsWith(dir) || !existsSync(p)) {
-      res.writeHead(404).end()
-      return
-    }
-    res.writeHead(200, { 'content-type': types[extname(p)] ?? 'application/octet-stream' }).end(readFileSync(p))
-  })
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() })
-    )
-  )
-}
-
 async function main(): Promise<void> {
-  await buildPage()
+  const out = await buildPage(work, pageMain, html)
   const site = await serve(out)
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS })
   try {
@@ -198,58 +83,8 @@ async function main(): Promise<void> {
 
     // ---- ink: trusted mouse strokes over 5,000 existing strokes ----
     const EXISTING = 5000
-    const { firstDraw } = await page.evaluate(
-      (n) => (window as never as { setupInk: (n: number) => { firstDraw: number } }).setupInk(n),
-      EXISTING
-    )
-    const box = (await page.locator('#ink').boundingBox())!
-    await page.evaluate(() => (window as never as { recordFrames: (on: boolean) => void }).recordFrames(true))
-    const STROKES = 12
-    const MOVES = 150
-    let sentMouse = 0
-    for (let s = 0; s < STROKES; s++) {
-      const y = box.y + 80 + s * 45
-      await page.mouse.move(box.x + 40, y)
-      await page.mouse.down()
-      sentMouse++
-      for (let m = 1; m <= MOVES; m++) {
-        await page.mouse.move(box.x + 40 + m * 7, y + Math.sin(m / 9) * 15)
-        sentMouse++
-      }
-      await page.mouse.up()
-    }
-    await page.evaluate(() => (window as never as { recordFrames: (on: boolean) => void }).recordFrames(false))
-    const mouse = await page.evaluate(
-      ({ skip }) => {
-        const w = window as never as {
-          handled: { script: number; sinceEvent: number; samples: number }[]
-          frames: number[]
-          storedPoints: (s: number) => number
-          strokeCount: () => number
-        }
-        return {
-          handled: w.handled.splice(0),
-          frames: w.frames.splice(0),
-          stored: w.storedPoints(skip),
-          strokes: w.strokeCount() - skip
-        }
-      },
-      { skip: EXISTING }
-    )
-    // ---- ink: synthetic pen strokes, 4 coalesced samples per event ----
-    const pen = await page.evaluate(() =>
-      (window as never as { penStrokes: (c: number, m: number) => { sent: number; ms: number } }).penStrokes(10, 100)
-    )
-    const penResult = await page.evaluate(
-      ({ skip }) => {
-        const w = window as never as {
-          handled: { script: number; sinceEvent: number; samples: number }[]
-          storedPoints: (s: number) => number
-        }
-        return { handled: w.handled.splice(0), stored: w.storedPoints(skip) }
-      },
-      { skip: EXISTING + STROKES }
-    )
+    const ink = await measureInk(page, EXISTING)
+    const { firstDraw } = ink
 
     // ---- slides: 300 slides with images ----
     const SLIDES = 300
@@ -277,21 +112,20 @@ async function main(): Promise<void> {
       )
     }
 
-    const allHandled = [...mouse.handled, ...penResult.handled]
-    const script = allHandled.map((h) => h.script)
-    const since = mouse.handled.map((h) => h.sinceEvent)
-    const droppedMouse = sentMouse - mouse.stored
-    const droppedPen = pen.sent - penResult.stored
+    const script = ink.script
+    const since = ink.sinceEvent
+    const droppedMouse = ink.samplesSent.mouse - ink.pointsStored.mouse
+    const droppedPen = ink.samplesSent.pen - ink.pointsStored.pen
     const figures: Figure[] = [
       { id: 'ink.script.p50', value: round(percentile(script, 50), 3), unit: 'ms', goal: '(p99 < 4)' },
       { id: 'ink.script.p99', value: round(percentile(script, 99), 3), unit: 'ms', goal: '< 4' },
       { id: 'ink.eventToDrawn.p50', value: round(percentile(since, 50), 3), unit: 'ms', goal: '(info)' },
       { id: 'ink.eventToDrawn.p99', value: round(percentile(since, 99), 3), unit: 'ms', goal: '(info)' },
-      { id: 'ink.frame.p95', value: round(percentile(mouse.frames.slice(2), 95), 2), unit: 'ms', goal: '< 16.7' },
+      { id: 'ink.frame.p95', value: round(percentile(ink.frames, 95), 2), unit: 'ms', goal: '< 16.7' },
       // rAF intervals cannot be shorter than the 60 Hz refresh (16.67 ms); what matters is that none is a dropped frame.
       {
         id: 'ink.frame.dropped_frames',
-        value: mouse.frames.slice(2).filter((f) => f > 25).length,
+        value: ink.frames.filter((f) => f > DROPPED_FRAME_MS).length,
         unit: 'count',
         goal: '= 0'
       },
@@ -326,12 +160,12 @@ async function main(): Promise<void> {
         existingStrokes: EXISTING,
         firstFullRedrawMs: round(firstDraw, 1),
         mouse: {
-          strokes: mouse.strokes,
-          samplesSent: sentMouse,
-          pointsStored: mouse.stored,
-          events: mouse.handled.length
+          strokes: ink.mouseStrokes,
+          samplesSent: ink.samplesSent.mouse,
+          pointsStored: ink.pointsStored.mouse,
+          events: ink.events.mouse
         },
-        pen: { samplesSent: pen.sent, pointsStored: penResult.stored, events: penResult.handled.length },
+        pen: { samplesSent: ink.samplesSent.pen, pointsStored: ink.pointsStored.pen, events: ink.events.pen },
         slides: SLIDES,
         slideChanges: changes.length,
         notes: [
