@@ -7,6 +7,7 @@ import { storeToRefs } from 'pinia'
 import { useClassroomStore } from '../../../stores/classroom'
 import { downloadBase64, downloadBlob } from '../../../composables/download'
 import { XLSX_MIME } from '../../../../src-shared/tables/xlsx'
+import type { RosterEntry } from '../../../../src-shared/classroom/protocol'
 
 export function useClassroom() {
   const store = useClassroomStore()
@@ -36,7 +37,9 @@ export function useClassroom() {
     error,
     lastClassRuns,
     hydrate: store.hydrate,
-    open: (title: string, host?: string) => store.open(title, host ? { host } : {}),
+    /** A roster makes a roster class: students join by tapping their names. */
+    open: (title: string, host?: string, roster?: RosterEntry[]) =>
+      store.open(title, { ...(host ? { host } : {}), ...(roster ? { roster } : {}) }),
     close: store.close,
     launch: store.launch,
     closeQuestion: store.closeQuestion,
