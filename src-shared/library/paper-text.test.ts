@@ -101,6 +101,15 @@ describe('parsePaperText', () => {
     expect(problems.map((p) => p.message)).toEqual(['参考答案里有第 9 题的答案，但试卷里没有找到这道题。'])
   })
 
+  it('prefers a question’s own 【答案】 to the block’s, and does not report the block’s copy as stray', () => {
+    const { questions, problems } = parsePaperText('1．甲____\n【答案】3\n2．乙____\n参考答案\n1．4 2．5')
+    expect(questions.map((q) => q.question)).toEqual([
+      expect.objectContaining({ accepted: ['3'] }),
+      expect.objectContaining({ accepted: ['5'] })
+    ])
+    expect(problems).toEqual([])
+  })
+
   it('refuses, by name, a letter answer with no options, a 判断题 answer that is not √ or ×, and a 选择题 without options', () => {
     const { questions, problems } = parsePaperText(
       '1．没有选项的题\n答案：A\n二、判断题\n1．地球是圆的。\n答案：B\n三、选择题\n1．选哪个？\n答案：C'

@@ -145,7 +145,9 @@ export function parsePaperText(text: string): ParseResult {
   const questions: ParsedQuestion[] = []
   const problems: ParseProblem[] = []
   for (const d of drafts) {
-    const fromBlock = d.answer === null ? block.take(d.section.ordinal, d.number) : null
+    // Taken even when the question has its own answer, so the block's copy is not reported as stray.
+    const blockCopy = block.take(d.section.ordinal, d.number)
+    const fromBlock = d.answer === null ? blockCopy : null
     const r = build(d, fromBlock)
     if ('problem' in r) problems.push(r.problem)
     else questions.push(r)
