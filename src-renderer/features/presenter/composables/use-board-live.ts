@@ -139,16 +139,20 @@ export function useBoardLive(classroom: ClassroomStore | null, deps: BoardLiveDe
         boardPicked(name)
         return
       }
-      case 'photo': {
-        const p = await live?.photo(a.photoId)
-        if (p) {
-          liveView.value = 'none'
-          deps.showPhoto(p.dataUrl)
-        }
+      case 'photo':
+        await openPhoto(a.photoId)
         return
-      }
       default:
         return
+    }
+  }
+
+  /** A photo (the phone's, or a student's answer from the gallery) as a page of its own to write over. */
+  async function openPhoto(photoId: string): Promise<void> {
+    const p = await live?.photo(photoId)
+    if (p) {
+      liveView.value = 'none'
+      deps.showPhoto(p.dataUrl)
     }
   }
 
@@ -171,6 +175,7 @@ export function useBoardLive(classroom: ClassroomStore | null, deps: BoardLiveDe
     launchSlideQuestion,
     launchNow,
     pairRemote,
-    boardPicked
+    boardPicked,
+    openPhoto
   }
 }
