@@ -143,6 +143,8 @@ test('a slide question asked from the board, answered on tablets, tallied and re
   // --- ask the slide's question: tablets get it without its key, the board shows the tally
   await page.getByTestId('live-launch').click()
   for (const s of [zhang, li]) await expect(s.getByTestId('question')).toContainText('3² + 4² 等于多少？')
+  // The options' texts, not only their letters.
+  await expect(zhang.getByTestId('option-B')).toHaveText(/B\s*25/)
   const tally = page.getByTestId('board-tally')
   await expect(tally).toBeVisible()
   await expect(page.getByTestId('board-tally-count')).toHaveText(/0\s*\/\s*3/)
@@ -164,9 +166,29 @@ test('a slide question asked from the board, answered on tablets, tallied and re
   await expect(page.getByTestId('board-tally-rate')).toContainText('50')
   await expect(zhang.getByTestId('question')).toContainText('回答正确')
   await expect(li.getByTestId('question')).toContainText('回答错误')
+  // The key as the class reads it, on the board and on every tablet.
+  await expect(page.getByTestId('board-tally-key')).toHaveText('正确答案：B')
+  for (const s of [zhang, li]) await expect(s.getByTestId('revealed-key')).toHaveText('正确答案：B')
   await page.getByTestId('board-q-back').click()
   await expect(tally).toHaveCount(0)
   await expect(board(page)).toHaveAttribute('data-index', '1')
+
+  // --- 快速提问 ABCD from the board: no key at launch, the teacher taps C while answers come in
+  await page.getByTestId('tool-live-abcd').click()
+  await expect(tally).toHaveAttribute('data-state', 'open')
+  await li.getByTestId('option-A').click()
+  await expect(page.getByTestId('board-tally-count')).toHaveText(/1\s*\/\s*3/)
+  await page.getByTestId('board-key-2').click()
+  await expect(page.getByTestId('board-key-2')).toHaveAttribute('aria-pressed', 'true')
+  await zhang.getByTestId('option-C').click()
+  await expect(page.getByTestId('board-tally-count')).toHaveText(/2\s*\/\s*3/)
+  await page.getByTestId('board-q-reveal').click()
+  await expect(tally).toHaveAttribute('data-correct-bars', '2')
+  await expect(page.getByTestId('board-tally-key')).toHaveText('正确答案：C')
+  await expect(zhang.getByTestId('revealed-key')).toHaveText('正确答案：C')
+  await expect(zhang.getByTestId('question')).toContainText('回答正确')
+  await expect(li.getByTestId('question')).toContainText('回答错误')
+  await page.getByTestId('board-q-back').click()
 
   // --- the phone remote: pair with the code the toolbar shows, then drive the board
   await page.getByTestId('tool-live-remote').click()
@@ -214,13 +236,13 @@ test('a slide question asked from the board, answered on tablets, tallied and re
   await page.mouse.up()
   await expect(board(page)).toHaveAttribute('data-strokes', '1')
 
-  // The lesson record counts both questions run in it.
+  // The lesson record counts the three questions run in it (the slide's, 快速提问, the phone's ABCD).
   await page.getByTestId('lesson-end').click()
   await page.getByTestId('end-confirm').click()
   await page.getByTestId('end-now').click()
   await expect(page.getByTestId('lesson-summary')).toBeVisible()
   const { items } = await rpc.call('lessons:list', { limit: 5 })
-  expect(items[0]!.questionsRun).toBe(2)
+  expect(items[0]!.questionsRun).toBe(3)
   await phoneCtx.close()
 })
 
