@@ -308,7 +308,7 @@ class Child {
   }
 }
 
-let flags: { NODE_HOST_FLAGS: string[] } = { NODE_HOST_FLAGS: [] }
+let flags: { NODE_HOST_FLAGS: readonly string[] } = { NODE_HOST_FLAGS: [] }
 const children = new Set<ChildProcess>()
 let linkProc: ChildProcess | null = null
 
