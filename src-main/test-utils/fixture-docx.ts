@@ -5,8 +5,8 @@
  * it cannot write: a linked (external) picture, a VML text box, strict OOXML, a byte-order mark.
  * Together they reach what mammoth.js's test files in ../shared/corpus/docx reach.
  */
-import { zipSync, strToU8 } from 'fflate'
-import { PNG } from './fixture-decks'
+import { zipSync, unzipSync, strToU8, strFromU8 } from 'fflate'
+import { PNG, solidPng } from './fixture-decks'
 import { esc } from './fixture-opc'
 
 export const PLAN = {
@@ -202,3 +202,43 @@ export async function generatedDocxSet(): Promise<{ name: string; bytes: Uint8Ar
     { name: 'truncated.docx', bytes: await truncatedDocx() }
   ]
 }
+
+/**
+ * A long lesson plan as Word writes one: `paragraphs` short paragraphs, a 标题 1 heading opening each
+ * group of `perSection`, and `pictures` distinct small pictures spread through it. Its XML compresses
+ * about 40×, so 20,000 paragraphs is a file of well under 0.5 MB: the class of file that took the
+ * importer 24 s (jsdom's fragment parse and HTMLCollection reads, both quadratic in the paragraphs).
+ */
+export function longPlanDocx(o: { paragraphs: number; perSection?: number; pictures?: number }): Uint8Array {
+  const perSection = o.perSection ?? 20
+  const pictures = o.pictures ?? 0
+  const every = pictures ? Math.max(1, Math.floor(o.paragraphs / pictures)) : 0
+  const body: string[] = []
+  const rels: { id: string; type: string; target: string }[] = []
+  const files: Record<string, Uint8Array> = {}
+  for (let i = 0; i < o.paragraphs; i++) {
+    if (i % perSection === 0) body.push(wPara(longPlanHeading(i / perSection), 'Heading1'))
+    else body.push(wPara(`第 ${i} 段：先分一分，再说一说，比较 1/${i + 1} 和 1/${i + 2} 的大小。`))
+    const k = rels.length
+    if (every && i % every === every - 1 && k < pictures) {
+      rels.push({ id: `rIdPic${k}`, type: 'image', target: `media/pic${k}.png` })
+      files[`word/media/pic${k}.png`] = solidPng(4, 3, [k & 255, (k >> 8) & 255, 99])
+      body.push(
+        `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="914400" cy="685800"/><wp:docPr id="${k + 1}" name="Picture ${k + 1}"/>` +
+          `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="pic${k}.png"/><pic:cNvPicPr/></pic:nvPicPr>` +
+          `<pic:blipFill><a:blip r:embed="rIdPic${k}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`
+      )
+    }
+  }
+  const zip = unzipSync(handDocx(body.join(''), { rels }))
+  zip['[Content_Types].xml'] = strToU8(
+    strFromU8(zip['[Content_Types].xml']!).replace(
+      '<Default Extension="xml"',
+      '<Default Extension="png" ContentType="image/png"/><Default Extension="xml"'
+    )
+  )
+  return zipSync({ ...zip, ...files })
+}
+
+/** The title of section `n` of longPlanDocx. */
+export const longPlanHeading = (n: number) => `第 ${n + 1} 课时`

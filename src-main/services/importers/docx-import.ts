@@ -18,7 +18,7 @@ import {
 } from '../../../src-shared/courseware'
 import { GuardedZip, DEFAULT_ZIP_LIMITS } from '../courseware/zip-guard'
 import { sha256Hex } from '../courseware/edux-file'
-import { parseHtmlFragment, sanitizeLessonHtml } from './html-sanitize'
+import { elementChildren, parseHtmlFragment, sanitizeLessonHtml } from './html-sanitize'
 import { imageSize } from './image-size'
 import type { ImportOptions, ImportResult } from './import-types'
 
@@ -120,8 +120,10 @@ export async function importDocx(file: string, bytes: Uint8Array, opts: ImportOp
   const frag = parseHtmlFragment(clean.html)
   const firstHeading = frag.querySelector('h1, h2, h3')?.textContent?.trim()
   const planTitle = opts.title ?? (firstHeading || file.replace(/\.[^.]+$/, ''))
-  const usedRefs = refs.filter((r) => clean.html.includes(`media/${r.hash}.${r.ext}`))
-  for (const r of refs) if (!usedRefs.includes(r)) media.delete(`media/${r.hash}.${r.ext}`)
+  // The pictures the sanitised plan still shows, read off its DOM once (not one scan of the HTML per picture).
+  const shown = new Set(Array.from(frag.querySelectorAll('img'), (img) => img.getAttribute('src')))
+  const usedRefs = refs.filter((r) => shown.has(`media/${r.hash}.${r.ext}`))
+  for (const r of refs) if (!shown.has(`media/${r.hash}.${r.ext}`)) media.delete(`media/${r.hash}.${r.ext}`)
 
   const slides = opts.splitHeadingLevel ? splitIntoSlides(frag, opts.splitHeadingLevel, media) : [titleSlide(planTitle)]
   opts.onProgress?.(2, 3)
@@ -218,7 +220,7 @@ function runsOf(node: Node, inherited: Omit<TextRun, 'text'> = {}): TextRun[] {
   return out
 }
 
-function splitIntoSlides(frag: DocumentFragment, level: number, media: Map<string, Uint8Array>): Slide[] {
+function splitIntoSlides(frag: ParentNode, level: number, media: Map<string, Uint8Array>): Slide[] {
   const slides: Slide[] = []
   let title = ''
   let blocks: Element[] = []
@@ -282,12 +284,12 @@ function splitIntoSlides(frag: DocumentFragment, level: number, media: Map<strin
     }
     if (tag === 'ul' || tag === 'ol') {
       const walk = (list: globalThis.Element, depth: number) => {
-        for (const li of Array.from(list.children)) {
+        for (const li of elementChildren(list)) {
           if (li.tagName.toLowerCase() !== 'li') continue
           const own = li.cloneNode(true) as globalThis.Element
           own.querySelectorAll('ul, ol').forEach((n) => n.remove())
           addParagraph({ runs: runsOf(own), list: tag === 'ol' ? 'number' : 'bullet', level: Math.min(8, depth) })
-          for (const sub of Array.from(li.children)) if (/^(ul|ol)$/i.test(sub.tagName)) walk(sub, depth + 1)
+          for (const sub of elementChildren(li)) if (/^(ul|ol)$/i.test(sub.tagName)) walk(sub, depth + 1)
         }
       }
       walk(node, 0)
@@ -297,7 +299,7 @@ function splitIntoSlides(frag: DocumentFragment, level: number, media: Map<strin
       addTable(node)
       return
     }
-    for (const c of Array.from(node.children)) visit(c)
+    for (const c of elementChildren(node)) visit(c)
   }
   const addImage = (src: string) => {
     const bytes = media.get(src)
@@ -330,7 +332,7 @@ function splitIntoSlides(frag: DocumentFragment, level: number, media: Map<strin
   }
   const addTable = (table: globalThis.Element) => {
     const trs = Array.from(table.querySelectorAll('tr'))
-    const grid = trs.map((tr) => Array.from(tr.children).filter((c) => /^t[dh]$/i.test(c.tagName)))
+    const grid = trs.map((tr) => elementChildren(tr).filter((c) => /^t[dh]$/i.test(c.tagName)))
     const cols = Math.max(
       1,
       ...grid.map((r) => r.reduce((n, c) => n + Math.max(1, Number(c.getAttribute('colspan') ?? 1)), 0))
@@ -372,7 +374,7 @@ function splitIntoSlides(frag: DocumentFragment, level: number, media: Map<strin
     })
     y += h + 10
   }
-  for (const c of Array.from(frag.children)) visit(c)
+  for (const c of elementChildren(frag)) visit(c)
   flushSlide(false)
   return slides
 }
