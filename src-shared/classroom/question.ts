@@ -36,6 +36,10 @@ export const StudentQuestion = z.object({
   multi: z.boolean().optional(),
   blanks: z.number().int().optional(),
   maxWords: z.number().int().optional(),
+  /** Number questions: the unit after the input and the range an answer must fall in. */
+  unit: z.string().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
   /** ISO time the question closes by itself, if it has a time limit. */
   deadline: z.string().optional(),
   launchedAt: z.string()
@@ -100,6 +104,8 @@ export const RevealedKey = z.object({
   value: z.boolean().optional(),
   /** Per blank, the answers that count as right. */
   accepted: z.array(z.array(z.string())).optional(),
+  /** Number questions: the right value and the tolerance. */
+  number: z.object({ value: z.number(), tolerance: z.number() }).optional(),
   /** The key as the tablet shows it: B, AC, 对, H2O/水 | 100 (keyText); absent when there is none. */
   text: z.string().optional()
 })

@@ -14,10 +14,11 @@ import { poll } from './poll'
 import { wordcloud } from './wordcloud'
 import { buzz } from './buzz'
 import { photo } from './photo'
+import { number } from './number'
 
 export * from './kind-module'
 
-export const KINDS = { single, multiple, truefalse, fillin, poll, wordcloud, buzz, photo }
+export const KINDS = { single, multiple, truefalse, fillin, poll, wordcloud, buzz, photo, number }
 
 type Kinds = typeof KINDS
 /** Fails to compile when a key names another kind than its module's (`single: multiple`). */

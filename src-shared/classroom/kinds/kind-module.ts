@@ -20,6 +20,10 @@ export interface StudentView {
   multi?: boolean
   blanks?: number
   maxWords?: number
+  /** Number questions: the unit shown after the input, and the range an answer must fall in. */
+  unit?: string
+  min?: number
+  max?: number
 }
 
 /** The key as a student may see it after the teacher reveals it. */
@@ -29,6 +33,8 @@ export interface KeyView {
   value?: boolean
   /** Per blank, the answers that count as right. */
   accepted?: string[][]
+  /** Number questions: the right value and how far from it an answer may be. */
+  number?: { value: number; tolerance: number }
 }
 
 /** What one answer adds to a run's tally; the tally owns the arrays. */

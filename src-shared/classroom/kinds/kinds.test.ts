@@ -25,7 +25,17 @@ function tallyOf(input: QuestionSpecInput, answers: Answer[]) {
 
 describe('question kinds', () => {
   it('has one module for every kind, each naming its own kind', () => {
-    expect(QUESTION_KINDS).toEqual(['single', 'multiple', 'truefalse', 'fillin', 'poll', 'wordcloud', 'buzz', 'photo'])
+    expect(QUESTION_KINDS).toEqual([
+      'single',
+      'multiple',
+      'truefalse',
+      'fillin',
+      'poll',
+      'wordcloud',
+      'buzz',
+      'photo',
+      'number'
+    ])
     for (const k of QUESTION_KINDS) expect(KINDS[k].kind).toBe(k)
   })
 
@@ -190,7 +200,9 @@ describe('question kinds', () => {
       poll: 'vote',
       wordcloud: 'open',
       buzz: 'open',
-      photo: 'open'
+      photo: 'open',
+      // The platform has no number kind; a number is a one-blank fill-in there.
+      number: 'fill'
     })
   })
 })
