@@ -39,6 +39,8 @@ export const useLessonsStore = defineStore('lessons', () => {
   /** The server time of the last heartbeat that reached the record (for tests and diagnostics). */
   const lastBeat = ref('')
   const error = shallowRef<AppError | null>(null)
+  /** The class of the lesson playing in this window, from its start until it ends (the bar that leads back to it). */
+  const playing = shallowRef<{ classId: string; className: string } | null>(null)
   let recorder: LessonRecorder | null = null
   let env: RecorderEnv = browserEnv
   let off: (() => void) | null = null
@@ -92,6 +94,7 @@ export const useLessonsStore = defineStore('lessons', () => {
   async function start(input: CallInput<'lessons:start'>): Promise<void> {
     try {
       await (recorder ?? newRecorder()).start(input)
+      playing.value = { classId: input.classId, className: input.className }
     } catch (err) {
       error.value = AppError.from(err)
     }
@@ -106,6 +109,7 @@ export const useLessonsStore = defineStore('lessons', () => {
       const s = await recorder?.end()
       if (!s) return null
       summary.value = s
+      playing.value = null
       showEnded(s)
       ended?.(s)
       // 下课 ends the lesson's class too: its question stops taking answers, and the next lesson
@@ -121,7 +125,10 @@ export const useLessonsStore = defineStore('lessons', () => {
   /** The lesson's page goes away: the recorder stops beating (the record closes at its last beat). */
   function release(r: LessonRecorder): void {
     r.dispose()
-    if (r === recorder) recorder = null
+    if (r === recorder) {
+      recorder = null
+      playing.value = null
+    }
   }
 
   /** A classroom tool used in the lesson playing here (its state lives outside any one panel). */
@@ -150,6 +157,7 @@ export const useLessonsStore = defineStore('lessons', () => {
     summary.value = null
     lastBeat.value = ''
     error.value = null
+    playing.value = null
   }
 
   return {
@@ -159,6 +167,7 @@ export const useLessonsStore = defineStore('lessons', () => {
     summary,
     lastBeat,
     error,
+    playing,
     hydrate,
     refreshRecords,
     newRecorder,

@@ -22,6 +22,8 @@ test.beforeEach(async () => {
   host = await startHost(data.dir)
   rpc = await connectRpc(host.url)
   const doc = await rpc.call('courseware:create', { title: '勾股定理' })
+  const slides = [doc.deck.slides[0]!, { ...doc.deck.slides[0]!, id: 's2' }, { ...doc.deck.slides[0]!, id: 's3' }]
+  await rpc.call('courseware:update', { docId: doc.docId, deck: { ...doc.deck, slides } })
   deckPath = (await rpc.call('courseware:save', { docId: doc.docId })).path
   expect(deckPath).toBe(join(data.dir, 'decks', '勾股定理.edux'))
 })
@@ -152,3 +154,50 @@ test('下课 closes the class; the next lesson of another class opens its own: n
   expect(st).toMatchObject({ open: true, title: '八年级4班', currentRunId: null })
   expect(st.classSessionId).not.toBe(afterA.classSessionId)
 })
+
+test('leaving the board mid-lesson leaves a bar back to it on every page; starting another lesson asks first', async ({
+  page,
+  context
+}) => {
+  await page.goto(`${host.url}#/teach`)
+  await addClass(page, '八年级3班', ['赵六', '孙八'])
+  await startLesson(page, '八年级3班')
+  await page.getByTestId('nav-next').click()
+  await expect(board(page)).toHaveAttribute('data-index', '1')
+  const index = '1'
+
+  // To 题库 (an in-app link) and back: the bar names the class, and the board is where the teacher left it.
+  await page.evaluate(() => (location.hash = '#/library'))
+  await expect(page.getByTestId('lesson-bar')).toContainText('正在上课：八年级3班')
+  await page.keyboard.press('ArrowRight') // 题库's key, not the board's
+  await page.getByTestId('lesson-bar-back').click()
+  await expect(board(page)).toHaveAttribute('data-index', index)
+  await expect(page.getByTestId('lesson-bar')).toHaveCount(0)
+  const open = (await rpc.call('lessons:current', {})).status!
+  expect(open.open).toBe(true)
+
+  // Another window starts a lesson while this one is open: it asks on the page, and 先不开始 keeps it.
+  const other = await context.newPage()
+  await other.goto(`${host.url}#/teach`)
+  await startLessonAsked(other, '八年级3班')
+  await expect(other.getByTestId('open-lesson')).toContainText('八年级3班')
+  await other.getByTestId('open-lesson-cancel').click()
+  await expect(other.getByTestId('open-lesson')).toHaveCount(0)
+  await expect(other.getByTestId('presenter')).toHaveCount(0)
+  expect((await rpc.call('lessons:current', {})).status!.sessionId).toBe(open.sessionId)
+
+  await other.getByTestId('teach-start').click()
+  await other.getByTestId('open-lesson-proceed').click()
+  await expect(board(other)).toHaveAttribute('data-index', '0')
+  const { items } = await rpc.call('lessons:list', { limit: 5 })
+  expect(items.find((i) => i.id === open.sessionId)?.endReason).toBe('replaced')
+})
+
+async function startLessonAsked(page: Page, className: string): Promise<void> {
+  await page
+    .getByTestId('class-chooser')
+    .getByRole('button', { name: new RegExp(className) })
+    .click()
+  await page.locator(`[data-path="${deckPath}"]`).click()
+  await page.getByTestId('teach-start').click()
+}
