@@ -183,3 +183,47 @@ test('photo answers reach the board as a gallery, and a tap opens one as a page 
   await expect(page.getByTestId('board-photo')).toBeVisible()
   await expect(page.getByTestId('board-photo')).toHaveAttribute('src', /^data:image\//)
 })
+
+test('a number question on the tablet: an answer outside the range is refused with the range, one inside is taken', async ({
+  browser
+}) => {
+  const opened = await rpc.call('classroom:open', { title: '物理', host: '127.0.0.1', port: 0 })
+  const q = await rpc.call('classroom:launch', {
+    spec: {
+      kind: 'number',
+      prompt: '重力加速度 g 约为多少？',
+      correct: 9.8,
+      tolerance: 0.1,
+      unit: 'm/s²',
+      min: 0,
+      max: 20
+    }
+  })
+  for (const [w, h] of [
+    [1366, 768],
+    [390, 844]
+  ] as const) {
+    const ctx = await browser.newContext({ viewport: { width: w, height: h }, hasTouch: true })
+    const tablet = await ctx.newPage()
+    await tablet.goto(opened.url!)
+    await tablet.getByTestId('pin').fill(opened.pin!)
+    await tablet.getByTestId('pin-go').click()
+    await tablet.getByTestId('name').fill(`学生${w}`)
+    await tablet.getByTestId('name-go').click()
+    await expect(tablet.getByTestId('number-unit')).toHaveText('m/s²')
+    await tablet.getByTestId('number-input').fill('98')
+    await tablet.getByTestId('submit').click()
+    await expect(tablet.getByRole('alert')).toContainText('答案应在 0m/s² 到 20m/s² 之间')
+    await tablet.getByTestId('number-input').fill('十')
+    await tablet.getByTestId('submit').click()
+    await expect(tablet.getByTestId('number-problem')).toContainText('请填写一个数')
+    await tablet.getByTestId('number-input').fill('９．７５')
+    await tablet.getByTestId('submit').click()
+    await expect(tablet.getByTestId('number-problem')).toHaveCount(0)
+    await expect
+      .poll(async () => (await rpc.call('classroom:results', { runId: q.runId })).rows.map((r) => r.text))
+      .toContain('9.75')
+    await tablet.screenshot({ path: join(SHOTS, `tablet-number-${w}x${h}.png`) })
+    await ctx.close()
+  }
+})
