@@ -7,10 +7,10 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../../../src-shared/errors'
 import { importFile } from './import-file'
 import { extractFileText } from './extract-text'
-import type { WorkerJob } from './run-import'
+import { sanitizeLessonHtml } from './html-sanitize'
+import type { WorkerJob, WorkerStart } from './run-import'
 
-async function run(): Promise<void> {
-  const job = workerData as WorkerJob
+async function run(job: WorkerJob): Promise<void> {
   try {
     if (job.kind === 'text') {
       parentPort?.postMessage({ type: 'text', text: await extractFileText(job.file, job.displayName) })
@@ -27,4 +27,19 @@ async function run(): Promise<void> {
     parentPort?.postMessage({ type: 'error', error: AppError.from(e).toData() })
   }
 }
-void run()
+
+const start = workerData as WorkerStart
+if (start.kind === 'spare') {
+  // A spare loads mammoth and jsdom (~0.75 s and most of a worker's memory) before it is needed, then
+  // takes exactly one job: the next import does not pay for them, and each import still gets a fresh heap.
+  void (async () => {
+    try {
+      await import('mammoth')
+      sanitizeLessonHtml('<p>预热</p>')
+    } catch {
+      // The job that follows will load them again and report what fails.
+    }
+    parentPort?.postMessage({ type: 'ready' })
+    parentPort?.once('message', (job: WorkerJob) => void run(job))
+  })()
+} else void run(start)

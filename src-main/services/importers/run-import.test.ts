@@ -8,6 +8,7 @@ import { runImport } from './run-import'
 import { importFile } from './import-file'
 import { overlappingBomb, zipSlip } from '../courseware/hostile-zips'
 import { plainDeck } from '../../test-utils/fixture-decks'
+import { longPlanDocx, longPlanHeading } from '../../test-utils/fixture-docx'
 
 let cleanup: (() => void) | undefined
 afterEach(() => cleanup?.())
@@ -39,6 +40,29 @@ describe('import off the main thread', () => {
     expect(progress.at(-1)).toEqual([5, 5])
     expect(progress.map((p) => p[0])).toEqual([...progress.map((p) => p[0])].sort((a, b) => a - b))
   })
+
+  it('imports one after another and side by side, each whole, after the first leaves a warmed spare worker', async () => {
+    const file = sample()
+    const plan = join(file, '..', '长教案.docx')
+    writeFileSync(plan, longPlanDocx({ paragraphs: 200, pictures: 5 }))
+    const first = await runImport(plan, { splitHeadingLevel: 1, timeoutMs: 15_000 })
+    // The spare takes the next job by message instead of workerData: the same deck must come back.
+    const second = await runImport(plan, { splitHeadingLevel: 1, timeoutMs: 15_000 })
+    expect(second.report.titles).toEqual(first.report.titles)
+    expect(second.report.titles.filter((t) => !t.endsWith('（续）'))).toEqual(
+      Array.from({ length: 10 }, (_, i) => longPlanHeading(i))
+    )
+    expect([...second.media.keys()].sort()).toEqual([...first.media.keys()].sort())
+    expect(second.media.size).toBe(5)
+    const [a, b, bad] = await Promise.all([
+      runImport(plan, { splitHeadingLevel: 1, timeoutMs: 15_000 }),
+      runImport(file, { timeoutMs: 15_000 }),
+      refusal(runImport(join(file, '..', '缺失.docx'), { timeoutMs: 15_000 }))
+    ])
+    expect(a.deck.slides).toHaveLength(first.deck.slides.length)
+    expect(b.deck.slides).toHaveLength(5)
+    expect(bad.code).toBe('NOT_FOUND')
+  }, 60_000)
 
   it('stops an import that runs past its time limit', async () => {
     const err = await refusal(runImport(sample(), { timeoutMs: 1 }))

@@ -19,11 +19,15 @@ export type WorkerJob =
   | { readonly kind: 'import'; readonly file: string; readonly options: Omit<ImportOptions, 'onProgress'> }
   | { readonly kind: 'text'; readonly file: string; readonly displayName: string }
 
+/** How a worker starts: with its job, or as a spare that loads the importers and waits for one. */
+export type WorkerStart = WorkerJob | { readonly kind: 'spare' }
+
 type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; deck: Deck; report: ImportReport; media: [string, Uint8Array][] }
   | { type: 'text'; text: ExtractedText }
   | { type: 'error'; error: AppErrorData }
+  | { type: 'ready' }
 
 export interface WorkerLimits {
   readonly timeoutMs?: number
@@ -102,10 +106,7 @@ function runJob<T>(job: WorkerJob, o: JobOptions, onMessage: (m: WorkerMessage) 
   const { verb, name, timeoutMs = 30_000, maxHeapMb = 768 } = o
   const entry = o.workerFile ?? defaultWorker()
   return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(entry, {
-      workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64 }
-    })
+    const worker = job.kind === 'import' ? takeSpare(entry, maxHeapMb, job) : startWorker(entry, maxHeapMb, job)
     let settled = false
     const finish = (fn: () => void) => {
       if (settled) return
@@ -113,6 +114,7 @@ function runJob<T>(job: WorkerJob, o: JobOptions, onMessage: (m: WorkerMessage) 
       clearTimeout(timer)
       fn()
       void worker.terminate()
+      if (job.kind === 'import') keepSpare(entry, maxHeapMb)
     }
     const timer = setTimeout(
       () =>
@@ -169,4 +171,43 @@ function runJob<T>(job: WorkerJob, o: JobOptions, onMessage: (m: WorkerMessage) 
       )
     })
   })
+}
+
+function startWorker(entry: string | URL, maxHeapMb: number, start: WorkerStart): Worker {
+  return new Worker(entry, {
+    workerData: start,
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64 }
+  })
+}
+
+/**
+ * One spare import worker per (script, heap limit), started when an import ends. A cold worker spent
+ * ~0.75 s of every import loading mammoth and jsdom (a 20-paragraph plan: 754 ms in its report); a
+ * spare has them loaded. It takes one job and is then stopped, so no import sees another's heap.
+ */
+const spares = new Map<string, Worker>()
+const spareKey = (entry: string | URL, maxHeapMb: number) => `${String(entry)}|${maxHeapMb}`
+
+function keepSpare(entry: string | URL, maxHeapMb: number): void {
+  const key = spareKey(entry, maxHeapMb)
+  if (spares.has(key)) return
+  const spare = startWorker(entry, maxHeapMb, { kind: 'spare' })
+  // An idle spare must not keep the app (or a test run) alive, and one that dies is simply forgotten.
+  spare.unref()
+  const forget = () => {
+    if (spares.get(key) === spare) spares.delete(key)
+  }
+  spare.once('exit', forget)
+  spare.once('error', forget)
+  spares.set(key, spare)
+}
+
+function takeSpare(entry: string | URL, maxHeapMb: number, job: WorkerJob): Worker {
+  const key = spareKey(entry, maxHeapMb)
+  const spare = spares.get(key)
+  if (!spare) return startWorker(entry, maxHeapMb, job)
+  spares.delete(key)
+  spare.ref()
+  spare.postMessage(job)
+  return spare
 }
