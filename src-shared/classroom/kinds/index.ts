@@ -15,10 +15,11 @@ import { wordcloud } from './wordcloud'
 import { buzz } from './buzz'
 import { photo } from './photo'
 import { number } from './number'
+import { ordering } from './ordering'
 
 export * from './kind-module'
 
-export const KINDS = { single, multiple, truefalse, fillin, poll, wordcloud, buzz, photo, number }
+export const KINDS = { single, multiple, truefalse, fillin, poll, wordcloud, buzz, photo, number, ordering }
 
 type Kinds = typeof KINDS
 /** Fails to compile when a key names another kind than its module's (`single: multiple`). */

@@ -34,7 +34,8 @@ describe('question kinds', () => {
       'wordcloud',
       'buzz',
       'photo',
-      'number'
+      'number',
+      'ordering'
     ])
     for (const k of QUESTION_KINDS) expect(KINDS[k].kind).toBe(k)
   })
@@ -202,7 +203,8 @@ describe('question kinds', () => {
       buzz: 'open',
       photo: 'open',
       // The platform has no number kind; a number is a one-blank fill-in there.
-      number: 'fill'
+      number: 'fill',
+      ordering: 'open'
     })
   })
 })
