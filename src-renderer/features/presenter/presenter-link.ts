@@ -21,7 +21,12 @@ export const BoardState = z.object({
   slideIndex: z.number().int().nullable(),
   nextSlideIndex: z.number().int().nullable(),
   status: LessonStatus.nullable(),
-  ended: z.boolean()
+  ended: z.boolean(),
+  /** The board's countdown while it runs (or has just run out), for the console; absent when none. */
+  countdown: z
+    .object({ text: z.string().max(12), timeUp: z.boolean() })
+    .nullable()
+    .optional()
 })
 export type BoardState = z.infer<typeof BoardState>
 
