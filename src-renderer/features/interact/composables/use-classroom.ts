@@ -8,6 +8,7 @@ import { useClassroomStore } from '../../../stores/classroom'
 import { downloadBase64, downloadBlob } from '../../../composables/download'
 import { XLSX_MIME } from '../../../../src-shared/tables/xlsx'
 import type { RosterEntry } from '../../../../src-shared/classroom/protocol'
+import type { PointsRulesInput } from '../../../../src-shared/classroom/points'
 
 export function useClassroom() {
   const store = useClassroomStore()
@@ -38,8 +39,8 @@ export function useClassroom() {
     lastClassRuns,
     hydrate: store.hydrate,
     /** A roster makes a roster class: students join by tapping their names. */
-    open: (title: string, host?: string, roster?: RosterEntry[]) =>
-      store.open(title, { ...(host ? { host } : {}), ...(roster ? { roster } : {}) }),
+    open: (title: string, host?: string, roster?: RosterEntry[], points?: PointsRulesInput) =>
+      store.open(title, { ...(host ? { host } : {}), ...(roster ? { roster } : {}), ...(points ? { points } : {}) }),
     close: store.close,
     launch: store.launch,
     closeQuestion: store.closeQuestion,
