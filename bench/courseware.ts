@@ -4,7 +4,8 @@
  *   files when `soffice` exists (goal: we are ≥ 10× faster) — the real files of ../shared/corpus when
  *   it is beside the checkout, otherwise the generated set of src-main/test-utils (each figure's note says which); a generated 400-slide deck's open time;
  *   export of 50 slides with 20 images, and export time per slide at 50/100/200/300 slides (flat);
- *   a generated 50-page DOCX imported and split into slides.
+ *   a generated 50-page DOCX imported and split into slides; the worst generated Word and PowerPoint
+ *   files' time and peak RSS through the app's worker path.
  * Writes bench/results/courseware.json.
  */
 import { execFileSync } from 'node:child_process'
@@ -21,8 +22,8 @@ import { importBytes } from '../src-main/services/importers/import-file'
 import { importDocx } from '../src-main/services/importers/docx-import'
 import { exportPptx } from '../src-main/services/exporters/pptx-export'
 import { CORPUS_ABSENT, corpusFile, haveCorpus } from '../src-main/test-utils/corpus'
-import { generatedPptxSet } from '../src-main/test-utils/fixture-decks'
-import { generatedDocxSet } from '../src-main/test-utils/fixture-docx'
+import { generatedPptxSet, plainDeck } from '../src-main/test-utils/fixture-decks'
+import { generatedDocxSet, longPlanDocx } from '../src-main/test-utils/fixture-docx'
 
 interface Figure {
   id: string
@@ -441,7 +442,81 @@ async function docx(): Promise<void> {
   })
 }
 
+/**
+ * The worst generated Word and PowerPoint files under 10 MB (issue 14, item 8: under 2 s and 300 MB
+ * each): each imported in a fresh process through the app's worker path (bench/lib/import-peak.ts).
+ * Word: long plans like the one that took 24 s (20,000 short paragraphs), and with 2,000 pictures.
+ * PowerPoint: 900 slides of title and text.
+ */
+function worstGenerated(): void {
+  const kinds: { kind: string; files: { name: string; bytes: Uint8Array; split?: number }[] }[] = [
+    {
+      kind: 'docx',
+      files: [
+        { name: 'plan-20000-paragraphs.docx', bytes: longPlanDocx({ paragraphs: 20_000 }), split: 1 },
+        {
+          name: 'plan-5000-paragraphs-2000-pictures.docx',
+          bytes: longPlanDocx({ paragraphs: 5000, pictures: 2000 }),
+          split: 1
+        },
+        { name: 'plan-5000-paragraphs-unsplit.docx', bytes: longPlanDocx({ paragraphs: 5000, pictures: 500 }) }
+      ]
+    },
+    {
+      kind: 'pptx',
+      files: [
+        { name: 'deck-900-slides.pptx', bytes: plainDeck(Array.from({ length: 900 }, (_, i) => `第 ${i + 1} 页`)) }
+      ]
+    }
+  ]
+  for (const { kind, files } of kinds) {
+    let worst: { name: string; size: number; coldMs: number; warmMs: number; peakRssMb: number } | null = null
+    let worstRss = 0
+    for (const f of files) {
+      const path = join(work, f.name)
+      writeFileSync(path, f.bytes)
+      const out = execFileSync(
+        process.execPath,
+        [
+          ...process.execArgv,
+          join(import.meta.dirname, 'lib/import-peak.ts'),
+          path,
+          ...(f.split ? [String(f.split)] : [])
+        ],
+        { encoding: 'utf8', timeout: 120_000 }
+      )
+      const m = JSON.parse(out.trim().split('\n').pop()!) as { coldMs: number; warmMs: number; peakRssMb: number }
+      console.log(`  ${f.name} ${(f.bytes.length / 1e6).toFixed(2)} MB: ${JSON.stringify(m)}`)
+      if (!worst || m.coldMs > worst.coldMs) worst = { name: f.name, size: f.bytes.length, ...m }
+      worstRss = Math.max(worstRss, m.peakRssMb)
+    }
+    const note = `worst of ${files.map((f) => f.name).join(', ')}: ${worst!.name}, ${(worst!.size / 1e6).toFixed(2)} MB; fresh process, runImport`
+    add({
+      id: `import.worst_${kind}_first_ms`,
+      value: round(worst!.coldMs),
+      unit: 'ms',
+      goal: '< 2000',
+      note: `${note}, cold worker`
+    })
+    add({
+      id: `import.worst_${kind}_next_ms`,
+      value: round(worst!.warmMs),
+      unit: 'ms',
+      goal: '< 2000',
+      note: `${note}, spare worker`
+    })
+    add({
+      id: `import.worst_${kind}_peak_rss_mb`,
+      value: round(worstRss),
+      unit: 'MB',
+      goal: '< 300',
+      note: `highest of the same files, process and worker`
+    })
+  }
+}
+
 try {
+  worstGenerated()
   await corpusImports()
   await openLargeDeck()
   await exports()
