@@ -157,9 +157,15 @@ export const useClassroomStore = defineStore('classroom', () => {
       await countLastClass()
     })
 
-  /** True when the open class is this lesson's own (opened for it from the board). */
-  function belongsTo(lessonSessionId: string | null): boolean {
-    return !!status.value?.open && !!lessonSessionId && status.value.lessonSessionId === lessonSessionId
+  /**
+   * True when the open class is this lesson's own: opened for it from the board, or opened for no
+   * lesson (from the 课堂互动 page) under this lesson's class name, so a class opened just before
+   * the lesson is taught in it. A class of another lesson never is.
+   */
+  function belongsTo(lessonSessionId: string | null, className = ''): boolean {
+    const s = status.value
+    if (!s?.open || !lessonSessionId) return false
+    return s.lessonSessionId === lessonSessionId || (s.lessonSessionId === null && !!className && s.title === className)
   }
 
   /**
@@ -172,14 +178,14 @@ export const useClassroomStore = defineStore('classroom', () => {
     lessonSessionId: string,
     opts: { roster?: RosterEntry[]; host?: string; points?: PointsRulesInput } = {}
   ) {
-    if (belongsTo(lessonSessionId)) return status.value
+    if (belongsTo(lessonSessionId, title)) return status.value
     if (status.value?.open) await close()
     return open(title, { ...opts, lessonSessionId })
   }
 
   /** 下课: the lesson's class closes with it (its open question too); another lesson's class is left alone. */
-  async function closeForLesson(lessonSessionId: string): Promise<void> {
-    if (belongsTo(lessonSessionId)) await close()
+  async function closeForLesson(lessonSessionId: string, className = ''): Promise<void> {
+    if (belongsTo(lessonSessionId, className)) await close()
   }
 
   const launch = (input: QuestionSpecInput) =>

@@ -137,3 +137,38 @@ describe('one lesson, one class session', () => {
     expect(fake.callsTo('classroom:close')).toHaveLength(0)
   })
 })
+
+describe('a class opened on the 课堂互动 page just before the lesson', () => {
+  it('is the lesson’s class when it carries the lesson’s class name (and closes at 下课); another name is not', async () => {
+    server = openStatus({ lessonSessionId: null, title: '八年级3班', pin: '555555' })
+    fake.handle('lessons:end', ({ sessionId }) => lessonSummary(sessionId, { className: '八年级3班' }))
+    const classroom = useClassroomStore()
+    await classroom.hydrate()
+    await startLesson('x', '八年级3班')
+    const lessons = useLessonsStore()
+    const scope = effectScope()
+    const same = scope.run(() =>
+      useBoardClassroom(
+        classroom,
+        {},
+        () => lessons.status?.sessionId ?? null,
+        () => '八年级3班'
+      )
+    )!
+    const other = scope.run(() =>
+      useBoardClassroom(
+        classroom,
+        {},
+        () => lessons.status?.sessionId ?? null,
+        () => '八年级4班'
+      )
+    )!
+    expect(same.status.value).toMatchObject({ open: true, pin: '555555' })
+    expect(other.status.value).toMatchObject({ open: false, pin: null })
+    await same.open('八年级3班', undefined, undefined)
+    expect(fake.callsTo('classroom:open')).toHaveLength(0)
+    await lessons.end()
+    expect(fake.callsTo('classroom:close')).toHaveLength(1)
+    scope.stop()
+  })
+})

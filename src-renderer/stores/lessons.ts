@@ -114,7 +114,7 @@ export const useLessonsStore = defineStore('lessons', () => {
       ended?.(s)
       // 下课 ends the lesson's class too: its question stops taking answers, and the next lesson
       // (maybe another class) opens a class of its own.
-      await useClassroomStore().closeForLesson(s.id)
+      await useClassroomStore().closeForLesson(s.id, s.className)
       return s
     } catch (err) {
       error.value = AppError.from(err)

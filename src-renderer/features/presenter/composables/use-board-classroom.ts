@@ -46,10 +46,11 @@ export function notThisLesson(s: ClassroomStatus): ClassroomStatus {
 export function useBoardClassroom(
   store: ClassroomStore,
   hooks: BoardClassroomHooks = {},
-  lessonId: () => string | null = () => null
+  lessonId: () => string | null = () => null,
+  className: () => string = () => ''
 ) {
   const { interfaces, spec, remote: code, busy, error } = storeToRefs(store)
-  const mine = computed(() => store.belongsTo(lessonId()))
+  const mine = computed(() => store.belongsTo(lessonId(), className()))
   const status = computed(() => {
     const s = store.status
     return s && s.open && !mine.value ? notThisLesson(s) : s

@@ -59,7 +59,8 @@ export function useBoardLive(classroom: ClassroomStore | null, deps: BoardLiveDe
           },
           onRemote: (e) => void onRemote(e)
         },
-        deps.lessonId
+        deps.lessonId,
+        () => deps.lesson().className
       )
     : null
   const liveOpen = computed(() => !!live?.status.value?.open)
