@@ -18,7 +18,7 @@ import {
 } from '../../../src-shared/courseware'
 import { GuardedZip, DEFAULT_ZIP_LIMITS } from '../courseware/zip-guard'
 import { sha256Hex } from '../courseware/edux-file'
-import { elementChildren, parseHtmlFragment, sanitizeLessonHtml } from './html-sanitize'
+import { elementChildren, sanitizeLessonHtml } from './html-sanitize'
 import { imageSize } from './image-size'
 import type { ImportOptions, ImportResult } from './import-types'
 
@@ -117,7 +117,7 @@ export async function importDocx(file: string, bytes: Uint8Array, opts: ImportOp
       `${clean.removedImages - failedImages} external pictures were removed.`
     )
 
-  const frag = parseHtmlFragment(clean.html)
+  const frag = clean.body
   const firstHeading = frag.querySelector('h1, h2, h3')?.textContent?.trim()
   const planTitle = opts.title ?? (firstHeading || file.replace(/\.[^.]+$/, ''))
   // The pictures the sanitised plan still shows, read off its DOM once (not one scan of the HTML per picture).
