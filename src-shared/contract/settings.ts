@@ -31,10 +31,7 @@ export const SettingsPatch = z
   .object({
     language: Language,
     classroomPort: z.number().int().min(1024).max(65535),
-    platformUrl: z
-      .string()
-      .url()
-      .refine(isAllowedPlatformUrl, `${PLATFORM_URL_RULE.zh} / ${PLATFORM_URL_RULE.en}`),
+    platformUrl: z.string().url().refine(isAllowedPlatformUrl, `${PLATFORM_URL_RULE.zh} / ${PLATFORM_URL_RULE.en}`),
     effectiveLessonMinutes: z.number().int().min(1).max(240),
     idleMinutes: z.number().int().min(1).max(60),
     activityRegion: z

@@ -38,13 +38,11 @@ test('file a lesson plan on a chapter, find it, and see a lesson and a quiz in t
 
   // Add a Word lesson plan and hang it on a chapter.
   await page.goto(`${host.url}#/library`)
-  await page
-    .getByTestId('library-file')
-    .setInputFiles({
-      name: '长方形和正方形.docx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      buffer: docx('本课学习周长的意义和长方形周长的计算方法。')
-    })
+  await page.getByTestId('library-file').setInputFiles({
+    name: '长方形和正方形.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: docx('本课学习周长的意义和长方形周长的计算方法。')
+  })
   await expect(page.getByTestId('library-item')).toHaveCount(1)
   await page.getByTestId('edit-长方形和正方形').click()
   for (const level of ['stage', 'subject', 'edition', 'volume', 'chapter']) {

@@ -251,13 +251,11 @@ function buildApp(ctx: PlatformContext, admin: boolean): FastifyInstance {
     return reply.code(500).send({ success: false, code: PlatformCode.INTERNAL, message: '平台内部错误，请稍后重试' })
   })
   app.setNotFoundHandler((req, reply) =>
-    reply
-      .code(404)
-      .send({
-        success: false,
-        code: PlatformCode.NOT_FOUND,
-        message: `接口不存在：${req.method} ${req.url.split('?')[0]}`
-      })
+    reply.code(404).send({
+      success: false,
+      code: PlatformCode.NOT_FOUND,
+      message: `接口不存在：${req.method} ${req.url.split('?')[0]}`
+    })
   )
 
   registerAuthRoutes(app, ctx)

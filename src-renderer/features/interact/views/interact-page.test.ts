@@ -22,7 +22,16 @@ beforeEach(() => {
     'classroom:interfaces': () => [{ name: 'wlan0', address: '192.168.1.5', internal: false }],
     'classroom:runs': () => runs(runCount),
     'classroom:open': () => openStatus(),
-    'classroom:launch': () => tally({ answered: 0 })
+    'classroom:launch': () => tally({ answered: 0 }),
+    // The open form offers this computer's class rosters and the teacher's platform classes.
+    'rosters:list': () => ({ classes: [] }),
+    'sync:classes': () => ({
+      teacher: null,
+      classes: [],
+      fetchedAt: '2026-12-04T08:00:00.000Z',
+      fromCache: true,
+      staleBecause: null
+    })
   })
   setTransport(fake)
 })
