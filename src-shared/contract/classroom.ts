@@ -85,7 +85,6 @@ export type RunSummary = z.infer<typeof RunSummary>
 export const RemoteEvent = z.object({
   action: z.union([RemoteAction, z.literal('photo')]),
   at: z.string(),
-  pickedName: z.string().optional(),
   photoId: z.string().optional()
 })
 export type RemoteEvent = z.infer<typeof RemoteEvent>

@@ -122,12 +122,8 @@ describe('phone remote commands on the board', () => {
       expect(boardActionForRemote({ action, at })).toEqual({ kind: 'show-tally' })
     }
   })
-  it('picks a name on the board, keeping the server pick as a fallback', () => {
-    expect(boardActionForRemote({ action: 'random-pick', at, pickedName: '王五' })).toEqual({
-      kind: 'pick-name',
-      fallbackName: '王五'
-    })
-    expect(boardActionForRemote({ action: 'random-pick', at })).toEqual({ kind: 'pick-name', fallbackName: null })
+  it('picks a name on the board (the server picks none of its own)', () => {
+    expect(boardActionForRemote({ action: 'random-pick', at })).toEqual({ kind: 'pick-name' })
   })
   it('puts a photo on the board, and ignores a photo event without a photo', () => {
     expect(boardActionForRemote({ action: 'photo', at, photoId: 'p1' })).toEqual({ kind: 'photo', photoId: 'p1' })

@@ -42,8 +42,8 @@ export type BoardAction =
   | { kind: 'nav'; command: 'next' | 'prev' }
   /** A question was launched, closed or revealed from the phone: show its tally on the board. */
   | { kind: 'show-tally' }
-  /** Pick a name with the board's name picker (no repeats this lesson); the server's pick is the fallback. */
-  | { kind: 'pick-name'; fallbackName: string | null }
+  /** Pick a name with the board's name picker (no repeats this lesson); the phone is told the board's pick. */
+  | { kind: 'pick-name' }
   | { kind: 'photo'; photoId: string }
   | { kind: 'none' }
 
@@ -59,7 +59,7 @@ export function boardActionForRemote(e: RemoteEvent): BoardAction {
     case 'reveal':
       return { kind: 'show-tally' }
     case 'random-pick':
-      return { kind: 'pick-name', fallbackName: e.pickedName ?? null }
+      return { kind: 'pick-name' }
     case 'photo':
       return e.photoId ? { kind: 'photo', photoId: e.photoId } : { kind: 'none' }
     default:
