@@ -16,6 +16,7 @@ import { Zip, ZipDeflate, ZipPassThrough, unzipSync, type ZipInputFile } from 'f
 import { AppError } from '../../src-shared/errors'
 import { decodeEdux, encodeEdux } from '../services/courseware/edux-file'
 import { sampleDeck } from '../services/exporters/sample-deck'
+import { stopSpareWorkers } from '../services/importers/run-import'
 import { createManifest } from '../../src-shared/courseware'
 import { runImport } from '../services/importers/run-import'
 import { defaultExtractors, extractText } from '../services/library/text-extract'
@@ -356,6 +357,8 @@ export async function refuseBombs(): Promise<{
       const path = join(t.dir, bomb.fileName)
       writeFileSync(path, bomb.bytes)
       for (const entry of entryPointsOf(bomb.fileName)) {
+        // The spare import worker the previous case left booting (~150 MB) is not this bomb's cost.
+        await stopSpareWorkers()
         const before = Math.ceil(process.memoryUsage.rss() / 1048576)
         sampler.reset()
         const t0 = performance.now()

@@ -202,6 +202,13 @@ function keepSpare(entry: string | URL, maxHeapMb: number): void {
   spares.set(key, spare)
 }
 
+/** Ends every idle spare: a measurement of one import's memory must not count a spare booting for the next. */
+export async function stopSpareWorkers(): Promise<void> {
+  const idle = [...spares.values()]
+  spares.clear()
+  await Promise.all(idle.map((w) => w.terminate()))
+}
+
 function takeSpare(entry: string | URL, maxHeapMb: number, job: WorkerJob): Worker {
   const key = spareKey(entry, maxHeapMb)
   const spare = spares.get(key)
