@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Aspect, Color, Id, MediaRef, mediaPath } from './primitives'
 import { Element, elementMedia, paragraphsText } from './element'
 import { InkStroke } from './ink'
+import { BuildStep } from './animation'
 
 export const SlideBackground = z
   .object({
@@ -22,9 +23,28 @@ export const Slide = z
     background: SlideBackground.default({ fit: 'cover' }),
     /** Ink drawn on this slide while preparing or teaching. */
     ink: z.array(InkStroke).max(10_000).default([]),
-    hidden: z.boolean().default(false)
+    hidden: z.boolean().default(false),
+    /** Build steps (动画) in play order; see animation.ts. */
+    animations: z.array(BuildStep).max(2000).default([])
   })
   .strict()
+  .superRefine((slide, ctx) => {
+    const ids = new Set(slide.elements.map((e) => e.id))
+    slide.animations.forEach((a, i) => {
+      if (!ids.has(a.elementId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `build step acts on missing element ${a.elementId}`,
+          path: ['animations', i, 'elementId']
+        })
+      if (a.trigger !== undefined && !ids.has(a.trigger))
+        ctx.addIssue({
+          code: 'custom',
+          message: `build step triggered by missing element ${a.trigger}`,
+          path: ['animations', i, 'trigger']
+        })
+    })
+  })
 export type Slide = z.infer<typeof Slide>
 
 /** A Word lesson plan (教案) kept beside the slides: sanitised HTML whose images are `media/<hash>.<ext>`. */

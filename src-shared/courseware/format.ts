@@ -10,7 +10,7 @@ import { Deck } from './deck'
 import { Manifest } from './manifest'
 import { OLD_KIND_SPELLINGS } from './question'
 
-export const EDUX_FORMAT_VERSION = 2
+export const EDUX_FORMAT_VERSION = 3
 
 /** The raw, unvalidated JSON of one file: what migrations work on. */
 export interface RawEdux {
@@ -43,6 +43,12 @@ export const EDUX_MIGRATIONS: readonly EduxMigration[] = [
       }
       return doc
     }
+  },
+  {
+    version: 3,
+    description:
+      'slides carry build steps (animations) and richer elements; every new field is optional, so older files need no change',
+    up: (doc) => doc
   }
 ]
 

@@ -188,6 +188,7 @@ function titleSlide(title: string): Slide {
     notes: '',
     background: { fit: 'cover' },
     ink: [],
+    animations: [],
     hidden: false
   }
 }
@@ -253,6 +254,7 @@ function splitIntoSlides(frag: ParentNode, level: number, media: Map<string, Uin
       notes: '',
       background: { fit: 'cover' },
       ink: [],
+      animations: [],
       hidden: false
     })
     blocks = []

@@ -47,8 +47,9 @@ export function inkIntoDeck(deck: Deck, pages: readonly LessonPage[], background
       source?.background ?? { color: '#FFFFFF', fit: 'cover' }
     // A snapshot keeps the slide's content under the new ink; a blank page has only the ink.
     const slide: Slide = source
-      ? { ...source, id: p.id, background, ink: [...p.strokes], hidden: false }
-      : { id: p.id, elements: [], notes: '', background, ink: [...p.strokes], hidden: false }
+      ? // built in full: the page was drawn on as it stood at the end of its builds
+        { ...source, id: p.id, background, ink: [...p.strokes], hidden: false, animations: [] }
+      : { id: p.id, elements: [], notes: '', background, ink: [...p.strokes], hidden: false, animations: [] }
     const list = after.get(lastSlide) ?? []
     list.push(slide)
     after.set(lastSlide, list)

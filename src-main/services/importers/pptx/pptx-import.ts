@@ -233,7 +233,7 @@ function readSlide(
 
   const background = readBackground(ctx, [{ part, root }, layout, master], theme)
   const notes = readNotes(ctx, part, theme)
-  const slide: Slide = { id, elements, notes, background, ink: [], hidden: attr(root, 'show') === '0' }
+  const slide: Slide = { id, elements, notes, background, ink: [], hidden: attr(root, 'show') === '0', animations: [] }
 
   // The title is the title placeholder's text when there is one, else the first text on the slide.
   let title = ''
