@@ -12,7 +12,8 @@ export default defineConfig({
       'src-main/**/*.test.ts',
       'src-renderer/**/*.test.ts',
       'tools/**/*.test.ts',
-      'scripts/**/*.test.ts'
+      'scripts/**/*.test.ts',
+      'bench/**/*.test.ts'
     ],
     // LibreOffice interop runs separately (npm run test:interop): it needs soffice and minutes.
     exclude: ['**/node_modules/**', '**/*.interop.test.ts'],
