@@ -247,13 +247,22 @@ export class StudentClient {
   }
 
   /** Photo answer over HTTP: downscaled on the device first, then sent with the same seq on retries. */
-  async uploadPhoto(file: File): Promise<void> {
+  uploadPhoto(file: File): Promise<void> {
+    return this.#uploadPicture(() => downscale(file), '照片没有发出去，请检查网络后重试')
+  }
+
+  /** A 小黑板 drawing (a PNG the tablet drew): the same upload as a photo, so the same limits and 413. */
+  uploadDrawing(png: Blob): Promise<void> {
+    return this.#uploadPicture(async () => png, '画好的答案没有发出去，请检查网络后重试')
+  }
+
+  async #uploadPicture(picture: () => Promise<Blob>, failed: string): Promise<void> {
     const q = this.view.question
     if (!q || !this.view.open || !this.#stored.token) return
     this.view.sending = true
     this.view.error = null
     try {
-      const body = await downscale(file)
+      const body = await picture()
       const url = `${HTTP_PATHS.studentPhoto}?runId=${encodeURIComponent(q.runId)}&seq=${this.#nextSeq()}`
       for (let i = 0; i < 3; i++) {
         try {
@@ -270,7 +279,7 @@ export class StudentClient {
           await new Promise((res) => setTimeout(res, 1000))
         }
       }
-      this.view.error = '照片没有发出去，请检查网络后重试'
+      this.view.error = failed
     } finally {
       this.view.sending = false
     }

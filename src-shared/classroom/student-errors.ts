@@ -93,8 +93,11 @@ export const HINTS = {
     zh: '课堂人数已满，请告诉老师',
     en: 'The class is full; tell the teacher'
   },
-  photoOnSocket: { zh: '拍照题请用“拍照上传”提交照片', en: 'For a photo question, send the photo with “Upload photo”' },
-  notPhoto: { zh: '这道题不是拍照题', en: 'This is not a photo question' },
+  photoOnSocket: {
+    zh: '这道题要交一张图片：拍照题用“拍照上传”，小黑板题画好后点“提交”',
+    en: 'This question takes a picture: upload a photo, or draw on the board and tap “Submit”'
+  },
+  notPhoto: { zh: '这道题不用交图片', en: 'This question does not take a picture' },
   studentPhotos: {
     zh: '你在这节课的照片已达上限，请告诉老师',
     en: 'You have reached the photo limit for this class; tell the teacher'

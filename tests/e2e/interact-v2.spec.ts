@@ -144,10 +144,10 @@ const PNG = Buffer.from(
   'base64'
 )
 
-test('photo answers reach the board as a gallery, and a tap opens one as a page to write over', async ({
-  page,
-  browser
-}) => {
+const tabletShot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, name), fullPage: true })
+
+/** A lesson on the board with its class open and two tablets joined from the roster. */
+async function boardWithTablets(page: Page, browser: Browser): Promise<[Page, Page]> {
   await page.goto(`${host.url}#/teach`)
   await page.getByTestId('class-new').click()
   await page.getByTestId('class-name').fill('八年级2班')
@@ -163,6 +163,14 @@ test('photo answers reach the board as a gallery, and a tap opens one as a page 
   const zhang = await joinByRoster(browser, url, pin, 'n1')
   const li = await joinByRoster(browser, url, pin, 'n2')
   await page.getByTestId('live-hide').click()
+  return [zhang, li]
+}
+
+test('photo answers reach the board as a gallery, and a tap opens one as a page to write over', async ({
+  page,
+  browser
+}) => {
+  const [zhang, li] = await boardWithTablets(page, browser)
 
   // The 课堂互动 page (another window of the same app) asks for a photo; the board follows.
   await rpc.call('classroom:launch', { spec: { kind: 'photo', prompt: '拍下你的作图' } })
@@ -182,6 +190,54 @@ test('photo answers reach the board as a gallery, and a tap opens one as a page 
   await expect(page.getByTestId('board-tally')).toHaveCount(0)
   await expect(page.getByTestId('board-photo')).toBeVisible()
   await expect(page.getByTestId('board-photo')).toHaveAttribute('src', /^data:image\//)
+})
+
+test('小黑板: each student draws the answer with the board’s ink, and the drawings reach the board’s gallery', async ({
+  page,
+  browser
+}) => {
+  const [zhang, li] = await boardWithTablets(page, browser)
+  await rpc.call('classroom:launch', { spec: { kind: 'drawing', prompt: '画出三角形 ABC 的高' } })
+  await expect(page.getByTestId('board-tally')).toBeVisible()
+
+  for (const [i, tablet] of [zhang, li].entries()) {
+    const pad = tablet.getByTestId('drawing-page')
+    await expect(pad).toBeVisible()
+    // Nothing drawn yet: nothing to send.
+    await expect(tablet.getByTestId('drawing-submit')).toBeDisabled()
+    const b = (await pad.boundingBox())!
+    await tablet.mouse.move(b.x + b.width * 0.2, b.y + b.height * (0.3 + i * 0.2))
+    await tablet.mouse.down()
+    for (let k = 1; k <= 12; k++)
+      await tablet.mouse.move(b.x + b.width * (0.2 + k * 0.05), b.y + b.height * (0.3 + i * 0.2 + k * 0.02))
+    await tablet.mouse.up()
+    await tablet.getByTestId('drawing-submit').click()
+    await expect(tablet.getByRole('status')).toContainText('已提交')
+  }
+  await tabletShot(zhang, 'tablet-drawing.png')
+
+  const items = page.getByTestId('answer-gallery-item')
+  await expect(items).toHaveCount(2)
+  await expect(page.getByTestId('answer-gallery')).toContainText('李四')
+  await items.nth(1).click()
+  await expect(page.getByTestId('board-photo')).toBeVisible()
+  // The drawing arrives as the PNG the tablet drew, with ink on it (not a blank page).
+  await expect(page.getByTestId('board-photo')).toHaveAttribute('src', /^data:image\/png;base64,/)
+  const inked = await page.getByTestId('board-photo').evaluate(async (img: HTMLImageElement) => {
+    await img.decode()
+    const c = document.createElement('canvas')
+    c.width = img.naturalWidth
+    c.height = img.naturalHeight
+    const ctx = c.getContext('2d')!
+    ctx.drawImage(img, 0, 0)
+    const px = ctx.getImageData(0, 0, c.width, c.height).data
+    let dark = 0
+    for (let i = 0; i < px.length; i += 4) if (px[i]! < 128) dark++
+    return { w: c.width, h: c.height, dark }
+  })
+  expect(inked).toMatchObject({ w: 960, h: 720 })
+  expect(inked.dark).toBeGreaterThan(200)
+  await page.screenshot({ path: join(SHOTS, 'board-drawing-1920.png') })
 })
 
 test('a number question on the tablet: an answer outside the range is refused with the range, one inside is taken', async ({

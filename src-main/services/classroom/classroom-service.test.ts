@@ -501,6 +501,35 @@ describe('ClassroomService: photos over HTTP', () => {
     const late = await upload(j.token, run.runId, 2, TINY_PNG)
     expect(late.status).toBe(409)
   })
+
+  it('takes a 小黑板 drawing by the same upload as a photo, with its 413, and never over the socket', async () => {
+    kit = await classroomKit({}, { photoBytes: 64 * 1024 })
+    const { s, j } = await joinAs('画图')
+    const run = kit.launch({ kind: 'drawing', prompt: '画出三角形的高' })
+
+    const bySocket = await call(s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'drawing', photoId: 'x' } })
+    expect(bySocket.ok).toBe(false)
+    const tooBig = await upload(j.token, run.runId, 1, Buffer.concat([TINY_PNG, Buffer.alloc(70 * 1024)]))
+    expect(tooBig.status).toBe(413)
+    expect(tooBig.json.error?.details).toEqual({ reason: 'too-large' })
+
+    const good = await upload(j.token, run.runId, 1, TINY_PNG)
+    expect(good.status).toBe(200)
+    const results = kit.service.results(run.runId)
+    expect(results.photos).toHaveLength(1)
+    expect(results.answered).toBe(1)
+    expect(kit.service.photo(results.photos[0]!.photoId).dataUrl.startsWith('data:image/png;base64,')).toBe(true)
+  })
+
+  it('refuses a picture for a question that is not answered with one', async () => {
+    kit = await classroomKit({}, { photoBytes: 64 * 1024 })
+    const { j } = await joinAs('选择')
+    const run = kit.launch(ABCD)
+    const r = await upload(j.token, run.runId, 1, TINY_PNG)
+    expect(r.status).toBeGreaterThanOrEqual(400)
+    expect(r.json.ok).toBe(false)
+    expect(kit.service.results(run.runId).answered).toBe(0)
+  })
 })
 
 /** The lesson a class runs in: quiz results are queued under its class and teacher. */

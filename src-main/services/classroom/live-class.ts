@@ -36,7 +36,7 @@ import {
 } from '../../../src-shared/classroom/protocol'
 import { cleanName, nameKey, nameTooLong } from '../../../src-shared/classroom/names'
 import { HINTS, refusal } from '../../../src-shared/classroom/student-errors'
-import { kindModule } from '../../../src-shared/classroom/kinds'
+import { QuestionKind, kindModule } from '../../../src-shared/classroom/kinds'
 import type { RunTally } from '../../../src-shared/classroom/results'
 import type { DeviceRequest, RemoteEvent } from '../../../src-shared/contract/classroom'
 import { AppError } from '../../../src-shared/errors'
@@ -344,7 +344,8 @@ export class LiveClass implements ClassroomLogic {
       return
     }
     const spec = run.row.spec
-    if (!kindModule(spec.kind).overSocket || input.answer.kind === 'photo')
+    const answerKind = QuestionKind.safeParse(input.answer.kind).data
+    if (kindModule(spec.kind).upload || (answerKind && kindModule(answerKind).upload))
       throw refused('wrong-kind', HINTS.photoOnSocket)
     const checked = checkAnswer(spec, input.answer)
     if (!checked.ok) throw refused(checked.refusal, checked.reason)
@@ -395,7 +396,7 @@ export class LiveClass implements ClassroomLogic {
   photoPrecheck(studentId: string, runId: string, seq: number): AnswerResult | null {
     const { run, dup } = this.#openRun(runId, studentId, seq)
     if (!run) return dup
-    if (run.row.spec.kind !== 'photo') throw refused('wrong-kind', HINTS.notPhoto)
+    if (!kindModule(run.row.spec.kind).upload) throw refused('wrong-kind', HINTS.notPhoto)
     this.#checkPhotoQuota(studentId, 0)
     return null
   }
@@ -437,7 +438,7 @@ export class LiveClass implements ClassroomLogic {
     this.#checkPhotoQuota(studentId, bytes.length)
     const run = this.current!
     const saved = this.#savePhoto(studentId, mime, bytes, (photoId) => {
-      const row = this.#row(run, studentId, seq, { kind: 'photo', photoId })
+      const row = this.#row(run, studentId, seq, kindModule(run.row.spec.kind).upload!(photoId))
       this.d.repo.upsertAnswer(row)
       return row
     })

@@ -17,7 +17,7 @@ export const buzz = {
   spec,
   answer,
   badShape: { zh: '这是抢答，请点“抢答”按钮', en: 'This is a buzz-in; press the buzz button' },
-  overSocket: true,
+  upload: null,
   student: () => ({}),
   misfit: () => null,
   mark: () => null,

@@ -24,7 +24,7 @@ export const fillin = {
     zh: '这是填空题，请在空里写答案（每空最多 200 字）',
     en: 'This is a fill-in question; write in the blanks (200 characters each at most)'
   },
-  overSocket: true,
+  upload: null,
   student: (s) => ({ blanks: s.blanks.length }),
   misfit(s, a) {
     const n = s.blanks.length

@@ -16,10 +16,11 @@ import { buzz } from './buzz'
 import { photo } from './photo'
 import { number } from './number'
 import { ordering } from './ordering'
+import { drawing } from './drawing'
 
 export * from './kind-module'
 
-export const KINDS = { single, multiple, truefalse, fillin, poll, wordcloud, buzz, photo, number, ordering }
+export const KINDS = { single, multiple, truefalse, fillin, poll, wordcloud, buzz, photo, number, ordering, drawing }
 
 type Kinds = typeof KINDS
 /** Fails to compile when a key names another kind than its module's (`single: multiple`). */

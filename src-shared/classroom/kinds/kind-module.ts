@@ -63,8 +63,11 @@ export interface KindModule<S extends { kind: string }, A extends { kind: S['kin
   readonly answer: z.ZodType<A>
   /** The reason shown when an answer does not even have this kind's shape. */
   readonly badShape: Reason
-  /** False when answers come another way than the socket (a photo is an HTTP upload). */
-  readonly overSocket: boolean
+  /**
+   * Kinds answered with a picture (a photo, a 小黑板 drawing) come as an HTTP upload, never over the
+   * socket: this makes the stored answer from the saved picture's id. Null: answered over the socket.
+   */
+  readonly upload: ((photoId: string) => A) | null
   student(spec: S): StudentView
   /** Null when the answer fits the question, else why not. */
   misfit(spec: S, a: A): Reason | null

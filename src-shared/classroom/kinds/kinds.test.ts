@@ -35,7 +35,8 @@ describe('question kinds', () => {
       'buzz',
       'photo',
       'number',
-      'ordering'
+      'ordering',
+      'drawing'
     ])
     for (const k of QUESTION_KINDS) expect(KINDS[k].kind).toBe(k)
   })
@@ -141,14 +142,15 @@ describe('question kinds', () => {
     ])
   })
 
-  it('buzz and photo: they are tallied in order, with the winners the spec sets; photos never come over the socket', () => {
+  it('buzz, photo and drawing: buzzes are tallied in order with the winners the spec sets; pictures never come over the socket', () => {
     expect(tallyOf({ kind: 'buzz', winners: 2 }, [{ kind: 'buzz' }, { kind: 'buzz' }]).buzzes).toEqual([
       ['s0', 2],
       ['s1', 2]
     ])
     expect(tallyOf({ kind: 'photo' }, [{ kind: 'photo', photoId: 'p1' }]).photos).toEqual(['p1'])
-    expect(KINDS.photo.overSocket).toBe(false)
-    expect(QUESTION_KINDS.filter((k) => !KINDS[k].overSocket)).toEqual(['photo'])
+    expect(QUESTION_KINDS.filter((k) => KINDS[k].upload)).toEqual(['photo', 'drawing'])
+    expect(KINDS.drawing.upload!('p2')).toEqual({ kind: 'drawing', photoId: 'p2' })
+    expect(tallyOf({ kind: 'drawing' }, [{ kind: 'drawing', photoId: 'p2' }]).photos).toEqual(['p2'])
   })
 
   it('checks an answer with its own kind’s strict schema and says what is wrong for that kind', () => {
@@ -204,7 +206,8 @@ describe('question kinds', () => {
       photo: 'open',
       // The platform has no number kind; a number is a one-blank fill-in there.
       number: 'fill',
-      ordering: 'open'
+      ordering: 'open',
+      drawing: 'open'
     })
   })
 })

@@ -52,7 +52,7 @@ export const number = {
   },
   answer,
   badShape: { zh: '这是数值题，请填写一个数', en: 'This is a number question; enter a number' },
-  overSocket: true,
+  upload: null,
   student: (s) => ({
     ...(s.unit ? { unit: s.unit } : {}),
     ...(s.min !== undefined ? { min: s.min } : {}),

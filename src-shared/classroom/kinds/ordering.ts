@@ -46,7 +46,7 @@ export const ordering = {
   spec,
   answer,
   badShape: { zh: '这是排序题，请把各项排好顺序再提交', en: 'This is an ordering question; put the items in order' },
-  overSocket: true,
+  upload: null,
   student: (s) => ({ options: shownOrder(s.items).map((pos) => s.items[pos]!) }),
   misfit(s, a) {
     const n = s.items.length

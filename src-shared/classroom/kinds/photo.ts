@@ -16,7 +16,7 @@ export const photo = {
   spec,
   answer,
   badShape: { zh: '这道题请拍照作答', en: 'Answer this question with a photo' },
-  overSocket: false,
+  upload: (photoId) => ({ kind: 'photo', photoId }),
   student: () => ({}),
   misfit: () => null,
   mark: () => null,

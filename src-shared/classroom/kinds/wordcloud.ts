@@ -23,7 +23,7 @@ export const wordcloud = {
     zh: '这是词云，请写 1 到 5 个词（每个最多 30 字）',
     en: 'This is a word cloud; write 1 to 5 words (30 characters each at most)'
   },
-  overSocket: true,
+  upload: null,
   student: (s) => ({ maxWords: s.maxWords }),
   misfit(s, a) {
     const words = wordsOf(a)
