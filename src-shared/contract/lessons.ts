@@ -149,7 +149,9 @@ export const LessonPlace = z
     pageId: Id,
     pageIndex: z.number().int().nonnegative().max(10_000),
     /** The deck slide on screen (or the one a snapshot page copies); null for a blank board. */
-    slideIndex: z.number().int().nonnegative().max(10_000).nullable()
+    slideIndex: z.number().int().nonnegative().max(10_000).nullable(),
+    /** Click groups of the slide's build steps (动画) played; absent from lessons saved before builds. */
+    step: z.number().int().nonnegative().max(2000).optional()
   })
   .strict()
 export type LessonPlace = z.infer<typeof LessonPlace>

@@ -57,7 +57,12 @@ export class LessonInkService {
     return {
       summary: repo.summaryOf(db, row),
       deckPath: resume.deck_path,
-      at: { pageId: resume.page_id, pageIndex: resume.page_index, slideIndex: resume.slide_index },
+      at: {
+        pageId: resume.page_id,
+        pageIndex: resume.page_index,
+        slideIndex: resume.slide_index,
+        step: resume.build_step
+      },
       order: inkRepo.orderOf(resume) ?? pages.map((p) => p.pageId),
       pages,
       refused,

@@ -20,6 +20,7 @@ interface ResumeRow {
   page_id: string
   page_index: number
   slide_index: number | null
+  build_step: number
   saved_at: string
   handled: 0 | 1
 }
@@ -57,12 +58,21 @@ export function saveResume(
   r: { deckPath: string | null; order: readonly string[]; at: LessonPlace; savedAt: string }
 ): void {
   db.prepare(
-    `INSERT INTO lesson_resume(session_id, deck_path, page_order, page_id, page_index, slide_index, saved_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO lesson_resume(session_id, deck_path, page_order, page_id, page_index, slide_index, build_step, saved_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(session_id) DO UPDATE SET deck_path = excluded.deck_path, page_order = excluded.page_order,
        page_id = excluded.page_id, page_index = excluded.page_index, slide_index = excluded.slide_index,
-       saved_at = excluded.saved_at`
-  ).run(sessionId, r.deckPath, JSON.stringify(r.order), r.at.pageId, r.at.pageIndex, r.at.slideIndex, r.savedAt)
+       build_step = excluded.build_step, saved_at = excluded.saved_at`
+  ).run(
+    sessionId,
+    r.deckPath,
+    JSON.stringify(r.order),
+    r.at.pageId,
+    r.at.pageIndex,
+    r.at.slideIndex,
+    r.at.step ?? 0,
+    r.savedAt
+  )
 }
 
 export function setHandled(db: Database, sessionId: string): void {

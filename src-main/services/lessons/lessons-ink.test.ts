@@ -90,19 +90,19 @@ describe('ink saved during a lesson', () => {
         deckPath: '/data/decks/勾股定理.edux',
         order: ['s1', 'board-1', 's2'],
         pages: [slidePage('s2', 1, [stroke('c', 300), stroke('d', 400)]), slidePage('s1', 0, [])],
-        at: { pageId: 's2', pageIndex: 2, slideIndex: 1 }
+        at: { pageId: 's2', pageIndex: 2, slideIndex: 1, step: 3 }
       })
     )
     crashAndRestart()
     return s.sessionId
   }
 
-  it('offers a lesson a crash ended, at the page where it stopped, with every saved page of ink', () => {
+  it('offers a lesson a crash ended, at the page and build step where it stopped, with every saved page of ink', () => {
     const id = teachAndCrash()
     const lost = ink.interrupted()!
     expect(lost.summary).toMatchObject({ id, endReason: 'recovered', className: '七年级1班' })
     expect(lost.deckPath).toBe('/data/decks/勾股定理.edux')
-    expect(lost.at).toEqual({ pageId: 's2', pageIndex: 2, slideIndex: 1 })
+    expect(lost.at).toEqual({ pageId: 's2', pageIndex: 2, slideIndex: 1, step: 3 })
     expect(lost.order).toEqual(['s1', 'board-1', 's2'])
     const byId = Object.fromEntries(lost.pages.map((p) => [p.pageId, p]))
     expect(byId['s1']!.strokes).toEqual([])
@@ -152,6 +152,30 @@ describe('ink saved during a lesson', () => {
     expect(lost.refused).toEqual([
       expect.objectContaining({ pageId: 's1', message: expect.stringMatching(/没有保存完整/) })
     ])
+  })
+
+  it('reopens a lesson saved before build steps were kept at its slide start', () => {
+    storage.close()
+    // The database as version 14 left it, with a lesson saved then and crashed.
+    storage = StorageService.open({
+      file: join(t.dir, 'v14.db'),
+      migrations: allMigrations.slice(0, 14),
+      appVersion: 'old',
+      now: clock
+    })
+    lessons = new LessonsService({ storage, clock, rules: () => ({ idleMinutes: 5, effectiveLessonMinutes: 15 }) })
+    const s = lessons.start(lesson)
+    storage.db
+      .prepare(
+        `INSERT INTO lesson_resume(session_id, deck_path, page_order, page_id, page_index, slide_index, saved_at)
+         VALUES (?, '/d.edux', '["s1","s2"]', 's2', 1, 1, ?)`
+      )
+      .run(s.sessionId, new Date(now).toISOString())
+    storage.close()
+    file = join(t.dir, 'v14.db')
+    now += 30_000
+    open()
+    expect(ink.interrupted()!.at).toEqual({ pageId: 's2', pageIndex: 1, slideIndex: 1, step: 0 })
   })
 
   it('offers it once: carried on or set aside, it is not offered again', () => {

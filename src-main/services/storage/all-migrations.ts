@@ -15,6 +15,7 @@ import { lessonsTeacherMigration } from '../lessons/lessons-teacher-migration'
 import { lessonsInkMigration } from '../lessons/lessons-ink-migration'
 import { lessonsInkCompleteMigration } from '../lessons/lessons-ink-complete-migration'
 import { classPointsMigration } from '../classroom/points-migration'
+import { lessonsStepMigration } from '../lessons/lessons-step-migration'
 
 export const allMigrations: readonly Migration[] = [
   coreMigration, // 1
@@ -30,5 +31,6 @@ export const allMigrations: readonly Migration[] = [
   lessonsTeacherMigration, // 11
   lessonsInkMigration, // 12
   classPointsMigration, // 13
-  lessonsInkCompleteMigration // 14
+  lessonsInkCompleteMigration, // 14
+  lessonsStepMigration // 15
 ]
