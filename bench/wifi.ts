@@ -18,6 +18,7 @@ import { tmpdir, loadavg, cpus } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Socket as ClientSocket } from 'socket.io-client'
+import { NUDGE_AFTER_MS, NUDGE_EVENT } from '../src-shared/classroom/wire'
 
 const ROOT = join(import.meta.dirname, '..')
 const PAGES = join(ROOT, 'dist', 'renderer')
@@ -127,7 +128,10 @@ async function tabletsChild(): Promise<void> {
     // As the tablet page: the same payload (same seq) until the server acks it.
     for (let i = 0; i < MAX_TRIES; i++) {
       try {
-        return (await s.timeout(ACK_TIMEOUT_MS).emitWithAck(ev, payload)) as { ok: boolean }
+        const acked = s.timeout(ACK_TIMEOUT_MS).emitWithAck(ev, payload)
+        // As the page does after each answer it sends (student-client.ts): the tail-loss nudge.
+        if (ev === 'answer') setTimeout(() => s.volatile.emit(NUDGE_EVENT), NUDGE_AFTER_MS)
+        return (await acked) as { ok: boolean }
       } catch {
         // no ack in time: send it again
       }

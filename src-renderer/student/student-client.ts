@@ -9,6 +9,8 @@ import { io, type Socket } from 'socket.io-client'
 import {
   HTTP_PATHS,
   LIMITS,
+  NUDGE_AFTER_MS,
+  NUDGE_EVENT,
   STUDENT_EVENTS as E,
   STUDENT_NAMESPACE,
   reasonOf,
@@ -295,7 +297,12 @@ export class StudentClient {
       }
     if (!s.connected) await new Promise<void>((r) => s.once('connect', () => r()))
     try {
-      return (await s.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>
+      const acked = s.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)
+      // An answer is often the only segment this tablet has in flight: if Wi-Fi loses it, the
+      // kernel resends it only after its tail loss probe (~300 ms). A tiny frame right after lets
+      // the server's acknowledgement show the hole, so the answer is resent one round trip later.
+      if (event === E.answer) setTimeout(() => s.volatile.emit(NUDGE_EVENT), NUDGE_AFTER_MS)
+      return (await acked) as Ack<T>
     } catch {
       return {
         ok: false,

@@ -18,7 +18,9 @@ export {
   STUDENT_EVENTS,
   REMOTE_CALLS,
   REMOTE_EVENTS,
-  HTTP_PATHS
+  HTTP_PATHS,
+  NUDGE_EVENT,
+  NUDGE_AFTER_MS
 } from './wire'
 export type { Ack } from './wire'
 

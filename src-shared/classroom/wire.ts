@@ -50,6 +50,15 @@ export const LIMITS = {
 export type Ack<T> = { ok: true; result: T } | { ok: false; error: AppErrorData }
 
 /** Client → server calls of /student: the only events a tablet may send. */
+/**
+ * The tail-loss nudge: a tiny volatile event with no payload and no ack, sent about NUDGE_AFTER_MS
+ * after a message that may be the only segment in flight (the server after class broadcasts, a
+ * tablet after an answer). Whoever receives it ignores it; see docs/classroom-protocol.md.
+ */
+export const NUDGE_EVENT = 'n'
+/** Late enough to be its own segment (not corked with the message), early enough to help. */
+export const NUDGE_AFTER_MS = 15
+
 export const STUDENT_CALLS = {
   classInfo: 'class:info',
   join: 'join',

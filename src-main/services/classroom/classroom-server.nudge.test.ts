@@ -6,8 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { classroomKit, connected, nextEvent, ok, type Kit } from './classroom-test-kit'
-import { NUDGE_EVENT } from './classroom-server'
 import { STUDENT_EVENTS } from '../../../src-shared/classroom/protocol'
+import { NUDGE_EVENT } from '../../../src-shared/classroom/wire'
 
 describe('classroom server: the tail-loss nudge', () => {
   let kit: Kit
@@ -43,5 +43,20 @@ describe('classroom server: the tail-loss nudge', () => {
       NUDGE_EVENT
     ])
     expect(outsiderHeard).toEqual([])
+  })
+
+  it('takes a tablet’s nudge after its answer without a reply or a refusal, and goes on answering', async () => {
+    kit = await classroomKit()
+    const tablet = kit.student()
+    await connected(tablet)
+    await ok(tablet, STUDENT_EVENTS.join, { name: '小红' })
+    const run = kit.launch({ kind: 'single', prompt: '选 A', options: ['A', 'B'] })
+    await ok(tablet, STUDENT_EVENTS.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 0 } })
+    tablet.volatile.emit(NUDGE_EVENT)
+    // Asked with an ack, an unknown event is refused at once; the nudge is read and dropped, unanswered.
+    await expect(tablet.timeout(300).emitWithAck(NUDGE_EVENT)).rejects.toThrow()
+    expect(tablet.connected).toBe(true)
+    await ok(tablet, STUDENT_EVENTS.answer, { runId: run.runId, seq: 2, answer: { kind: 'single', choice: 1 } })
+    expect(kit.service.results(run.runId).answered).toBe(1)
   })
 })

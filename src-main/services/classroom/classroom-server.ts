@@ -15,6 +15,8 @@ import {
   HTTP_PATHS,
   JoinInput,
   LIMITS,
+  NUDGE_AFTER_MS,
+  NUDGE_EVENT,
   PhotoQuery,
   REMOTE_CALLS,
   REMOTE_EVENTS,
@@ -83,10 +85,6 @@ export interface ClassroomServerOptions {
 
 /** The Socket.IO room of joined student sockets: class broadcasts go only to them. */
 const CLASS_ROOM = 'class'
-/** The tail-loss nudge after each class broadcast (see ClassroomServer.#nudgeSoon); no client listens for it. */
-export const NUDGE_EVENT = 'n'
-/** Late enough to be its own segment (not corked with the broadcast), early enough to help. */
-const NUDGE_AFTER_MS = 15
 const NUDGE_MAX_CLASS = 250
 /** Each student's sockets (one, unless a takeover is under way). */
 const studentRoom = (studentId: string): string => `student:${studentId}`
@@ -272,7 +270,8 @@ export class ClassroomServer {
       else check()
     })
     nsp.on('connection', (socket) => {
-      limitRate(socket, Object.values(STUDENT_CALLS))
+      // A tablet's nudge after its answer is allowed and has no handler: it is dropped once read.
+      limitRate(socket, [...Object.values(STUDENT_CALLS), NUDGE_EVENT])
       if (socket.recovered) {
         // A recovered session still holding the student's token is that student again (and, like a
         // rejoin with the token, signs out a device that took over meanwhile); one whose token was
