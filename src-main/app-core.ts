@@ -4,7 +4,7 @@
  * (hosts/electron/main.ts, hosts/browser/main.ts) calls createAppCore once and binds
  * `table` and `hub` to its own transport.
  */
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import { clearIncoming } from './util/incoming'
 import { StorageService, allMigrations } from './services/storage'
@@ -12,10 +12,11 @@ import { SettingsService } from './services/settings'
 import { LessonInkService, LessonsService } from './services/lessons'
 import { ClassroomService } from './services/classroom'
 import { SyncService, type TokenStore } from './services/sync'
-import { CoursewareService, type PdfPrinter } from './services/courseware'
+import { CoursewareService, decodeEdux, readBytes, type PdfPrinter } from './services/courseware'
 import { LibraryService, QuestionBankService } from './services/library'
 import { StatsService } from './services/stats'
 import { RostersService } from './services/rosters'
+import { RecordingsService } from './services/recordings'
 import { EventHub } from './rpc/event-hub'
 import { registerHandlers } from './rpc/register-handlers'
 import type { HandlerTable } from './rpc/handler-table'
@@ -42,6 +43,7 @@ export interface Services {
   readonly questionBank: QuestionBankService
   readonly stats: StatsService
   readonly rosters: RostersService
+  readonly recordings: RecordingsService
 }
 
 export interface AppCore {
@@ -136,6 +138,14 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const rosters = new RostersService({ storage, clock })
   disposers.push(rosters.onDidChange((c) => hub.publish('rosters:changed', c)))
   disposers.push(() => rosters.dispose())
+  const recordings = new RecordingsService({
+    dataDir: opts.dataDir,
+    library,
+    clock,
+    // Read from the file, not opened as a document: recording must not change what the editor has open.
+    curriculumOf: async (path) => decodeEdux(basename(path), await readBytes(path)).manifest.curriculum
+  })
+  disposers.push(() => recordings.dispose())
 
   const services: Services = {
     info: { version: opts.version, host: opts.host, dataDir: opts.dataDir, startedAt: clock().toISOString() },
@@ -151,7 +161,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     library,
     questionBank,
     stats,
-    rosters
+    rosters,
+    recordings
   }
   const table = registerHandlers(services)
 

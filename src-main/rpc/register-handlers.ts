@@ -14,6 +14,7 @@ import { coursewareHandlers } from './handlers/courseware'
 import { libraryHandlers } from './handlers/library'
 import { statsHandlers } from './handlers/stats'
 import { rostersHandlers } from './handlers/rosters'
+import { recordingsHandlers } from './handlers/recordings'
 
 export function registerHandlers(services: Services): HandlerTable {
   const table = {
@@ -25,7 +26,8 @@ export function registerHandlers(services: Services): HandlerTable {
     ...coursewareHandlers(services),
     ...libraryHandlers(services),
     ...statsHandlers(services),
-    ...rostersHandlers(services)
+    ...rostersHandlers(services),
+    ...recordingsHandlers(services)
   } satisfies Record<CallChannel, unknown>
   // Each domain's handlers are type-checked against its schemas in DomainHandlers;
   // `satisfies` above makes a channel without a handler a compile error.

@@ -13,6 +13,7 @@ import { coursewareCalls, coursewareEvents } from './courseware'
 import { libraryCalls, libraryEvents, questionBankCalls, questionBankEvents } from './library'
 import { statsCalls, statsEvents } from './stats'
 import { rostersCalls, rostersEvents } from './rosters'
+import { recordingsCalls, recordingsEvents } from './recordings'
 
 function byChannel<T extends Record<string, { channel: string }>>(
   defs: T
@@ -30,7 +31,8 @@ export const calls = {
   ...byChannel(libraryCalls),
   ...byChannel(questionBankCalls),
   ...byChannel(statsCalls),
-  ...byChannel(rostersCalls)
+  ...byChannel(rostersCalls),
+  ...byChannel(recordingsCalls)
 } as const satisfies Record<string, CallDef>
 
 export const events = {
@@ -43,7 +45,8 @@ export const events = {
   ...byChannel(libraryEvents),
   ...byChannel(questionBankEvents),
   ...byChannel(statsEvents),
-  ...byChannel(rostersEvents)
+  ...byChannel(rostersEvents),
+  ...byChannel(recordingsEvents)
 } as const satisfies Record<string, EventDef>
 
 export type Calls = typeof calls

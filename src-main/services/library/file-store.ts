@@ -59,6 +59,23 @@ export class LibraryFileStore {
     return { sha256, size, rel }
   }
 
+  /**
+   * Takes a file this process wrote and hashed itself (a recording) by renaming it into the store:
+   * no second read or copy of a long video. It must be on the same disk as the store.
+   */
+  async adopt(src: string, sha256: string, size: number): Promise<StoredFile> {
+    const rel = relFor(sha256, src)
+    const dest = this.absolute(rel)
+    await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true })
+    try {
+      if (await exists(dest)) await rm(src, { force: true })
+      else await rename(src, dest)
+    } catch (e) {
+      throw storeFailed(src, e)
+    }
+    return { sha256, size, rel }
+  }
+
   async remove(rel: string): Promise<void> {
     await rm(this.absolute(rel), { force: true })
   }

@@ -114,6 +114,21 @@ export class LibraryService {
   }
 
   /**
+   * Files a video this computer recorded (a 微课 of the board) without copying it: `path` is
+   * renamed into the store under the hash its writer computed; `thumbnailPath` is a JPEG of one frame.
+   */
+  async addRecorded(
+    file: { path: string; sha256: string; size: number; fileName: string; thumbnailPath: string | null },
+    meta: ResourceMetaInput
+  ): Promise<LibraryAddResult> {
+    const stored = await this.files.adopt(file.path, file.sha256, file.size)
+    const thumb = file.thumbnailPath ? await this.files.putFile(file.thumbnailPath) : null
+    const added = await this.#file(stored, file.fileName, meta)
+    if (!thumb || added.duplicate) return added
+    return { resource: this.update({ id: added.resource.id, patch: { thumbnail: thumb.rel } }), duplicate: false }
+  }
+
+  /**
    * Downloads a platform resource (sha256-checked by the sync service) and files it under the
    * platform's type and chapter with sync state 'downloaded'. All or nothing: a file that fails
    * its check is deleted by the download; one that cannot be filed is removed here, and the

@@ -1,0 +1,1 @@
+export { RecordingsService, type RecordingsServiceDeps } from './recordings-service'
