@@ -34,7 +34,38 @@ export interface SanitizeResult {
   body: HTMLElement
 }
 
-export function sanitizeLessonHtml(dirty: string): SanitizeResult {
+/**
+ * Inline text styles a lesson plan edited in the 教案 pane may keep (colour, highlight, size, font,
+ * alignment). Each value must match its pattern whole, so nothing else (url(), expression(), a
+ * second declaration) can ride along; everything else in `style` is dropped.
+ */
+const TEXT_STYLES: Record<string, RegExp> = {
+  color: /^(#[0-9a-f]{3,8}|rgba?\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*(,\s*[\d.]+\s*)?\)|inherit)$/i,
+  'background-color': /^(#[0-9a-f]{3,8}|rgba?\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*(,\s*[\d.]+\s*)?\))$/i,
+  'text-align': /^(left|center|right|justify)$/,
+  'font-size': /^\d{1,3}(\.\d+)?(px|pt)$/,
+  'font-family': /^[\p{L}\p{N} ,'"-]{1,80}$/u
+}
+
+/** A `style` attribute cut down to TEXT_STYLES, or '' when nothing of it is allowed. */
+export function keptTextStyle(style: string): string {
+  const out: string[] = []
+  for (const decl of style.split(';')) {
+    const i = decl.indexOf(':')
+    if (i < 0) continue
+    const prop = decl.slice(0, i).trim().toLowerCase()
+    const value = decl.slice(i + 1).trim()
+    if (TEXT_STYLES[prop]?.test(value)) out.push(`${prop}: ${value}`)
+  }
+  return out.join('; ')
+}
+
+export interface SanitizeOptions {
+  /** Keep the inline text styles of TEXT_STYLES (the 教案 pane writes them); Word imports keep none. */
+  readonly textStyles?: boolean
+}
+
+export function sanitizeLessonHtml(dirty: string, opts: SanitizeOptions = {}): SanitizeResult {
   const purify = getPurify()
   let removedLinks = 0
   let removedImages = 0
@@ -52,6 +83,13 @@ export function sanitizeLessonHtml(dirty: string): SanitizeResult {
     if (el.tagName?.toLowerCase() === 'img' && !MEDIA_SRC.test(el.getAttribute('src') ?? '')) {
       el.remove()
       removedImages++
+      return
+    }
+    if (opts.textStyles) {
+      const styled = node as unknown as { hasAttribute(n: string): boolean; setAttribute(n: string, v: string): void }
+      const style = styled.hasAttribute('style') ? keptTextStyle(el.getAttribute('style') ?? '') : ''
+      if (style) styled.setAttribute('style', style)
+      else (node as unknown as { removeAttribute(n: string): void }).removeAttribute('style')
     }
   })
   try {
@@ -75,13 +113,14 @@ export function sanitizeLessonHtml(dirty: string): SanitizeResult {
         'svg',
         'math'
       ],
-      FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href'],
+      FORBID_ATTR: [...(opts.textStyles ? [] : ['style']), 'srcset', 'action', 'formaction', 'xlink:href'],
       ALLOW_DATA_ATTR: false,
       // Relative media paths and #anchors only; the hook above enforces the exact shapes.
       ALLOWED_URI_REGEXP: /^(?:#|media\/)/,
       // DOMPurify tests every attribute not on its URI-safe list against ALLOWED_URI_REGEXP, so a merged
       // cell's colspan="2" would fail it and the lesson plan's table would lose its shape.
-      ADD_URI_SAFE_ATTR: ['colspan', 'rowspan']
+      // style too when text styles are kept: afterSanitizeAttributes then cuts it down to TEXT_STYLES.
+      ADD_URI_SAFE_ATTR: ['colspan', 'rowspan', ...(opts.textStyles ? ['style'] : [])]
     }) as HTMLElement
     return { html: body.innerHTML, removedLinks, removedImages, body }
   } finally {
