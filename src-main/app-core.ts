@@ -12,6 +12,7 @@ import { SettingsService } from './services/settings'
 import { LessonInkService, LessonsService } from './services/lessons'
 import { ClassroomService } from './services/classroom'
 import { SyncService, type TokenStore } from './services/sync'
+import { LessonPlanService } from './services/lesson-plans'
 import { CoursewareService, decodeEdux, readBytes, type PdfPrinter } from './services/courseware'
 import { LibraryService, QuestionBankService } from './services/library'
 import { StatsService } from './services/stats'
@@ -38,6 +39,7 @@ export interface Services {
   readonly lessonInk: LessonInkService
   readonly classroom: ClassroomService
   readonly sync: SyncService
+  readonly lessonPlans: LessonPlanService
   readonly courseware: CoursewareService
   readonly library: LibraryService
   readonly questionBank: QuestionBankService
@@ -122,11 +124,13 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     ...(opts.printPdf ? { printPdf: opts.printPdf } : {})
   })
   disposers.push(courseware.onProgress((p) => hub.publish('courseware:progress', p)))
+  disposers.push(courseware.onOpenRequest((r) => hub.publish('courseware:open-requested', r)))
   disposers.push(() => courseware.dispose())
   const library = new LibraryService({ storage, clock, dir: join(opts.dataDir, 'library'), platform: sync })
   disposers.push(library.onDidChange((c) => hub.publish('library:changed', c)))
   disposers.push(library.onDownloadProgress((p) => hub.publish('library:download-progress', p)))
   disposers.push(() => library.dispose())
+  const lessonPlans = new LessonPlanService({ courseware, dataDir: opts.dataDir })
   const questionBank = new QuestionBankService({ storage, clock })
   disposers.push(questionBank.onDidChange((c) => hub.publish('question-bank:changed', c)))
   disposers.push(() => questionBank.dispose())
@@ -157,6 +161,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     lessonInk,
     classroom,
     sync,
+    lessonPlans,
     courseware,
     library,
     questionBank,

@@ -10,6 +10,7 @@ import { settingsHandlers } from './handlers/settings'
 import { lessonsHandlers } from './handlers/lessons'
 import { classroomHandlers } from './handlers/classroom'
 import { syncHandlers } from './handlers/sync'
+import { lessonPlanHandlers } from './handlers/lesson-plans'
 import { coursewareHandlers } from './handlers/courseware'
 import { libraryHandlers } from './handlers/library'
 import { statsHandlers } from './handlers/stats'
@@ -23,6 +24,7 @@ export function registerHandlers(services: Services): HandlerTable {
     ...lessonsHandlers(services),
     ...classroomHandlers(services),
     ...syncHandlers(services),
+    ...lessonPlanHandlers(services),
     ...coursewareHandlers(services),
     ...libraryHandlers(services),
     ...statsHandlers(services),

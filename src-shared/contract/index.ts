@@ -9,6 +9,7 @@ import { systemCalls, systemEvents } from './system'
 import { lessonsCalls, lessonsEvents } from './lessons'
 import { classroomCalls, classroomEvents } from './classroom'
 import { syncCalls, syncEvents } from './sync'
+import { lessonPlanCalls } from './lesson-plans'
 import { coursewareCalls, coursewareEvents } from './courseware'
 import { libraryCalls, libraryEvents, questionBankCalls, questionBankEvents } from './library'
 import { statsCalls, statsEvents } from './stats'
@@ -27,6 +28,7 @@ export const calls = {
   ...byChannel(lessonsCalls),
   ...byChannel(classroomCalls),
   ...byChannel(syncCalls),
+  ...byChannel(lessonPlanCalls),
   ...byChannel(coursewareCalls),
   ...byChannel(libraryCalls),
   ...byChannel(questionBankCalls),
