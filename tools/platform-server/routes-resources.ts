@@ -30,7 +30,7 @@ interface UploadRow {
   completed_resource_id: string | null
 }
 
-interface ResourceRow {
+export interface ResourceRow {
   id: string
   title: string
   type: string
@@ -104,29 +104,7 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
       throw new PlatformError(PlatformCode.NOT_FOUND, '上传任务不存在或已过期，请重新上传')
     return u
   }
-  const resourceView = (r: ResourceRow) => {
-    const owner = ctx.db.prepare('SELECT name FROM teachers WHERE id = ?').get(r.owner_id) as
-      { name: string } | undefined
-    const collections = (
-      ctx.db.prepare('SELECT COUNT(*) AS n FROM collections WHERE resource_id = ?').get(r.id) as { n: number }
-    ).n
-    return {
-      id: r.id,
-      title: r.title,
-      type: r.type,
-      chapterId: r.chapter_id,
-      fileName: r.file_name,
-      size: r.size,
-      sha256: r.sha256,
-      original: r.original === 1,
-      public: r.public === 1,
-      ownerId: r.owner_id,
-      ownerName: owner?.name ?? '',
-      createdAt: r.created_at,
-      downloads: r.downloads,
-      collections
-    }
-  }
+  const resourceView = (r: ResourceRow) => resourceViewOf(ctx, r)
   const loadResource = (req: FastifyRequest, teacherId: string | null): ResourceRow => {
     const { resourceId } = req.params as { resourceId: string }
     const r = ctx.db.prepare('SELECT * FROM resources WHERE id = ?').get(resourceId) as ResourceRow | undefined
@@ -322,6 +300,30 @@ export function registerResourceRoutes(app: FastifyInstance, ctx: PlatformContex
       return resourceView(r)
     })
   })
+}
+
+/** A resource as the API shows it: the owner's name and its collections counted. */
+export function resourceViewOf(ctx: PlatformContext, r: ResourceRow) {
+  const owner = ctx.db.prepare('SELECT name FROM teachers WHERE id = ?').get(r.owner_id) as { name: string } | undefined
+  const collections = (
+    ctx.db.prepare('SELECT COUNT(*) AS n FROM collections WHERE resource_id = ?').get(r.id) as { n: number }
+  ).n
+  return {
+    id: r.id,
+    title: r.title,
+    type: r.type,
+    chapterId: r.chapter_id,
+    fileName: r.file_name,
+    size: r.size,
+    sha256: r.sha256,
+    original: r.original === 1,
+    public: r.public === 1,
+    ownerId: r.owner_id,
+    ownerName: owner?.name ?? '',
+    createdAt: r.created_at,
+    downloads: r.downloads,
+    collections
+  }
 }
 
 async function readBody(stream: Readable | undefined, limit: number): Promise<{ chunks: Buffer[]; size: number }> {

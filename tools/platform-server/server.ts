@@ -18,6 +18,7 @@ import { openPlatformDb } from './platform-db'
 import { registerApiRoutes } from './routes-api'
 import { registerAuthRoutes } from './routes-auth'
 import { registerResourceRoutes } from './routes-resources'
+import { registerOpenLessonRoutes } from './routes-open-lessons'
 import { seedPlatformResources } from './seed-resources'
 
 export interface PlatformServerOptions {
@@ -261,6 +262,7 @@ function buildApp(ctx: PlatformContext, admin: boolean): FastifyInstance {
   registerAuthRoutes(app, ctx)
   registerApiRoutes(app, ctx)
   registerResourceRoutes(app, ctx)
+  registerOpenLessonRoutes(app, ctx)
   if (admin) registerAdminRoutes(app, ctx)
   return app
 }
