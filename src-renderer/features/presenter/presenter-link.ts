@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { LessonStatus } from '../../../src-shared/contract/lessons'
+import { InkStroke } from '../../../src-shared/courseware/ink'
 
 /** window.open names; src-main/hosts/electron/presenter-windows.ts places windows by these. */
 export const BOARD_FRAME = 'classdeck-board'
@@ -20,6 +21,11 @@ export const BoardState = z.object({
   /** The deck slide on screen (null on a whiteboard page) and the next one, for the console. */
   slideIndex: z.number().int().nullable(),
   nextSlideIndex: z.number().int().nullable(),
+  /** The slide's build steps (动画): click groups played and in all; absent or null when it has none. */
+  build: z
+    .object({ done: z.number().int().nonnegative().max(2000), total: z.number().int().positive().max(2000) })
+    .nullable()
+    .optional(),
   status: LessonStatus.nullable(),
   ended: z.boolean(),
   /** The board's countdown while it runs (or has just run out), for the console; absent when none. */
@@ -36,8 +42,20 @@ export const ConsoleCommand = z.object({
 })
 export type ConsoleCommand = z.infer<typeof ConsoleCommand>
 
+/**
+ * The ink on the board's page, for the console's preview: the page's strokes whole, or with
+ * `append` only those drawn since the last message (a page of thousands is not sent per stroke).
+ */
+export const BoardInk = z.object({
+  type: z.literal('ink'),
+  pageId: z.string(),
+  append: z.boolean(),
+  strokes: z.array(InkStroke).max(20_000)
+})
+export type BoardInk = z.infer<typeof BoardInk>
+
 const Hello = z.object({ type: z.literal('hello') })
-export const LinkMessage = z.discriminatedUnion('type', [BoardState, ConsoleCommand, Hello])
+export const LinkMessage = z.discriminatedUnion('type', [BoardState, ConsoleCommand, BoardInk, Hello])
 export type LinkMessage = z.infer<typeof LinkMessage>
 
 export class PresenterLink {

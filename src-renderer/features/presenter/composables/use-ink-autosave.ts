@@ -27,9 +27,11 @@ export interface InkAutosaveDeps {
   readonly recorder: LessonRecorder
   /** The deck's file, so an interrupted lesson can be reopened; null for a deck never saved. */
   readonly deckPath: () => string | null
+  /** Build-step click groups played on the page on screen, so a crash reopens at the step too. */
+  readonly step?: () => number
 }
 
-export function useInkAutosave({ book, pages, recorder, deckPath }: InkAutosaveDeps): InkAutosave<SaveInk> {
+export function useInkAutosave({ book, pages, recorder, deckPath, step }: InkAutosaveDeps): InkAutosave<SaveInk> {
   const transport = useTransport()
   /** The session the confirmed versions belong to: a new one is sent everything again. */
   let confirmedFor: string | null = null
@@ -84,7 +86,8 @@ export function useInkAutosave({ book, pages, recorder, deckPath }: InkAutosaveD
           more
         })
       }
-      const place = `${sessionId}|${current}|${here.id}|${list.map((p) => p.id).join(',')}`
+      const at = step?.() ?? 0
+      const place = `${sessionId}|${current}|${here.id}|${at}|${list.map((p) => p.id).join(',')}`
       if (!changed.length && place === savedPlace) return null
       sentFor = sessionId
       return {
@@ -96,7 +99,8 @@ export function useInkAutosave({ book, pages, recorder, deckPath }: InkAutosaveD
           at: {
             pageId: here.id,
             pageIndex: current,
-            slideIndex: here.kind === 'slide' ? here.index : (here.copyOf ?? null)
+            slideIndex: here.kind === 'slide' ? here.index : (here.copyOf ?? null),
+            step: at
           }
         },
         versions,
@@ -114,7 +118,7 @@ export function useInkAutosave({ book, pages, recorder, deckPath }: InkAutosaveD
   })
 
   book.onChange = () => autosave.changed()
-  watch([pages.current, pages.pages], () => autosave.changed())
+  watch([pages.current, pages.pages, () => step?.() ?? 0], () => autosave.changed())
   if (getCurrentInstance()) onBeforeUnmount(() => autosave.stop())
   return autosave
 }

@@ -7,6 +7,7 @@ import type { InkModeName } from '../../tools/components/ToolsToolbar.vue'
 import { commandForKey, commandForSwipe, commandForTap, step, type NavCommand } from '../presenter-nav'
 import type { LessonRecorder } from '../lesson-recorder'
 import type { LessonPages } from './use-lesson-pages'
+import type { SlideBuilds } from './use-slide-builds'
 
 export interface SlideNavDeps {
   pages: Pick<LessonPages, 'hidden' | 'current' | 'go'>
@@ -14,9 +15,11 @@ export interface SlideNavDeps {
   /** While a pen or eraser is picked, the stage's pointer belongs to the ink, not to page turns. */
   inkMode: Readonly<Ref<InkModeName>>
   stage: Readonly<Ref<HTMLElement | null>>
+  /** The slide's build steps: page turns play them first, and a tap on a trigger starts its sequence. */
+  builds?: Pick<SlideBuilds, 'run' | 'tap'>
 }
 
-export function useSlideNav({ pages, recorder, inkMode, stage }: SlideNavDeps) {
+export function useSlideNav({ pages, recorder, inkMode, stage, builds }: SlideNavDeps) {
   const screen = ref<'none' | 'black' | 'white'>('none')
   const overview = ref(false)
 
@@ -40,7 +43,7 @@ export function useSlideNav({ pages, recorder, inkMode, stage }: SlideNavDeps) {
         else if (document.fullscreenElement) void document.exitFullscreen()
         return
       default:
-        pages.go(step(pages.hidden.value, pages.current.value, cmd))
+        if (!builds?.run(cmd)) pages.go(step(pages.hidden.value, pages.current.value, cmd))
     }
   }
 
@@ -63,8 +66,11 @@ export function useSlideNav({ pages, recorder, inkMode, stage }: SlideNavDeps) {
     if (!press || press.id !== e.pointerId || inkMode.value !== 'none') return
     const dx = e.clientX - press.x
     const dy = e.clientY - press.y
-    const cmd = commandForSwipe(dx, dy, e.timeStamp - press.t) ?? (Math.hypot(dx, dy) < 12 ? tapCommand(e) : null)
+    const tap = Math.hypot(dx, dy) < 12
+    const cmd = commandForSwipe(dx, dy, e.timeStamp - press.t) ?? (tap ? tapCommand(e) : null)
     press = null
+    // A tap on an element that starts a trigger sequence plays it, wherever the element sits.
+    if (tap && screen.value === 'none' && builds?.tap(e.target)) return
     if (cmd) run(cmd)
   }
   function tapCommand(e: PointerEvent): NavCommand | null {
