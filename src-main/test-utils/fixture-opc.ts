@@ -46,7 +46,8 @@ export interface HandSlide extends HandLayer {
   layout?: number
   notes?: string
   hidden?: boolean
-  timing?: boolean
+  /** true: an empty tmRoot (PowerPoint's "no animations"); a string: the slide's p:timing as written. */
+  timing?: boolean | string
 }
 
 export interface HandDeck {
@@ -265,9 +266,12 @@ export function handDeck(d: HandDeck): Uint8Array {
     }
     put(`ppt/slides/_rels/slide${n}.xml.rels`, rels(own))
     const attrs = `${s.hidden ? ' show="0"' : ''}${s.showMasterSp === false ? ' showMasterSp="0"' : ''}`
-    const timing = s.timing
-      ? '<p:timing><p:tnLst><p:par><p:cTn id="1" dur="indefinite" restart="never" nodeType="tmRoot"/></p:par></p:tnLst></p:timing>'
-      : ''
+    const timing =
+      typeof s.timing === 'string'
+        ? s.timing
+        : s.timing
+          ? '<p:timing><p:tnLst><p:par><p:cTn id="1" dur="indefinite" restart="never" nodeType="tmRoot"/></p:par></p:tnLst></p:timing>'
+          : ''
     put(
       `ppt/slides/slide${n}.xml`,
       `${DECL}<p:sld ${xmlns}${attrs}>${tree(s)}<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>${timing}</p:sld>`

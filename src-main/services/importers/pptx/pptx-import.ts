@@ -19,6 +19,7 @@ import { colorOf } from './pptx-color'
 import { PptxContext, themeColors } from './pptx-context'
 import { IDENTITY, phInfo, walkTree, type PlaceholderInfo, type TreeEnv } from './pptx-shapes'
 import { readParagraphs } from './pptx-text'
+import { readTiming, slideWithoutTiming, walkRecordingIds } from './pptx-timing'
 import type { ImportResult, ImportOptions } from '../import-types'
 
 const PPTX_LIMITS = { ...DEFAULT_ZIP_LIMITS, opaque: /^ppt\/embeddings\// }
@@ -112,7 +113,7 @@ function importPptxUnguarded(file: string, bytes: Uint8Array, opts: ImportOption
   slideParts.forEach((part, i) => {
     ctx.slideNo = i + 1
     opts.onProgress?.(i, slideParts.length)
-    const { slide, title } = readSlide(ctx, part, slideIds.get(part)!, slideIds, defaultTextStyle, file)
+    const { slide, title } = readSlide(ctx, part, slideIds.get(part)!, slideIds, defaultTextStyle, file, size)
     slides.push(slide)
     titles.push(title)
   })
@@ -147,7 +148,8 @@ function readSlide(
   id: string,
   slideIds: Map<string, string>,
   defaultTextStyle: XNode | undefined,
-  file: string
+  file: string,
+  size: { width: number; height: number }
 ): { slide: Slide; title: string } {
   const pkg = ctx.pkg
   let root: XNode
@@ -155,12 +157,16 @@ function readSlide(
     root = pkg.xml(part)
   } catch (e) {
     if (e instanceof AppError) throw e
-    throw invalid(
-      file,
-      `第 ${ctx.slideNo} 张幻灯片已损坏（XML 无法解析）。`,
-      `slide ${ctx.slideNo} is damaged (malformed XML).`,
-      { slide: ctx.slideNo }
-    )
+    // A timeline nested past the parser's limit should cost the slide its animations, not the file.
+    const salvaged = slideWithoutTiming(ctx, part)
+    if (salvaged) root = salvaged
+    else
+      throw invalid(
+        file,
+        `第 ${ctx.slideNo} 张幻灯片已损坏（XML 无法解析）。`,
+        `slide ${ctx.slideNo} is damaged (malformed XML).`,
+        { slide: ctx.slideNo }
+      )
   }
   const layoutPart = pkg.relOfType(part, 'slideLayout')?.target
   const layout: Layer | undefined =
@@ -220,20 +226,13 @@ function readSlide(
   const env: TreeEnv = { ctx, part, theme, inheritPh, skipPlaceholders: false, slideLink }
   const tree = path(root, 'p:cSld', 'p:spTree')
   const own: Element[] = []
-  if (tree) walkTree(tree, IDENTITY, env, own)
+  const shapeIds = tree ? walkRecordingIds(tree, (sub) => walkTree(sub, IDENTITY, env, own), own) : new Map()
   elements.push(...own)
-
-  if (child(root, 'p:timing') && path(root, 'p:timing', 'p:tnLst')) {
-    ctx.approx(
-      'animation',
-      '动画效果未导入，幻灯片内容一次性显示。',
-      'Animations were not imported; slide content appears all at once.'
-    )
-  }
+  const animations = readTiming(child(root, 'p:timing'), { shapeIds, elements: own, ...size, theme }, ctx)
 
   const background = readBackground(ctx, [{ part, root }, layout, master], theme)
   const notes = readNotes(ctx, part, theme)
-  const slide: Slide = { id, elements, notes, background, ink: [], hidden: attr(root, 'show') === '0', animations: [] }
+  const slide: Slide = { id, elements, notes, background, ink: [], hidden: attr(root, 'show') === '0', animations }
 
   // The title is the title placeholder's text when there is one, else the first text on the slide.
   let title = ''
