@@ -1,4 +1,12 @@
 import { z } from 'zod'
+import {
+  cellStyleFields,
+  imageStyleFields,
+  paragraphLayoutFields,
+  shapeStyleFields,
+  textLayoutFields
+} from './element-style'
+export * from './element-style'
 import { Color, Id, MediaRef } from './primitives'
 import { Question } from './question'
 
@@ -28,6 +36,8 @@ export const TextRun = z
     /** Points at the slide's nominal size (a 720-unit-high slide is 540 pt tall in PowerPoint). */
     fontSize: z.number().positive().max(1000).optional(),
     fontFamily: z.string().max(200).optional(),
+    /** The font for Latin letters and digits when it differs from fontFamily (PowerPoint's a:latin beside a:ea). */
+    latinFont: z.string().max(200).optional(),
     superscript: z.boolean().optional(),
     subscript: z.boolean().optional(),
     /** Jump to another slide of this deck when clicked. */
@@ -43,7 +53,8 @@ export const Paragraph = z
     list: z.enum(['bullet', 'number']).optional(),
     /** Indent level 0..8 for lists. */
     level: z.number().int().min(0).max(8).default(0),
-    lineHeight: z.number().positive().max(10).optional()
+    lineHeight: z.number().positive().max(10).optional(),
+    ...paragraphLayoutFields
   })
   .strict()
 export type Paragraph = z.infer<typeof Paragraph>
@@ -52,7 +63,8 @@ const textBody = {
   paragraphs: z.array(Paragraph).max(10_000),
   verticalAlign: z.enum(['top', 'middle', 'bottom']).default('top'),
   /** Shrink text to fit the box (PowerPoint's normAutofit). */
-  autoFit: z.boolean().default(false)
+  autoFit: z.boolean().default(false),
+  ...textLayoutFields
 }
 
 export const TextElement = z.object({ type: z.literal('text'), ...frame, ...textBody }).strict()
@@ -78,7 +90,8 @@ export const ImageElement = z
     crop: Crop.optional(),
     alt: z.string().max(2000).default(''),
     flipH: z.boolean().default(false),
-    flipV: z.boolean().default(false)
+    flipV: z.boolean().default(false),
+    ...imageStyleFields
   })
   .strict()
 export type ImageElement = z.infer<typeof ImageElement>
@@ -99,7 +112,9 @@ export const ShapeElement = z
     flipV: z.boolean().default(false),
     /** Text inside the shape, as in PowerPoint. */
     paragraphs: z.array(Paragraph).max(10_000).default([]),
-    verticalAlign: z.enum(['top', 'middle', 'bottom']).default('middle')
+    verticalAlign: z.enum(['top', 'middle', 'bottom']).default('middle'),
+    ...textLayoutFields,
+    ...shapeStyleFields
   })
   .strict()
 export type ShapeElement = z.infer<typeof ShapeElement>
@@ -111,7 +126,8 @@ export const TableCell = z
     colSpan: z.number().int().min(1).max(100).default(1),
     rowSpan: z.number().int().min(1).max(1000).default(1),
     /** True for a cell covered by another cell's span (kept so the grid stays rectangular). */
-    merged: z.boolean().default(false)
+    merged: z.boolean().default(false),
+    ...cellStyleFields
   })
   .strict()
 export type TableCell = z.infer<typeof TableCell>

@@ -57,9 +57,28 @@ export class PptxContext {
   }
 }
 
-/** Theme colours by scheme name, with the standard clrMap aliases (tx1 → dk1 …). */
+/**
+ * Theme colours by scheme name, with the standard clrMap aliases (tx1 → dk1 …), and the theme's fonts
+ * under the names runs refer to them by (+mj-lt, +mn-lt, +mj-ea, +mn-ea): one map travels to every reader.
+ */
 export function themeColors(theme: XNode | undefined): Map<string, string> {
   const m = new Map<string, string>()
+  const fonts = path(theme, 'a:themeElements', 'a:fontScheme')
+  for (const [key, node] of [
+    ['mj', child(fonts, 'a:majorFont')],
+    ['mn', child(fonts, 'a:minorFont')]
+  ] as const) {
+    const latin = attr(child(node, 'a:latin'), 'typeface')
+    // A theme names its Chinese font under a:font script="Hans" when a:ea is left empty.
+    const ea =
+      attr(child(node, 'a:ea'), 'typeface') ||
+      attr(
+        node?.children.find((c) => c.name === 'a:font' && attr(c, 'script') === 'Hans'),
+        'typeface'
+      )
+    if (latin) m.set(`+${key}-lt`, latin)
+    if (ea) m.set(`+${key}-ea`, ea)
+  }
   const scheme = path(theme, 'a:themeElements', 'a:clrScheme')
   for (const c of scheme?.children ?? []) {
     const name = c.name.replace(/^a:/, '')

@@ -8,6 +8,7 @@ import { attr, boolAttr, child, children, numAttr, path, type XNode } from '../x
 import { colorOf } from './pptx-color'
 import type { PptxContext } from './pptx-context'
 import { readParagraphs, type TextEnv } from './pptx-text'
+import { estimateTextHeight, readBodyPr, type BodyProps } from './pptx-body'
 
 /** Child EMU → slide EMU, per axis: X = ax·x + bx. */
 export interface Affine {
@@ -235,11 +236,19 @@ function readSp(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void {
   if (!f0) return
   const f = toSlide(f0, t, env.ctx)
   const txBody = child(n, 'p:txBody')
-  const paragraphs = readParagraphs(txBody, text)
+  const style = child(n, 'p:style')
+  const body = readBodyPr(child(txBody, 'a:bodyPr'), env.ctx.sx, env.ctx.sy)
+  const fontRefColor = colorOf(child(style, 'a:fontRef'), env.theme)
+  const paragraphs = readParagraphs(txBody, {
+    ...text,
+    ...(fontRefColor ? { fontRefColor } : {}),
+    ...(body.autofit ? { autofit: body.autofit } : {}),
+    emuX: env.ctx.sx
+  })
   const hasText = paragraphs.some((p) => p.runs.some((r) => r.text.trim()))
   // An empty placeholder shows "Click to add…" only while editing; in a show it is invisible.
   if (ph && !hasText) return
-  const style = child(n, 'p:style')
+  if (hasText) reportOverflow(paragraphs, f, body, nameOf(n), env.ctx)
   const prst = attr(child(spPr, 'a:prstGeom'), 'prst')
   const custom = !!child(spPr, 'a:custGeom')
   const fill = fillOf(spPr, style, env.theme, env.ctx)
@@ -251,7 +260,7 @@ function readSp(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void {
   const visibleShape = (fill !== undefined && fill !== null) || line.stroke !== undefined
   if (!custom && (!prst || prst === 'rect') && !visibleShape) {
     if (!hasText) return
-    out.push({ type: 'text', ...base(env.ctx.id('t'), f), paragraphs, verticalAlign, autoFit })
+    out.push({ type: 'text', ...base(env.ctx.id('t'), f), paragraphs, verticalAlign, autoFit, ...body.layout })
     return
   }
   let kind: ShapeKind = prst ? (PRESET_KIND[prst] ?? 'rectangle') : 'rectangle'
@@ -271,8 +280,28 @@ function readSp(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void {
     flipV: f.flipV,
     paragraphs,
     verticalAlign: anchor ? verticalAlign : 'middle',
+    ...(paragraphs.length ? body.layout : {}),
     ...(approximated ? { approximated } : {})
   })
+}
+
+/**
+ * Text that still runs past its box is drawn in full (the renderer never clips it); the report says
+ * where, so a teacher can look. A growing box (spAutoFit), unwrapped lines and vertical text are not judged.
+ */
+function reportOverflow(paragraphs: Paragraph[], f: Frame, body: BodyProps, name: string, ctx: PptxContext): void {
+  const { insets, autoGrow, wrap, vertical } = body.layout
+  if (autoGrow || wrap === false || vertical) return
+  const w = f.w - (insets?.l ?? 0) - (insets?.r ?? 0)
+  const h = f.h - (insets?.t ?? 0) - (insets?.b ?? 0)
+  const columns = body.layout.columns ?? 1
+  const need = estimateTextHeight(paragraphs, w / columns, 18) / columns
+  if (w <= 0 || need <= Math.max(h, 1) * 1.2 + 12) return
+  ctx.approx(
+    'text',
+    `文字超出文本框“${name}”，超出部分显示在框外。`,
+    `Text runs past its box "${name}"; the overflow is shown outside the box.`
+  )
 }
 
 function hasArrowHead(ln: XNode | undefined): boolean {
