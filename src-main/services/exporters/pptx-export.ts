@@ -20,6 +20,7 @@ import {
 } from '../../../src-shared/courseware'
 import { AppError } from '../../../src-shared/errors'
 import { QUESTION_KIND_ZH } from '../../../src-shared/classroom/question'
+import { addTiming } from './pptx-timing-export'
 
 const PER_INCH = 96
 
@@ -90,7 +91,10 @@ export async function exportPptx(
   })
   if (!deck.slides.length) pptx.addSlide()
   const out = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array
-  return { bytes: out, approximations }
+  const bytes = addTiming(out, deck, (slide, kind, message, messageEn) =>
+    approximations.push({ slide, kind, message, messageEn })
+  )
+  return { bytes, approximations }
 }
 
 interface Ctx {
