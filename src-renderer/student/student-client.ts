@@ -130,6 +130,9 @@ export class StudentClient {
       if (this.view.question?.runId === key.runId) {
         this.view.revealed = key
         this.view.open = false
+        // The server marks answers (one rule per kind, kinds/); after the reveal its state carries
+        // this student's mark, so the tablet never marks an answer itself.
+        if (this.view.myAnswer) void this.#refresh()
       }
     })
     s.on(E.joinDecision, (d: JoinDecision) => {

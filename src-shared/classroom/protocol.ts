@@ -63,7 +63,12 @@ export const MyAnswer = z.object({
   answer: Answer,
   receivedAt: z.string(),
   /** Buzz-in only: 1 = first. */
-  rank: z.number().int().optional()
+  rank: z.number().int().optional(),
+  /**
+   * Only once the teacher has revealed the key: whether this answer is right, as the server marked
+   * it (null: nothing to mark, e.g. a poll). Devices show this rather than marking answers themselves.
+   */
+  correct: z.boolean().nullable().optional()
 })
 export type MyAnswer = z.infer<typeof MyAnswer>
 

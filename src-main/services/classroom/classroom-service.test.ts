@@ -612,11 +612,14 @@ describe('ClassroomService: records', () => {
     const a = await joinAs('=HYPERLINK("x")')
     const run = kit.launch(ABCD)
     await ok(a.s, E.answer, { runId: run.runId, seq: 1, answer: { kind: 'single', choice: 1 } })
+    // Before the reveal a student is not told whether the answer is right.
+    expect((await ok<StudentState>(a.s, E.sync)).myAnswer).not.toHaveProperty('correct')
     const revealed = nextEvent<{ runId: string; options: number[] }>(a.s, E.reveal)
     kit.service.reveal(run.runId)
     expect(await revealed).toEqual({ runId: run.runId, options: [1], text: 'B' })
     const st = await ok<StudentState>(a.s, E.sync)
-    expect(st).toMatchObject({ open: false, revealed: { options: [1] } })
+    // After it, the server's own mark: tablets show it instead of marking answers themselves.
+    expect(st).toMatchObject({ open: false, revealed: { options: [1] }, myAnswer: { correct: true } })
 
     const row = kit.storage.db.prepare('SELECT payload FROM outbox WHERE entity_id = ?').get(run.runId) as {
       payload: string

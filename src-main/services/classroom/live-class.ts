@@ -298,7 +298,7 @@ export class LiveClass implements ClassroomLogic {
     return {
       question: this.#studentQuestion(run.row),
       open: run.row.state === 'open',
-      myAnswer: mine ? myAnswer(mine, run.row.spec) : null,
+      myAnswer: mine ? myAnswer(mine, run.row.spec, run.row.revealedAt !== null) : null,
       revealed: run.row.revealedAt ? revealedKey(run.row.id, run.row.spec) : null
     }
   }
@@ -321,7 +321,7 @@ export class LiveClass implements ClassroomLogic {
       if (!past || past.classSessionId !== this.session.id) throw refused('no-question')
       // Rare (a retry that outlived the next question): read back what was stored.
       const had = this.d.repo.answers(runId).find((a) => a.studentId === studentId)
-      if (had && (had.seq >= seq || past.spec.kind === 'buzz'))
+      if (had && (had.seq >= seq || kindModule(past.spec.kind).ranking))
         return { run: null, dup: resultOf(had, past.spec, true) }
       throw refused('closed')
     }
@@ -475,7 +475,7 @@ export class LiveClass implements ClassroomLogic {
   #duplicate(run: LiveRun, studentId: string, seq: number): AnswerResult | null {
     const had = run.answers.get(studentId)
     // Buzz-in: the first buzz stands. Otherwise an equal or older seq changes nothing.
-    if (!had || (had.seq < seq && run.row.spec.kind !== 'buzz')) return null
+    if (!had || (had.seq < seq && !kindModule(run.row.spec.kind).ranking)) return null
     return resultOf(had, run.row.spec, true)
   }
 
@@ -763,15 +763,18 @@ function publicRequest(r: Pending): DeviceRequest {
 
 function resultOf(row: AnswerRow, spec: Spec, duplicate: boolean): AnswerResult {
   const r: AnswerResult = { runId: row.runId, seq: row.seq, receivedAt: row.receivedAt, duplicate }
-  if (spec.kind === 'buzz') {
+  const ranking = kindModule(spec.kind).ranking?.(spec)
+  if (ranking) {
     r.rank = row.recvOrder
-    r.won = row.recvOrder <= spec.winners
+    r.won = row.recvOrder <= ranking.winners
   }
   return r
 }
 
-function myAnswer(row: AnswerRow, spec: Spec): MyAnswer {
+/** The student's own answer; once the key is revealed, with the server's mark of it. */
+function myAnswer(row: AnswerRow, spec: Spec, revealed: boolean): MyAnswer {
   const m: MyAnswer = { runId: row.runId, seq: row.seq, answer: row.answer, receivedAt: row.receivedAt }
-  if (spec.kind === 'buzz') m.rank = row.recvOrder
+  if (kindModule(spec.kind).ranking) m.rank = row.recvOrder
+  if (revealed) m.correct = row.correct
   return m
 }

@@ -18,6 +18,7 @@ export const buzz = {
   answer,
   badShape: { zh: '这是抢答，请点“抢答”按钮', en: 'This is a buzz-in; press the buzz button' },
   upload: null,
+  ranking: (s) => ({ winners: s.winners }),
   student: () => ({}),
   misfit: () => null,
   mark: () => null,

@@ -21,6 +21,7 @@ export const drawing = {
   spec,
   answer,
   badShape: { zh: '这道题请在小黑板上画出答案', en: 'Draw your answer on the drawing board' },
+  ranking: null,
   upload: (photoId) => ({ kind: 'drawing', photoId }),
   student: () => ({}),
   misfit: () => null,

@@ -25,6 +25,7 @@ export const fillin = {
     en: 'This is a fill-in question; write in the blanks (200 characters each at most)'
   },
   upload: null,
+  ranking: null,
   student: (s) => ({ blanks: s.blanks.length }),
   misfit(s, a) {
     const n = s.blanks.length

@@ -68,6 +68,11 @@ export interface KindModule<S extends { kind: string }, A extends { kind: S['kin
    * socket: this makes the stored answer from the saved picture's id. Null: answered over the socket.
    */
   readonly upload: ((photoId: string) => A) | null
+  /**
+   * Buzz-in: answers are ranked by arrival, each student's first answer stands, and the first
+   * `winners` win. Null for kinds where a later answer replaces an earlier one.
+   */
+  readonly ranking: ((spec: S) => { winners: number }) | null
   student(spec: S): StudentView
   /** Null when the answer fits the question, else why not. */
   misfit(spec: S, a: A): Reason | null

@@ -24,6 +24,7 @@ export const multiple = {
   answer,
   badShape: { zh: '这是多选题，请至少选一个选项', en: 'This is a multiple-choice question; pick at least one option' },
   upload: null,
+  ranking: null,
   student: (s) => ({ options: s.options, multi: true }),
   misfit(s, a) {
     if (!a.choices.every((c) => inRange(c, s.options.length))) return NO_OPTION

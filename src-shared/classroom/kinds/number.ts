@@ -53,6 +53,7 @@ export const number = {
   answer,
   badShape: { zh: '这是数值题，请填写一个数', en: 'This is a number question; enter a number' },
   upload: null,
+  ranking: null,
   student: (s) => ({
     ...(s.unit ? { unit: s.unit } : {}),
     ...(s.min !== undefined ? { min: s.min } : {}),

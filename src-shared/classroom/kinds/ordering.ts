@@ -47,6 +47,7 @@ export const ordering = {
   answer,
   badShape: { zh: '这是排序题，请把各项排好顺序再提交', en: 'This is an ordering question; put the items in order' },
   upload: null,
+  ranking: null,
   student: (s) => ({ options: shownOrder(s.items).map((pos) => s.items[pos]!) }),
   misfit(s, a) {
     const n = s.items.length

@@ -16,6 +16,7 @@ export const photo = {
   spec,
   answer,
   badShape: { zh: '这道题请拍照作答', en: 'Answer this question with a photo' },
+  ranking: null,
   upload: (photoId) => ({ kind: 'photo', photoId }),
   student: () => ({}),
   misfit: () => null,

@@ -19,6 +19,7 @@ export const poll = {
   answer,
   badShape: { zh: '这是投票，请选择选项', en: 'This is a poll; choose an option' },
   upload: null,
+  ranking: null,
   student: (s) => ({ options: s.options, multi: s.multi }),
   misfit(s, a) {
     if (!a.choices.every((c) => inRange(c, s.options.length))) return NO_OPTION

@@ -22,6 +22,7 @@ export const single = {
   answer,
   badShape: { zh: '这是单选题，请选一个选项', en: 'This is a single-choice question; pick one option' },
   upload: null,
+  ranking: null,
   student: (s) => ({ options: s.options, multi: false }),
   misfit: (s, a) => (inRange(a.choice, s.options.length) ? null : NO_OPTION),
   mark: (s, a) => (s.correct === undefined ? null : a.choice === s.correct),

@@ -20,6 +20,7 @@ export const truefalse = {
   answer,
   badShape: { zh: '这是判断题，请选“对”或“错”', en: 'This is a true/false question; choose true or false' },
   upload: null,
+  ranking: null,
   student: () => ({ options: ['对', '错'] }),
   misfit: () => null,
   mark: (s, a) => (s.correct === undefined ? null : a.value === s.correct),

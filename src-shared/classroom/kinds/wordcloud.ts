@@ -24,6 +24,7 @@ export const wordcloud = {
     en: 'This is a word cloud; write 1 to 5 words (30 characters each at most)'
   },
   upload: null,
+  ranking: null,
   student: (s) => ({ maxWords: s.maxWords }),
   misfit(s, a) {
     const words = wordsOf(a)
