@@ -124,6 +124,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     ...(opts.printPdf ? { printPdf: opts.printPdf } : {})
   })
   disposers.push(courseware.onProgress((p) => hub.publish('courseware:progress', p)))
+  disposers.push(courseware.onOpenRequest((r) => hub.publish('courseware:open-requested', r)))
   disposers.push(() => courseware.dispose())
   const library = new LibraryService({ storage, clock, dir: join(opts.dataDir, 'library'), platform: sync })
   disposers.push(library.onDidChange((c) => hub.publish('library:changed', c)))

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { useCoursewareStore } from './courseware'
+import { useEditorStore } from './editor'
 import { setTransport } from '../transport'
 import { FakeTransport } from '../transport/fake-transport'
 import { createDeck, createManifest } from '../../src-shared/courseware'
@@ -93,5 +94,70 @@ describe('courseware store', () => {
     await cw.create('勾股定理', '16:9')
     expect(await cw.exportPdf(false)).toBeNull()
     expect(cw.error?.code).toBe('INTERNAL')
+  })
+
+  it('opens a picked .edux as a copy, not as an import, and shows it saved', async () => {
+    const colleague = { ...newDocument('同事的课件'), dirty: false }
+    const uploaded = `${DATA}\\incoming\\u1\\同事的课件.edux`
+    // The page streams the file to the host's /incoming (a real HTTP route; its tests are the host's).
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ ok: true, result: { path: uploaded } })))
+    vi.stubGlobal('fetch', fetchMock)
+    fake.handle('courseware:open-copy', () => colleague)
+    const cw = useCoursewareStore()
+    await cw.openFile(new File([new Uint8Array([1])], '同事的课件.edux'))
+    vi.unstubAllGlobals()
+    expect(fake.callsTo('courseware:open-copy')).toEqual([{ path: uploaded }])
+    expect(fake.callsTo('courseware:import')).toEqual([])
+    expect(cw.doc?.docId).toBe(colleague.docId)
+    expect(useEditorStore().dirty).toBe(false)
+  })
+
+  it('refuses, by name and before any upload, a file it cannot open', async () => {
+    const cw = useCoursewareStore()
+    await cw.openFile(new File(['x'], '成绩.xlsx'))
+    expect(cw.error?.code).toBe('FILE_INVALID')
+    expect(cw.error?.message).toContain('成绩.xlsx')
+    expect(fake.calls).toEqual([])
+  })
+
+  it('counts a recovered deck as unsaved until it is saved', async () => {
+    const crashed = { ...newDocument('崩溃前'), recovered: true }
+    fake.handle('courseware:recover', () => crashed)
+    fake.handle('courseware:save', ({ docId }) => ({
+      docId,
+      path: `${DATA}\\decks\\崩溃前.edux`,
+      manifest: crashed.manifest
+    }))
+    const cw = useCoursewareStore()
+    await cw.recover(crashed.docId)
+    expect(useEditorStore().dirty).toBe(true)
+    expect(await cw.save()).toBe(true)
+    expect(useEditorStore().dirty).toBe(false)
+    expect(cw.doc?.recovered).toBe(false)
+  })
+
+  it('saves as a new file under the name given, and a new deck starts without the unsaved mark', async () => {
+    const cw = useCoursewareStore()
+    await cw.create('勾股定理', '16:9')
+    expect(useEditorStore().dirty).toBe(false)
+    expect(await cw.saveAs(' 勾股定理（二班） ')).toBe(true)
+    expect(fake.callsTo('courseware:save')).toEqual([{ docId: doc.docId, saveAs: true, name: '勾股定理（二班）' }])
+  })
+
+  it('opens the file the system asked for when no deck is open, and keeps one asked for while editing', async () => {
+    const a = { ...newDocument('一'), path: 'C:\\课件\\一.edux', dirty: false }
+    let pending = [a.path!]
+    fake.handle('courseware:take-open-requests', () => pending.splice(0))
+    fake.handle('courseware:open', () => a)
+    fake.handle('courseware:list', () => [])
+    fake.handle('courseware:templates', () => [])
+    fake.handle('courseware:recover-list', () => [])
+    const cw = useCoursewareStore()
+    await cw.hydrate()
+    expect(cw.doc?.docId).toBe(a.docId)
+    pending = ['C:\\课件\\二.edux']
+    fake.emit('courseware:open-requested', { path: pending[0]! })
+    await vi.waitFor(() => expect(cw.requested).toEqual(['C:\\课件\\二.edux']))
+    expect(fake.callsTo('courseware:open')).toHaveLength(1)
   })
 })

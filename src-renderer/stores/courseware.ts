@@ -16,11 +16,15 @@ import { useTransport } from '../transport'
 import { uploadForImport, uploadMedia, exportUrl } from '../transport/media'
 import { printRoute } from '../../src-shared/print'
 import { useEditorStore } from './editor'
+import { isOpenable } from '../../src-shared/files/openable'
 
 export interface Progress {
+  /** The file's name (the page says what is happening to it, in the teacher's language). */
   label: string
   done: number
   total: number
+  /** Counting pages (a PDF drawn here) rather than parts. */
+  pages?: boolean
 }
 
 const PUSH_DELAY_MS = 1500
@@ -38,9 +42,12 @@ export const useCoursewareStore = defineStore('courseware', () => {
   const saving = ref(false)
   const error = shallowRef<AppError | null>(null)
   const lastSavedAt = ref<string | null>(null)
+  /** Files the system asked to open (a double-clicked .edux) while another deck was open. */
+  const requested = ref<string[]>([])
   const editor = useEditorStore()
   let pushTimer: ReturnType<typeof setTimeout> | null = null
   let offProgress: (() => void) | null = null
+  let offOpenRequest: (() => void) | null = null
   let host: Promise<'electron' | 'browser'> | null = null
 
   async function run<T>(fn: () => Promise<T>): Promise<T | null> {
@@ -60,6 +67,7 @@ export const useCoursewareStore = defineStore('courseware', () => {
     offProgress ??= t.on('courseware:progress', (p) => {
       if (progress.value && !p.finished) progress.value = { label: progress.value.label, done: p.done, total: p.total }
     })
+    offOpenRequest ??= t.on('courseware:open-requested', () => void takeOpenRequests())
     await run(async () => {
       const [r, tpl, rec] = await Promise.all([
         t.invoke('courseware:list', {}),
@@ -70,23 +78,61 @@ export const useCoursewareStore = defineStore('courseware', () => {
       templates.value = tpl
       recovery.value = rec
     })
+    await takeOpenRequests()
   }
 
-  function adopt(view: DocumentView): void {
+  /** `unsaved`: what was loaded is in no file yet, so closing asks (recovered, imported). */
+  function adopt(view: DocumentView, unsaved = view.dirty): void {
     doc.value = view
-    editor.load(view.deck)
+    editor.load(view.deck, { unsaved })
+  }
+
+  /** The files the system asked to open: the first opens now unless a deck is open; the rest wait. */
+  async function takeOpenRequests(): Promise<void> {
+    const paths = await useTransport()
+      .invoke('courseware:take-open-requests', {})
+      .catch(() => [] as string[])
+    requested.value = [...requested.value, ...paths.filter((p) => !requested.value.includes(p))]
+    const next = requested.value[0]
+    if (next && !doc.value) {
+      requested.value = requested.value.slice(1)
+      await open(next)
+    }
   }
 
   async function create(title: string, aspect: Aspect, template?: string): Promise<void> {
     const view = await run(() =>
       useTransport().invoke('courseware:create', { title, aspect, ...(template ? { template } : {}) })
     )
-    if (view) adopt(view)
+    // A new deck holds nothing to lose yet: closing it at once does not ask.
+    if (view) adopt(view, false)
   }
 
   async function open(path: string): Promise<void> {
-    progress.value = { label: '打开 / Opening', done: 0, total: 0 }
+    progress.value = { label: path.split(/[\\/]/).pop() ?? path, done: 0, total: 0 }
     const view = await run(() => useTransport().invoke('courseware:open', { path }))
+    if (view) adopt(view)
+  }
+
+  /**
+   * A file picked or dropped in the window: an .edux is opened (as a copy: the page cannot name the
+   * teacher's file), PowerPoint, Word and PDF are imported; anything else is refused by name.
+   */
+  async function openFile(file: File, splitHeadingLevel?: number): Promise<void> {
+    if (!isOpenable(file.name)) {
+      error.value = new AppError(
+        'FILE_INVALID',
+        `不能打开“${file.name}”：只能打开 ClassDeck 课件（.edux）、PowerPoint（.pptx、.pptm）、Word（.docx）和 PDF 文件。`,
+        `Cannot open "${file.name}": only ClassDeck (.edux), PowerPoint (.pptx, .pptm), Word (.docx) and PDF files can be opened.`,
+        { file: file.name }
+      )
+      return
+    }
+    if (!/\.edux$/i.test(file.name)) return importFile(file, splitHeadingLevel)
+    progress.value = { label: file.name, done: 0, total: 0 }
+    const view = await run(async () =>
+      useTransport().invoke('courseware:open-copy', { path: await uploadForImport(file) })
+    )
     if (view) adopt(view)
   }
 
@@ -98,11 +144,7 @@ export const useCoursewareStore = defineStore('courseware', () => {
       if (/\.pdf$/i.test(file.name)) {
         const { importPdf } = await import('../features/prepare/pdf-import')
         const onProgress = (done: number, total: number) =>
-          (progress.value = {
-            label: `${file.name} · 第 ${done} / ${total} 页 · page ${done} of ${total}`,
-            done,
-            total
-          })
+          (progress.value = { label: file.name, done, total, pages: true })
         return importPdf(file, { transport: useTransport(), upload: uploadMedia, onProgress })
       }
       const path = await uploadForImport(file)
@@ -113,7 +155,8 @@ export const useCoursewareStore = defineStore('courseware', () => {
       })
     })
     if (res) {
-      adopt(res.document)
+      // An import is in no file yet: closing it asks, as closing unsaved work does.
+      adopt(res.document, true)
       report.value = res.report
     }
   }
@@ -153,20 +196,25 @@ export const useCoursewareStore = defineStore('courseware', () => {
   }
 
   async function save(
-    meta?: Partial<Pick<Manifest, 'title' | 'curriculum' | 'author' | 'original'>>
+    meta?: Partial<Pick<Manifest, 'title' | 'curriculum' | 'author' | 'original'>>,
+    as?: { name?: string }
   ): Promise<boolean> {
     const d = doc.value
     if (!d || saving.value) return false
     saving.value = true
-    const version = editor.version
+    const sent = editor.deck
     try {
       if (!(await push())) return false
       const res = await run(() =>
-        useTransport().invoke('courseware:save', { docId: d.docId, ...(meta ? { manifest: meta } : {}) })
+        useTransport().invoke('courseware:save', {
+          docId: d.docId,
+          ...(meta ? { manifest: meta } : {}),
+          ...(as ? { saveAs: true, ...(as.name ? { name: as.name } : {}) } : {})
+        })
       )
       if (!res) return false
-      doc.value = { ...d, path: res.path, manifest: res.manifest, dirty: false }
-      editor.markSaved(version)
+      doc.value = { ...d, path: res.path, manifest: res.manifest, dirty: false, recovered: false }
+      editor.markSaved(sent)
       lastSavedAt.value = res.manifest.modifiedAt
       return true
     } finally {
@@ -214,10 +262,17 @@ export const useCoursewareStore = defineStore('courseware', () => {
     return res ? { download: exportUrl(res.fileName) } : null
   }
 
+  /** 另存为: a new file under `name` (the title when empty); the deck goes on in that file. */
+  function saveAs(name: string): Promise<boolean> {
+    const n = name.trim()
+    return save(undefined, n ? { name: n } : {})
+  }
+
   async function recover(deckId: string): Promise<void> {
     const view = await run(() => useTransport().invoke('courseware:recover', { deckId }))
     if (view) {
-      adopt(view)
+      // What a crash left is not in the file: it stays unsaved until saved, and closing asks.
+      adopt(view, true)
       recovery.value = recovery.value.filter((r) => r.deckId !== deckId)
     }
   }
@@ -241,6 +296,9 @@ export const useCoursewareStore = defineStore('courseware', () => {
   function reset(): void {
     offProgress?.()
     offProgress = null
+    offOpenRequest?.()
+    offOpenRequest = null
+    requested.value = []
     host = null
     doc.value = null
   }
@@ -255,12 +313,16 @@ export const useCoursewareStore = defineStore('courseware', () => {
     saving,
     error,
     lastSavedAt,
+    requested,
     hydrate,
     create,
     open,
+    openFile,
+    takeOpenRequests,
     importFile,
     push,
     save,
+    saveAs,
     saveMeta,
     exportPptx,
     exportPdf,

@@ -20,9 +20,14 @@ export const useEditorStore = defineStore('editor', () => {
   const selectedSlideIds = ref<string[]>([])
   const selectedElementIds = ref<string[]>([])
   const clipboard = shallowRef<Clip | null>(null)
-  /** Bumped on every edit; the save logic compares it with the version last saved. */
+  /** Bumped on every edit (the courseware store pushes the deck when it moves). */
   const version = ref(0)
-  const savedVersion = ref(0)
+  /**
+   * The deck as last saved (or as opened). Unsaved means the deck is another version than that
+   * one: selecting, a drag that ends where it began or undoing back to it leave the mark off.
+   * Null when what is loaded is unsaved from the start (a recovered or imported deck).
+   */
+  const savedDeck = shallowRef<Deck | null>(null)
 
   const currentSlide = computed<Slide | null>(
     () => deck.value?.slides.find((s) => s.id === currentSlideId.value) ?? deck.value?.slides[0] ?? null
@@ -33,18 +38,19 @@ export const useEditorStore = defineStore('editor', () => {
   const selectedElements = computed(
     () => currentSlide.value?.elements.filter((e) => selectedElementIds.value.includes(e.id)) ?? []
   )
-  const dirty = computed(() => version.value !== savedVersion.value)
+  const dirty = computed(() => deck.value !== savedDeck.value)
   const canUndo = computed(() => (version.value, history.value?.canUndo ?? false))
   const canRedo = computed(() => (version.value, history.value?.canRedo ?? false))
 
-  function load(d: Deck): void {
+  /** `unsaved`: the deck as loaded is not in any file yet (recovered after a crash, imported). */
+  function load(d: Deck, opts: { unsaved?: boolean } = {}): void {
     history.value = new DeckHistory(d)
     deck.value = d
     currentSlideId.value = d.slides[0]?.id ?? null
     selectedSlideIds.value = currentSlideId.value ? [currentSlideId.value] : []
     selectedElementIds.value = []
     version.value = 0
-    savedVersion.value = 0
+    savedDeck.value = opts.unsaved ? null : d
   }
 
   function set(d: Deck): void {
@@ -62,17 +68,22 @@ export const useEditorStore = defineStore('editor', () => {
   function apply(fn: (d: Deck) => Deck, label: string): void {
     if (!deck.value || !history.value) return
     const next = fn(deck.value)
+    if (next === deck.value) return
     history.value.push(next, label)
     set(next)
   }
 
+  let gestureFrom: Deck | null = null
   function beginGesture(label: string): void {
+    gestureFrom ??= deck.value
     history.value?.begin(label)
   }
   function endGesture(): void {
     history.value?.end()
     triggerRef(history)
-    version.value++
+    // A press that moved nothing (a tap to select, focus in and out of the notes) is no edit.
+    if (deck.value !== gestureFrom) version.value++
+    gestureFrom = null
   }
 
   function undo(): void {
@@ -155,8 +166,9 @@ export const useEditorStore = defineStore('editor', () => {
     }
   }
 
-  function markSaved(at = version.value): void {
-    savedVersion.value = at
+  /** The deck that was sent to be saved (edits made while the save ran stay unsaved). */
+  function markSaved(saved: Deck | null = deck.value): void {
+    savedDeck.value = saved
   }
 
   function reset(): void {

@@ -75,7 +75,9 @@ export const SaveDocument = z
     docId: Id,
     /** Only for a deck without a file yet: the name to save it under in `<data>/decks/`. */
     name: FileTitle.optional(),
-    manifest: MetaPatch.optional()
+    manifest: MetaPatch.optional(),
+    /** 另存为: always a new file in `<data>/decks/` (named `name`, else the title); the deck is that file from then on. */
+    saveAs: z.boolean().optional()
   })
   .strict()
 export type SaveDocument = z.infer<typeof SaveDocument>
@@ -124,6 +126,10 @@ export const coursewareCalls = {
   create: defineCall('courseware:create', CreateDocument, DocumentView),
   templates: defineCall('courseware:templates', z.object({}).strict(), z.array(TemplateInfo)),
   open: defineCall('courseware:open', z.object({ path: filePath }).strict(), DocumentView),
+  /** An .edux the teacher picked or dropped (uploaded to `<data>/incoming/`): opened as a copy not yet saved anywhere. */
+  openCopy: defineCall('courseware:open-copy', z.object({ path: filePath }).strict(), DocumentView),
+  /** Files the system asked to open (double-click, command line) that the window has not taken yet. */
+  takeOpenRequests: defineCall('courseware:take-open-requests', z.object({}).strict(), z.array(z.string())),
   get: defineCall('courseware:get', docRef, DocumentView),
   update: defineCall(
     'courseware:update',
@@ -149,5 +155,7 @@ export const coursewareCalls = {
 } as const
 
 export const coursewareEvents = {
-  progress: defineEvent('courseware:progress', CoursewareProgress)
+  progress: defineEvent('courseware:progress', CoursewareProgress),
+  /** The system asked to open a file; the window takes it with courseware:take-open-requests. */
+  openRequested: defineEvent('courseware:open-requested', z.object({ path: z.string() }))
 } as const

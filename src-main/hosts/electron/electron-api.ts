@@ -60,7 +60,11 @@ export interface ShellApp extends Pick<
   E.App,
   'requestSingleInstanceLock' | 'quit' | 'exit' | 'whenReady' | 'getPath' | 'getVersion' | 'enableSandbox'
 > {
-  on(event: 'second-instance', listener: () => void): unknown
+  on(
+    event: 'second-instance',
+    listener: (event: PreventableEvent, argv: string[], workingDirectory: string) => void
+  ): unknown
+  on(event: 'open-file', listener: (event: PreventableEvent, path: string) => void): unknown
   on(event: 'activate', listener: () => void): unknown
   on(event: 'window-all-closed', listener: () => void): unknown
   on(event: 'will-quit', listener: () => void): unknown

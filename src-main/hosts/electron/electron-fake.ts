@@ -166,7 +166,11 @@ export class FakeApp implements ShellApp {
   enableSandbox(): void {
     this.sandboxed = true
   }
-  on(event: 'second-instance', listener: () => void): this
+  on(
+    event: 'second-instance',
+    listener: (event: PreventableEvent, argv: string[], workingDirectory: string) => void
+  ): this
+  on(event: 'open-file', listener: (event: PreventableEvent, path: string) => void): this
   on(event: 'activate', listener: () => void): this
   on(event: 'window-all-closed', listener: () => void): this
   on(event: 'will-quit', listener: () => void): this
@@ -174,6 +178,16 @@ export class FakeApp implements ShellApp {
   on(event: string, listener: Listener): this {
     this.listeners.add(event, listener)
     return this
+  }
+  /** macOS: the teacher double-clicked a file in Finder; true when the shell took it. */
+  openFile(path: string): boolean {
+    const e = new FakeEvent()
+    this.listeners.emit('open-file', e, path)
+    return e.defaultPrevented
+  }
+  /** A second ClassDeck was started (e.g. a double-clicked file on Windows) and handed us its argv. */
+  secondInstance(argv: string[], workingDirectory: string): void {
+    this.listeners.emit('second-instance', new FakeEvent(), argv, workingDirectory, null)
   }
   /** Electron finished starting: whenReady() resolves. */
   becomeReady(): void {

@@ -15,11 +15,14 @@ import { SafeStorageTokenStore } from './safe-token-store'
 import { attachPresenterWindows } from './presenter-windows'
 import { electronPdfPrinter, type PrintWindowClass } from './print-pdf'
 import type { ShellElectron, ShellWindow } from './electron-api'
+import { listenForOpenFiles } from './open-files'
 
 export interface ShellOptions {
   /** The built app: renderer/ and preload/ under it. */
   readonly distDir: string
   readonly argv: readonly string[]
+  /** Where relative paths on the command line are from (process.cwd() when left out). */
+  readonly cwd?: string
   /** The services; tests pass the real createAppCore with their own clock. */
   readonly createCore?: typeof createAppCore
   /** Windows to print a deck to PDF in (Electron's BrowserWindow); without them PDF export is refused. */
@@ -75,11 +78,12 @@ export function runShell(electron: ShellElectron, opts: ShellOptions): Shell {
   registerAppScheme(electron.protocol)
   hardenApp(app, () => electron.session.defaultSession)
 
-  app.on('second-instance', () => {
+  const focusMain = (): void => {
     if (!mainWindow) return
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
-  })
+  }
+  const attachOpenFiles = listenForOpenFiles(app, opts.argv, opts.cwd ?? process.cwd(), focusMain)
 
   const ready = app.whenReady().then(() => {
     const dataDir = dataDirFromArgs(opts.argv, () => app.getPath('userData'))
@@ -105,6 +109,7 @@ export function runShell(electron: ShellElectron, opts: ShellOptions): Shell {
     }
     const c = core
     serveAppProtocol(electron, join(opts.distDir, 'renderer'), c.services.info.dataDir)
+    attachOpenFiles(c.services.courseware)
 
     electron.ipcMain.handle(IPC_CALL, (event, channel, input) => {
       if (!isTrustedSender(event.senderFrame)) return refusedCall()

@@ -9,13 +9,15 @@ export function coursewareHandlers(s: Services): DomainHandlers<typeof coursewar
     'courseware:create': (input) => cw.create(input),
     'courseware:templates': () => cw.listTemplates(),
     'courseware:open': ({ path }) => cw.open(path),
+    'courseware:open-copy': ({ path }) => consumingIncoming(s.info.dataDir, path, () => cw.openCopy(path)),
+    'courseware:take-open-requests': () => cw.takeOpenRequests(),
     'courseware:get': ({ docId }) => cw.get(docId),
     'courseware:update': ({ docId, deck }) => {
       const v = cw.update(docId, deck)
       return { docId: v.docId, dirty: v.dirty }
     },
-    'courseware:save': async ({ docId, name, manifest }) => {
-      const v = await cw.save(docId, { ...(name ? { name } : {}), ...(manifest ? { manifest } : {}) })
+    'courseware:save': async ({ docId, name, manifest, saveAs }) => {
+      const v = await cw.save(docId, { ...(name ? { name } : {}), ...(manifest ? { manifest } : {}), saveAs: !!saveAs })
       return { docId: v.docId, path: v.path!, manifest: v.manifest }
     },
     'courseware:close': ({ docId }) => {

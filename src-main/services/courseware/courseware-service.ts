@@ -97,6 +97,9 @@ export class CoursewareService {
   #autosaving: Promise<void> | null = null
   readonly #onProgress = new Emitter<CoursewareProgress>()
   readonly onProgress = this.#onProgress.event
+  readonly #onOpenRequest = new Emitter<{ path: string }>()
+  readonly onOpenRequest = this.#onOpenRequest.event
+  readonly #openRequests: string[] = []
   readonly #templatesDir: string
   readonly #importOptions: CoursewareServiceDeps['importOptions']
   readonly #printPdf: PdfPrinter | undefined
@@ -149,10 +152,43 @@ export class CoursewareService {
       dirty: false,
       recovered: false
     }
-    // An older format is upgraded in memory and written in the current one on the next save.
-    if (content.fromVersion < EDUX_FORMAT_VERSION) doc.dirty = true
+    // An older format is upgraded in memory and written in the current one on the next save; it is
+    // an unsaved change only when the upgrade changed the deck, not merely its version number.
+    if (content.migrated) doc.dirty = true
     this.#touchRecent(file, doc.manifest, doc.deck)
     return this.#adopt(doc)
+  }
+
+  /**
+   * Open an .edux the teacher picked or dropped in the window: it arrived as an upload (the page
+   * cannot name a file on the teacher's disk), so it opens as a copy with no file of its own yet;
+   * the first save puts it in `<data>/decks/`. The uploaded bytes are only read.
+   */
+  async openCopy(path: string, name = basename(path)): Promise<DocumentView> {
+    const content = decodeEdux(name, await readBytes(resolve(path)))
+    await this.media.putAll(content.media)
+    return this.#adopt({
+      docId: content.deck.id,
+      path: null,
+      manifest: content.manifest,
+      deck: content.deck,
+      dirty: content.migrated,
+      recovered: false
+    })
+  }
+
+  /**
+   * Files the operating system asked us to open (a double-clicked .edux, the command line, macOS
+   * open-file) before or while the window runs: kept until the window takes them.
+   */
+  requestOpen(path: string): void {
+    const file = resolve(path)
+    if (!this.#openRequests.includes(file)) this.#openRequests.push(file)
+    this.#onOpenRequest.fire({ path: file })
+  }
+
+  takeOpenRequests(): string[] {
+    return this.#openRequests.splice(0)
   }
 
   get(docId: string): DocumentView {
@@ -178,12 +214,17 @@ export class CoursewareService {
   /**
    * Save where the deck came from; a deck without a file yet goes to `<data>/decks/<name>.edux`
    * (the title when no name is given), beside any file already there rather than over it.
-   * Refuses to overwrite a file written by a newer ClassDeck.
+   * Refuses to overwrite a file written by a newer ClassDeck. With `saveAs` it always writes a new
+   * file there and the document is that file from then on.
    */
-  async save(docId: string, opts: { name?: string; manifest?: MetaPatch } = {}): Promise<DocumentView> {
+  async save(
+    docId: string,
+    opts: { name?: string; manifest?: MetaPatch; saveAs?: boolean } = {}
+  ): Promise<DocumentView> {
     const doc = this.#doc(docId)
     const title = opts.manifest?.title ?? doc.deck.title
-    const target = doc.path ?? unusedPath(this.#decksDir, opts.name ?? title, '.edux')
+    // 另存为: a new file in `<data>/decks/`; the file it came from stays as it was.
+    const target = (opts.saveAs ? null : doc.path) ?? unusedPath(this.#decksDir, opts.name ?? title, '.edux')
     if (existsSync(target)) await refuseIfNewer(target)
     const deck: Deck = { ...doc.deck, title }
     const manifest: Manifest = {
@@ -293,8 +334,12 @@ export class CoursewareService {
       recovery_file: string
       autosaved_at: string
     }[]
+    // One entry per deck, and per file: copies of one file (a deck saved under another name and
+    // opened beside it) offer only their newest autosave, never two banners for one file.
+    const files = new Set<string>()
     return rows
       .filter((r) => existsSync(r.recovery_file) && !this.#docs.has(r.deck_id))
+      .filter((r) => (r.path ? !files.has(r.path) && !!files.add(r.path) : true))
       .map((r) => ({ deckId: r.deck_id, path: r.path, title: r.title, autosavedAt: r.autosaved_at }))
   }
 
@@ -435,6 +480,7 @@ export class CoursewareService {
     if (this.#timer) clearInterval(this.#timer)
     this.#docs.clear()
     this.#onProgress.dispose()
+    this.#onOpenRequest.dispose()
   }
 
   /** Adopt a document whose media is already in the store (used by import). */

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto'
 import { zipSync, type Zippable } from 'fflate'
 import { AppError } from '../../../src-shared/errors'
 import {
+  Deck as DeckSchema,
+  EDUX_FORMAT_VERSION,
   deckMedia,
   mediaPath,
   parseEdux,
@@ -52,12 +54,15 @@ export function encodeEdux(content: EduxContent): Uint8Array {
   return zipSync(files, { mtime: new Date('2000-01-01T00:00:00Z') })
 }
 
-/** Read and validate an .edux's bytes. `file` names it in every error. */
+/**
+ * Read and validate an .edux's bytes. `file` names it in every error. `migrated` says whether
+ * migrating an older file changed its deck (then the next save writes something new).
+ */
 export function decodeEdux(
   file: string,
   bytes: Uint8Array,
   opts: { verifyMedia?: boolean } = {}
-): EduxContent & { fromVersion: number } {
+): EduxContent & { fromVersion: number; migrated: boolean } {
   const zip = GuardedZip.open(file, bytes, EDUX_LIMITS)
   for (const required of ['manifest.json', 'deck.json']) {
     if (!zip.has(required)) {
@@ -82,7 +87,13 @@ export function decodeEdux(
       )
     }
   }
-  const parsed: ParsedEdux = parseEdux(parseJson('manifest.json'), parseJson('deck.json'), file)
+  const manifestJson = parseJson('manifest.json')
+  const deckJson = parseJson('deck.json')
+  const older = isOlder(manifestJson)
+  // Migrations work on the raw JSON in place; keep the file's own deck to tell whether they changed it.
+  const before = older ? structuredClone(deckJson) : null
+  const parsed: ParsedEdux = parseEdux(manifestJson, deckJson, file)
+  const migrated = older && !sameDeck(before, parsed.deck)
   const refs = deckMedia(parsed.deck)
   const media = zip.readMany([...refs.keys()])
   for (const [path, ref] of refs) {
@@ -104,7 +115,22 @@ export function decodeEdux(
       )
     }
   }
-  return { manifest: parsed.manifest, deck: parsed.deck, media, fromVersion: parsed.fromVersion }
+  return { manifest: parsed.manifest, deck: parsed.deck, media, fromVersion: parsed.fromVersion, migrated }
+}
+
+function isOlder(manifest: unknown): boolean {
+  const v = typeof manifest === 'object' && manifest ? (manifest as { formatVersion?: unknown }).formatVersion : null
+  return typeof v === 'number' && v < EDUX_FORMAT_VERSION
+}
+
+/**
+ * Whether the file's own deck, read as today's format, is what the migrations made of it: a format-2
+ * deck without build steps reads as one with none, and saving it again would change nothing but the
+ * version number, so it is not an unsaved change.
+ */
+function sameDeck(raw: unknown, migrated: Deck): boolean {
+  const asIs = DeckSchema.safeParse(raw)
+  return asIs.success && JSON.stringify(asIs.data) === JSON.stringify(migrated)
 }
 
 /** The reference for some bytes, stored by content. */

@@ -74,6 +74,8 @@ export function updateElement(deck: Deck, slideId: string, elementId: string, fn
 }
 
 export function moveElements(deck: Deck, slideId: string, ids: readonly string[], dx: number, dy: number): Deck {
+  // Not moved is not changed: the same deck, so a tap that jitters by less than a pixel is no edit.
+  if (dx === 0 && dy === 0) return deck
   const set = new Set(ids)
   return updateSlide(deck, slideId, (s) => ({
     ...s,
