@@ -5,7 +5,8 @@
  * styles, gradients and effects, picture geometry and OMML equations. Each is written the way
  * PowerPoint writes it, trimmed to what a reader needs, so a clone with no corpus beside it tests it.
  */
-import { esc, handDeck, para, sp } from './fixture-opc'
+import { solidPng } from './fixture-decks'
+import { esc, handDeck, para, pic, sp } from './fixture-opc'
 
 const THEME_NS = 'http://schemas.openxmlformats.org/drawingml/2006/main'
 
@@ -103,5 +104,146 @@ export function textDeck(): Uint8Array {
   return handDeck({
     slides: [{ shapes: slide1 }, { shapes: slide2 }, { shapes: slide3 }],
     parts: { 'ppt/theme/theme1.xml': cjkTheme() }
+  })
+}
+
+const DGM = 'http://schemas.openxmlformats.org/drawingml/2006/diagram'
+const DSP = 'http://schemas.microsoft.com/office/drawing/2008/diagram'
+const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+function graphicFrame(name: string, uri: string, inner: string, at: [number, number, number, number]): string {
+  return (
+    `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="${(at[0] % 997) + 2}" name="${esc(name)}"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr>` +
+    `<p:xfrm><a:off x="${at[0]}" y="${at[1]}"/><a:ext cx="${at[2]}" cy="${at[3]}"/></p:xfrm>` +
+    `<a:graphic><a:graphicData uri="${uri}">${inner}</a:graphicData></a:graphic></p:graphicFrame>`
+  )
+}
+
+/** The SmartArt steps the fixture draws, in order. */
+export const SMARTART_STEPS = ['观察', '猜想', '验证']
+/** Where the SmartArt frame sits on slide 1 (EMU). */
+export const SMARTART_AT: [number, number, number, number] = [1219200, 1524000, 9144000, 2286000]
+
+function dataModel(texts: string[], drawingRelId?: string): string {
+  const pt = (id: string, t: string, type = '') =>
+    `<dgm:pt modelId="{${id}}"${type ? ` type="${type}"` : ''}><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/><a:lstStyle/>${para(t)}</dgm:t></dgm:pt>`
+  return (
+    `${DECL}<dgm:dataModel xmlns:dgm="${DGM}" xmlns:a="${THEME_NS}" xmlns:dsp="${DSP}"><dgm:ptLst>${pt('0', '', 'doc')}` +
+    texts.map((t, i) => pt(`N${i}`, t) + pt(`S${i}`, '', 'sibTrans')).join('') +
+    `</dgm:ptLst><dgm:cxnLst/><dgm:bg/><dgm:whole/>` +
+    (drawingRelId
+      ? `<dgm:extLst><a:ext uri="http://schemas.microsoft.com/office/drawing/2008/diagram"><dsp:dataModelExt relId="${drawingRelId}" minVer="${DGM}"/></a:ext></dgm:extLst>`
+      : '') +
+    `</dgm:dataModel>`
+  )
+}
+
+/** The fallback drawing PowerPoint saves: chevrons whose text sits in a narrower dsp:txXfrm, white on accent1. */
+function diagramDrawing(texts: string[]): string {
+  const w = 2743200
+  const shapes = texts
+    .map((t, i) => {
+      const x = i * (w + 457200)
+      return (
+        `<dsp:sp modelId="{D${i}}"><dsp:nvSpPr><dsp:cNvPr id="0" name=""/><dsp:cNvSpPr/></dsp:nvSpPr>` +
+        `<dsp:spPr><a:xfrm><a:off x="${x}" y="457200"/><a:ext cx="${w}" cy="1371600"/></a:xfrm><a:prstGeom prst="chevron"><a:avLst/></a:prstGeom>` +
+        `<a:solidFill><a:schemeClr val="accent1"/></a:solidFill></dsp:spPr>` +
+        `<dsp:style><a:lnRef idx="2"><a:scrgbClr r="0" g="0" b="0"/></a:lnRef><a:fillRef idx="1"><a:scrgbClr r="0" g="0" b="0"/></a:fillRef>` +
+        `<a:effectRef idx="0"><a:scrgbClr r="0" g="0" b="0"/></a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></dsp:style>` +
+        `<dsp:txBody><a:bodyPr anchor="ctr"/><a:lstStyle/>${para([t, '<a:rPr lang="zh-CN" sz="2400"/>'])}</dsp:txBody>` +
+        `<dsp:txXfrm><a:off x="${x + 685800}" y="457200"/><a:ext cx="${w - 1371600}" cy="1371600"/></dsp:txXfrm></dsp:sp>`
+      )
+    })
+    .join('')
+  return (
+    `${DECL}<dsp:drawing xmlns:dgm="${DGM}" xmlns:dsp="${DSP}" xmlns:a="${THEME_NS}"><dsp:spTree><dsp:nvGrpSpPr><dsp:cNvPr id="0" name=""/><dsp:cNvGrpSpPr/></dsp:nvGrpSpPr>` +
+    `<dsp:grpSpPr/>${shapes}</dsp:spTree></dsp:drawing>`
+  )
+}
+
+const relIds = (dm: string) => `<dgm:relIds xmlns:dgm="${DGM}" r:dm="${dm}" r:lo="rIdLo" r:qs="rIdQs" r:cs="rIdCs"/>`
+
+/**
+ * Slide 1: a SmartArt process with its fallback drawing (found through the data part's
+ * dsp:dataModelExt). Slide 2: a SmartArt saved without a drawing (its typed text is all there is).
+ * Slide 3: a PowerPoint 2007 chart object whose preview is in the VML drawing. Slide 4: an OLE worksheet
+ * whose mc:Fallback preview is a PNG, and an OLE equation with an EMF preview.
+ */
+export function smartArtOleDeck(): Uint8Array {
+  const DIAGRAM = 'http://schemas.openxmlformats.org/drawingml/2006/diagram'
+  const OLE = 'http://schemas.openxmlformats.org/presentationml/2006/ole'
+  const olePng = graphicFrame(
+    '工作表',
+    OLE,
+    `<mc:AlternateContent><mc:Choice Requires="v"><p:oleObj spid="_x0000_s1026" name="Worksheet" r:id="rIdX" progId="Excel.Sheet.12"><p:embed/></p:oleObj></mc:Choice>` +
+      `<mc:Fallback><p:oleObj name="Worksheet" r:id="rIdX" progId="Excel.Sheet.12"><p:embed/>${pic({ name: '', rId: 'rIdP', at: [914400, 914400, 3657600, 2286000] })}</p:oleObj></mc:Fallback></mc:AlternateContent>`,
+    [914400, 914400, 3657600, 2286000]
+  )
+  const oleEmf = graphicFrame(
+    '公式',
+    OLE,
+    `<p:oleObj name="公式" r:id="rIdY" progId="Equation.3"><p:embed/>${pic({ name: '', rId: 'rIdE', at: [6096000, 914400, 2743200, 914400] })}</p:oleObj>`,
+    [6096000, 914400, 2743200, 914400]
+  )
+  const emf = new Uint8Array(88)
+  new DataView(emf.buffer).setUint32(0, 1, true) // EMR_HEADER
+  new DataView(emf.buffer).setUint32(40, 0x464d4520, true) // " EMF"
+  return handDeck({
+    slides: [
+      {
+        shapes: graphicFrame('探究流程', DIAGRAM, relIds('rIdDm'), SMARTART_AT),
+        rels: [
+          { id: 'rIdDm', type: 'diagramData', target: '../diagrams/data1.xml' },
+          {
+            id: 'rIdDr',
+            type: 'http://schemas.microsoft.com/office/2007/relationships/diagramDrawing',
+            target: '../diagrams/drawing1.xml'
+          }
+        ]
+      },
+      {
+        shapes: graphicFrame('没有图形的 SmartArt', DIAGRAM, relIds('rIdDm'), SMARTART_AT),
+        rels: [{ id: 'rIdDm', type: 'diagramData', target: '../diagrams/data2.xml' }]
+      },
+      {
+        // PowerPoint 2007: the preview is on the VML shape the object's spid names.
+        shapes: graphicFrame(
+          '旧版图表',
+          OLE,
+          '<p:oleObj spid="_x0000_s8196" name="Chart" r:id="rIdY" progId="MSGraph.Chart.8"><p:embed/></p:oleObj>',
+          [914400, 914400, 3657600, 2286000]
+        ),
+        rels: [
+          { id: 'rIdV', type: 'vmlDrawing', target: '../drawings/vmlDrawing1.vml' },
+          { id: 'rIdY', type: 'oleObject', target: '../embeddings/oleObject1.bin' }
+        ]
+      },
+      {
+        shapes: olePng + oleEmf,
+        rels: [
+          { id: 'rIdX', type: 'package', target: '../embeddings/Microsoft_Excel_Worksheet.xlsx' },
+          { id: 'rIdP', type: 'image', target: '../media/preview1.png' },
+          { id: 'rIdY', type: 'oleObject', target: '../embeddings/oleObject1.bin' },
+          { id: 'rIdE', type: 'image', target: '../media/preview2.emf' }
+        ]
+      }
+    ],
+    parts: {
+      'ppt/diagrams/data1.xml': dataModel(SMARTART_STEPS, 'rIdDr'),
+      'ppt/diagrams/drawing1.xml': diagramDrawing(SMARTART_STEPS),
+      'ppt/diagrams/data2.xml': dataModel(['只有文字', '没有图形']),
+      'ppt/drawings/vmlDrawing1.vml':
+        `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">` +
+        `<v:shape id="_x0000_s8196" type="#_x0000_t75" style='position:absolute;left:72pt;top:72pt;width:288pt;height:180pt'>` +
+        `<v:imagedata o:relid="rId1" o:title=""/></v:shape></xml>`,
+      'ppt/drawings/_rels/vmlDrawing1.vml.rels':
+        `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/preview3.png"/></Relationships>`,
+      'ppt/media/preview3.png': solidPng(6, 4, [200, 0, 0]),
+      'ppt/media/preview1.png': solidPng(8, 5, [0, 128, 0]),
+      'ppt/media/preview2.emf': emf,
+      'ppt/embeddings/Microsoft_Excel_Worksheet.xlsx': new Uint8Array([0x50, 0x4b, 5, 6, ...new Array(18).fill(0)]),
+      'ppt/embeddings/oleObject1.bin': new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+    }
   })
 }

@@ -9,6 +9,7 @@ import { colorOf } from './pptx-color'
 import type { PptxContext } from './pptx-context'
 import { readParagraphs, type TextEnv } from './pptx-text'
 import { estimateTextHeight, readBodyPr, type BodyProps } from './pptx-body'
+import { readOle, readSmartArt } from './pptx-graphic'
 
 /** Child EMU → slide EMU, per axis: X = ax·x + bx. */
 export interface Affine {
@@ -418,6 +419,8 @@ function readGraphicFrame(n: XNode, t: Affine, env: TreeEnv, out: Element[]): vo
   const data = path(n, 'a:graphic', 'a:graphicData')
   const uri = attr(data, 'uri') ?? ''
   const name = nameOf(n)
+  if (uri.endsWith('/diagram')) return readSmartArt(n, f0, t, env, out, walkTree, f)
+  if (uri.endsWith('/ole')) return readOle(n, f, env, out)
   if (uri.endsWith('/table')) {
     readTable(child(data, 'a:tbl'), f, env, out)
     return
@@ -433,45 +436,10 @@ function readGraphicFrame(n: XNode, t: Affine, env: TreeEnv, out: Element[]): vo
       `图表“${name}”以占位框代替（请在 PowerPoint 中截图后插入）。`,
       `Chart "${name}" became a placeholder (insert a picture of it instead).`
     )
-  } else if (uri.includes('/diagram')) {
-    source = 'smartart'
-    label = `SmartArt：${name}`
-    env.ctx.approx('smartart', `SmartArt“${name}”以占位框代替。`, `SmartArt "${name}" became a placeholder.`)
-  } else if (uri.includes('/ole')) {
-    source = 'ole'
-    const fallback = data ? findOlePic(data) : undefined
-    preview = fallback
-      ? (env.ctx.mediaFor(env.part, attr(path(fallback, 'p:blipFill', 'a:blip'), 'r:embed')) ?? undefined)
-      : undefined
-    const prog = data ? findAttr(data, 'progId') : undefined
-    label = `嵌入对象：${prog ?? name}`
-    env.ctx.approx(
-      'ole',
-      `嵌入对象“${prog ?? name}”以${preview ? '其预览图' : '占位框'}代替。`,
-      `Embedded object "${prog ?? name}" became ${preview ? 'its preview picture' : 'a placeholder'}.`
-    )
   } else {
     env.ctx.approx('content', `未知内容“${name}”以占位框代替。`, `Unknown content "${name}" became a placeholder.`)
   }
   out.push({ type: 'placeholder', ...base(env.ctx.id('p'), f), label, source, ...(preview ? { preview } : {}) })
-}
-
-function findOlePic(n: XNode): XNode | undefined {
-  for (const c of n.children) {
-    if (c.name === 'p:pic') return c
-    const inner = findOlePic(c)
-    if (inner) return inner
-  }
-  return undefined
-}
-
-function findAttr(n: XNode, name: string): string | undefined {
-  if (n.attrs[name]) return n.attrs[name]
-  for (const c of n.children) {
-    const v = findAttr(c, name)
-    if (v) return v
-  }
-  return undefined
 }
 
 function readTable(tbl: XNode | undefined, f: Frame, env: TreeEnv, out: Element[]): void {

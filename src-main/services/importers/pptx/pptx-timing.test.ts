@@ -13,7 +13,6 @@ import { corpusFile, corpusTitle, haveCorpus } from '../../../test-utils/corpus'
 import { animationDeck, fileClicks, hostileTimingDeck, spidOf } from '../../../test-utils/fixture-animations'
 import { handDeck, para, sp } from '../../../test-utils/fixture-opc'
 import { importPptx } from './pptx-import'
-import { mapPreset } from './pptx-timing-presets'
 
 /** Clicks of the main sequence plus those of trigger sequences: what the file's clickEffect nodes count. */
 function allClicks(s: Slide): number {
@@ -192,27 +191,6 @@ describe('PPTX animations import', () => {
     expect(malformed.map((a) => a.slide)).toEqual([1, 2])
     // Most of this is parsing 3 MB of XML (measured ~0.6 s); the timeline walk itself takes ~40 ms.
     expect(ms).toBeLessThan(4000)
-  })
-
-  it('maps PowerPoint presets to our effects: fly subtypes to directions, zoom and float variants, the rest to the nearest', () => {
-    const dirs = [1, 2, 4, 8, 3, 6, 9, 12].map((sub) => mapPreset('entr', 2, sub).direction)
-    expect(dirs).toEqual(['top', 'right', 'bottom', 'left', 'top-right', 'bottom-right', 'top-left', 'bottom-left'])
-    expect([mapPreset('entr', 23, 16), mapPreset('entr', 53, 16)].map((m) => [m.effect, m.nearest])).toEqual([
-      ['zoom', undefined],
-      ['zoom', undefined]
-    ])
-    expect(
-      [mapPreset('entr', 42, 0), mapPreset('entr', 47, 0), mapPreset('exit', 42, 0), mapPreset('exit', 47, 0)].map(
-        (m) => m.direction
-      )
-    ).toEqual(['bottom', 'top', 'top', 'bottom'])
-    expect(mapPreset('emph', 26, 0)).toEqual({ effect: 'pulse' })
-    expect(mapPreset('emph', 19, 0)).toEqual({ effect: 'color', nearest: { zh: '颜色混合', en: 'Color Blend' } })
-    expect(mapPreset('entr', 49, 0)).toMatchObject({ effect: 'zoom', nearest: { zh: '回旋' } })
-    expect(mapPreset('exit', undefined, undefined)).toEqual({
-      effect: 'fade',
-      nearest: { zh: '退出效果', en: 'exit preset' }
-    })
   })
 
   it('still refuses a slide whose XML is broken outside its timeline', () => {

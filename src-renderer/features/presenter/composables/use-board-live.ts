@@ -80,8 +80,7 @@ export function useBoardLive(classroom: ClassroomStore | null, deps: BoardLiveDe
   async function openLive(host: string | undefined, points: PointsChoice | null = null): Promise<void> {
     const lesson = deps.lesson()
     const roster = rosterForClass(deps.rosters(), lesson.classId)
-    const groups = deps.rosters().find((r) => r.id === lesson.classId)?.groups
-    await live?.open(lesson.className, roster, host, pointsRules(points, roster, groups))
+    await live?.open(lesson.className, roster, host, pointsRules(points, roster))
   }
 
   async function closeLive(): Promise<void> {
