@@ -1,11 +1,10 @@
 import { z } from 'zod'
-import { Pictures, Choices, Options, Prompt, TimeLimit } from './common'
+import { Choices, Options, Prompt, TimeLimit } from './common'
 import { NO_OPTION, inRange, optionBars, sortedLetters, type KindModule } from './kind-module'
 
 const spec = z.object({
   kind: z.literal('multiple'),
   prompt: Prompt,
-  pictures: Pictures,
   options: Options,
   /** Indexes of every right option; absent = no key. */
   correct: Choices.optional(),

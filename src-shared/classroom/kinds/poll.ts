@@ -1,12 +1,11 @@
 import { z } from 'zod'
-import { Pictures, Choices, Options, Prompt, TimeLimit } from './common'
+import { Choices, Options, Prompt, TimeLimit } from './common'
 import { NO_OPTION, inRange, optionBars, sortedLetters, type KindModule } from './kind-module'
 import { ONCE_EACH } from './multiple'
 
 const spec = z.object({
   kind: z.literal('poll'),
   prompt: Prompt,
-  pictures: Pictures,
   options: Options,
   multi: z.boolean().default(false),
   timeLimitSec: TimeLimit

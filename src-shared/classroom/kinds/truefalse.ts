@@ -1,11 +1,10 @@
 import { z } from 'zod'
-import { Pictures, Prompt, TimeLimit } from './common'
+import { Prompt, TimeLimit } from './common'
 import type { KindModule } from './kind-module'
 
 const spec = z.object({
   kind: z.literal('truefalse'),
   prompt: Prompt,
-  pictures: Pictures,
   correct: z.boolean().optional(),
   timeLimitSec: TimeLimit
 })
