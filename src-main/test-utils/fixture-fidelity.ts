@@ -247,3 +247,127 @@ export function smartArtOleDeck(): Uint8Array {
     }
   })
 }
+
+const TABLE = 'http://schemas.openxmlformats.org/drawingml/2006/table'
+
+function table(
+  styleId: string,
+  flags: string,
+  rows: string[][],
+  tcPr: (r: number, c: number) => string = () => ''
+): string {
+  const tc = (t: string, pr: string) =>
+    `<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>${para(t)}</a:txBody><a:tcPr${pr}</a:tc>`
+  const grid = rows[0]!.map(() => '<a:gridCol w="2438400"/>').join('')
+  const trs = rows
+    .map((row, r) => `<a:tr h="457200">${row.map((t, c) => tc(t, tcPr(r, c) || '/>')).join('')}</a:tr>`)
+    .join('')
+  return `<a:tbl><a:tblPr ${flags}><a:tableStyleId>${styleId}</a:tableStyleId></a:tblPr><a:tblGrid>${grid}</a:tblGrid>${trs}</a:tbl>`
+}
+
+/** A table style the deck defines itself (as PowerPoint writes one into ppt/tableStyles.xml). */
+export const OWN_STYLE_ID = '{11111111-2222-3333-4444-555555555555}'
+const OWN_STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<a:tblStyleLst xmlns:a="${THEME_NS}" def="{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}">` +
+  `<a:tblStyle styleId="${OWN_STYLE_ID}" styleName="自定义样式"><a:wholeTbl><a:tcTxStyle><a:srgbClr val="333333"/></a:tcTxStyle>` +
+  `<a:tcStyle><a:tcBdr><a:insideH><a:ln w="12700"><a:solidFill><a:srgbClr val="FF0000"/></a:solidFill></a:ln></a:insideH></a:tcBdr>` +
+  `<a:fill><a:solidFill><a:srgbClr val="FFF2CC"/></a:solidFill></a:fill></a:tcStyle></a:wholeTbl>` +
+  `<a:firstCol><a:tcTxStyle b="on"><a:fontRef idx="minor"><a:srgbClr val="7F6000"/></a:fontRef></a:tcTxStyle></a:firstCol>` +
+  `</a:tblStyle></a:tblStyleLst>`
+
+const eff = (inner: string) => `<a:effectLst>${inner}</a:effectLst>`
+
+/**
+ * Slide 1: a table in Medium Style 2 – Accent 1 (named only, as other tools write it) with a header row
+ * and banded rows, cell margins and centred cells. Slide 2 (hidden): a table in a style the deck defines.
+ * Slide 3: linear and radial gradients, a pattern fill, shadow, glow and soft edges, dashes, arrow heads at
+ * both ends, a double line. Slide 4: pictures cut to an ellipse, a rounded rectangle and a hexagon.
+ */
+export function styleDeck(): Uint8Array {
+  const frame = (name: string, inner: string, y: number) =>
+    graphicFrame(name, TABLE, inner, [457200, y, 7315200, 1371600])
+  const slide1 = frame(
+    '成绩表',
+    table(
+      '{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}',
+      'firstRow="1" bandRow="1"',
+      [
+        ['姓名', '语文', '数学'],
+        ['小明', '90', '95'],
+        ['小红', '88', '92']
+      ],
+      (r, c) => (r === 1 && c === 1 ? ' marL="0" marR="182880" marT="91440" marB="0" anchor="ctr"/>' : '')
+    ),
+    457200
+  )
+  const slide2 = frame(
+    '自定义',
+    table(OWN_STYLE_ID, 'firstCol="1"', [
+      ['一', '二'],
+      ['三', '四']
+    ]),
+    457200
+  )
+  const shape = (name: string, x: number, spPr: string, prst = 'rect') =>
+    sp({ name, at: [x, 457200, 1828800, 1371600], prst, spPrExtra: spPr })
+  const slide3 =
+    shape(
+      '线性渐变',
+      457200,
+      `<a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="FF0000"/></a:gs><a:gs pos="100000"><a:srgbClr val="0000FF"><a:alpha val="50000"/></a:srgbClr></a:gs></a:gsLst><a:lin ang="5400000" scaled="1"/></a:gradFill>`
+    ) +
+    shape(
+      '径向渐变',
+      2438400,
+      `<a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="FFFFFF"/></a:gs><a:gs pos="100000"><a:schemeClr val="accent1"/></a:gs></a:gsLst><a:path path="circle"><a:fillToRect l="50000" t="50000" r="50000" b="50000"/></a:path></a:gradFill>`,
+      'ellipse'
+    ) +
+    shape(
+      '图案',
+      4419600,
+      `<a:pattFill prst="dkDnDiag"><a:fgClr><a:srgbClr val="000000"/></a:fgClr><a:bgClr><a:srgbClr val="FFFFFF"/></a:bgClr></a:pattFill>`
+    ) +
+    shape(
+      '阴影与发光',
+      6400800,
+      `<a:solidFill><a:srgbClr val="70AD47"/></a:solidFill>` +
+        eff(
+          `<a:glow rad="127000"><a:srgbClr val="FFC000"><a:alpha val="40000"/></a:srgbClr></a:glow>` +
+            `<a:outerShdw blurRad="50800" dist="38100" dir="2700000"><a:srgbClr val="000000"><a:alpha val="40000"/></a:srgbClr></a:outerShdw>` +
+            `<a:softEdge rad="63500"/>`
+        )
+    ) +
+    shape(
+      '虚线双箭头',
+      457200,
+      `<a:ln w="38100"><a:solidFill><a:srgbClr val="000000"/></a:solidFill><a:prstDash val="sysDash"/><a:headEnd type="triangle"/><a:tailEnd type="arrow"/></a:ln>`,
+      'line'
+    ).replace('y="457200"', 'y="3200400"') +
+    shape(
+      '双线',
+      2438400,
+      `<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="57150" cmpd="dbl"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln>`
+    ).replace('y="457200"', 'y="3200400"')
+  const picture = (name: string, x: number, prst: string) =>
+    pic({ name, rId: 'rIdImg', at: [x, 914400, 2286000, 2286000] }).replace(
+      '<a:prstGeom prst="rect">',
+      `<a:prstGeom prst="${prst}">`
+    )
+  const slide4 =
+    picture('圆形照片', 457200, 'ellipse') +
+    picture('圆角照片', 3048000, 'roundRect') +
+    picture('六边形照片', 5638400, 'hexagon').replace(
+      '</p:spPr>',
+      eff('<a:outerShdw blurRad="76200" dist="25400" dir="5400000"><a:srgbClr val="000000"/></a:outerShdw>') +
+        '</p:spPr>'
+    )
+  return handDeck({
+    slides: [
+      { shapes: slide1 },
+      { shapes: slide2, hidden: true },
+      { shapes: slide3 },
+      { shapes: slide4, rels: [{ id: 'rIdImg', type: 'image', target: '../media/photo.png' }] }
+    ],
+    parts: { 'ppt/tableStyles.xml': OWN_STYLES, 'ppt/media/photo.png': solidPng(10, 10, [90, 160, 220]) }
+  })
+}

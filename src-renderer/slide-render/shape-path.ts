@@ -1,7 +1,13 @@
 /** SVG geometry for each shape kind, in a w×h box. */
 import type { ShapeKind } from '../../src-shared/courseware/element'
 
-export function shapePath(kind: ShapeKind, w: number, h: number, sw: number): string {
+export function shapePath(
+  kind: ShapeKind,
+  w: number,
+  h: number,
+  sw: number,
+  ends: 'start' | 'end' | 'both' = 'end'
+): string {
   const i = sw / 2
   switch (kind) {
     case 'rectangle':
@@ -35,9 +41,19 @@ export function shapePath(kind: ShapeKind, w: number, h: number, sw: number): st
       const ux = w / len
       const uy = h / len
       const head = Math.max(10, sw * 4)
-      const bx = w - ux * head
-      const by = h - uy * head
-      return `M0,0 L${bx},${by} M${w},${h} L${bx - uy * head * 0.5},${by + ux * head * 0.5} L${bx + uy * head * 0.5},${by - ux * head * 0.5} Z`
+      // A head at (px, py) pointing along (dx, dy); the shaft stops at its base.
+      const headAt = (px: number, py: number, dx: number, dy: number) => {
+        const bx = px - dx * head
+        const by = py - dy * head
+        return `M${px},${py} L${bx - dy * head * 0.5},${by + dx * head * 0.5} L${bx + dy * head * 0.5},${by - dx * head * 0.5} Z`
+      }
+      const atStart = ends !== 'end'
+      const atEnd = ends !== 'start'
+      const sx = atStart ? ux * head : 0
+      const sy = atStart ? uy * head : 0
+      const ex = atEnd ? w - ux * head : w
+      const ey = atEnd ? h - uy * head : h
+      return `M${sx},${sy} L${ex},${ey}${atEnd ? ` ${headAt(w, h, ux, uy)}` : ''}${atStart ? ` ${headAt(0, 0, -ux, -uy)}` : ''}`
     }
   }
 }

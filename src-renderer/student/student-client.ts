@@ -251,6 +251,15 @@ export class StudentClient {
     if (st.ok) this.#apply(st.result)
   }
 
+  /** A picture of the current question (served to joined students only, so fetched with the token). */
+  async picture(name: string): Promise<Blob | null> {
+    if (!this.#stored.token) return null
+    const res = await fetch(HTTP_PATHS.studentPicture + encodeURIComponent(name), {
+      headers: { Authorization: `Bearer ${this.#stored.token}` }
+    })
+    return res.ok ? await res.blob() : null
+  }
+
   /** Photo answer over HTTP: downscaled on the device first, then sent with the same seq on retries. */
   uploadPhoto(file: File): Promise<void> {
     return this.#uploadPicture(() => downscale(file), '照片没有发出去，请检查网络后重试')

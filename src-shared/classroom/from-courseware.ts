@@ -14,9 +14,11 @@ type SpecInputOf<K extends QuestionKind> = Extract<QuestionSpecInput, { kind: K 
 const MAX_OPTIONS = 10
 const clip = (s: string, n: number): string => ([...s].length <= n ? s : [...s].slice(0, n - 1).join('') + '…')
 
-export function questionSpecFromCourseware(q: Question): QuestionSpec {
+/** `pictures`: names in the media store the tablet shows under the stem (the slide's pictures). */
+export function questionSpecFromCourseware(q: Question, pictures: readonly string[] = []): QuestionSpec {
   const common = {
     prompt: clip(q.prompt, 2000),
+    pictures: pictures.slice(0, 4),
     ...(q.timeLimitSec !== undefined ? { timeLimitSec: Math.max(5, q.timeLimitSec) } : {})
   }
   const options = 'options' in q ? q.options : []

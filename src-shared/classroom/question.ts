@@ -32,6 +32,8 @@ export const StudentQuestion = z.object({
   /** The kind's Chinese name, so the tablet needs no table of kinds. */
   label: z.string(),
   prompt: z.string(),
+  /** Pictures under the stem: fetch each from HTTP_PATHS.studentPicture + name, with the student token. */
+  pictures: z.array(z.string()).optional(),
   options: z.array(z.string()).optional(),
   multi: z.boolean().optional(),
   blanks: z.number().int().optional(),
@@ -58,6 +60,7 @@ export function toStudentQuestion(
     kind: spec.kind,
     label: m.label.zh,
     prompt: spec.prompt,
+    ...(spec.pictures.length ? { pictures: [...spec.pictures] } : {}),
     ...m.student(spec),
     ...(deadline ? { deadline: deadline.toISOString() } : {}),
     launchedAt: launchedAt.toISOString()

@@ -95,6 +95,11 @@ export const HTTP_PATHS = {
   remotePage: '/remote.html',
   /** POST raw image bytes; `Authorization: Bearer <student token>`; query runId & seq. */
   studentPhoto: '/api/student/photo',
+  /**
+   * GET `<this><sha256>.<ext>`: a picture of the current question; `Authorization: Bearer <student
+   * token>`. Only names in the question's `pictures` are served.
+   */
+  studentPicture: '/api/student/picture/',
   /** POST raw image bytes; `Authorization: Bearer <remote key>`. */
   remotePhoto: '/api/remote/photo',
   health: '/api/health'

@@ -9,7 +9,6 @@ import {
 export * from './element-style'
 import { Color, Id, MediaRef } from './primitives'
 import { Question } from './question'
-import { chartFields } from './chart'
 
 /** Where an element sits, in slide coordinates (see SLIDE_SIZE). Array order is paint order. */
 const frame = {
@@ -211,10 +210,6 @@ export const PlaceholderElement = z
   .strict()
 export type PlaceholderElement = z.infer<typeof PlaceholderElement>
 
-/** A chart drawn from its data (chart.ts), with PowerPoint's cached picture kept as `fallback` when imported. */
-export const ChartElement = z.object({ type: z.literal('chart'), ...frame, ...chartFields }).strict()
-export type ChartElement = z.infer<typeof ChartElement>
-
 export const Element = z.discriminatedUnion('type', [
   TextElement,
   ImageElement,
@@ -225,8 +220,7 @@ export const Element = z.discriminatedUnion('type', [
   VideoElement,
   SlideLinkElement,
   QuestionElement,
-  PlaceholderElement,
-  ChartElement
+  PlaceholderElement
 ])
 export type Element = z.infer<typeof Element>
 export type ElementType = Element['type']
@@ -246,8 +240,6 @@ export function elementMedia(e: Element): MediaRef[] {
       return e.poster ? [e.media, e.poster] : [e.media]
     case 'placeholder':
       return e.preview ? [e.preview] : []
-    case 'chart':
-      return e.fallback ? [e.fallback] : []
     default:
       return []
   }

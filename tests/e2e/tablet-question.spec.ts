@@ -7,6 +7,7 @@ import { test, expect, type Browser, type Page } from '@playwright/test'
 import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
 import { connectRpc, type RpcClient } from './fixtures/rpc-client'
 import { openClass } from './fixtures/classroom'
+import { cookieForLaunchUrl } from '../../src-main/hosts/browser/access'
 
 let data: ReturnType<typeof tempDataDir>
 let host: RunningHost
@@ -100,4 +101,45 @@ test('a tablet shows the stem and option texts with formulas, counts down, and s
   await expect(phone.getByTestId('revealed-key')).toHaveText('正确答案：O/氧')
   await expect(pad.getByTestId('question')).toContainText('回答正确')
   await shot(pad, '1366x768-revealed')
+})
+
+test('a question’s picture shows on the tablet under the stem', async ({ page: teacher, browser }) => {
+  // A real picture in the teacher's media store, drawn by Chromium (a red square on white).
+  const png = Buffer.from(
+    (
+      await teacher.evaluate(() => {
+        const c = document.createElement('canvas')
+        c.width = 320
+        c.height = 200
+        const g = c.getContext('2d')!
+        g.fillStyle = '#fff'
+        g.fillRect(0, 0, 320, 200)
+        g.fillStyle = '#c00'
+        g.fillRect(110, 50, 100, 100)
+        return c.toDataURL('image/png')
+      })
+    ).split(',')[1]!,
+    'base64'
+  )
+  const up = await fetch(new URL('/media?ext=png', host.url), {
+    method: 'POST',
+    body: new Uint8Array(png),
+    headers: { cookie: cookieForLaunchUrl(host.url), 'x-classdeck-upload': '1' }
+  })
+  const { result } = (await up.json()) as { result: { hash: string; ext: string } }
+  const { url, pin } = await openClass(teacher, host.url, '三年级（2）班')
+  const pad = await tablet(browser, url, pin, '王五', { width: 1366, height: 768 })
+  await rpc.call('classroom:launch', {
+    spec: {
+      kind: 'single',
+      prompt: '图中的正方形是什么颜色？',
+      pictures: [`${result.hash}.png`],
+      options: ['红色', '蓝色'],
+      correct: 0
+    }
+  })
+  const img = pad.getByTestId('question-picture')
+  await expect(img).toBeVisible()
+  expect(await img.evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight])).toEqual([320, 200])
+  await shot(pad, '1366x768-picture')
 })

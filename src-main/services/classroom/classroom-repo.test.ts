@@ -38,7 +38,7 @@ function setUp(students: number): { repo: ClassroomRepo; ids: string[] } {
     id: 'run',
     classSessionId: 'cs',
     lessonSessionId: null,
-    spec: { kind: 'single', prompt: '1+1=?', options: ['1', '2'], correct: 1 },
+    spec: { kind: 'single', prompt: '1+1=?', pictures: [], options: ['1', '2'], correct: 1 },
     state: 'open',
     launchedAt: at,
     deadline: null,

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
 import { timingSafeEqual } from 'node:crypto'
+import { createReadStream, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Server, Namespace, Socket } from 'socket.io'
 import type { z } from 'zod'
@@ -64,6 +65,8 @@ export interface ClassroomLogic {
   photoAnswer(studentId: string, runId: string, seq: number, mime: string, bytes: Buffer): AnswerResult
   /** The most bytes the next photo may have (the upload limit, or what is left of the photo quotas). */
   photoRoom(studentId: string | null, limit: number): number
+  /** The file of a picture of the current question, for a joined student; null when it is not one. */
+  questionPicture(studentId: string, name: string): { file: string; mime: string } | null
   setOnline(studentId: string, delta: 1 | -1): void
   remoteAuth(auth: RemoteAuth): { key: string; paired: boolean }
   remoteKeyValid(key: string): boolean
@@ -362,6 +365,8 @@ export class ClassroomServer {
       if (req.method === 'GET' && path === HTTP_PATHS.health) return sendJson(res, 200, { ok: true })
       if (req.method === 'POST' && path === HTTP_PATHS.studentPhoto) return await this.#studentPhoto(req, res)
       if (req.method === 'POST' && path === HTTP_PATHS.remotePhoto) return await this.#remotePhoto(req, res)
+      if (req.method === 'GET' && path.startsWith(HTTP_PATHS.studentPicture))
+        return this.#studentPicture(req, res, path.slice(HTTP_PATHS.studentPicture.length))
       if ((req.method === 'GET' || req.method === 'HEAD') && servePage(this.opts.pagesDir, req, res)) return
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
       res.end('404')
@@ -399,6 +404,24 @@ export class ClassroomServer {
     if (sniffImage(body) !== mime) throw refused('bad-type')
     const result = this.logic.photoAnswer(studentId, q.data.runId, q.data.seq, mime, body)
     sendJson(res, 200, { ok: true, result })
+  }
+
+  /** A picture of the current question, to a joined student only (its pictures come from the teacher's files). */
+  #studentPicture(req: IncomingMessage, res: ServerResponse, name: string): void {
+    const token = bearer(req)
+    const studentId = token ? this.logic.studentByToken(token) : null
+    if (!studentId) throw refused('token')
+    const found = this.logic.questionPicture(studentId, name)
+    if (!found) throw refused('no-question')
+    res.writeHead(200, {
+      'Content-Type': found.mime,
+      'Content-Length': statSync(found.file).size,
+      // The name is the content's hash: it never changes; only this student's device keeps it.
+      'Cache-Control': 'private, max-age=86400, immutable',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox"
+    })
+    createReadStream(found.file).pipe(res)
   }
 
   async #remotePhoto(req: IncomingMessage, res: ServerResponse): Promise<void> {

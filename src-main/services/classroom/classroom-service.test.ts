@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
 import { io } from 'socket.io-client'
 import WebSocket from 'ws'
 import { JSDOM } from 'jsdom'
@@ -529,6 +530,55 @@ describe('ClassroomService: photos over HTTP', () => {
     expect(r.status).toBeGreaterThanOrEqual(400)
     expect(r.json.ok).toBe(false)
     expect(kit.service.results(run.runId).answered).toBe(0)
+  })
+})
+
+describe('ClassroomService: a question’s pictures', () => {
+  const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
+  async function get(path: string, token?: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
+    const res = await fetch(`${kit.url.replace(/\/$/, '')}${path}`, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {}
+    })
+    return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) }
+  }
+
+  it('hands a picture of the current question to joined students only, and nothing else from the store', async () => {
+    kit = await classroomKit()
+    const media = join(kit.dir, 'media')
+    mkdirSync(media, { recursive: true })
+    const name = `${sha(TINY_PNG)}.png`
+    writeFileSync(join(media, name), TINY_PNG)
+    const other = `${'a'.repeat(64)}.png`
+    writeFileSync(join(media, other), TINY_PNG)
+    const { s, j } = await joinAs('看图')
+    const question = nextEvent<{ pictures?: string[] }>(s, E.question)
+    const run = kit.launch({ kind: 'single', prompt: '图中是什么？', pictures: [name], options: ['猫', '狗'] })
+    expect((await question).pictures).toEqual([name])
+
+    const got = await get(`/api/student/picture/${name}`, j.token)
+    expect(got.status).toBe(200)
+    expect(got.type).toBe('image/png')
+    expect(got.bytes.equals(TINY_PNG)).toBe(true)
+    // No token, a file of the store that is not this question's, a path trick: refused.
+    expect((await get(`/api/student/picture/${name}`)).status).toBe(401)
+    expect((await get(`/api/student/picture/${other}`, j.token)).status).toBe(404)
+    expect((await get(`/api/student/picture/..%2Fclassdeck.db`, j.token)).status).toBe(404)
+    // The next question has no pictures: the last one's is no longer handed out.
+    kit.service.closeQuestion(run.runId)
+    kit.launch({ kind: 'truefalse', prompt: '对吗？' })
+    expect((await get(`/api/student/picture/${name}`, j.token)).status).toBe(404)
+  })
+
+  it('refuses a spec whose picture is not a media name of a format tablets draw', () => {
+    return classroomKit().then((k) => {
+      kit = k
+      expect(() =>
+        kit.launch({ kind: 'single', prompt: '？', pictures: ['../../etc/passwd'], options: ['A', 'B'] })
+      ).toThrow()
+      expect(() =>
+        kit.launch({ kind: 'single', prompt: '？', pictures: [`${'b'.repeat(64)}.emf`], options: ['A', 'B'] })
+      ).toThrow()
+    })
   })
 })
 

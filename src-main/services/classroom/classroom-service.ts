@@ -135,6 +135,7 @@ export class ClassroomService {
       repo: this.#repo,
       session,
       photosDir: this.#photosDir,
+      mediaDir: join(this.#d.dataDir, 'media'),
       now: this.#now,
       onTally: (t) => this.#onTally.fire(t),
       onChange: () => this.#queueStatus(),

@@ -5,7 +5,7 @@
  * journal, folded into `answers` when the run closes) before the student's ack is sent.
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { z } from 'zod'
 import {
@@ -37,6 +37,8 @@ import {
 import { cleanName, nameKey, nameTooLong } from '../../../src-shared/classroom/names'
 import { HINTS, refusal } from '../../../src-shared/classroom/student-errors'
 import { QuestionKind, kindModule } from '../../../src-shared/classroom/kinds'
+import { PICTURE_NAME } from '../../../src-shared/classroom/kinds/common'
+import { MEDIA_TYPES } from '../../../src-shared/courseware/primitives'
 import type { RunTally } from '../../../src-shared/classroom/results'
 import type { DeviceRequest, RemoteEvent } from '../../../src-shared/contract/classroom'
 import { AppError } from '../../../src-shared/errors'
@@ -69,6 +71,8 @@ export interface LiveClassDeps {
   readonly repo: ClassroomRepo
   readonly session: SessionRow
   readonly photosDir: string
+  /** The teacher's content-addressed media store, where a question's pictures are. */
+  readonly mediaDir?: string
   readonly now: () => Date
   readonly onTally: (t: RunTally) => void
   readonly onChange: () => void
@@ -399,6 +403,16 @@ export class LiveClass implements ClassroomLogic {
     if (!kindModule(run.row.spec.kind).upload) throw refused('wrong-kind', HINTS.notPhoto)
     this.#checkPhotoQuota(studentId, 0)
     return null
+  }
+
+  questionPicture(studentId: string, name: string): { file: string; mime: string } | null {
+    const run = this.current
+    if (!run || !this.d.mediaDir || !PICTURE_NAME.test(name) || !run.row.spec.pictures.includes(name)) return null
+    if (!this.#students.has(studentId)) return null
+    const file = join(this.d.mediaDir, name)
+    if (!existsSync(file)) return null
+    const ext = name.slice(name.lastIndexOf('.') + 1) as keyof typeof MEDIA_TYPES
+    return { file, mime: MEDIA_TYPES[ext] }
   }
 
   /** The most bytes the next photo may have: the upload limit, or what is left of the quotas. */

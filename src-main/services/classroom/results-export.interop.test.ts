@@ -44,7 +44,7 @@ function run(i: number, prompt: string, over: Partial<RunResults>): RunResults {
     words: [],
     buzz: [],
     photos: [],
-    spec: { kind: 'single', prompt, options: ['A', 'B', 'C', 'D'], correct: 1 },
+    spec: { kind: 'single', prompt, pictures: [], options: ['A', 'B', 'C', 'D'], correct: 1 },
     lessonSessionId: null,
     classSessionId: 'cs',
     closedAt: '2026-12-02T01:06:00.000Z',

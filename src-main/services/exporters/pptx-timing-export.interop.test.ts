@@ -6,11 +6,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { clickCount, type Deck } from '../../../src-shared/courseware'
 import { tempDir } from '../../test-utils/temp-dir'
+import { corpusFile, CORPUS_ABSENT, haveCorpus } from '../../test-utils/corpus'
 import { FODP_ANIM, animatedFodp, animationDeck } from '../../test-utils/fixture-animations'
 import { importPptx } from '../importers/pptx/pptx-import'
 import { exportPptx } from './pptx-export'
@@ -29,22 +30,35 @@ function findSoffice(): string | null {
 
 const soffice = findSoffice()
 
-function convert(dir: string, file: string, to: 'odp' | 'pptx'): string {
+/** Impress's conversion of each file, in one run. */
+function convertAll(dir: string, files: string[], to: 'odp' | 'pptx'): string[] {
   const out = join(dir, `out-${to}`)
   mkdirSync(out, { recursive: true })
   execFileSync(
     soffice!,
-    ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', to, '--outdir', out, file],
-    { timeout: 150_000, stdio: 'ignore' }
+    [
+      '--headless',
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--convert-to',
+      to,
+      '--outdir',
+      out,
+      ...files
+    ],
+    { timeout: 600_000, stdio: 'ignore' }
   )
-  return join(
-    out,
-    file
-      .split('/')
-      .pop()!
-      .replace(/\.[^.]+$/, `.${to}`)
+  return files.map((file) =>
+    join(
+      out,
+      file
+        .split('/')
+        .pop()!
+        .replace(/\.[^.]+$/, `.${to}`)
+    )
   )
 }
+
+const convert = (dir: string, file: string, to: 'odp' | 'pptx') => convertAll(dir, [file], to)[0]!
 
 /** Effects per slide as Impress holds them: anim:par nodes that start on a click, with or after the previous. */
 function odpEffects(odp: string): number[] {
@@ -96,5 +110,36 @@ describe.skipIf(!soffice)(
         t.cleanup()
       }
     }, 300_000)
+
+    const OPENXML = corpusFile('pptx-openxml')
+    const corpus = haveCorpus && existsSync(OPENXML)
+    it.runIf(corpus)(
+      `opens our export of every animated corpus deck with the same effects per slide${corpus ? '' : ` [skipped: ${CORPUS_ABSENT}]`}`,
+      async () => {
+        const t = tempDir()
+        try {
+          const files: string[] = []
+          const expected: number[][] = []
+          for (const name of readdirSync(OPENXML).sort()) {
+            let r: ReturnType<typeof importPptx>
+            try {
+              r = importPptx(name, new Uint8Array(readFileSync(join(OPENXML, name))))
+            } catch {
+              continue
+            }
+            if (!r.deck.slides.some((s) => s.animations.length)) continue
+            const file = join(t.dir, `deck-${files.length}.pptx`)
+            writeFileSync(file, (await exportPptx(r.deck, r.media)).bytes)
+            files.push(file)
+            expected.push(steps(r.deck))
+          }
+          expect(files.length).toBeGreaterThanOrEqual(36)
+          expect(convertAll(t.dir, files, 'odp').map(odpEffects)).toEqual(expected)
+        } finally {
+          t.cleanup()
+        }
+      },
+      600_000
+    )
   }
 )

@@ -9,6 +9,7 @@ import {
   notYetAnswered,
   revealedBars,
   rosterForClass,
+  slidePictures,
   slideQuestion
 } from './board-classroom'
 
@@ -86,6 +87,39 @@ describe('the question a slide offers', () => {
       revealedBars(tally({ revealed: true }), QuestionSpec.parse({ kind: 'single', options: ['A', 'B', 'C', 'D'] }))
     ).toEqual([])
     expect(revealedBars(tally({ revealed: true }), null)).toBeUndefined()
+  })
+})
+
+describe('the pictures a slide question takes to the tablets', () => {
+  const h = (c: string) => c.repeat(64)
+  const img = (id: string, hash: string, ext: string, x: number, y: number, w = 300, h2 = 200) => ({
+    type: 'image',
+    id,
+    x,
+    y,
+    w,
+    h: h2,
+    media: { hash, ext }
+  })
+  it('takes the slide’s pictures in reading order, once each, not logos or formats a tablet cannot draw', () => {
+    const slide = Slide.parse({
+      id: 's',
+      elements: [
+        img('lower', h('b'), 'jpg', 0, 400),
+        img('upper-right', h('c'), 'png', 600, 50),
+        img('upper-left', h('d'), 'png', 0, 50),
+        img('logo', h('e'), 'png', 1200, 0, 60, 60),
+        img('again', h('d'), 'png', 0, 600),
+        img('emf', h('f'), 'emf', 0, 0)
+      ]
+    })
+    expect(slidePictures(slide)).toEqual([`${h('d')}.png`, `${h('c')}.png`, `${h('b')}.jpg`])
+    expect(slidePictures(null)).toEqual([])
+  })
+  it('puts them on the launched spec, at most four', () => {
+    const names = ['1', '2', '3', '4', '5'].map((c) => `${h(c)}.png`)
+    const spec = questionSpecFromCourseware(slideQuestion(questionSlide)!, names)
+    expect(spec.pictures).toEqual(names.slice(0, 4))
   })
 })
 

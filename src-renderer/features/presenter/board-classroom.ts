@@ -4,6 +4,8 @@
  * lights up. Pure, so each rule is tested without a browser or a classroom server.
  */
 import type { Slide } from '../../../src-shared/courseware/deck'
+import { SLIDE_SIZE } from '../../../src-shared/courseware/primitives'
+import { PICTURE_NAME } from '../../../src-shared/classroom/kinds/common'
 import type { Question } from '../../../src-shared/courseware/question'
 import type { RosterEntry } from '../../../src-shared/classroom/protocol'
 import type { QuestionSpec } from '../../../src-shared/classroom/question'
@@ -17,6 +19,20 @@ export function slideQuestion(slide: Slide | null | undefined): Question | null 
   if (!slide) return null
   for (const e of slide.elements) if (e.type === 'question') return e.question
   return null
+}
+
+/** Smaller pictures are logos and icons, not part of the question (a 2% share of a 4:3 slide). */
+const MIN_PICTURE_AREA = (SLIDE_SIZE['4:3'].width * SLIDE_SIZE['4:3'].height) / 50
+
+/** A slide's pictures a tablet can show with its question, in reading order (at most 4). */
+export function slidePictures(slide: Slide | null | undefined): string[] {
+  if (!slide) return []
+  const names = slide.elements
+    .flatMap((e) => (e.type === 'image' && e.w * e.h >= MIN_PICTURE_AREA ? [e] : []))
+    .sort((a, b) => a.y - b.y || a.x - b.x)
+    .map((e) => `${e.media.hash}.${e.media.ext}`)
+    .filter((n) => PICTURE_NAME.test(n))
+  return [...new Set(names)].slice(0, 4)
 }
 
 /** Roster entries the classroom server accepts: at most 40 characters a name, 500 names. */

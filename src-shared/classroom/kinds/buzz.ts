@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { Prompt, TimeLimit } from './common'
+import { Pictures, Prompt, TimeLimit } from './common'
 import type { KindModule } from './kind-module'
 
 const spec = z.object({
   kind: z.literal('buzz'),
   prompt: Prompt,
+  pictures: Pictures,
   /** The first N to buzz win. */
   winners: z.number().int().min(1).max(50).default(1),
   timeLimitSec: TimeLimit

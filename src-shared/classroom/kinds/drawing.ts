@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Prompt, TimeLimit } from './common'
+import { Pictures, Prompt, TimeLimit } from './common'
 import type { KindModule } from './kind-module'
 
 /**
@@ -10,6 +10,7 @@ import type { KindModule } from './kind-module'
 const spec = z.object({
   kind: z.literal('drawing'),
   prompt: Prompt,
+  pictures: Pictures,
   timeLimitSec: TimeLimit
 })
 /** Set by the server after an HTTP upload; a socket may not send it. */

@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import { Prompt, ShortText, TimeLimit } from './common'
+import { Pictures, Prompt, ShortText, TimeLimit } from './common'
 import type { KindModule } from './kind-module'
 import { normaliseText } from '../wire'
 
 const spec = z.object({
   kind: z.literal('fillin'),
   prompt: Prompt,
+  pictures: Pictures,
   /** One entry per blank; each blank accepts any of its answers (after normaliseText). */
   blanks: z
     .array(z.object({ accepted: z.array(z.string().min(1).max(200)).max(20) }))

@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { Choices, Options, Prompt, TimeLimit } from './common'
+import { Pictures, Choices, Options, Prompt, TimeLimit } from './common'
 import { NO_OPTION, inRange, optionBars, sortedLetters, type KindModule } from './kind-module'
 
 const spec = z.object({
   kind: z.literal('multiple'),
   prompt: Prompt,
+  pictures: Pictures,
   options: Options,
   /** Indexes of every right option; absent = no key. */
   correct: Choices.optional(),

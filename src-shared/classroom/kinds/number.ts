@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Prompt, TimeLimit } from './common'
+import { Pictures, Prompt, TimeLimit } from './common'
 import type { KindModule, Reason } from './kind-module'
 
 /** Numbers a lesson uses; a bound keeps a typed 1e308 from turning into Infinity in arithmetic. */
@@ -8,6 +8,7 @@ const Num = z.number().finite().min(-1e12).max(1e12)
 const spec = z.object({
   kind: z.literal('number'),
   prompt: Prompt,
+  pictures: Pictures,
   /** The right value; absent = no key (nothing is marked). */
   correct: Num.optional(),
   /** An answer within ± this of `correct` is right (0 = exactly). */

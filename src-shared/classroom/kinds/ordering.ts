@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { Prompt, TimeLimit } from './common'
+import { Pictures, Prompt, TimeLimit } from './common'
 import { letter, type KindModule } from './kind-module'
 
 const spec = z.object({
   kind: z.literal('ordering'),
   prompt: Prompt,
+  pictures: Pictures,
   /** The items in their right order; tablets get them shuffled. */
   items: z.array(z.string().min(1).max(200)).min(2).max(10),
   timeLimitSec: TimeLimit

@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { Prompt, TimeLimit } from './common'
+import { Pictures, Prompt, TimeLimit } from './common'
 import type { KindModule } from './kind-module'
 
 const spec = z.object({
   kind: z.literal('photo'),
   prompt: Prompt,
+  pictures: Pictures,
   timeLimitSec: TimeLimit
 })
 /** Set by the server after an HTTP upload; a socket may not send it. */

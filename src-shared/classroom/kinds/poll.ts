@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import { Choices, Options, Prompt, TimeLimit } from './common'
+import { Pictures, Choices, Options, Prompt, TimeLimit } from './common'
 import { NO_OPTION, inRange, optionBars, sortedLetters, type KindModule } from './kind-module'
 import { ONCE_EACH } from './multiple'
 
 const spec = z.object({
   kind: z.literal('poll'),
   prompt: Prompt,
+  pictures: Pictures,
   options: Options,
   multi: z.boolean().default(false),
   timeLimitSec: TimeLimit

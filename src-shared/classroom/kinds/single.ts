@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { Choice, Options, Prompt, TimeLimit } from './common'
+import { Pictures, Choice, Options, Prompt, TimeLimit } from './common'
 import { NO_OPTION, inRange, letter, optionBars, type KindModule } from './kind-module'
 
 const spec = z.object({
   kind: z.literal('single'),
   prompt: Prompt,
+  pictures: Pictures,
   options: Options,
   /** Index of the correct option; absent = no key (nothing is marked). */
   correct: Choice.optional(),

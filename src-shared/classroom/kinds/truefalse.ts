@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { Prompt, TimeLimit } from './common'
+import { Pictures, Prompt, TimeLimit } from './common'
 import type { KindModule } from './kind-module'
 
 const spec = z.object({
   kind: z.literal('truefalse'),
   prompt: Prompt,
+  pictures: Pictures,
   correct: z.boolean().optional(),
   timeLimitSec: TimeLimit
 })

@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import { Prompt, TimeLimit } from './common'
+import { Pictures, Prompt, TimeLimit } from './common'
 import type { KindModule } from './kind-module'
 import { normaliseText } from '../wire'
 
 const spec = z.object({
   kind: z.literal('wordcloud'),
   prompt: Prompt,
+  pictures: Pictures,
   /** Words one student may give. */
   maxWords: z.number().int().min(1).max(5).default(3),
   timeLimitSec: TimeLimit

@@ -3,14 +3,15 @@
  * on the slide through the group's child-space transform. What we cannot draw becomes a labelled
  * placeholder and an entry in the import report.
  */
-import type { Element, Paragraph, ShapeKind, TableCell } from '../../../../src-shared/courseware'
-import { attr, boolAttr, child, children, numAttr, path, type XNode } from '../xml'
+import type { Element, Paragraph, ShapeKind } from '../../../../src-shared/courseware'
+import { attr, boolAttr, child, numAttr, path, type XNode } from '../xml'
 import { colorOf } from './pptx-color'
-import { readChart, reportUnreadChart, walkChartAlternate } from './pptx-chart'
 import type { PptxContext } from './pptx-context'
 import { readParagraphs, type TextEnv } from './pptx-text'
 import { estimateTextHeight, readBodyPr, type BodyProps } from './pptx-body'
 import { readOle, readSmartArt } from './pptx-graphic'
+import { readTable } from './pptx-table'
+import { patternColor, readEffects, readGradient, readLineStyle } from './pptx-effects'
 
 /** Child EMU → slide EMU, per axis: X = ax·x + bx. */
 export interface Affine {
@@ -145,7 +146,6 @@ export function walkTree(tree: XNode, t: Affine, env: TreeEnv, out: Element[]): 
         readGroup(n, t, env, out)
         break
       case 'mc:AlternateContent': {
-        if (walkChartAlternate(n, (choice) => walkTree(choice, t, env, out), out, env)) break
         const pick = child(n, 'mc:Fallback') ?? child(n, 'mc:Choice')
         if (pick) walkTree(pick, t, env, out)
         break
@@ -191,11 +191,21 @@ function fillOf(
   if (solid) return colorOf(solid, theme)
   const grad = child(spPr, 'a:gradFill')
   if (grad) {
-    ctx.approx('shape', '渐变填充改为单色。', 'A gradient fill became a solid colour.')
+    // The first stop is the solid colour where a gradient cannot be drawn (export, thumbnails of old builds).
+    if (!readGradient(grad, theme)) ctx.approx('shape', '渐变填充改为单色。', 'A gradient fill became a solid colour.')
     return colorOf(path(grad, 'a:gsLst', 'a:gs'), theme)
   }
-  if (child(spPr, 'a:blipFill') || child(spPr, 'a:pattFill')) {
-    ctx.approx('shape', '图片或图案填充未导入。', 'A picture or pattern fill was not imported.')
+  const patt = child(spPr, 'a:pattFill')
+  if (patt) {
+    ctx.approx(
+      'shape',
+      '图案填充以两种颜色的混合色近似显示。',
+      'A pattern fill is approximated by the mix of its colours.'
+    )
+    return patternColor(patt, theme)
+  }
+  if (child(spPr, 'a:blipFill')) {
+    ctx.approx('shape', '形状的图片填充未导入。', 'A picture fill of a shape was not imported.')
     return null
   }
   if (child(spPr, 'a:grpFill')) return null
@@ -272,10 +282,14 @@ function readSp(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void {
     env.ctx.approx('freeform', `自由曲线“${nameOf(n)}”以矩形显示。`, `Freeform "${nameOf(n)}" is shown as a rectangle.`)
   else if (approximated) env.ctx.approx('shape', `形状 ${prst} 以矩形显示。`, `Shape ${prst} is shown as a rectangle.`)
   if (kind === 'line' && hasArrowHead(line.ln)) kind = 'arrow'
+  const gradient = readGradient(child(spPr, 'a:gradFill'), env.theme)
   out.push({
     type: 'shape',
     ...base(env.ctx.id('s'), f),
     kind,
+    ...(gradient ? { gradient } : {}),
+    ...readEffects(spPr, env.theme, env.ctx.sy, env.ctx),
+    ...readLineStyle(line.ln, env.ctx),
     ...(fill ? { fill } : {}),
     ...(line.stroke ? { stroke: line.stroke } : {}),
     strokeWidth: line.strokeWidth,
@@ -307,6 +321,28 @@ function reportOverflow(paragraphs: Paragraph[], f: Frame, body: BodyProps, name
   )
 }
 
+const PIC_GEOMETRY: Record<string, 'ellipse' | 'rounded' | 'triangle'> = {
+  ellipse: 'ellipse',
+  roundRect: 'rounded',
+  round2SameRect: 'rounded',
+  snipRoundRect: 'rounded',
+  triangle: 'triangle'
+}
+
+/** A picture cropped to a shape (p:pic's prstGeom): ellipse, rounded rectangle, triangle. */
+function pictureGeometry(spPr: XNode | undefined, name: string, ctx: PptxContext) {
+  const prst = attr(child(spPr, 'a:prstGeom'), 'prst') ?? 'rect'
+  if (prst === 'rect') return {}
+  const geometry = PIC_GEOMETRY[prst]
+  if (geometry) return { geometry }
+  ctx.approx(
+    'image',
+    `图片“${name}”的形状（${prst}）以矩形显示。`,
+    `Picture "${name}" is shown as a rectangle, not a ${prst}.`
+  )
+  return {}
+}
+
 function hasArrowHead(ln: XNode | undefined): boolean {
   return [child(ln, 'a:headEnd'), child(ln, 'a:tailEnd')].some((e) => e && (attr(e, 'type') ?? 'none') !== 'none')
 }
@@ -324,6 +360,8 @@ function readConnector(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void 
     type: 'shape',
     ...base(env.ctx.id('c'), f),
     kind: hasArrowHead(line.ln) ? 'arrow' : 'line',
+    ...readLineStyle(line.ln, env.ctx),
+    ...readEffects(spPr, env.theme, env.ctx.sy, env.ctx),
     stroke: line.stroke ?? '#000000',
     strokeWidth: line.strokeWidth,
     flipH: f.flipH,
@@ -403,11 +441,14 @@ function readPic(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void {
     )
   }
   const alt = attr(path(n, 'p:nvPicPr', 'p:cNvPr'), 'descr') ?? ''
+  const { shadow } = readEffects(spPr, env.theme, env.ctx.sy, env.ctx)
   out.push({
     type: 'image',
     ...base(env.ctx.id('i'), f),
     media: poster,
     ...(crop ? { crop } : {}),
+    ...pictureGeometry(spPr, nameOf(n), env.ctx),
+    ...(shadow ? { shadow } : {}),
     alt,
     flipH: f.flipH,
     flipV: f.flipV
@@ -430,16 +471,7 @@ function readGraphicFrame(n: XNode, t: Affine, env: TreeEnv, out: Element[]): vo
   let source: 'chart' | 'smartart' | 'ole' | 'other' = 'other'
   let label = `无法导入的内容：${name}`
   let preview
-  if (uri.endsWith('/chart') && data) {
-    const chart = readChart(data, base(env.ctx.id('ch'), f), name, env)
-    if (chart.ok) {
-      out.push(chart.element)
-      return
-    }
-    source = 'chart'
-    label = `图表：${name}`
-    reportUnreadChart(chart, name, env.ctx)
-  } else if (uri.includes('/chart')) {
+  if (uri.includes('/chart')) {
     source = 'chart'
     label = `图表：${name}`
     env.ctx.approx(
@@ -451,38 +483,4 @@ function readGraphicFrame(n: XNode, t: Affine, env: TreeEnv, out: Element[]): vo
     env.ctx.approx('content', `未知内容“${name}”以占位框代替。`, `Unknown content "${name}" became a placeholder.`)
   }
   out.push({ type: 'placeholder', ...base(env.ctx.id('p'), f), label, source, ...(preview ? { preview } : {}) })
-}
-
-function readTable(tbl: XNode | undefined, f: Frame, env: TreeEnv, out: Element[]): void {
-  if (!tbl) return
-  const cols = children(child(tbl, 'a:tblGrid'), 'a:gridCol').map((c) => Math.max(1, numAttr(c, 'w') ?? 1))
-  if (!cols.length) return
-  const textEnv: TextEnv = { theme: env.theme, fontScale: env.ctx.fontScale, styles: [], slideLink: env.slideLink }
-  const rows = children(tbl, 'a:tr').map((tr) => {
-    const cells: TableCell[] = children(tr, 'a:tc').map((tc) => {
-      const tcPr = child(tc, 'a:tcPr')
-      const fill = colorOf(child(tcPr, 'a:solidFill'), env.theme)
-      const paragraphs: Paragraph[] = readParagraphs(child(tc, 'a:txBody'), textEnv)
-      return {
-        paragraphs,
-        ...(fill ? { fill } : {}),
-        colSpan: Math.max(1, numAttr(tc, 'gridSpan') ?? 1),
-        rowSpan: Math.max(1, numAttr(tc, 'rowSpan') ?? 1),
-        merged: (boolAttr(tc, 'hMerge') ?? false) || (boolAttr(tc, 'vMerge') ?? false)
-      }
-    })
-    while (cells.length < cols.length) cells.push({ paragraphs: [], colSpan: 1, rowSpan: 1, merged: true })
-    cells.length = cols.length
-    return { height: Math.max(1, Math.round((numAttr(tr, 'h') ?? 370840) * env.ctx.sy * 100) / 100), cells }
-  })
-  if (!rows.length) return
-  const firstRow = boolAttr(child(tbl, 'a:tblPr'), 'firstRow') ?? false
-  out.push({
-    type: 'table',
-    ...base(env.ctx.id('tb'), f),
-    columns: cols,
-    rows,
-    borderColor: '#000000',
-    headerRow: firstRow
-  })
 }

@@ -11,7 +11,7 @@ import type { RemoteEvent } from '../../../../src-shared/contract/classroom'
 import { cryptoRandomInt, type RandomInt, type Roster } from '../../tools/name-picker'
 import type { NavCommand } from '../presenter-nav'
 import type { LessonRecorder } from '../lesson-recorder'
-import { boardActionForRemote, revealedBars, rosterForClass, slideQuestion } from '../board-classroom'
+import { boardActionForRemote, revealedBars, rosterForClass, slidePictures, slideQuestion } from '../board-classroom'
 import type { ClassroomStore } from '../../../stores/classroom'
 import { useBoardClassroom } from './use-board-classroom'
 import { pointsRules, type PointsChoice } from '../../interact/points-choice'
@@ -80,7 +80,8 @@ export function useBoardLive(classroom: ClassroomStore | null, deps: BoardLiveDe
   async function openLive(host: string | undefined, points: PointsChoice | null = null): Promise<void> {
     const lesson = deps.lesson()
     const roster = rosterForClass(deps.rosters(), lesson.classId)
-    await live?.open(lesson.className, roster, host, pointsRules(points, roster))
+    const groups = deps.rosters().find((r) => r.id === lesson.classId)?.groups
+    await live?.open(lesson.className, roster, host, pointsRules(points, roster, groups))
   }
 
   async function closeLive(): Promise<void> {
@@ -96,7 +97,7 @@ export function useBoardLive(classroom: ClassroomStore | null, deps: BoardLiveDe
       return
     }
     try {
-      await live.launch(questionSpecFromCourseware(q))
+      await live.launch(questionSpecFromCourseware(q, slidePictures(deps.slide.value)))
     } catch (err) {
       live.error.value = AppError.from(err)
     }
