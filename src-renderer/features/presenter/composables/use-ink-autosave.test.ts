@@ -35,7 +35,7 @@ describe('the board ink autosave', () => {
     vi.useRealTimers()
   })
 
-  function board(strokes: InkStroke[]) {
+  function board(strokes: InkStroke[], step = ref(0)) {
     const book = new InkBook()
     book.load('s1', strokes)
     const pages = { pages: shallowRef([{ kind: 'slide', id: 's1', index: 0 }]), current: ref(0) }
@@ -44,7 +44,8 @@ describe('the board ink autosave', () => {
       book,
       pages: pages as unknown as LessonPages,
       recorder,
-      deckPath: () => '/d.edux'
+      deckPath: () => '/d.edux',
+      step: () => step.value
     })
     return { book, autosave }
   }
@@ -67,6 +68,20 @@ describe('the board ink autosave', () => {
     expect(sent).toHaveLength(1)
     expect(sent[0]!.pages[0]).toMatchObject({ append: true, more: false })
     expect(sent[0]!.pages[0]!.strokes.map((s) => s.id)).toEqual(['new'])
+    autosave.stop()
+  })
+
+  it('saves the build step on screen, and a step played with no new ink is saved too', async () => {
+    const step = ref(0)
+    const { autosave } = board([stroke('a')], step)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(sent.at(-1)!.at).toMatchObject({ pageId: 's1', step: 0 })
+    const before = sent.length
+    step.value = 2
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(sent.length).toBe(before + 1)
+    expect(sent.at(-1)!.pages).toEqual([]) // the ink was saved already
+    expect(sent.at(-1)!.at).toMatchObject({ pageId: 's1', step: 2 })
     autosave.stop()
   })
 
