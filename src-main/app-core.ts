@@ -13,6 +13,7 @@ import { LessonInkService, LessonsService } from './services/lessons'
 import { ClassroomService } from './services/classroom'
 import { SyncService, type TokenStore } from './services/sync'
 import { LessonPlanService } from './services/lesson-plans'
+import { OpenLessonShareService } from './services/sync/open-lesson-share'
 import { CoursewareService, decodeEdux, readBytes, type PdfPrinter } from './services/courseware'
 import { LibraryService, QuestionBankService } from './services/library'
 import { StatsService } from './services/stats'
@@ -40,6 +41,7 @@ export interface Services {
   readonly classroom: ClassroomService
   readonly sync: SyncService
   readonly lessonPlans: LessonPlanService
+  readonly openLessons: OpenLessonShareService
   readonly courseware: CoursewareService
   readonly library: LibraryService
   readonly questionBank: QuestionBankService
@@ -131,6 +133,15 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   disposers.push(library.onDownloadProgress((p) => hub.publish('library:download-progress', p)))
   disposers.push(() => library.dispose())
   const lessonPlans = new LessonPlanService({ courseware, dataDir: opts.dataDir })
+  const openLessons = new OpenLessonShareService({
+    storage,
+    sync,
+    courseware,
+    lessonPlans,
+    library,
+    dataDir: opts.dataDir,
+    clock
+  })
   const questionBank = new QuestionBankService({ storage, clock })
   disposers.push(questionBank.onDidChange((c) => hub.publish('question-bank:changed', c)))
   disposers.push(() => questionBank.dispose())
@@ -162,6 +173,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     classroom,
     sync,
     lessonPlans,
+    openLessons,
     courseware,
     library,
     questionBank,

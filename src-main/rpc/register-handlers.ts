@@ -11,6 +11,7 @@ import { lessonsHandlers } from './handlers/lessons'
 import { classroomHandlers } from './handlers/classroom'
 import { syncHandlers } from './handlers/sync'
 import { lessonPlanHandlers } from './handlers/lesson-plans'
+import { openLessonHandlers } from './handlers/open-lessons'
 import { coursewareHandlers } from './handlers/courseware'
 import { libraryHandlers } from './handlers/library'
 import { statsHandlers } from './handlers/stats'
@@ -25,6 +26,7 @@ export function registerHandlers(services: Services): HandlerTable {
     ...classroomHandlers(services),
     ...syncHandlers(services),
     ...lessonPlanHandlers(services),
+    ...openLessonHandlers(services),
     ...coursewareHandlers(services),
     ...libraryHandlers(services),
     ...statsHandlers(services),

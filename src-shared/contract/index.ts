@@ -10,6 +10,7 @@ import { lessonsCalls, lessonsEvents } from './lessons'
 import { classroomCalls, classroomEvents } from './classroom'
 import { syncCalls, syncEvents } from './sync'
 import { lessonPlanCalls } from './lesson-plans'
+import { openLessonCalls } from './open-lessons'
 import { coursewareCalls, coursewareEvents } from './courseware'
 import { libraryCalls, libraryEvents, questionBankCalls, questionBankEvents } from './library'
 import { statsCalls, statsEvents } from './stats'
@@ -29,6 +30,7 @@ export const calls = {
   ...byChannel(classroomCalls),
   ...byChannel(syncCalls),
   ...byChannel(lessonPlanCalls),
+  ...byChannel(openLessonCalls),
   ...byChannel(coursewareCalls),
   ...byChannel(libraryCalls),
   ...byChannel(questionBankCalls),

@@ -17,6 +17,7 @@ import {
   Teacher
 } from '../platform/dto'
 import { defineCall, defineEvent } from './define'
+import { OpenLessonJob } from './open-lesson-job'
 
 // ---- the outbox's kinds and their payloads ---------------------------------------------------
 export const ResourceUploadJob = ResourceMeta.extend({
@@ -37,9 +38,11 @@ export const outboxPayloads = {
   lesson: LessonRecordInput,
   'quiz-result': QuizResultInput,
   'resource-upload': ResourceUploadJob,
-  'resource-collect': ResourceCollectJob
+  'resource-collect': ResourceCollectJob,
+  /** A 公开课 set: its files uploaded one by one, then grouped (open-lesson-delivery.ts). */
+  'open-lesson': OpenLessonJob
 } as const
-export const OutboxKind = z.enum(['lesson', 'quiz-result', 'resource-upload', 'resource-collect'])
+export const OutboxKind = z.enum(['lesson', 'quiz-result', 'resource-upload', 'resource-collect', 'open-lesson'])
 export type OutboxKind = z.infer<typeof OutboxKind>
 
 /** The teacher a record belongs to, stamped when it is made; it is delivered only under this account. */

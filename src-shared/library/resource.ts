@@ -119,7 +119,7 @@ const prefixOfLevel = (l: OpenLessonLevel): string => `【${l}公开课】`
 export function bareTitle(title: string): string {
   let t = title.trim()
   for (;;) {
-    const m = /^【(原创|校级公开课|区县级公开课|市级公开课)】\s*/.exec(t)
+    const m = /^【(原创|校级公开课|区县级公开课|市级公开课|省级公开课)】\s*/.exec(t)
     if (!m) return t
     t = t.slice(m[0].length)
   }

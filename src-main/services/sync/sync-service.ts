@@ -34,7 +34,8 @@ import { PlatformClient, fullJitterDelay, type RetryPolicy } from './platform-cl
 import { failureKind, platformError } from './platform-errors'
 import { FileTokenStore, type TokenStore } from './token-store'
 import { LoopbackSignIn } from './loopback-sign-in'
-import { uploadResource } from './resumable-upload'
+import { uploadResource, type UploadDeps } from './resumable-upload'
+import { deliverOpenLesson } from './open-lesson-delivery'
 import { downloadResource } from './checked-download'
 import {
   classesCacheKey,
@@ -304,24 +305,35 @@ export class SyncService {
       case 'resource-collect':
         return this.client.collect(job(outboxPayloads['resource-collect']).resourceId, key)
       case 'resource-upload':
-        return uploadResource(
-          {
-            db: this.#deps.storage.db,
-            client: this.client,
-            now: this.#clock,
-            ...(this.#deps.partSize ? { partSize: this.#deps.partSize } : {}),
-            ...(this.#deps.partsInFlight ? { partsInFlight: this.#deps.partsInFlight } : {}),
-            verifyParts: this.#deps.verifyParts ?? false
-          },
-          row.id,
-          key,
-          job(outboxPayloads['resource-upload']),
-          (done, total) => {
-            this.#progress.set(row.id, { done, total })
-            this.#onProgress.fire({ id: row.id, kind: row.kind, entityId: row.entity_id, done, total })
-          }
+        return uploadResource(this.#uploadDeps(), row.id, key, job(outboxPayloads['resource-upload']), (done, total) =>
+          this.#reportProgress(row, done, total)
+        )
+      case 'open-lesson':
+        return deliverOpenLesson(this.#uploadDeps(), row.id, key, job(outboxPayloads['open-lesson']), (done, total) =>
+          this.#reportProgress(row, done, total)
         )
     }
+  }
+
+  #uploadDeps(): UploadDeps {
+    return {
+      db: this.#deps.storage.db,
+      client: this.client,
+      now: this.#clock,
+      ...(this.#deps.partSize ? { partSize: this.#deps.partSize } : {}),
+      ...(this.#deps.partsInFlight ? { partsInFlight: this.#deps.partsInFlight } : {}),
+      verifyParts: this.#deps.verifyParts ?? false
+    }
+  }
+
+  #reportProgress(row: OutboxRow, done: number, total: number): void {
+    this.#progress.set(row.id, { done, total })
+    this.#onProgress.fire({ id: row.id, kind: row.kind, entityId: row.entity_id, done, total })
+  }
+
+  /** Bytes of a row on the wire so far, while it is being delivered. */
+  progressOf(id: number): { done: number; total: number } | null {
+    return this.#progress.get(id) ?? null
   }
 
   #goOffline(): void {
