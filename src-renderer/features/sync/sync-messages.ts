@@ -31,7 +31,8 @@ export const syncMessages = {
       lesson: '授课记录',
       'quiz-result': '答题结果',
       'resource-upload': '资源上传',
-      'resource-collect': '收藏资源'
+      'resource-collect': '收藏资源',
+      'open-lesson': '公开课'
     },
     attempts: '已尝试 {n} 次',
     show: { all: '全部', pending: '待上传', failed: '失败', sent: '已上传' },
@@ -87,7 +88,8 @@ export const syncMessages = {
       lesson: 'Lesson record',
       'quiz-result': 'Quiz result',
       'resource-upload': 'Resource upload',
-      'resource-collect': 'Collected resource'
+      'resource-collect': 'Collected resource',
+      'open-lesson': 'Open lesson'
     },
     attempts: '{n} attempt(s)',
     show: { all: 'All', pending: 'Pending', failed: 'Failed', sent: 'Sent' },
