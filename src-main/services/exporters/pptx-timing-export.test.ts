@@ -4,7 +4,10 @@
  * elements, with the same clicks. LibreOffice's reading of it is in pptx-timing-export.interop.test.ts.
  */
 import { describe, expect, it } from 'vitest'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
+import { corpusFile, corpusTitle, haveCorpus } from '../../test-utils/corpus'
 import { Deck, clickCount, type BuildStepInput, type Slide } from '../../../src-shared/courseware'
 import { animationDeck } from '../../test-utils/fixture-animations'
 import { importPptx } from '../importers/pptx/pptx-import'
@@ -110,4 +113,30 @@ describe('PPTX export of build steps', () => {
     for (const [name, data] of Object.entries(files))
       if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) expect(strFromU8(data)).not.toContain('<p:timing>')
   })
+})
+
+const OPENXML = corpusFile('pptx-openxml')
+
+describe.runIf(haveCorpus && existsSync(OPENXML))(corpusTitle('PPTX export of real animated decks'), () => {
+  it('exports every animated deck of the Open XML SDK corpus so that it imports back with the same steps', async () => {
+    const differ: string[] = []
+    let decks = 0
+    for (const name of readdirSync(OPENXML).sort()) {
+      let first: ReturnType<typeof importPptx>
+      try {
+        first = importPptx(name, new Uint8Array(readFileSync(join(OPENXML, name))))
+      } catch {
+        continue // refused files are the corpus test's business
+      }
+      if (!first.deck.slides.some((s) => s.animations.length)) continue
+      decks++
+      const back = importPptx(name, (await exportPptx(first.deck, first.media)).bytes)
+      first.deck.slides.forEach((s, i) => {
+        if (JSON.stringify(byIndex(s)) !== JSON.stringify(byIndex(back.deck.slides[i]!)))
+          differ.push(`${name} slide ${i + 1}`)
+      })
+    }
+    expect(differ).toEqual([])
+    expect(decks).toBeGreaterThanOrEqual(36)
+  }, 60_000)
 })
