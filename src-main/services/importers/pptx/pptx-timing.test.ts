@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { clickCount, slideBuild, type Slide } from '../../../../src-shared/courseware'
 import { corpusFile, corpusTitle, haveCorpus } from '../../../test-utils/corpus'
-import { animationDeck, fileClicks, hostileTimingDeck, spidOf } from '../../../test-utils/fixture-animations'
+import { animationDeck, fileClicks, hostileTimingDeck, spidOf, timingXml } from '../../../test-utils/fixture-animations'
 import { handDeck, para, sp } from '../../../test-utils/fixture-opc'
 import { importPptx } from './pptx-import'
 import { mapPreset } from './pptx-timing-presets'
@@ -177,6 +177,19 @@ describe('PPTX animations import', () => {
       '按图表或 SmartArt 的部分的动画改为整个对象的动画。',
       '1 个动画作用于未能导入的对象，已略去。'
     ])
+  })
+
+  it('aims a paragraph step at the element holding the text when its shape became more than one element', () => {
+    const frame = sp({ name: '框', at: [0, 0, 3000000, 2000000], prst: 'rect', fill: 'DDDDDD' })
+    const text = sp({ name: '字', at: [0, 0, 3000000, 2000000], paras: [para('甲'), para('乙')] })
+    const shapes = `<p:grpSp><p:nvGrpSpPr><p:cNvPr id="77" name="组"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>${frame}${text}</p:grpSp>`
+    const timing = timingXml({ main: [[{ node: 'clickEffect', cls: 'entr', preset: 10, spid: '77', para: 1 }]] })
+    const r = importPptx('组.pptx', handDeck({ slides: [{ shapes, timing }] }))
+    const s = r.deck.slides[0]!
+    expect(s.animations).toEqual([
+      expect.objectContaining({ elementId: s.elements[1]!.id, paragraph: 1, effect: 'fade', start: 'click' })
+    ])
+    expect(r.report.approximations).toEqual([])
   })
 
   it('imports a hostile timeline without its bad steps, says so, and stays fast', () => {

@@ -184,7 +184,7 @@ function readEffect(w: Walk, cTn: XNode, start: BuildStart, delay: number, trigg
     w.broken = true
     return
   }
-  const ids = w.t.shapeIds.get(spid)
+  let ids = w.t.shapeIds.get(spid)
   if (!ids?.length) {
     w.missing++
     return
@@ -206,10 +206,17 @@ function readEffect(w: Walk, cTn: XNode, start: BuildStart, delay: number, trigg
   if (txEl) {
     const pRg = child(txEl, 'p:pRg')
     const st = numAttr(pRg, 'st')
-    const el = w.t.elements.find((e) => e.id === ids[0])
-    const count = el && (el.type === 'text' || el.type === 'shape') ? el.paragraphs.length : 0
-    if (st !== undefined && Number.isInteger(st) && st >= 0 && st < count) paragraph = st
-    else if (!pRg) partOf(w, approximated, '按字符范围', 'a character range')
+    // A shape may have become more than one element (a frame and its text box): the one with the text.
+    const holder =
+      st !== undefined && Number.isInteger(st) && st >= 0
+        ? w.t.elements.find(
+            (e) => ids!.includes(e.id) && (e.type === 'text' || e.type === 'shape') && st < e.paragraphs.length
+          )
+        : undefined
+    if (holder) {
+      paragraph = st
+      ids = [holder.id]
+    } else if (!pRg) partOf(w, approximated, '按字符范围', 'a character range')
     else {
       approximated.push('段落不存在')
       note(
