@@ -39,6 +39,12 @@ describe('PPTX export of build steps', () => {
     expect(back.deck.slides.map((s) => byIndex(s))).toEqual(first.deck.slides.map((s) => byIndex(s)))
     expect(back.deck.slides.map((s) => clickCount(s.animations))).toEqual([9, 1, 0])
     expect(back.report.approximations.filter((a) => a.kind === 'animation')).toEqual([])
+    // The build list names the text shapes only: the body by paragraph, the title whole; not the bare box.
+    const xml = strFromU8(unzipSync(bytes)['ppt/slides/slide1.xml']!)
+    const [titleId, bodyId] = cNvPrIds(xml)
+    expect(xml.match(/<p:bldLst>.*<\/p:bldLst>/)?.[0]).toBe(
+      `<p:bldLst><p:bldP spid="${bodyId}" grpId="0" build="p"/><p:bldP spid="${titleId}" grpId="0" animBg="1"/></p:bldLst>`
+    )
   })
 
   it('writes each of our effects, directions and timings so that they read back unchanged', async () => {
