@@ -22,10 +22,6 @@ export interface FxEffect {
   /** Behaviour XML instead of the default set + animEffect (use {tgt} for the target). */
   body?: string
   iterate?: boolean
-  /** repeatCount in thousandths ("indefinite" for until the next click). */
-  repeat?: string
-  /** A sound played with the effect (p:subTnLst), as PowerPoint's "with sound" writes it. */
-  sound?: boolean
   /** Aim at part of a chart (by series/category), as PowerPoint's chart builds do. */
   chartPart?: boolean
 }
@@ -48,13 +44,9 @@ function behaviours(e: FxEffect): string {
 function effect(e: FxEffect): string {
   const preset = `${e.preset !== undefined ? ` presetID="${e.preset}"` : ''} presetClass="${e.cls}"${e.sub !== undefined ? ` presetSubtype="${e.sub}"` : ''}`
   const iterate = e.iterate ? '<p:iterate type="lt"><p:tmPct val="10000"/></p:iterate>' : ''
-  const repeat = e.repeat ? ` repeatCount="${e.repeat}"` : ''
-  const sound = e.sound
-    ? `<p:subTnLst><p:audio><p:cMediaNode vol="80000"><p:cTn id="${id()}" fill="hold" display="0"><p:stCondLst><p:cond delay="0"/></p:stCondLst></p:cTn><p:tgtEl><p:sndTgt r:embed="rIdSnd" name="applause.wav"/></p:tgtEl></p:cMediaNode></p:audio></p:subTnLst>`
-    : ''
   return (
-    `<p:par><p:cTn id="${id()}"${preset} fill="hold" grpId="0" nodeType="${e.node}"${repeat}>` +
-    `<p:stCondLst><p:cond delay="${e.delay ?? 0}"/></p:stCondLst>${iterate}<p:childTnLst>${behaviours(e)}</p:childTnLst>${sound}</p:cTn></p:par>`
+    `<p:par><p:cTn id="${id()}"${preset} fill="hold" grpId="0" nodeType="${e.node}">` +
+    `<p:stCondLst><p:cond delay="${e.delay ?? 0}"/></p:stCondLst>${iterate}<p:childTnLst>${behaviours(e)}</p:childTnLst></p:cTn></p:par>`
   )
 }
 
@@ -217,11 +209,7 @@ export function animationDeck(): { bytes: Uint8Array; clicks: number[]; spids: R
         timing: timingXml({
           main: [
             [{ node: 'withEffect', cls: 'entr', preset: 2, sub: 4, spid: s2, delay: 500 }],
-            [
-              { node: 'clickEffect', cls: 'exit', preset: 10, spid: s2, repeat: 'indefinite', sound: true },
-              // The ellipse has no paragraph 3: the step plays on the whole shape.
-              { node: 'withEffect', cls: 'emph', preset: 26, spid: s2, para: 3 }
-            ]
+            [{ node: 'clickEffect', cls: 'exit', preset: 10, spid: s2 }]
           ]
         })
       },

@@ -371,3 +371,43 @@ export function styleDeck(): Uint8Array {
     parts: { 'ppt/tableStyles.xml': OWN_STYLES, 'ppt/media/photo.png': solidPng(10, 10, [90, 160, 220]) }
   })
 }
+
+const MATH_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/math'
+const A14 = 'http://schemas.microsoft.com/office/drawing/2010/main'
+const mr = (t: string) =>
+  `<m:r><a:rPr lang="en-US" sz="3200" i="1"><a:solidFill><a:srgbClr val="C00000"/></a:solidFill><a:latin typeface="Cambria Math"/></a:rPr><m:t>${esc(t)}</m:t></m:r>`
+
+/** The quadratic formula as PowerPoint's equation editor writes it. */
+export const QUADRATIC_OMML =
+  `<m:oMathPara><m:oMath>${mr('x=')}<m:f><m:num>${mr('−b±')}<m:rad><m:radPr><m:degHide m:val="1"/></m:radPr><m:deg/><m:e>` +
+  `<m:sSup><m:e>${mr('b')}</m:e><m:sup>${mr('2')}</m:sup></m:sSup>${mr('−4ac')}</m:e></m:rad></m:num><m:den>${mr('2a')}</m:den></m:f></m:oMath></m:oMathPara>`
+export const QUADRATIC_LATEX = 'x=\\frac{-b\\pm \\sqrt{b^2-4ac}}{2a}'
+
+function mathBox(name: string, paras: string, at: [number, number, number, number]): string {
+  return (
+    `<mc:AlternateContent xmlns:a14="${A14}"><mc:Choice Requires="a14">` +
+    sp({ name, at, paras: [paras] })
+      .replace('<p:txBody>', `<p:txBody>`)
+      .replace('<p:sp>', `<p:sp xmlns:m="${MATH_NS}">`) +
+    `</mc:Choice><mc:Fallback>${pic({ name, rId: 'rIdEq', at })}</mc:Fallback></mc:AlternateContent>`
+  )
+}
+
+/** Slide 1: a box holding only the quadratic formula. Slide 2: words with an equation inside (kept as the picture). */
+export function mathDeck(): Uint8Array {
+  const onlyMath = `<a:p><a14:m>${QUADRATIC_OMML}</a14:m></a:p>`
+  const mixed = `<a:p><a:r><a:rPr lang="zh-CN"/><a:t>求根公式是 </a:t></a:r><a14:m>${QUADRATIC_OMML}</a14:m></a:p>`
+  return handDeck({
+    slides: [
+      {
+        shapes: mathBox('公式', onlyMath, [1524000, 1524000, 6096000, 1524000]),
+        rels: [{ id: 'rIdEq', type: 'image', target: '../media/eq.png' }]
+      },
+      {
+        shapes: mathBox('文字和公式', mixed, [1524000, 1524000, 6096000, 1524000]),
+        rels: [{ id: 'rIdEq', type: 'image', target: '../media/eq.png' }]
+      }
+    ],
+    parts: { 'ppt/media/eq.png': solidPng(12, 3, [255, 255, 255]) }
+  })
+}

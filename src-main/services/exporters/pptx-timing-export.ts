@@ -47,8 +47,8 @@ export function addTiming(bytes: Uint8Array, deck: Deck, approx: Approx): Uint8A
 
 interface ShapeRef {
   spid: number
-  /** A p:sp with a text body: what PowerPoint gives a build list entry (pictures and frames get none). */
-  hasText: boolean
+  /** p:sp can carry a build list entry; pictures and frames cannot. */
+  isSp: boolean
 }
 
 /** The slide's XML with p:timing (and p:bldLst) added; undefined when shapes and elements do not line up. */
@@ -67,8 +67,7 @@ export function writeSlideTiming(xml: string, slide: Slide, size: Size): string 
       renumber.set(k, spid)
     }
     used.add(spid)
-    const body = xml.slice(m.index, found[k + 1]?.index ?? xml.length)
-    refs.set(slide.elements[k]!.id, { spid, hasText: m[1] === 'sp' && body.includes('<p:txBody') })
+    refs.set(slide.elements[k]!.id, { spid, isSp: m[1] === 'sp' })
   })
   let out = xml
   if (renumber.size) {
@@ -136,7 +135,7 @@ function timingXml(slide: Slide, w: W): string {
   const bld = new Map<number, boolean>()
   for (const s of steps) {
     const r = refs.get(s.elementId)!
-    if (r.hasText) bld.set(r.spid, (bld.get(r.spid) ?? false) || s.paragraph !== undefined)
+    if (r.isSp) bld.set(r.spid, (bld.get(r.spid) ?? false) || s.paragraph !== undefined)
   }
   const bldLst = bld.size
     ? `<p:bldLst>${[...bld]

@@ -20,6 +20,7 @@ import { GuardedZip, DEFAULT_ZIP_LIMITS } from '../courseware/zip-guard'
 import { sha256Hex } from '../courseware/edux-file'
 import { elementChildren, sanitizeLessonHtml } from './html-sanitize'
 import { imageSize } from './image-size'
+import { docxMathAsLatex, reportMath } from './docx-math'
 import type { ImportOptions, ImportResult } from './import-types'
 
 export const DOCX_LIMITS = { ...DEFAULT_ZIP_LIMITS, opaque: /^word\/embeddings\// }
@@ -57,9 +58,12 @@ export async function importDocx(file: string, bytes: Uint8Array, opts: ImportOp
   opts.onProgress?.(0, 3)
   let raw: string
   const mammoth: typeof mammothNs = (await import('mammoth')).default
+  const math = docxMathAsLatex(zip)
+  if (math) reportMath(math, approx)
+  const input = math?.bytes ?? bytes
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: Buffer.from(input.buffer, input.byteOffset, input.byteLength) },
       {
         externalFileAccess: false,
         convertImage: mammoth.images.imgElement(async (image) => {

@@ -148,24 +148,6 @@ describe('RecordingsService', () => {
     expect(await call('recordings:unfinished', {})).toEqual([])
   })
 
-  it('cuts a recording stopped mid-fragment back to its last whole fragment when it is finished', async () => {
-    const { id } = await call('recordings:start', START)
-    const last = chunks.findLastIndex((c) => c.startsFragment)
-    await send(id, chunks.slice(0, last))
-    const half = chunks[last]!
-    await call('recordings:append', {
-      id,
-      offset: half.offset,
-      data: Buffer.from(half.data.subarray(0, half.data.length >> 1)).toString('base64')
-    })
-    const item = await call('recordings:finish', { id })
-    expect(item.repaired).toBe(true)
-    const file = join(data, 'media', `${item.video.hash}.mp4`)
-    const parsed = await parse(readFileSync(file))
-    expect(parsed.duration * 1000).toBeCloseTo(item.durationMs, -1)
-    expect(statSync(file).size).toBe(chunks[last]!.offset)
-  })
-
   it('discards an unfinished recording on request, and refuses one that cannot be kept', async () => {
     const { id } = await call('recordings:start', START)
     await send(id, chunks.slice(0, 1)) // the header only, no fragment yet

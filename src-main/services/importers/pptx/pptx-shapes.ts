@@ -11,6 +11,7 @@ import { readParagraphs, type TextEnv } from './pptx-text'
 import { estimateTextHeight, readBodyPr, type BodyProps } from './pptx-body'
 import { readOle, readSmartArt } from './pptx-graphic'
 import { readTable } from './pptx-table'
+import { readMathAlternate } from './pptx-math'
 import { patternColor, readEffects, readGradient, readLineStyle } from './pptx-effects'
 
 /** Child EMU → slide EMU, per axis: X = ax·x + bx. */
@@ -92,7 +93,7 @@ export function phInfo(n: XNode): PlaceholderInfo | undefined {
   return { type: attr(ph, 'type') ?? 'body', idx: attr(ph, 'idx') }
 }
 
-function readXfrm(x: XNode | undefined): Frame | undefined {
+export function readXfrm(x: XNode | undefined): Frame | undefined {
   const off = child(x, 'a:off')
   const ext = child(x, 'a:ext')
   if (!off || !ext) return undefined
@@ -107,7 +108,7 @@ function readXfrm(x: XNode | undefined): Frame | undefined {
   }
 }
 
-function toSlide(f: Frame, t: Affine, ctx: PptxContext): Frame {
+export function toSlide(f: Frame, t: Affine, ctx: PptxContext): Frame {
   const r = (v: number) => Math.round(v * 100) / 100
   return {
     ...f,
@@ -146,6 +147,7 @@ export function walkTree(tree: XNode, t: Affine, env: TreeEnv, out: Element[]): 
         readGroup(n, t, env, out)
         break
       case 'mc:AlternateContent': {
+        if (readMathAlternate(n, t, env, out)) break
         const pick = child(n, 'mc:Fallback') ?? child(n, 'mc:Choice')
         if (pick) walkTree(pick, t, env, out)
         break

@@ -184,7 +184,7 @@ function readEffect(w: Walk, cTn: XNode, start: BuildStart, delay: number, trigg
     w.broken = true
     return
   }
-  let ids = w.t.shapeIds.get(spid)
+  const ids = w.t.shapeIds.get(spid)
   if (!ids?.length) {
     w.missing++
     return
@@ -204,28 +204,11 @@ function readEffect(w: Walk, cTn: XNode, start: BuildStart, delay: number, trigg
   let paragraph: number | undefined
   const txEl = child(tgt, 'p:txEl')
   if (txEl) {
-    const pRg = child(txEl, 'p:pRg')
-    const st = numAttr(pRg, 'st')
-    // A shape may have become more than one element (a frame and its text box): the one with the text.
-    const holder =
-      st !== undefined && Number.isInteger(st) && st >= 0
-        ? w.t.elements.find(
-            (e) => ids!.includes(e.id) && (e.type === 'text' || e.type === 'shape') && st < e.paragraphs.length
-          )
-        : undefined
-    if (holder) {
-      paragraph = st
-      ids = [holder.id]
-    } else if (!pRg) partOf(w, approximated, '按字符范围', 'a character range')
-    else {
-      approximated.push('段落不存在')
-      note(
-        w,
-        'paragraph',
-        '有按段落的动画找不到它的段落，改为整个对象的动画。',
-        'A by-paragraph animation names a paragraph that is not there; it now plays on the whole object.'
-      )
-    }
+    const st = numAttr(child(txEl, 'p:pRg'), 'st')
+    const el = w.t.elements.find((e) => e.id === ids[0])
+    const count = el && (el.type === 'text' || el.type === 'shape') ? el.paragraphs.length : 0
+    if (st !== undefined && Number.isInteger(st) && st >= 0 && st < count) paragraph = st
+    else if (child(txEl, 'p:charRg')) partOf(w, approximated, '按字符范围', 'a character range')
   }
   if (child(tgt, 'p:graphicEl') || child(tgt, 'p:subSp') || child(tgt, 'p:oleChartEl'))
     partOf(w, approximated, '按图表或 SmartArt 的部分', 'part of a chart or SmartArt')
@@ -238,14 +221,6 @@ function readEffect(w: Walk, cTn: XNode, start: BuildStart, delay: number, trigg
       'Letter-by-letter and word-by-word animations now play on the whole text at once.'
     )
   }
-
-  const repeat = attr(cTn, 'repeatCount')
-  if ((repeat !== undefined && repeat !== '1000') || attr(cTn, 'autoRev') === '1') {
-    approximated.push('重复播放')
-    note(w, 'repeat', '重复或往返播放的动画只播放一次。', 'Repeating or reversing animations play once.')
-  }
-  if (child(cTn, 'p:subTnLst'))
-    note(w, 'sound', '动画附带的声音未导入。', 'Sounds attached to animations were not imported.')
 
   const extra = detailOf(w, cls, mapped.effect, behaviours, approximated)
   if (!extra) return
