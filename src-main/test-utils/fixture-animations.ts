@@ -22,6 +22,12 @@ export interface FxEffect {
   /** Behaviour XML instead of the default set + animEffect (use {tgt} for the target). */
   body?: string
   iterate?: boolean
+  /** repeatCount in thousandths ("indefinite" for until the next click). */
+  repeat?: string
+  /** A sound played with the effect (p:subTnLst), as PowerPoint's "with sound" writes it. */
+  sound?: boolean
+  /** Written as PowerPoint 2010+ writes an effect with newer options: mc:AlternateContent, p14 Choice, 2007 Fallback. */
+  alternate?: boolean
   /** Aim at part of a chart (by series/category), as PowerPoint's chart builds do. */
   chartPart?: boolean
 }
@@ -44,9 +50,17 @@ function behaviours(e: FxEffect): string {
 function effect(e: FxEffect): string {
   const preset = `${e.preset !== undefined ? ` presetID="${e.preset}"` : ''} presetClass="${e.cls}"${e.sub !== undefined ? ` presetSubtype="${e.sub}"` : ''}`
   const iterate = e.iterate ? '<p:iterate type="lt"><p:tmPct val="10000"/></p:iterate>' : ''
+  const repeat = e.repeat ? ` repeatCount="${e.repeat}"` : ''
+  const sound = e.sound
+    ? `<p:subTnLst><p:audio><p:cMediaNode vol="80000"><p:cTn id="${id()}" fill="hold" display="0"><p:stCondLst><p:cond delay="0"/></p:stCondLst></p:cTn><p:tgtEl><p:sndTgt r:embed="rIdSnd" name="applause.wav"/></p:tgtEl></p:cMediaNode></p:audio></p:subTnLst>`
+    : ''
+  const par = (extra: string) =>
+    `<p:par><p:cTn id="${id()}"${preset} fill="hold" grpId="0" nodeType="${e.node}"${repeat}${extra}>` +
+    `<p:stCondLst><p:cond delay="${e.delay ?? 0}"/></p:stCondLst>${iterate}<p:childTnLst>${behaviours(e)}</p:childTnLst>${sound}</p:cTn></p:par>`
+  if (!e.alternate) return par('')
   return (
-    `<p:par><p:cTn id="${id()}"${preset} fill="hold" grpId="0" nodeType="${e.node}">` +
-    `<p:stCondLst><p:cond delay="${e.delay ?? 0}"/></p:stCondLst>${iterate}<p:childTnLst>${behaviours(e)}</p:childTnLst></p:cTn></p:par>`
+    `<mc:AlternateContent><mc:Choice Requires="p14">${par(' p14:presetBounceEnd="50000"')}</mc:Choice>` +
+    `<mc:Fallback>${par('')}</mc:Fallback></mc:AlternateContent>`
   )
 }
 
@@ -209,7 +223,19 @@ export function animationDeck(): { bytes: Uint8Array; clicks: number[]; spids: R
         timing: timingXml({
           main: [
             [{ node: 'withEffect', cls: 'entr', preset: 2, sub: 4, spid: s2, delay: 500 }],
-            [{ node: 'clickEffect', cls: 'exit', preset: 10, spid: s2 }]
+            [
+              {
+                node: 'clickEffect',
+                cls: 'exit',
+                preset: 10,
+                spid: s2,
+                repeat: 'indefinite',
+                sound: true,
+                alternate: true
+              },
+              // The ellipse has no paragraph 3: the step plays on the whole shape.
+              { node: 'withEffect', cls: 'emph', preset: 26, spid: s2, para: 3 }
+            ]
           ]
         })
       },
@@ -221,7 +247,9 @@ export function animationDeck(): { bytes: Uint8Array; clicks: number[]; spids: R
 
 /** Count what a slide's XML asks for, independently of the importer: clickEffect nodes of animation classes. */
 export function fileClicks(slideXml: string): number {
-  return (slideXml.match(/<p:cTn [^>]*>/g) ?? []).filter(
+  // An effect in mc:AlternateContent is there twice; its Fallback is the same click.
+  const once = slideXml.replace(/<mc:Fallback>[\s\S]*?<\/mc:Fallback>/g, '')
+  return (once.match(/<p:cTn [^>]*>/g) ?? []).filter(
     (tag) => /nodeType="clickEffect"/.test(tag) && /presetClass="(entr|exit|emph|path)"/.test(tag)
   ).length
 }

@@ -19,7 +19,7 @@ import { colorOf } from './pptx-color'
 import { PptxContext, themeColors } from './pptx-context'
 import { IDENTITY, phInfo, walkTree, type PlaceholderInfo, type TreeEnv } from './pptx-shapes'
 import { readParagraphs } from './pptx-text'
-import { readTiming, slideWithoutTiming, walkRecordingIds } from './pptx-timing'
+import { readTiming, slideWithoutTiming, timingOf, walkRecordingIds } from './pptx-timing'
 import type { ImportResult, ImportOptions } from '../import-types'
 
 const PPTX_LIMITS = { ...DEFAULT_ZIP_LIMITS, opaque: /^ppt\/embeddings\// }
@@ -228,7 +228,7 @@ function readSlide(
   const own: Element[] = []
   const shapeIds = tree ? walkRecordingIds(tree, (sub) => walkTree(sub, IDENTITY, env, own), own) : new Map()
   elements.push(...own)
-  const animations = readTiming(child(root, 'p:timing'), { shapeIds, elements: own, ...size, theme }, ctx)
+  const animations = readTiming(timingOf(root), { shapeIds, elements: own, ...size, theme }, ctx)
 
   const background = readBackground(ctx, [{ part, root }, layout, master], theme)
   const notes = readNotes(ctx, part, theme)

@@ -10,9 +10,10 @@ import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { clickCount, slideBuild, type Slide } from '../../../../src-shared/courseware'
 import { corpusFile, corpusTitle, haveCorpus } from '../../../test-utils/corpus'
-import { animationDeck, fileClicks, hostileTimingDeck, spidOf } from '../../../test-utils/fixture-animations'
+import { animationDeck, fileClicks, hostileTimingDeck, spidOf, timingXml } from '../../../test-utils/fixture-animations'
 import { handDeck, para, sp } from '../../../test-utils/fixture-opc'
 import { importPptx } from './pptx-import'
+import { mapPreset } from './pptx-timing-presets'
 
 /** Clicks of the main sequence plus those of trigger sequences: what the file's clickEffect nodes count. */
 function allClicks(s: Slide): number {
@@ -121,8 +122,10 @@ describe('PPTX animations import', () => {
     // Slide 2 begins on its own (its first step is "with previous"), then waits for one click.
     expect(strip(s2!)).toEqual([
       expect.objectContaining({ effect: 'fly', direction: 'bottom', start: 'with', delay: 500 }),
-      expect.objectContaining({ class: 'exit', effect: 'fade', start: 'click' })
+      expect.objectContaining({ class: 'exit', effect: 'fade', start: 'click', approximated: '重复播放' }),
+      expect.objectContaining({ class: 'emphasis', effect: 'pulse', start: 'with', approximated: '段落不存在' })
     ])
+    expect(s2!.animations[2]!.paragraph).toBeUndefined()
     expect(slideBuild(s2!.animations).groups.map((g) => g.auto)).toEqual([true, false])
     expect(s3!.animations).toEqual([])
   })
@@ -143,7 +146,10 @@ describe('PPTX animations import', () => {
     expect(lines).toEqual([
       '1:动画“旋转”以“淡入”代替。',
       '1:按字母或按词的动画改为整段一起出现。',
-      '1:1 个动画作用于未能导入的对象，已略去。'
+      '1:1 个动画作用于未能导入的对象，已略去。',
+      '2:重复或往返播放的动画只播放一次。',
+      '2:动画附带的声音未导入。',
+      '2:有按段落的动画找不到它的段落，改为整个对象的动画。'
     ])
     expect(r.report.approximations.find((a) => a.message.startsWith('动画“旋转”'))?.messageEn).toBe(
       'The "Swivel" animation became "Fade".'
@@ -173,6 +179,27 @@ describe('PPTX animations import', () => {
     ])
   })
 
+  it('aims a paragraph step at the element holding the text when its shape became more than one element', () => {
+    const frame = sp({ name: '框', at: [0, 0, 3000000, 2000000], prst: 'rect', fill: 'DDDDDD' })
+    const text = sp({ name: '字', at: [0, 0, 3000000, 2000000], paras: [para('甲'), para('乙')] })
+    const shapes = `<p:grpSp><p:nvGrpSpPr><p:cNvPr id="77" name="组"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>${frame}${text}</p:grpSp>`
+    const timing = timingXml({ main: [[{ node: 'clickEffect', cls: 'entr', preset: 10, spid: '77', para: 1 }]] })
+    const r = importPptx('组.pptx', handDeck({ slides: [{ shapes, timing }] }))
+    const s = r.deck.slides[0]!
+    expect(s.animations).toEqual([
+      expect.objectContaining({ elementId: s.elements[1]!.id, paragraph: 1, effect: 'fade', start: 'click' })
+    ])
+    expect(r.report.approximations).toEqual([])
+  })
+
+  it('reads a timeline PowerPoint put in mc:AlternateContent at the slide level', () => {
+    const shape = sp({ name: '圆', at: [0, 0, 1000000, 1000000], prst: 'ellipse', fill: '4F81BD' })
+    const inner = timingXml({ main: [[{ node: 'clickEffect', cls: 'entr', preset: 10, spid: spidOf(shape) }]] })
+    const timing = `<mc:AlternateContent><mc:Choice Requires="p14">${inner}</mc:Choice><mc:Fallback>${inner}</mc:Fallback></mc:AlternateContent>`
+    const r = importPptx('包裹.pptx', handDeck({ slides: [{ shapes: shape, timing }] }))
+    expect(r.deck.slides[0]!.animations).toEqual([expect.objectContaining({ effect: 'fade', start: 'click' })])
+  })
+
   it('imports a hostile timeline without its bad steps, says so, and stays fast', () => {
     const started = performance.now()
     const r = importPptx('恶意动画.pptx', hostileTimingDeck())
@@ -191,6 +218,27 @@ describe('PPTX animations import', () => {
     expect(malformed.map((a) => a.slide)).toEqual([1, 2])
     // Most of this is parsing 3 MB of XML (measured ~0.6 s); the timeline walk itself takes ~40 ms.
     expect(ms).toBeLessThan(4000)
+  })
+
+  it('maps PowerPoint presets to our effects: fly subtypes to directions, zoom and float variants, the rest to the nearest', () => {
+    const dirs = [1, 2, 4, 8, 3, 6, 9, 12].map((sub) => mapPreset('entr', 2, sub).direction)
+    expect(dirs).toEqual(['top', 'right', 'bottom', 'left', 'top-right', 'bottom-right', 'top-left', 'bottom-left'])
+    expect([mapPreset('entr', 23, 16), mapPreset('entr', 53, 16)].map((m) => [m.effect, m.nearest])).toEqual([
+      ['zoom', undefined],
+      ['zoom', undefined]
+    ])
+    expect(
+      [mapPreset('entr', 42, 0), mapPreset('entr', 47, 0), mapPreset('exit', 42, 0), mapPreset('exit', 47, 0)].map(
+        (m) => m.direction
+      )
+    ).toEqual(['bottom', 'top', 'top', 'bottom'])
+    expect(mapPreset('emph', 26, 0)).toEqual({ effect: 'pulse' })
+    expect(mapPreset('emph', 19, 0)).toEqual({ effect: 'color', nearest: { zh: '颜色混合', en: 'Color Blend' } })
+    expect(mapPreset('entr', 49, 0)).toMatchObject({ effect: 'zoom', nearest: { zh: '回旋' } })
+    expect(mapPreset('exit', undefined, undefined)).toEqual({
+      effect: 'fade',
+      nearest: { zh: '退出效果', en: 'exit preset' }
+    })
   })
 
   it('still refuses a slide whose XML is broken outside its timeline', () => {

@@ -110,7 +110,7 @@ function spend(w: Walk, n = 1): boolean {
 }
 
 function readSequence(w: Walk, seqTn: XNode, trigger: string | undefined): void {
-  for (const clickPar of children(child(seqTn, 'p:childTnLst'), 'p:par')) {
+  for (const clickPar of parsOf(child(seqTn, 'p:childTnLst'))) {
     if (!spend(w)) return
     const effects: XNode[] = []
     collectEffects(w, clickPar, 0, effects)
@@ -131,6 +131,34 @@ function readSequence(w: Walk, seqTn: XNode, trigger: string | undefined): void 
   }
 }
 
+/**
+ * The p:par children of a time node list. PowerPoint 2010 and later wrap an effect with newer options
+ * (a fly-in's bounce end, p14:presetBounceEnd) in mc:AlternateContent: its Choice is the same par with
+ * the extra attribute, which we can read; the Fallback is the 2007 version of it.
+ */
+function parsOf(list: XNode | undefined): XNode[] {
+  const out: XNode[] = []
+  for (const c of list?.children ?? []) {
+    if (c.name === 'p:par') out.push(c)
+    else if (c.name === 'mc:AlternateContent') {
+      const pick = child(c, 'mc:Choice') ?? child(c, 'mc:Fallback')
+      out.push(...children(pick, 'p:par'))
+    }
+  }
+  return out
+}
+
+/** The slide's p:timing, also where it sits in mc:AlternateContent (its Choice, else its Fallback). */
+export function timingOf(slide: XNode): XNode | undefined {
+  const direct = child(slide, 'p:timing')
+  if (direct) return direct
+  for (const c of children(slide, 'mc:AlternateContent')) {
+    const t = child(child(c, 'mc:Choice'), 'p:timing') ?? child(child(c, 'mc:Fallback'), 'p:timing')
+    if (t) return t
+  }
+  return undefined
+}
+
 /** The effect pars under a click par, in document order, at most MAX_PAR_DEPTH pars down. */
 function collectEffects(w: Walk, par: XNode, depth: number, out: XNode[]): void {
   const cTn = child(par, 'p:cTn')
@@ -143,12 +171,12 @@ function collectEffects(w: Walk, par: XNode, depth: number, out: XNode[]): void 
     w.broken = true
     return
   }
-  for (const p of children(child(cTn, 'p:childTnLst'), 'p:par')) collectEffects(w, p, depth + 1, out)
+  for (const p of parsOf(child(cTn, 'p:childTnLst'))) collectEffects(w, p, depth + 1, out)
 }
 
 function countEffects(w: Walk, seqTn: XNode): number {
   const out: XNode[] = []
-  for (const p of children(child(seqTn, 'p:childTnLst'), 'p:par')) collectEffects(w, p, 0, out)
+  for (const p of parsOf(child(seqTn, 'p:childTnLst'))) collectEffects(w, p, 0, out)
   return out.filter((e) => CLASSES.has(attr(e, 'presetClass') ?? '')).length
 }
 
@@ -184,7 +212,7 @@ function readEffect(w: Walk, cTn: XNode, start: BuildStart, delay: number, trigg
     w.broken = true
     return
   }
-  const ids = w.t.shapeIds.get(spid)
+  let ids = w.t.shapeIds.get(spid)
   if (!ids?.length) {
     w.missing++
     return
@@ -204,11 +232,28 @@ function readEffect(w: Walk, cTn: XNode, start: BuildStart, delay: number, trigg
   let paragraph: number | undefined
   const txEl = child(tgt, 'p:txEl')
   if (txEl) {
-    const st = numAttr(child(txEl, 'p:pRg'), 'st')
-    const el = w.t.elements.find((e) => e.id === ids[0])
-    const count = el && (el.type === 'text' || el.type === 'shape') ? el.paragraphs.length : 0
-    if (st !== undefined && Number.isInteger(st) && st >= 0 && st < count) paragraph = st
-    else if (child(txEl, 'p:charRg')) partOf(w, approximated, '按字符范围', 'a character range')
+    const pRg = child(txEl, 'p:pRg')
+    const st = numAttr(pRg, 'st')
+    // A shape may have become more than one element (a frame and its text box): the one with the text.
+    const holder =
+      st !== undefined && Number.isInteger(st) && st >= 0
+        ? w.t.elements.find(
+            (e) => ids!.includes(e.id) && (e.type === 'text' || e.type === 'shape') && st < e.paragraphs.length
+          )
+        : undefined
+    if (holder) {
+      paragraph = st
+      ids = [holder.id]
+    } else if (!pRg) partOf(w, approximated, '按字符范围', 'a character range')
+    else {
+      approximated.push('段落不存在')
+      note(
+        w,
+        'paragraph',
+        '有按段落的动画找不到它的段落，改为整个对象的动画。',
+        'A by-paragraph animation names a paragraph that is not there; it now plays on the whole object.'
+      )
+    }
   }
   if (child(tgt, 'p:graphicEl') || child(tgt, 'p:subSp') || child(tgt, 'p:oleChartEl'))
     partOf(w, approximated, '按图表或 SmartArt 的部分', 'part of a chart or SmartArt')
@@ -221,6 +266,14 @@ function readEffect(w: Walk, cTn: XNode, start: BuildStart, delay: number, trigg
       'Letter-by-letter and word-by-word animations now play on the whole text at once.'
     )
   }
+
+  const repeat = attr(cTn, 'repeatCount')
+  if ((repeat !== undefined && repeat !== '1000') || attr(cTn, 'autoRev') === '1') {
+    approximated.push('重复播放')
+    note(w, 'repeat', '重复或往返播放的动画只播放一次。', 'Repeating or reversing animations play once.')
+  }
+  if (child(cTn, 'p:subTnLst'))
+    note(w, 'sound', '动画附带的声音未导入。', 'Sounds attached to animations were not imported.')
 
   const extra = detailOf(w, cls, mapped.effect, behaviours, approximated)
   if (!extra) return
