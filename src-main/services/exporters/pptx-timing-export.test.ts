@@ -4,7 +4,10 @@
  * elements, with the same clicks. LibreOffice's reading of it is in pptx-timing-export.interop.test.ts.
  */
 import { describe, expect, it } from 'vitest'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
+import { corpusFile, corpusTitle, haveCorpus } from '../../test-utils/corpus'
 import { Deck, clickCount, type BuildStepInput, type Slide } from '../../../src-shared/courseware'
 import { animationDeck } from '../../test-utils/fixture-animations'
 import { importPptx } from '../importers/pptx/pptx-import'
@@ -36,6 +39,12 @@ describe('PPTX export of build steps', () => {
     expect(back.deck.slides.map((s) => byIndex(s))).toEqual(first.deck.slides.map((s) => byIndex(s)))
     expect(back.deck.slides.map((s) => clickCount(s.animations))).toEqual([9, 1, 0])
     expect(back.report.approximations.filter((a) => a.kind === 'animation')).toEqual([])
+    // The build list names the text shapes only: the body by paragraph, the title whole; not the bare box.
+    const xml = strFromU8(unzipSync(bytes)['ppt/slides/slide1.xml']!)
+    const [titleId, bodyId] = cNvPrIds(xml)
+    expect(xml.match(/<p:bldLst>.*<\/p:bldLst>/)?.[0]).toBe(
+      `<p:bldLst><p:bldP spid="${bodyId}" grpId="0" build="p"/><p:bldP spid="${titleId}" grpId="0" animBg="1"/></p:bldLst>`
+    )
   })
 
   it('writes each of our effects, directions and timings so that they read back unchanged', async () => {
@@ -110,4 +119,30 @@ describe('PPTX export of build steps', () => {
     for (const [name, data] of Object.entries(files))
       if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) expect(strFromU8(data)).not.toContain('<p:timing>')
   })
+})
+
+const OPENXML = corpusFile('pptx-openxml')
+
+describe.runIf(haveCorpus && existsSync(OPENXML))(corpusTitle('PPTX export of real animated decks'), () => {
+  it('exports every animated deck of the Open XML SDK corpus so that it imports back with the same steps', async () => {
+    const differ: string[] = []
+    let decks = 0
+    for (const name of readdirSync(OPENXML).sort()) {
+      let first: ReturnType<typeof importPptx>
+      try {
+        first = importPptx(name, new Uint8Array(readFileSync(join(OPENXML, name))))
+      } catch {
+        continue // refused files are the corpus test's business
+      }
+      if (!first.deck.slides.some((s) => s.animations.length)) continue
+      decks++
+      const back = importPptx(name, (await exportPptx(first.deck, first.media)).bytes)
+      first.deck.slides.forEach((s, i) => {
+        if (JSON.stringify(byIndex(s)) !== JSON.stringify(byIndex(back.deck.slides[i]!)))
+          differ.push(`${name} slide ${i + 1}`)
+      })
+    }
+    expect(differ).toEqual([])
+    expect(decks).toBeGreaterThanOrEqual(36)
+  }, 60_000)
 })

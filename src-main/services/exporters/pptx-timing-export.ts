@@ -47,8 +47,8 @@ export function addTiming(bytes: Uint8Array, deck: Deck, approx: Approx): Uint8A
 
 interface ShapeRef {
   spid: number
-  /** p:sp can carry a build list entry; pictures and frames cannot. */
-  isSp: boolean
+  /** A p:sp with a text body: what PowerPoint gives a build list entry (pictures and frames get none). */
+  hasText: boolean
 }
 
 /** The slide's XML with p:timing (and p:bldLst) added; undefined when shapes and elements do not line up. */
@@ -67,7 +67,8 @@ export function writeSlideTiming(xml: string, slide: Slide, size: Size): string 
       renumber.set(k, spid)
     }
     used.add(spid)
-    refs.set(slide.elements[k]!.id, { spid, isSp: m[1] === 'sp' })
+    const body = xml.slice(m.index, found[k + 1]?.index ?? xml.length)
+    refs.set(slide.elements[k]!.id, { spid, hasText: m[1] === 'sp' && body.includes('<p:txBody') })
   })
   let out = xml
   if (renumber.size) {
@@ -135,7 +136,7 @@ function timingXml(slide: Slide, w: W): string {
   const bld = new Map<number, boolean>()
   for (const s of steps) {
     const r = refs.get(s.elementId)!
-    if (r.isSp) bld.set(r.spid, (bld.get(r.spid) ?? false) || s.paragraph !== undefined)
+    if (r.hasText) bld.set(r.spid, (bld.get(r.spid) ?? false) || s.paragraph !== undefined)
   }
   const bldLst = bld.size
     ? `<p:bldLst>${[...bld]
