@@ -19,6 +19,8 @@ export const useEditorStore = defineStore('editor', () => {
   const currentSlideId = ref<string | null>(null)
   const selectedSlideIds = ref<string[]>([])
   const selectedElementIds = ref<string[]>([])
+  /** The text box being typed in on the slide (one at a time), or null. */
+  const editingElementId = ref<string | null>(null)
   const clipboard = shallowRef<Clip | null>(null)
   /** Bumped on every edit (the courseware store pushes the deck when it moves). */
   const version = ref(0)
@@ -62,6 +64,8 @@ export const useEditorStore = defineStore('editor', () => {
     selectedSlideIds.value = selectedSlideIds.value.filter((id) => d.slides.some((s) => s.id === id))
     const slide = d.slides.find((s) => s.id === currentSlideId.value)
     selectedElementIds.value = selectedElementIds.value.filter((id) => slide?.elements.some((e) => e.id === id))
+    if (editingElementId.value && !slide?.elements.some((e) => e.id === editingElementId.value))
+      editingElementId.value = null
   }
 
   /** Every edit goes through here: one undo step labelled for the teacher. */
@@ -110,6 +114,7 @@ export const useEditorStore = defineStore('editor', () => {
     } else selectedSlideIds.value = [slideId]
     currentSlideId.value = slideId
     selectedElementIds.value = []
+    editingElementId.value = null
   }
 
   function selectElement(id: string | null, additive = false): void {
@@ -171,7 +176,27 @@ export const useEditorStore = defineStore('editor', () => {
     savedDeck.value = saved
   }
 
+  /** Type in a text box (or a shape's text) on the slide; null ends it. */
+  // One typing session is one undo step (Tiptap undoes keys within it while it lasts).
+  let typing = false
+  function editText(id: string | null): void {
+    const el = id ? currentSlide.value?.elements.find((e) => e.id === id) : null
+    const next = el && (el.type === 'text' || el.type === 'shape') && !el.locked ? el.id : null
+    if (next !== null && next === editingElementId.value && typing) return
+    if (typing) {
+      typing = false
+      endGesture()
+    }
+    editingElementId.value = next
+    if (next) {
+      selectedElementIds.value = [next]
+      beginGesture('编辑文字')
+      typing = true
+    }
+  }
+
   function reset(): void {
+    editingElementId.value = null
     history.value = null
     deck.value = null
     currentSlideId.value = null
@@ -187,6 +212,7 @@ export const useEditorStore = defineStore('editor', () => {
     selectedSlideIds,
     selectedElementIds,
     selectedElements,
+    editingElementId,
     clipboard,
     version,
     dirty,
@@ -200,6 +226,7 @@ export const useEditorStore = defineStore('editor', () => {
     redo,
     goTo,
     selectElement,
+    editText,
     copy,
     cut,
     paste,

@@ -33,6 +33,8 @@ export const TextRun = z
     underline: z.boolean().optional(),
     strike: z.boolean().optional(),
     color: Color.optional(),
+    /** The marker behind the text (PowerPoint's a:highlight, Word's 突出显示). */
+    highlight: Color.optional(),
     /** Points at the slide's nominal size (a 720-unit-high slide is 540 pt tall in PowerPoint). */
     fontSize: z.number().positive().max(1000).optional(),
     fontFamily: z.string().max(200).optional(),

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module'
 import type { JSDOM as JSDOMType } from 'jsdom'
 import type createDOMPurifyType from 'dompurify'
+import { ANCHOR_HREF, MEDIA_SRC, keptTextStyle, purifyConfig } from '../../../src-shared/html/sanitize-rules'
 
 // jsdom pulls in a large module graph; load it on the first lesson plan, not at start-up.
 const requireLazy = createRequire(import.meta.url)
@@ -24,8 +25,6 @@ function getPurify(): ReturnType<typeof createDOMPurifyType> {
   return purifyInstance
 }
 
-const MEDIA_SRC = /^media\/[0-9a-f]{64}\.[a-z0-9]+$/
-
 export interface SanitizeResult {
   html: string
   removedLinks: number
@@ -34,31 +33,8 @@ export interface SanitizeResult {
   body: HTMLElement
 }
 
-/**
- * Inline text styles a lesson plan edited in the 教案 pane may keep (colour, highlight, size, font,
- * alignment). Each value must match its pattern whole, so nothing else (url(), expression(), a
- * second declaration) can ride along; everything else in `style` is dropped.
- */
-const TEXT_STYLES: Record<string, RegExp> = {
-  color: /^(#[0-9a-f]{3,8}|rgba?\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*(,\s*[\d.]+\s*)?\)|inherit)$/i,
-  'background-color': /^(#[0-9a-f]{3,8}|rgba?\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*(,\s*[\d.]+\s*)?\))$/i,
-  'text-align': /^(left|center|right|justify)$/,
-  'font-size': /^\d{1,3}(\.\d+)?(px|pt)$/,
-  'font-family': /^[\p{L}\p{N} ,'"-]{1,80}$/u
-}
-
-/** A `style` attribute cut down to TEXT_STYLES, or '' when nothing of it is allowed. */
-export function keptTextStyle(style: string): string {
-  const out: string[] = []
-  for (const decl of style.split(';')) {
-    const i = decl.indexOf(':')
-    if (i < 0) continue
-    const prop = decl.slice(0, i).trim().toLowerCase()
-    const value = decl.slice(i + 1).trim()
-    if (TEXT_STYLES[prop]?.test(value)) out.push(`${prop}: ${value}`)
-  }
-  return out.join('; ')
-}
+// The rules themselves are shared with the slide editor's paste (src-shared/html/sanitize-rules.ts).
+export { keptTextStyle }
 
 export interface SanitizeOptions {
   /** Keep the inline text styles of TEXT_STYLES (the 教案 pane writes them); Word imports keep none. */
@@ -72,7 +48,7 @@ export function sanitizeLessonHtml(dirty: string, opts: SanitizeOptions = {}): S
   // Counted before DOMPurify's own URI check drops them, so the report can say what went.
   purify.addHook('uponSanitizeAttribute', (node, data) => {
     const tag = (node as unknown as { tagName?: string }).tagName?.toLowerCase()
-    if (tag === 'a' && data.attrName === 'href' && !/^#[A-Za-z0-9_\-:.]*$/.test(data.attrValue)) {
+    if (tag === 'a' && data.attrName === 'href' && !ANCHOR_HREF.test(data.attrValue)) {
       data.keepAttr = false
       removedLinks++
     }
@@ -99,28 +75,7 @@ export function sanitizeLessonHtml(dirty: string, opts: SanitizeOptions = {}): S
     // 20,000 paragraphs; a document parse of it takes 0.6 s, and none at all here).
     const body = purify.sanitize(dirty, {
       RETURN_DOM: true,
-      FORBID_TAGS: [
-        'style',
-        'script',
-        'iframe',
-        'object',
-        'embed',
-        'form',
-        'input',
-        'link',
-        'meta',
-        'base',
-        'svg',
-        'math'
-      ],
-      FORBID_ATTR: [...(opts.textStyles ? [] : ['style']), 'srcset', 'action', 'formaction', 'xlink:href'],
-      ALLOW_DATA_ATTR: false,
-      // Relative media paths and #anchors only; the hook above enforces the exact shapes.
-      ALLOWED_URI_REGEXP: /^(?:#|media\/)/,
-      // DOMPurify tests every attribute not on its URI-safe list against ALLOWED_URI_REGEXP, so a merged
-      // cell's colspan="2" would fail it and the lesson plan's table would lose its shape.
-      // style too when text styles are kept: afterSanitizeAttributes then cuts it down to TEXT_STYLES.
-      ADD_URI_SAFE_ATTR: ['colspan', 'rowspan', ...(opts.textStyles ? ['style'] : [])]
+      ...purifyConfig(!!opts.textStyles)
     }) as HTMLElement
     return { html: body.innerHTML, removedLinks, removedImages, body }
   } finally {
