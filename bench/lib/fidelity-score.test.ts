@@ -28,6 +28,14 @@ describe('textRecall', () => {
   it('does not count words that ours has and the reference lacks', () => {
     expect(textRecall('one two', 'one three four five').recall).toBe(0.5)
   })
+  it('keeps a word the reference broke across two lines when ours shows it whole', () => {
+    expect(textRecall('Inherite\nd Line', 'Inherited Line').recall).toBe(1)
+    expect(textRecall('Inherite\nd Line', 'Line').recall).toBeCloseTo(1 / 3)
+  })
+  it('keeps a word the reference ran together across a tab when ours shows both halves', () => {
+    expect(textRecall('Some tabsmore text', 'Some tabs\tmore text').recall).toBe(1)
+    expect(textRecall('tabsmore', 'tabs').recall).toBe(0)
+  })
   it('has no recall for a slide whose reference has no words (text only in pictures)', () => {
     expect(textRecall('', 'anything')).toEqual({ recall: null, total: 0, kept: 0, missing: [] })
   })

@@ -38,21 +38,47 @@ function counts(list: readonly string[]): Map<string, number> {
 /**
  * Text recall of `ours` against `reference`: the share of the reference's tokens (see tokens())
  * that ours also has, counted as a multiset, so a word the reference shows three times and ours
- * once keeps one of three. Order and position are not compared; SSIM judges the layout.
+ * once keeps one of three. Order and position are not compared; SSIM judges the layout. A word the
+ * reference broke across two lines without a hyphen (LibreOffice does, in a narrow box) reads as two
+ * tokens there: two neighbours that ours lacks but whose join ours has count as kept, and so does
+ * one word of the reference that ours shows as two (see below).
  */
 export function textRecall(reference: string, ours: string): Recall {
   const ref = tokens(reference)
   if (ref.length === 0) return { recall: null, total: 0, kept: 0, missing: [] }
   const have = counts(tokens(ours))
-  let kept = 0
-  const missing: string[] = []
-  for (const t of ref) {
+  const found = ref.map((t) => {
     const n = have.get(t) ?? 0
-    if (n > 0) {
-      kept++
-      have.set(t, n - 1)
-    } else if (missing.length < 12 && !missing.includes(t)) missing.push(t)
+    if (n > 0) have.set(t, n - 1)
+    return n > 0
+  })
+  for (let i = 0; i + 1 < ref.length; i++) {
+    if (found[i] || found[i + 1]) continue
+    const joined = ref[i]! + ref[i + 1]!
+    const n = have.get(joined) ?? 0
+    if (n === 0) continue
+    have.set(joined, n - 1)
+    found[i] = found[i + 1] = true
   }
+  // And the other way: LibreOffice's PDF has no character for a tab, so "tabs<TAB>more" reads as one
+  // word there and two in ours.
+  ref.forEach((t, i) => {
+    if (found[i]) return
+    for (let k = 1; k < t.length; k++) {
+      const [a, b] = [t.slice(0, k), t.slice(k)]
+      if ((have.get(a) ?? 0) > 0 && (have.get(b) ?? 0) > (a === b ? 1 : 0)) {
+        have.set(a, have.get(a)! - 1)
+        have.set(b, have.get(b)! - 1)
+        found[i] = true
+        return
+      }
+    }
+  })
+  const missing: string[] = []
+  ref.forEach((t, i) => {
+    if (!found[i] && missing.length < 12 && !missing.includes(t)) missing.push(t)
+  })
+  const kept = found.filter(Boolean).length
   return { recall: kept / ref.length, total: ref.length, kept, missing }
 }
 
