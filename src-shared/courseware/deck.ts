@@ -3,6 +3,7 @@ import { Aspect, Color, Id, MediaRef, mediaPath } from './primitives'
 import { Element, elementMedia, paragraphsText } from './element'
 import { InkStroke } from './ink'
 import { BuildStep } from './animation'
+import { chartText } from './chart'
 
 export const SlideBackground = z
   .object({
@@ -118,6 +119,7 @@ export function slideText(slide: Slide): string {
       if ('options' in e.question) for (const o of e.question.options) parts.push(o.text)
     } else if (e.type === 'slide-link') parts.push(e.label)
     else if (e.type === 'placeholder') parts.push(e.label)
+    else if (e.type === 'chart') parts.push(...chartText(e))
   }
   return parts.filter((p) => p.length > 0).join('\n')
 }

@@ -9,6 +9,7 @@ import {
 export * from './element-style'
 import { Color, Id, MediaRef } from './primitives'
 import { Question } from './question'
+import { chartFields } from './chart'
 
 /** Where an element sits, in slide coordinates (see SLIDE_SIZE). Array order is paint order. */
 const frame = {
@@ -212,6 +213,10 @@ export const PlaceholderElement = z
   .strict()
 export type PlaceholderElement = z.infer<typeof PlaceholderElement>
 
+/** A chart drawn from its data (chart.ts), with PowerPoint's cached picture kept as `fallback` when imported. */
+export const ChartElement = z.object({ type: z.literal('chart'), ...frame, ...chartFields }).strict()
+export type ChartElement = z.infer<typeof ChartElement>
+
 export const Element = z.discriminatedUnion('type', [
   TextElement,
   ImageElement,
@@ -222,7 +227,8 @@ export const Element = z.discriminatedUnion('type', [
   VideoElement,
   SlideLinkElement,
   QuestionElement,
-  PlaceholderElement
+  PlaceholderElement,
+  ChartElement
 ])
 export type Element = z.infer<typeof Element>
 export type ElementType = Element['type']
@@ -242,6 +248,8 @@ export function elementMedia(e: Element): MediaRef[] {
       return e.poster ? [e.media, e.poster] : [e.media]
     case 'placeholder':
       return e.preview ? [e.preview] : []
+    case 'chart':
+      return e.fallback ? [e.fallback] : []
     default:
       return []
   }

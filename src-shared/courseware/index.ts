@@ -2,6 +2,7 @@
 export * from './primitives'
 export * from './ink'
 export * from './question'
+export * from './chart'
 export * from './element'
 export * from './animation'
 export * from './deck'

@@ -20,6 +20,7 @@ import {
 } from '../../../src-shared/courseware'
 import { AppError } from '../../../src-shared/errors'
 import { QUESTION_KIND_ZH } from '../../../src-shared/classroom/question'
+import { addChartElement } from './pptx-chart-export'
 import { addTiming } from './pptx-timing-export'
 
 const PER_INCH = 96
@@ -311,6 +312,9 @@ function addElement(slide: Slide, e: Element, ctx: Ctx): void {
       ctx.notes.push(`答案：${answer}${q.explanation ? `\n解析：${q.explanation}` : ''}`)
       return
     }
+    case 'chart':
+      addChartElement(slide, e, pos(e), ctx.approx)
+      return
     case 'placeholder':
       if (e.preview) slide.addImage({ data: ctx.dataOf(e.preview), ...pos(e) })
       else

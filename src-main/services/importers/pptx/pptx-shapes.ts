@@ -6,6 +6,7 @@
 import type { Element, Paragraph, ShapeKind } from '../../../../src-shared/courseware'
 import { attr, boolAttr, child, numAttr, path, type XNode } from '../xml'
 import { colorOf } from './pptx-color'
+import { readChart, reportUnreadChart, walkChartAlternate } from './pptx-chart'
 import type { PptxContext } from './pptx-context'
 import { readParagraphs, type TextEnv } from './pptx-text'
 import { estimateTextHeight, readBodyPr, type BodyProps } from './pptx-body'
@@ -148,6 +149,7 @@ export function walkTree(tree: XNode, t: Affine, env: TreeEnv, out: Element[]): 
         break
       case 'mc:AlternateContent': {
         if (readMathAlternate(n, t, env, out)) break
+        if (walkChartAlternate(n, (choice) => walkTree(choice, t, env, out), out, env)) break
         const pick = child(n, 'mc:Fallback') ?? child(n, 'mc:Choice')
         if (pick) walkTree(pick, t, env, out)
         break
@@ -473,7 +475,16 @@ function readGraphicFrame(n: XNode, t: Affine, env: TreeEnv, out: Element[]): vo
   let source: 'chart' | 'smartart' | 'ole' | 'other' = 'other'
   let label = `无法导入的内容：${name}`
   let preview
-  if (uri.includes('/chart')) {
+  if (uri.endsWith('/chart') && data) {
+    const chart = readChart(data, base(env.ctx.id('ch'), f), name, env)
+    if (chart.ok) {
+      out.push(chart.element)
+      return
+    }
+    source = 'chart'
+    label = `图表：${name}`
+    reportUnreadChart(chart, name, env.ctx)
+  } else if (uri.includes('/chart')) {
     source = 'chart'
     label = `图表：${name}`
     env.ctx.approx(
