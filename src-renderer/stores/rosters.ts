@@ -57,6 +57,7 @@ export const useRostersStore = defineStore('rosters', () => {
         id: c.id,
         name: c.name,
         students: [...c.students],
+        ...(c.groups ? { groups: c.groups.map((g) => ({ name: g.name, members: [...g.members] })) } : {}),
         ...(c.locked === undefined ? {} : { locked: c.locked })
       })
       classes.value = upsertLocalClass(classes.value, saved)

@@ -12,6 +12,7 @@ export function roster(id: string, name: string, students: string[], over: Parti
     name,
     students,
     locked: false,
+    groups: [],
     createdAt: '2026-11-25T08:00:00.000Z',
     updatedAt: '2026-11-25T08:00:00.000Z',
     ...over
@@ -40,7 +41,10 @@ export function serveRosters(
         )
       // The fake transport has checked the draft with RosterSave (trimmed, rules applied), as dispatch does.
       const id = input.id ?? `local-${++ids}`
-      const r = roster(id, input.name, input.students, { locked: input.locked ?? saved.get(id)?.locked ?? false })
+      const r = roster(id, input.name, input.students, {
+        locked: input.locked ?? saved.get(id)?.locked ?? false,
+        groups: input.groups
+      })
       saved.set(id, r)
       return r
     })

@@ -15,7 +15,11 @@ export const ROSTER_LIMITS = {
   classNameMax: 40,
   studentNameMax: 20,
   studentsMin: 1,
-  studentsMax: 100
+  studentsMax: 100,
+  /** 分组: as many as 小组PK can show (2–8), names as long as a group's label there. */
+  groupsMin: 2,
+  groupsMax: 8,
+  groupNameMax: 12
 } as const
 
 /** Ids travel in URLs and test ids; ClassDeck makes them as `local-<uuid>` (older pickers: `r<time>`). */
@@ -44,10 +48,13 @@ export const Roster = z.object({
     .max(ROSTER_LIMITS.studentsMax)
     .refine((s) => new Set(s).size === s.length, 'duplicate student name'),
   locked: z.boolean(),
+  /** 分组 (for 小组PK and team points): each student in at most one group, in the teacher's order. */
+  groups: z.array(z.object({ name: z.string().min(1), members: z.array(z.string()) })).default([]),
   createdAt: z.string(),
   updatedAt: z.string()
 })
 export type Roster = z.infer<typeof Roster>
+export type RosterGroup = Roster['groups'][number]
 
 /** What rosters:save accepts on the wire: shape only, with bounds that keep a frame small. */
 export const RosterDraft = z
@@ -56,6 +63,11 @@ export const RosterDraft = z
     id: RosterId.optional(),
     name: z.string().max(1000),
     students: z.array(z.string().max(1000)).max(2000),
+    /** 分组; absent or empty: the class has none. Members are names of `students`. */
+    groups: z
+      .array(z.object({ name: z.string().max(1000), members: z.array(z.string().max(1000)).max(2000) }).strict())
+      .max(100)
+      .optional(),
     /** Absent: keep the stored lock (false for a new class). */
     locked: z.boolean().optional()
   })
@@ -89,7 +101,11 @@ export function normaliseStudents(names: readonly string[]): string[] {
 export const RosterSave = RosterDraft.transform((d) => ({
   ...d,
   name: d.name.trim(),
-  students: normaliseStudents(d.students)
+  students: normaliseStudents(d.students),
+  // A group is its trimmed name and its members as the student list spells them; empty ones go.
+  groups: (d.groups ?? [])
+    .map((g) => ({ name: g.name.trim(), members: normaliseStudents(g.members) }))
+    .filter((g) => g.members.length > 0)
 })).superRefine((d, ctx) => {
   const L = ROSTER_LIMITS
   const problem = (path: (string | number)[], zh: string, en: string): void => {
@@ -126,6 +142,43 @@ export const RosterSave = RosterDraft.transform((d) => ({
         `第 ${i + 1} 个名字“${head(s)}…”超过 ${L.studentNameMax} 个字，请缩短（每行只写一个姓名）。`,
         `Name ${i + 1} ("${head(s)}…") is longer than ${L.studentNameMax} characters; shorten it (one name a line).`
       )
+  })
+  if (d.groups.length === 0) return
+  if (d.groups.length < L.groupsMin || d.groups.length > L.groupsMax)
+    problem(
+      ['groups'],
+      `名单分成了 ${d.groups.length} 组；小组PK 需要 ${L.groupsMin}–${L.groupsMax} 组。请调整分组（或去掉分组行）。`,
+      `The roster has ${d.groups.length} groups; 小组PK takes ${L.groupsMin}–${L.groupsMax}. Change the groups (or remove the group lines).`
+    )
+  const inClass = new Set(d.students)
+  const groupOf = new Map<string, string>()
+  const names = new Set<string>()
+  d.groups.forEach((g, i) => {
+    if (!g.name) problem(['groups', i, 'name'], `第 ${i + 1} 组没有名称。`, `Group ${i + 1} has no name.`)
+    else if (chars(g.name) > L.groupNameMax)
+      problem(
+        ['groups', i, 'name'],
+        `组名“${head(g.name)}…”超过 ${L.groupNameMax} 个字，请缩短。`,
+        `The group name "${head(g.name)}…" is longer than ${L.groupNameMax} characters; shorten it.`
+      )
+    else if (names.has(g.name))
+      problem(['groups', i, 'name'], `组名“${g.name}”重复了。`, `The group name "${g.name}" is used twice.`)
+    names.add(g.name)
+    for (const m of g.members) {
+      if (!inClass.has(m))
+        problem(
+          ['groups', i, 'members'],
+          `“${head(m)}”在“${head(g.name)}”里，却不在这个班的名单上。`,
+          `"${head(m)}" is in "${head(g.name)}" but not on this class's list.`
+        )
+      else if (groupOf.has(m))
+        problem(
+          ['groups', i, 'members'],
+          `“${m}”同时在“${groupOf.get(m)}”和“${g.name}”里；每名学生只能在一个组。`,
+          `"${m}" is in both "${groupOf.get(m)}" and "${g.name}"; a student belongs to one group.`
+        )
+      else groupOf.set(m, g.name)
+    }
   })
 })
 

@@ -146,6 +146,47 @@ const PNG = Buffer.from(
 
 const tabletShot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, name), fullPage: true })
 
+test('a class list with 分组 gives 小组PK its groups and the leaderboard its teams', async ({ page, browser }) => {
+  await page.goto(`${host.url}#/teach`)
+  await page.getByTestId('class-new').click()
+  await page.getByTestId('class-name').fill('八年级3班')
+  await page.getByTestId('class-names').fill('红队：张三、李四\n蓝队：\n王五\n赵六')
+  await page.getByTestId('class-save').click()
+  // Edited again, the list reads back with its group lines.
+  await page.getByTestId('class-edit').click()
+  await expect(page.getByTestId('class-names')).toHaveValue('红队：\n张三\n李四\n蓝队：\n王五\n赵六')
+  await page.getByTestId('class-save').click()
+  await page.locator(`[data-path="${deckPath}"]`).click()
+  await page.getByTestId('teach-start').click()
+
+  await page.getByTestId('tool-more').click()
+  await page.getByTestId('tool-scoreboard').click()
+  await expect(page.getByTestId('group-g1-name')).toContainText('红队')
+  await expect(page.getByTestId('group-g2-name')).toContainText('蓝队')
+  await expect(page.getByTestId('group-g3-name')).toHaveCount(0)
+
+  await page.getByTestId('tool-live').click()
+  await page.getByTestId('live-host').selectOption('127.0.0.1')
+  await page.getByTestId('points-toggle').click()
+  await expect(page.getByTestId('points-groups-own')).toHaveText('按名单分组：红队、蓝队')
+  await page.getByTestId('points-groups').selectOption({ label: '按名单分组：红队、蓝队' })
+  await page.getByTestId('live-open').click()
+  const pin = (await page.getByTestId('live-pin').textContent())!.trim()
+  const url = (await page.getByTestId('live-url').textContent())!.trim()
+  const wang = await joinByRoster(browser, url, pin, 'n3')
+  await page.getByTestId('live-hide').click()
+  await page.getByTestId('live-launch').click()
+  await wang.getByTestId('option-B').click()
+  await page.getByTestId('board-q-close').click()
+  await page.getByTestId('board-q-leaderboard').click()
+  const teams = page.getByTestId('leaderboard-teams').locator('li')
+  await expect(teams).toHaveCount(2)
+  // 王五 is in 蓝队 and answered right: 蓝队 leads.
+  await expect(teams.nth(0)).toContainText('蓝队')
+  await expect(teams.nth(0)).toHaveAttribute('data-rank', '1')
+  await expect(teams.nth(1)).toContainText('红队')
+})
+
 /** A lesson on the board with its class open and two tablets joined from the roster. */
 async function boardWithTablets(page: Page, browser: Browser): Promise<[Page, Page]> {
   await page.goto(`${host.url}#/teach`)

@@ -60,6 +60,7 @@ describe('RostersService', () => {
       name: '七年级1班',
       students: ROSTER,
       locked: true,
+      groups: [],
       createdAt: saved.createdAt,
       updatedAt: saved.updatedAt
     })
@@ -89,6 +90,62 @@ describe('RostersService', () => {
     })
     expect(rosters.list().classes).toHaveLength(1)
     expect(storage.db.prepare('SELECT COUNT(*) FROM roster_students').pluck().get()).toBe(2)
+  })
+
+  it('keeps a class’s groups across a reopen, and an edit that only regroups is a change', () => {
+    const groups = [
+      { name: '红队', members: ['张三', '李四'] },
+      { name: '蓝队', members: ['王五'] }
+    ]
+    save({ id: 'c1', name: '一班', students: ROSTER, groups })
+    rosters.dispose()
+    storage.close()
+    open()
+    expect(rosters.get('c1').groups).toEqual(groups)
+    const seen: RosterChange[] = []
+    rosters.onDidChange((c) => seen.push(c))
+    const regrouped = save({
+      id: 'c1',
+      name: '一班',
+      students: ROSTER,
+      groups: [
+        { name: '红队', members: ['张三'] },
+        { name: '蓝队', members: ['李四', '王五'] }
+      ]
+    })
+    expect(regrouped.groups[1]!.members).toEqual(['李四', '王五'])
+    expect(seen).toHaveLength(1)
+  })
+
+  it('loses only the groups of a class whose stored groups are damaged', () => {
+    save({
+      id: 'c1',
+      name: '一班',
+      students: ROSTER,
+      groups: [
+        { name: 'A', members: ['张三'] },
+        { name: 'B', members: ['李四'] }
+      ]
+    })
+    storage.db.prepare(`UPDATE roster_classes SET groups_json = '{"not": "a list"' WHERE id = 'c1'`).run()
+    expect(rosters.get('c1')).toMatchObject({ students: ROSTER, groups: [] })
+  })
+
+  it('refuses a group with a student who is not in the class, saying who', () => {
+    const err = refusal(() =>
+      save({
+        id: 'c1',
+        name: '一班',
+        students: ROSTER,
+        groups: [
+          { name: 'A', members: ['张三'] },
+          { name: 'B', members: ['路人甲'] }
+        ]
+      })
+    )
+    expect(err.message).toContain('“路人甲”在“B”里，却不在这个班的名单上')
+    expect(err.messageEn).toContain('"路人甲" is in "B" but not on this class\'s list')
+    expect(rosters.list().classes).toEqual([])
   })
 
   it('refuses a class without students, in Chinese first and in English', () => {

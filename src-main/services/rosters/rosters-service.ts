@@ -56,10 +56,16 @@ export class RostersService {
     const saved = this.#storage.transaction((db) => {
       const old = getClass(db, id)
       const locked = d.locked ?? old?.row.locked === 1
-      if (old && sameRoster(old, d.name, d.students, locked)) return null
-      if (old?.row.locked === 1 && d.locked !== false && !sameContent(old, d.name, d.students))
-        throw lockedError(old.row.name)
-      putClass(db, { id, name: d.name, locked, students: d.students, at: this.#clock().toISOString() })
+      if (old && sameRoster(old, d, locked)) return null
+      if (old?.row.locked === 1 && d.locked !== false && !sameContent(old, d)) throw lockedError(old.row.name)
+      putClass(db, {
+        id,
+        name: d.name,
+        locked,
+        students: d.students,
+        groups: d.groups,
+        at: this.#clock().toISOString()
+      })
       return true
     })
     const roster = this.get(id)
@@ -84,25 +90,41 @@ export class RostersService {
   }
 }
 
+/** A class's stored groups; a damaged value (hand-edited database) loses the groups, not the class. */
+function storedGroups(json: string): unknown {
+  try {
+    const g = Roster.shape.groups.safeParse(JSON.parse(json))
+    return g.success ? g.data : []
+  } catch {
+    return []
+  }
+}
+
 function toRoster(c: ClassWithStudents) {
   return Roster.safeParse({
     id: c.row.id,
     name: c.row.name,
     students: c.students,
     locked: c.row.locked === 1,
+    groups: storedGroups(c.row.groups_json),
     createdAt: c.row.created_at,
     updatedAt: c.row.updated_at
   })
 }
 
-function sameContent(old: ClassWithStudents, name: string, students: readonly string[]): boolean {
+type Saved = Pick<z.output<typeof RosterSave>, 'name' | 'students' | 'groups'>
+
+function sameContent(old: ClassWithStudents, d: Saved): boolean {
   return (
-    old.row.name === name && old.students.length === students.length && old.students.every((s, i) => s === students[i])
+    old.row.name === d.name &&
+    old.students.length === d.students.length &&
+    old.students.every((s, i) => s === d.students[i]) &&
+    JSON.stringify(storedGroups(old.row.groups_json)) === JSON.stringify(d.groups)
   )
 }
 
-function sameRoster(old: ClassWithStudents, name: string, students: readonly string[], locked: boolean): boolean {
-  return (old.row.locked === 1) === locked && sameContent(old, name, students)
+function sameRoster(old: ClassWithStudents, d: Saved, locked: boolean): boolean {
+  return (old.row.locked === 1) === locked && sameContent(old, d)
 }
 
 function notFound(id: string): AppError {

@@ -16,6 +16,7 @@ import { lessonsInkMigration } from '../lessons/lessons-ink-migration'
 import { lessonsInkCompleteMigration } from '../lessons/lessons-ink-complete-migration'
 import { classPointsMigration } from '../classroom/points-migration'
 import { lessonsStepMigration } from '../lessons/lessons-step-migration'
+import { rosterGroupsMigration } from '../rosters/rosters-groups-migration'
 
 export const allMigrations: readonly Migration[] = [
   coreMigration, // 1
@@ -32,5 +33,6 @@ export const allMigrations: readonly Migration[] = [
   lessonsInkMigration, // 12
   classPointsMigration, // 13
   lessonsInkCompleteMigration, // 14
-  lessonsStepMigration // 15
+  lessonsStepMigration, // 15
+  rosterGroupsMigration // 16
 ]

@@ -63,6 +63,7 @@ describe('moving classes from localStorage into the rosters service', () => {
       name: '七年级1班',
       students: ['张三', '李四', '王五', '孙八'],
       locked: true,
+      groups: [],
       createdAt: 't',
       updatedAt: 't'
     }

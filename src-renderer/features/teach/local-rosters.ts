@@ -11,7 +11,7 @@
  * localStorage and is still offered, so the teacher can correct it with “edit class”.
  */
 import { z } from 'zod'
-import type { Roster } from '../../../src-shared/contract/rosters'
+import type { Roster, RosterGroup } from '../../../src-shared/contract/rosters'
 import { AppError } from '../../../src-shared/errors'
 import type { Transport } from '../../transport'
 
@@ -28,6 +28,8 @@ export interface LocalClass {
   readonly id: string
   readonly name: string
   readonly students: readonly string[]
+  /** 分组 (for 小组PK and team points); absent: none. */
+  readonly groups?: readonly RosterGroup[]
   /** Absent: keep what the service has (a new class starts unlocked). */
   readonly locked?: boolean
 }
@@ -37,6 +39,7 @@ export interface ClassChoice {
   readonly id: string
   readonly name: string
   readonly students: readonly string[]
+  readonly groups?: readonly RosterGroup[]
   readonly source: 'local' | 'platform'
   readonly locked?: boolean
 }
@@ -125,6 +128,15 @@ export function classChanged(old: LocalClass | undefined, next: LocalClass): boo
   return (
     old.name !== next.name ||
     old.students.length !== next.students.length ||
-    old.students.some((s, i) => s !== next.students[i])
+    old.students.some((s, i) => s !== next.students[i]) ||
+    JSON.stringify(old.groups ?? []) !== JSON.stringify(next.groups ?? old.groups ?? [])
   )
+}
+
+/** A class's groups after its list changed (say, in the name picker): members no longer in it leave. */
+export function groupsStillIn(groups: readonly RosterGroup[] | undefined, students: readonly string[]): RosterGroup[] {
+  const inClass = new Set(students)
+  return (groups ?? [])
+    .map((g) => ({ name: g.name, members: g.members.filter((m) => inClass.has(m)) }))
+    .filter((g) => g.members.length > 0)
 }

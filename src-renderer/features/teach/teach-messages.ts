@@ -17,6 +17,7 @@ export const teachMessages = {
       editClass: '编辑名单',
       className: '班级名称',
       classNames: '学生名单（每行一个名字）',
+      classGroupsHint: '要分组（小组PK）时，在一组名字前写一行“第1组：”；也可以写成“第1组：张三、李四”。',
       saveClass: '保存班级',
       cancel: '取消',
       platformClass: '平台',
@@ -71,6 +72,8 @@ export const teachMessages = {
       editClass: 'Edit roster',
       className: 'Class name',
       classNames: 'Students (one name a line)',
+      classGroupsHint:
+        'For groups (team battle), put a line such as “第1组：” before a group’s names, or write “第1组：张三、李四”.',
       saveClass: 'Save class',
       cancel: 'Cancel',
       platformClass: 'Platform',

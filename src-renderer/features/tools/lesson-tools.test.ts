@@ -178,4 +178,12 @@ describe('lesson tools', () => {
     tools.useRosterGroups(['全班'])
     expect(tools.groups.map((g) => g.name)).toEqual(['红队', '海豚队'])
   })
+
+  it('starts the next lesson with numbered groups, not the last class’s 分组', async () => {
+    await startLesson()
+    const tools = useLessonToolsStore()
+    tools.useRosterGroups(['红队', '蓝队'])
+    await startLesson()
+    expect(tools.groups.map((g) => g.name)).toEqual(['第一组', '第二组', '第三组', '第四组'])
+  })
 })

@@ -146,7 +146,7 @@ export const useLessonToolsStore = defineStore('lessonTools', () => {
   // ---- 小组PK ------------------------------------------------------------------------------------
   let board = markRaw(new Scoreboard(defaultGroupNames(DEFAULT_GROUPS)))
   const groups = shallowRef<readonly Group[]>(board.groups)
-  /** Group names a roster brought (its 分组), kept so a new lesson of that class starts with them. */
+  /** Group names the lesson's class brought (its 分组); the board hands them over for each lesson. */
   let rosterGroups: string[] | null = null
 
   function showGroups(record = true): void {
@@ -236,7 +236,9 @@ export const useLessonToolsStore = defineStore('lessonTools', () => {
     stopwatchRunning.value = false
     timeUp.value = false
     laps.value = []
-    board = markRaw(new Scoreboard(rosterGroups ?? defaultGroupNames(DEFAULT_GROUPS)))
+    // A new lesson may be another class's: numbered groups until the board hands over its 分组.
+    rosterGroups = null
+    board = markRaw(new Scoreboard(defaultGroupNames(DEFAULT_GROUPS)))
     showGroups(false)
     tick()
   }

@@ -8,6 +8,8 @@ export interface Roster {
   readonly name: string
   readonly students: readonly string[]
   readonly locked: boolean
+  /** 分组 the class's list has (for 小组PK); the picker keeps them as they are. */
+  readonly groups?: readonly { readonly name: string; readonly members: readonly string[] }[]
 }
 
 export interface PickResult {
