@@ -29,6 +29,7 @@ import {
   type Kit
 } from './classroom-test-kit'
 import { QUIZ_RESULT_KIND } from './run-records'
+import { NUDGE_EVENT } from '../../../src-shared/classroom/wire'
 import { LessonsService } from '../lessons'
 import type { StorageService } from '../storage'
 import { ClassroomRepo } from './classroom-repo'
@@ -347,6 +348,28 @@ describe('ClassroomService: reconnects', () => {
     const retry = await ok<AnswerResult>(s, E.answer, payload)
     expect(retry.duplicate).toBe(true)
     expect(answerRows(run.runId)).toHaveLength(1)
+  })
+})
+
+describe('ClassroomService: a question that cannot be recorded', () => {
+  it('sends the tablets nothing, keeps the last question current, and reports the failure', async () => {
+    kit = await classroomKit()
+    const a = await joinAs('甲')
+    const first = kit.launch(ABCD)
+    kit.service.closeQuestion(first.runId)
+    await nextEvent(a.s, E.questionClosed)
+    // The disk refuses the next run's row.
+    kit.storage.db.exec(
+      "CREATE TRIGGER full_disk BEFORE INSERT ON question_runs BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
+    const heard: string[] = []
+    a.s.onAny((ev: string) => heard.push(ev))
+    expect(() => kit.launch({ ...ABCD, prompt: '2+2=?' })).toThrow(/disk full/)
+    await new Promise((r) => setTimeout(r, 100))
+    expect(heard.filter((ev) => ev !== NUDGE_EVENT)).toEqual([])
+    expect(kit.service.live!.tally()?.runId).toBe(first.runId)
+    const st = await ok<StudentState>(a.s, E.sync)
+    expect(st.question?.runId).toBe(first.runId)
   })
 })
 

@@ -36,7 +36,7 @@ import {
 } from '../../../src-shared/classroom/protocol'
 import { cleanName, nameKey, nameTooLong } from '../../../src-shared/classroom/names'
 import { HINTS, refusal } from '../../../src-shared/classroom/student-errors'
-import { QuestionKind, kindModule } from '../../../src-shared/classroom/kinds'
+import { KINDS, kindModule, type QuestionKind } from '../../../src-shared/classroom/kinds'
 import { PICTURE_NAME } from '../../../src-shared/classroom/kinds/common'
 import { MEDIA_TYPES } from '../../../src-shared/courseware/primitives'
 import type { RunTally } from '../../../src-shared/classroom/results'
@@ -348,8 +348,8 @@ export class LiveClass implements ClassroomLogic {
       return
     }
     const spec = run.row.spec
-    const answerKind = QuestionKind.safeParse(input.answer.kind).data
-    if (kindModule(spec.kind).upload || (answerKind && kindModule(answerKind).upload))
+    const answerKind = input.answer.kind
+    if (kindModule(spec.kind).upload || (Object.hasOwn(KINDS, answerKind) && KINDS[answerKind as QuestionKind].upload))
       throw refused('wrong-kind', HINTS.photoOnSocket)
     const checked = checkAnswer(spec, input.answer)
     if (!checked.ok) throw refused(checked.refusal, checked.reason)
