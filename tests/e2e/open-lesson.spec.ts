@@ -12,6 +12,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { test, expect } from './fixtures/with-platform'
 import { connectRpc } from './fixtures/rpc-client'
 import { signIn, usePlatform } from './fixtures/platform'
+import { seriousViolations } from './fixtures/axe'
 
 const CHAPTER = { id: 'xx-sx-rj-3a-c8-s1', name: '分数的初步认识' }
 
@@ -72,6 +73,7 @@ test('write the 教学设计 in the pane, export it as Word, and share the deck 
   await expect(page.getByTestId('plan-state')).toHaveText('已存入课件')
   await expect(body.locator('strong', { hasText: '几分之一' })).toBeVisible()
   await shots(page, 'lesson-plan-pane')
+  expect(await seriousViolations(page)).toEqual([])
 
   // Word: the exported file has the headings, the table and the bold red word.
   const download = page.waitForEvent('download')
@@ -91,6 +93,7 @@ test('write the 教学设计 in the pane, export it as Word, and share the deck 
   if (await dialog.getByTestId('open-lesson-save').isVisible()) await dialog.getByTestId('open-lesson-save').click()
   await expect(dialog.getByTestId('open-lesson-start')).toBeEnabled()
   await shots(page, 'open-lesson-dialog')
+  expect(await seriousViolations(page)).toEqual([])
   await dialog.getByTestId('open-lesson-start').click()
   await expect(dialog.getByTestId('open-lesson-done')).toBeVisible({ timeout: 30_000 })
   await expect(dialog.getByTestId('open-lesson-file-progress')).toHaveCount(3)
