@@ -5,6 +5,7 @@
  * styles, gradients and effects, picture geometry and OMML equations. Each is written the way
  * PowerPoint writes it, trimmed to what a reader needs, so a clone with no corpus beside it tests it.
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { solidPng } from './fixture-decks'
 import { esc, handDeck, para, pic, sp } from './fixture-opc'
 
@@ -410,4 +411,59 @@ export function mathDeck(): Uint8Array {
     ],
     parts: { 'ppt/media/eq.png': solidPng(12, 3, [255, 255, 255]) }
   })
+}
+
+/**
+ * A deck whose every loss is known: slide 1 is plain (nothing to report); slide 2 has WordArt warping,
+ * a highlight, character spacing, gradient-filled text, text with an outline, tab stops and a
+ * transition; slide 3 a greyscale picture with a 3-D rotation; slide 4 a table whose style is unknown.
+ */
+export function knownLossDeck(): Uint8Array {
+  const body = (bodyPr: string, p: string) =>
+    sp({ name: '文字', at: [457200, 457200, 9144000, 2743200], bodyPr, paras: [p] })
+  const slide2 = body(
+    '<a:bodyPr><a:prstTxWarp prst="textArchUp"><a:avLst/></a:prstTxWarp></a:bodyPr>',
+    `<a:p><a:pPr><a:tabLst><a:tab pos="914400" algn="l"/></a:tabLst></a:pPr>` +
+      run('突出', '<a:rPr lang="zh-CN"><a:highlight><a:srgbClr val="FFFF00"/></a:highlight></a:rPr>') +
+      run('加宽', '<a:rPr lang="zh-CN" spc="300"/>') +
+      run(
+        '渐变字',
+        '<a:rPr lang="zh-CN"><a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln><a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="FF0000"/></a:gs><a:gs pos="100000"><a:srgbClr val="0000FF"/></a:gs></a:gsLst></a:gradFill></a:rPr>'
+      ) +
+      `</a:p>`
+  )
+  const gray = pic({ name: '灰度照片', rId: 'rIdImg', at: [457200, 457200, 2286000, 2286000] })
+    .replace('<a:blip r:embed="rIdImg"/>', '<a:blip r:embed="rIdImg"><a:grayscl/></a:blip>')
+    .replace(
+      '</p:spPr>',
+      '<a:scene3d><a:camera prst="perspectiveLeft"><a:rot lat="0" lon="1800000" rev="0"/></a:camera><a:lightRig rig="threePt" dir="t"/></a:scene3d></p:spPr>'
+    )
+  const unknownStyle = graphicFrame(
+    '表格',
+    TABLE,
+    table('{AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE}', 'firstRow="1"', [['甲', '乙']]),
+    [457200, 457200, 4876800, 914400]
+  )
+  const deck = handDeck({
+    slides: [
+      { shapes: body('<a:bodyPr/>', para('普通的一页')) },
+      { shapes: slide2 },
+      { shapes: gray, rels: [{ id: 'rIdImg', type: 'image', target: '../media/photo.png' }] },
+      { shapes: unknownStyle }
+    ],
+    parts: { 'ppt/media/photo.png': solidPng(10, 10, [90, 160, 220]) }
+  })
+  return deck
+}
+
+/** The slide XML of knownLossDeck's slide 2 gets a transition (handDeck writes none). */
+export function withTransition(bytes: Uint8Array, slide: number): Uint8Array {
+  const files = unzipSync(bytes)
+  const name = `ppt/slides/slide${slide}.xml`
+  const xml = strFromU8(files[name]!).replace(
+    '</p:clrMapOvr>',
+    '</p:clrMapOvr><p:transition spd="med"><p:fade/></p:transition>'
+  )
+  files[name] = strToU8(xml)
+  return zipSync(files)
 }

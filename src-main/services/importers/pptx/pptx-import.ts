@@ -19,6 +19,7 @@ import { colorOf } from './pptx-color'
 import { PptxContext, themeColors } from './pptx-context'
 import { IDENTITY, phInfo, walkTree, type PlaceholderInfo, type TreeEnv } from './pptx-shapes'
 import { readParagraphs } from './pptx-text'
+import { reportLosses } from './pptx-losses'
 import { readTiming, slideWithoutTiming, timingOf, walkRecordingIds } from './pptx-timing'
 import type { ImportResult, ImportOptions } from '../import-types'
 
@@ -228,6 +229,7 @@ function readSlide(
   const own: Element[] = []
   const shapeIds = tree ? walkRecordingIds(tree, (sub) => walkTree(sub, IDENTITY, env, own), own) : new Map()
   elements.push(...own)
+  reportLosses(root, ctx)
   const animations = readTiming(timingOf(root), { shapeIds, elements: own, ...size, theme }, ctx)
 
   const background = readBackground(ctx, [{ part, root }, layout, master], theme)
