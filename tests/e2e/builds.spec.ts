@@ -1,5 +1,7 @@
 import { test, expect, type Page } from '@playwright/test'
 import { join } from 'node:path'
+import { writeFileSync } from 'node:fs'
+import { animationDeck } from '../../src-main/test-utils/fixture-animations'
 import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
 import { connectRpc, type RpcClient } from './fixtures/rpc-client'
 import { hitBoxOverlaps } from './fixtures/board-audit'
@@ -284,4 +286,44 @@ test('a kill -9 of the host reopens the lesson at the slide and step where it st
   await expect(onBoard(page, 'answer')).toBeVisible()
   await expect(onBoard(page, 'hint')).toBeVisible()
   await expect(page.getByTestId('page-number')).toHaveText('第 1 / 3 页第 1/2 步')
+})
+
+test('a PowerPoint deck with animations plays on the board click by click, as the file counts them', async ({
+  page
+}) => {
+  // Generated here (src-main/test-utils), so a clone without the shared corpus tests it too.
+  const { bytes, clicks } = animationDeck()
+  const source = join(data.dir, '光合作用.pptx')
+  writeFileSync(source, bytes)
+  const { document } = await rpc.call('courseware:import', { path: source })
+  deckPath = (await rpc.call('courseware:save', { docId: document.docId })).path
+  await chooseClassAndDeck(page)
+  await page.getByTestId('teach-start').click()
+  await expect(page.getByTestId('lesson-timer')).toBeVisible()
+
+  await expect(presenter(page)).toHaveAttribute('data-steps', String(clicks[0]))
+  for (let i = 1; i <= clicks[0]!; i++) {
+    await settled(page)
+    await page.keyboard.press('ArrowRight')
+    await expect(presenter(page)).toHaveAttribute('data-step', String(i))
+    await expect(presenter(page)).toHaveAttribute('data-index', '0')
+  }
+  await settled(page)
+  // Slide 2 opens with its own steps playing, then takes its one click before the page turns.
+  await page.keyboard.press('ArrowRight')
+  await expect(presenter(page)).toHaveAttribute('data-index', '1')
+  await expect(presenter(page)).toHaveAttribute('data-steps', String(clicks[1]))
+  await settled(page)
+  await page.keyboard.press('ArrowRight')
+  await expect(presenter(page)).toHaveAttribute('data-step', '1')
+  await settled(page)
+  await page.keyboard.press('ArrowRight')
+  await expect(presenter(page)).toHaveAttribute('data-index', '2')
+  await expect(page.getByTestId('step-number')).toHaveCount(0)
+  // Back on slide 1, every one of its clicks is shown.
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  await expect(presenter(page)).toHaveAttribute('data-index', '0')
+  await expect(presenter(page)).toHaveAttribute('data-step', String(clicks[0]))
 })
