@@ -327,3 +327,28 @@ test('a kill -9 of the host mid-recording keeps what was written: the next start
   await expect(fresh.getByTestId('record-unfinished')).toHaveCount(0)
   expect((await rpc.call('library:browse', { types: ['微课'] })).total).toBe(1)
 })
+
+test('下课 stops a running recording and files it in the library', async ({ page }) => {
+  test.setTimeout(90_000)
+  await startLesson(page)
+  await startRecording(page, '720p')
+  await waitRecorded(page, 4000)
+  await page.getByTestId('lesson-end').click()
+  for (const id of ['end-confirm', 'end-now']) {
+    const button = page.getByTestId(id)
+    await button.waitFor({ state: 'visible', timeout: 2000 }).then(
+      () => button.click(),
+      () => undefined
+    )
+  }
+  const endedAt = Date.now()
+  await expect
+    .poll(async () => (await rpc.call('recordings:list', {})).length, { timeout: 20_000, intervals: [100] })
+    .toBe(1)
+  console.log('下课 to a playable file, ms:', Date.now() - endedAt)
+  const [item] = await rpc.call('recordings:list', {})
+  expect(item!.durationMs).toBeGreaterThan(3500)
+  const parsed = await parse(join(data.dir, 'media', `${item!.video.hash}.mp4`))
+  expect(parsed.duration * 1000).toBeCloseTo(item!.durationMs, -2)
+  expect((await rpc.call('recordings:unfinished', {})).length).toBe(0)
+})
