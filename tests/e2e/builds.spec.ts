@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test'
 import { join } from 'node:path'
 import { writeFileSync } from 'node:fs'
 import { animationDeck } from '../../src-main/test-utils/fixture-animations'
+import type { DeckInput } from '../../src-shared/courseware/deck'
 import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
 import { connectRpc, type RpcClient } from './fixtures/rpc-client'
 import { hitBoxOverlaps } from './fixtures/board-audit'
@@ -34,7 +35,7 @@ const text = (id: string, y: number, words: string) => ({
 
 async function saveAnimatedDeck(flyMs = 400): Promise<void> {
   const doc = await rpc.call('courseware:create', { title: '勾股定理' })
-  const slides = [
+  const slides: DeckInput['slides'] = [
     {
       id: 's1',
       elements: [
