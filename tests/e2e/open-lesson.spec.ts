@@ -117,4 +117,12 @@ test('write the 教学设计 in the pane, export it as Word, and share the deck 
   // The dialog closes with a button; nothing needs a key.
   await dialog.getByTestId('open-lesson-finish').click()
   await expect(dialog).toBeHidden()
+
+  // The same dialog opens from the deck's details.
+  await page.getByTestId('deck-info-open').click()
+  await page.getByTestId('deck-info-open-lesson').click()
+  await expect(dialog.getByTestId('open-lesson-file-plan')).toContainText('分数的初步认识 教学设计')
+  await dialog.getByTestId('open-lesson-close').click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('deck-info')).toBeVisible()
 })
