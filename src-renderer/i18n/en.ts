@@ -115,6 +115,8 @@ const en: typeof zh = {
     addShape: 'Add shape',
     addTable: 'Add table',
     addFormula: 'Add formula',
+    addChart: 'Add chart',
+    editChartData: 'Edit chart data',
     addQuestion: 'Add question',
     addLink: 'Add slide link',
     linkDefault: 'Next →',
@@ -164,6 +166,7 @@ const en: typeof zh = {
       video: 'Video',
       'slide-link': 'Link',
       question: 'Question',
+      chart: 'Chart',
       placeholder: 'Placeholder'
     },
     shapes: {

@@ -113,6 +113,8 @@ export default {
     addShape: '添加形状',
     addTable: '添加表格',
     addFormula: '添加公式',
+    addChart: '添加图表',
+    editChartData: '编辑图表数据',
     addQuestion: '添加题目',
     addLink: '添加跳转',
     linkDefault: '下一页 →',
@@ -162,6 +164,7 @@ export default {
       video: '视频',
       'slide-link': '跳转',
       question: '题目',
+      chart: '图表',
       placeholder: '占位'
     },
     shapes: {

@@ -56,12 +56,15 @@ function legendOf(c: ChartElement, names: string[]): Obj {
 /** Room the title and legend take from the plot, so they never overlap it. */
 function gridOf(c: ChartElement): Obj {
   const top = (c.title ? 44 : 16) + (c.legend === 'top' ? 32 : 0)
-  const bottom = 12 + (c.legend === 'bottom' ? 32 : 0) + (c.xAxisTitle ? 28 : 0)
+  // Below the plot: its labels, then the axis title, then the legend, each in its own band.
+  const bottom = 12 + (c.legend === 'bottom' ? 36 : 0) + (c.xAxisTitle ? 40 : 0)
+  // Lines and areas put their last category on the plot's edge: leave room for its label.
+  const edge = c.kind === 'line' || c.kind === 'area' ? 36 : 20
   return {
     top,
     bottom,
     left: 12 + (c.legend === 'left' ? 120 : 0) + (c.yAxisTitle ? 28 : 0),
-    right: 20 + (c.legend === 'right' ? 120 : 0)
+    right: edge + (c.legend === 'right' ? 120 : 0)
   }
 }
 

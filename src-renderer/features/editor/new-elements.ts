@@ -91,3 +91,23 @@ export function newMedia(kind: 'audio' | 'video', media: MediaRef): Element {
 export function newSlideLink(targetSlideId: string, label: string): Element {
   return { type: 'slide-link', ...frame(1000, 620, 240, 72), targetSlideId, label, color: '#FFFFFF', fill: '#1565C0' }
 }
+
+/** A column chart with a small table a teacher overwrites: three categories, two series. */
+export function newChart(): Element {
+  return {
+    type: 'chart',
+    ...frame(240, 140, 800, 440),
+    kind: 'column',
+    grouping: 'clustered',
+    title: '图表标题',
+    categories: ['类别 1', '类别 2', '类别 3'],
+    series: [
+      { name: '系列 1', values: [4, 2.5, 3.5] },
+      { name: '系列 2', values: [2.4, 4.4, 1.8] }
+    ],
+    xAxisTitle: '',
+    yAxisTitle: '',
+    legend: 'bottom',
+    dataLabels: false
+  }
+}
