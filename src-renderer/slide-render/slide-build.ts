@@ -30,7 +30,8 @@ function installCss(doc: Document): void {
   doc.head.appendChild(style)
   // Registered as a colour, the variable interpolates, so a colour change fades rather than jumps.
   try {
-    CSS.registerProperty?.({ name: COLOR_VAR, syntax: '<color>', inherits: true, initialValue: 'transparent' })
+    if (typeof CSS !== 'undefined')
+      CSS.registerProperty?.({ name: COLOR_VAR, syntax: '<color>', inherits: true, initialValue: 'transparent' })
   } catch {
     // registered already (another bundle on the page): the same definition
   }
@@ -38,7 +39,13 @@ function installCss(doc: Document): void {
 
 /** The element's node on the slide, and for a paragraph the paragraph's node in its text body. */
 export function targetNodes(root: HTMLElement, elementId: string, paragraph?: number): HTMLElement | null {
-  const el = root.querySelector<HTMLElement>(`[data-element-id="${CSS.escape(elementId)}"]`)
+  // Matched by value, not by a selector built from the id (ids come from files).
+  let el: HTMLElement | null = null
+  for (const node of root.querySelectorAll<HTMLElement>('[data-element-id]'))
+    if (node.getAttribute('data-element-id') === elementId) {
+      el = node
+      break
+    }
   if (!el || paragraph === undefined) return el
   // The element's own text body (a shape's sits in .shape-text), never a table cell's.
   const body = el.querySelector<HTMLElement>(':scope > .body, :scope > .shape-text > .body')
