@@ -3,6 +3,7 @@ import { Aspect, Color, Id, MediaRef, mediaPath } from './primitives'
 import { Element, elementMedia, paragraphsText } from './element'
 import { InkStroke } from './ink'
 import { BuildStep } from './animation'
+import { ImportReport } from './import-report'
 import { chartText } from './chart'
 
 export const SlideBackground = z
@@ -65,7 +66,9 @@ export const Deck = z
     title: z.string().max(500),
     aspect: Aspect,
     slides: z.array(Slide).max(5000),
-    lessonPlans: z.array(LessonPlan).default([])
+    lessonPlans: z.array(LessonPlan).default([]),
+    /** The report of the import that made this deck, so a teacher can reopen it from the deck's details. */
+    importReport: ImportReport.optional()
   })
   .strict()
   .superRefine((deck, ctx) => {

@@ -139,19 +139,18 @@ export async function importDocx(file: string, bytes: Uint8Array, opts: ImportOp
     lessonPlans: [{ id: 'lesson-plan-1', title: planTitle, html: clean.html, media: usedRefs }]
   })
   opts.onProgress?.(3, 3)
-  return {
-    deck,
-    media,
-    report: {
-      file,
-      format: 'docx',
-      slideCount: deck.slides.length,
-      mediaCount: media.size,
-      durationMs: Math.round(performance.now() - started),
-      approximations,
-      titles: deck.slides.map((s) => firstText(s))
-    }
+  const report = {
+    file,
+    format: 'docx' as const,
+    slideCount: deck.slides.length,
+    mediaCount: media.size,
+    durationMs: Math.round(performance.now() - started),
+    approximations,
+    titles: deck.slides.map((s) => firstText(s))
   }
+  // Kept with the deck, so the teacher can reopen it from the deck's details after saving.
+  deck.importReport = report
+  return { deck, media, report }
 }
 
 function firstText(s: Slide): string {

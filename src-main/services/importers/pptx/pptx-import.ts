@@ -123,19 +123,18 @@ function importPptxUnguarded(file: string, bytes: Uint8Array, opts: ImportOption
 
   const title = opts.title ?? (titles.find((t) => t) || file.replace(/\.[^.]+$/, ''))
   const deck = Deck.parse({ id: opts.deckId ?? globalThis.crypto.randomUUID(), title, aspect, slides })
-  return {
-    deck,
-    media: ctx.media,
-    report: {
-      file,
-      format: 'pptx',
-      slideCount: slides.length,
-      mediaCount: ctx.media.size,
-      durationMs: Math.round(performance.now() - started),
-      approximations: ctx.approximations,
-      titles
-    }
+  const report = {
+    file,
+    format: 'pptx' as const,
+    slideCount: slides.length,
+    mediaCount: ctx.media.size,
+    durationMs: Math.round(performance.now() - started),
+    approximations: ctx.approximations,
+    titles
   }
+  // Kept with the deck, so the teacher can reopen it from the deck's details after saving.
+  deck.importReport = report
+  return { deck, media: ctx.media, report }
 }
 
 interface Layer {

@@ -3,6 +3,7 @@
  * with its slide, exactly, and a slide with nothing lost adds nothing.
  */
 import { describe, expect, it } from 'vitest'
+import { Deck } from '../../../../src-shared/courseware'
 import { knownLossDeck, withTransition } from '../../../test-utils/fixture-fidelity'
 import { importBytes } from '../import-file'
 
@@ -22,6 +23,12 @@ describe('PowerPoint import report', () => {
       '4:table:表格样式 {AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE} 未导入（表格以无样式显示）。'
     ])
     expect(report.approximations.every((a) => a.messageEn.length > 0)).toBe(true)
+  })
+
+  it('keeps the report with the deck, through the deck schema (so it can be reopened after saving)', async () => {
+    const { deck, report } = await importBytes('losses.pptx', knownLossDeck())
+    expect(deck.importReport).toEqual(report)
+    expect(Deck.parse(JSON.parse(JSON.stringify(deck))).importReport).toEqual(report)
   })
 
   it('reports nothing for a slide that imported as it is', async () => {
