@@ -46,6 +46,7 @@ test('an imported chart is drawn as SVG; a value edited in its table changes the
   // Data labels show the values: 92 for 数学 in 一班.
   await expect(chart.locator('svg text', { hasText: /^92$/ })).toHaveCount(1)
   const before = await chart.locator('svg').innerHTML()
+  await page.screenshot({ path: test.info().outputPath('chart-on-slide-1366.png') })
 
   await page.getByTestId('element-chart').click()
   await page.getByTestId('edit-chart-data').click()
