@@ -7,8 +7,7 @@ import { test, expect, type Page } from '@playwright/test'
 import { zipSync } from 'fflate'
 import { startHost, tempDataDir, type RunningHost } from './fixtures/browser-host'
 import { connectRpc } from './fixtures/rpc-client'
-import { createDeck, createManifest, EDUX_FORMAT_VERSION, type Deck } from '../../src-shared/courseware'
-import { newQuestion, newText } from '../../src-renderer/features/editor/new-elements'
+import { createDeck, createId, createManifest, EDUX_FORMAT_VERSION, type Deck } from '../../src-shared/courseware'
 
 let data: ReturnType<typeof tempDataDir>
 let host: RunningHost
@@ -32,8 +31,31 @@ function edux(deck: Deck, formatVersion = EDUX_FORMAT_VERSION): Buffer {
 
 function colleaguesDeck(): Deck {
   const deck = createDeck('分数的意义（同事）')
-  const q = newQuestion('single')
-  deck.slides[0]!.elements.push({ ...newText('分数的意义'), x: 60, y: 20, w: 600, h: 80 }, { ...q, y: 150, h: 500 })
+  const frame = (x: number, y: number, w: number, h: number) => ({
+    id: createId(),
+    x,
+    y,
+    w,
+    h,
+    rotation: 0,
+    opacity: 1,
+    locked: false
+  })
+  const options = ['二分之一', '三分之一'].map((text) => ({ id: createId(), text }))
+  deck.slides[0]!.elements.push(
+    {
+      type: 'text',
+      ...frame(60, 20, 600, 80),
+      paragraphs: [{ level: 0, runs: [{ text: '分数的意义', fontSize: 32 }] }],
+      verticalAlign: 'top',
+      autoFit: false
+    },
+    {
+      type: 'question',
+      ...frame(140, 150, 1000, 500),
+      question: { kind: 'single', prompt: '哪个大？', explanation: '', points: 1, options, answer: options[0]!.id }
+    }
+  )
   return deck
 }
 

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Editor } from '@tiptap/vue-3'
 import type { Paragraph } from '../../../../src-shared/courseware/element'
 import { slideTextExtensions } from './extensions'
-import { docToParagraphs, paragraphsToDoc, type PmNode } from './runs-doc'
+import { docToParagraphs, paragraphsToDoc, type PmNode } from '../../../../src-shared/rich-text/runs-doc'
 import { sanitizePastedHtml } from './paste-sanitize'
 
 const MIXED: Paragraph[] = [

@@ -13,9 +13,9 @@
  * - a line break inside a paragraph (a run "\n") is a `hardBreak` carrying the run's marks, and the
  *   formatting of an empty paragraph (its blank runs) is kept on the paragraph.
  *
- * Pure: no DOM, no Tiptap import, so it is unit-tested on its own (runs-doc.test.ts).
+ * Pure (no DOM, no Tiptap), so it is unit-tested on its own and used by the interop test in Node.
  */
-import type { Paragraph, TextRun } from '../../../../src-shared/courseware/element'
+import type { Paragraph, TextRun } from '../courseware/element'
 
 export interface PmMark {
   type: string

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TextRun, type Paragraph } from '../../../../src-shared/courseware/element'
+import { TextRun, type Paragraph } from '../courseware/element'
 import { cssColor, cssPoints, docToParagraphs, normalizeParagraphs, paragraphsToDoc, type PmNode } from './runs-doc'
 
 /** An imported box of the kind teachers retype: every format, mixed within one line. */
