@@ -12,7 +12,7 @@ import { esc, handDeck, para, pic, sp } from './fixture-opc'
 const THEME_NS = 'http://schemas.openxmlformats.org/drawingml/2006/main'
 
 /** Office's theme with a Chinese font scheme: headings in 黑体 (+mj-ea), body in 宋体 (+mn-ea). */
-export function cjkTheme(): string {
+export function cjkTheme(effectStyles = '<a:effectStyleLst/>'): string {
   const c = (n: string, v: string) => `<a:${n}><a:srgbClr val="${v}"/></a:${n}>`
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<a:theme xmlns:a="${THEME_NS}" name="Office"><a:themeElements>` +
@@ -29,7 +29,7 @@ export function cjkTheme(): string {
     c('folHlink', '954F72') +
     `</a:clrScheme><a:fontScheme name="Office"><a:majorFont><a:latin typeface="Calibri Light"/><a:ea typeface=""/><a:cs typeface=""/>` +
     `<a:font script="Hans" typeface="黑体"/></a:majorFont><a:minorFont><a:latin typeface="Calibri"/><a:ea typeface="宋体"/><a:cs typeface=""/>` +
-    `</a:minorFont></a:fontScheme><a:fmtScheme name="Office"><a:fillStyleLst/><a:lnStyleLst/><a:effectStyleLst/><a:bgFillStyleLst/></a:fmtScheme>` +
+    `</a:minorFont></a:fontScheme><a:fmtScheme name="Office"><a:fillStyleLst/><a:lnStyleLst/>${effectStyles}<a:bgFillStyleLst/></a:fmtScheme>` +
     `</a:themeElements></a:theme>`
   )
 }
@@ -466,4 +466,24 @@ export function withTransition(bytes: Uint8Array, slide: number): Uint8Array {
   )
   files[name] = strToU8(xml)
   return zipSync(files)
+}
+
+/**
+ * An Office 2007 theme whose third effect style is an outer shadow, and a shape whose style names it
+ * (effectRef idx="3"), beside one with its own empty effect list (which wins).
+ */
+export function themeEffectDeck(): Uint8Array {
+  const styled = (name: string, x: number, own: string) =>
+    sp({ name, at: [x, 457200, 1828800, 1371600], prst: 'rect', fill: '4472C4', spPrExtra: own }).replace(
+      '</p:spPr>',
+      '</p:spPr><p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="3"><a:schemeClr val="accent1"/></a:fillRef>' +
+        '<a:effectRef idx="3"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></p:style>'
+    )
+  const effects =
+    '<a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle>' +
+    '<a:effectStyle><a:effectLst><a:outerShdw blurRad="40000" dist="23000" dir="5400000" rotWithShape="0"><a:srgbClr val="000000"><a:alpha val="35000"/></a:srgbClr></a:outerShdw></a:effectLst></a:effectStyle></a:effectStyleLst>'
+  return handDeck({
+    slides: [{ shapes: styled('主题阴影', 457200, '') + styled('无阴影', 3048000, '<a:effectLst/>') }],
+    parts: { 'ppt/theme/theme1.xml': cjkTheme(effects) }
+  })
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import { mediaExtFor, type Approximation, type MediaRef } from '../../../../src-shared/courseware'
 import type { OpcPackage } from '../opc'
-import { attr, child, path, type XNode } from '../xml'
+import { attr, child, children, path, type XNode } from '../xml'
 
 export const EMU_PER_PT = 12700
 
@@ -85,7 +85,19 @@ export function themeColors(theme: XNode | undefined): Map<string, string> {
     const srgb = attr(child(c, 'a:srgbClr'), 'val') ?? attr(child(c, 'a:sysClr'), 'lastClr')
     if (srgb) m.set(name, `#${srgb.toUpperCase()}`)
   }
+  const effects = children(path(theme, 'a:themeElements', 'a:fmtScheme', 'a:effectStyleLst'), 'a:effectStyle')
+  THEME_EFFECTS.set(m, effects)
   const alias: Record<string, string> = { tx1: 'dk1', bg1: 'lt1', tx2: 'dk2', bg2: 'lt2' }
   for (const [a, b] of Object.entries(alias)) if (m.has(b)) m.set(a, m.get(b)!)
   return m
+}
+
+/** The theme's effect styles (a:effectStyle, 1-based by a shape style's effectRef idx), by theme map. */
+const THEME_EFFECTS = new WeakMap<Map<string, string>, XNode[]>()
+
+/** The effect list a shape style's a:effectRef names, wrapped as a shape's properties would hold it. */
+export function themeEffect(theme: Map<string, string>, ref: XNode | undefined): XNode | undefined {
+  const idx = Number(attr(ref, 'idx') ?? 0)
+  const lst = child(THEME_EFFECTS.get(theme)?.[idx - 1], 'a:effectLst')
+  return idx > 0 && lst?.children.length ? { name: 'p:spPr', attrs: {}, text: '', children: [lst] } : undefined
 }

@@ -7,7 +7,7 @@ import type { Element, Paragraph, ShapeKind } from '../../../../src-shared/cours
 import { attr, boolAttr, child, numAttr, path, type XNode } from '../xml'
 import { colorOf } from './pptx-color'
 import { readChart, reportUnreadChart, walkChartAlternate } from './pptx-chart'
-import type { PptxContext } from './pptx-context'
+import { themeEffect, type PptxContext } from './pptx-context'
 import { readParagraphs, type TextEnv } from './pptx-text'
 import { estimateTextHeight, readBodyPr, type BodyProps } from './pptx-body'
 import { readOle, readSmartArt } from './pptx-graphic'
@@ -292,7 +292,13 @@ function readSp(n: XNode, t: Affine, env: TreeEnv, out: Element[]): void {
     ...base(env.ctx.id('s'), f),
     kind,
     ...(gradient ? { gradient } : {}),
-    ...readEffects(spPr, env.theme, env.ctx.sy, env.ctx),
+    // The shape's own effects, else those its style names from the theme (Office 2007 themes' shadows).
+    ...readEffects(
+      child(spPr, 'a:effectLst') ? spPr : themeEffect(env.theme, child(style, 'a:effectRef')),
+      env.theme,
+      env.ctx.sy,
+      env.ctx
+    ),
     ...readLineStyle(line.ln, env.ctx),
     ...(fill ? { fill } : {}),
     ...(line.stroke ? { stroke: line.stroke } : {}),

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Element } from '../../../../src-shared/courseware'
-import { styleDeck } from '../../../test-utils/fixture-fidelity'
+import { styleDeck, themeEffectDeck } from '../../../test-utils/fixture-fidelity'
 import { importBytes } from '../import-file'
 
 type Of<T extends Element['type']> = Extract<Element, { type: T }>
@@ -83,6 +83,14 @@ describe('PowerPoint fills, lines and effects', () => {
     expect(fx.shadow).toEqual({ dx: 2.83, dy: 2.83, blur: 5.33, color: '#00000066' })
     expect(fx.glow).toEqual({ radius: 13.33, color: '#FFC00066' })
     expect(fx.softEdge).toBe(6.67)
+  })
+
+  it("draws the shadow a shape's style takes from the theme (effectRef), unless the shape sets its own effects", async () => {
+    const { deck } = await importBytes('theme.pptx', themeEffectDeck())
+    const [themed, plain] = all(deck.slides[0]!.elements, 'shape')
+    // dist 23000 EMU straight down → 2.41 units; blur 40000 EMU → 4.2 units.
+    expect(themed!.shadow).toEqual({ dx: 0, dy: 2.41, blur: 4.2, color: '#00000059' })
+    expect(plain!.shadow).toBeUndefined()
   })
 
   it('keeps dashes and arrow heads at both ends, and reports a double line as single', async () => {
