@@ -155,6 +155,7 @@ export class BoardRecorder {
     this.#bankedMs = this.elapsedMs
     this.#paused = true
     this.#o.mic?.close()
+    this.#compositor.dispose()
     try {
       await this.#lastAdd
       if (!this.#failed) await this.#output?.finalize()
@@ -171,6 +172,7 @@ export class BoardRecorder {
   /** Ends without filing anything usable here (the page is going away); the service keeps it for repair. */
   abandon(): void {
     this.#stopping = true
+    this.#compositor.dispose()
     if (this.#timer) clearTimeout(this.#timer)
     this.#o.mic?.close()
     this.#raster.dispose()
@@ -198,7 +200,7 @@ export class BoardRecorder {
     }
     this.stats.dropped += missed
     const t0 = performance.now()
-    this.#compositor.draw()
+    if (this.#compositor.changed()) this.#compositor.draw()
     const ts = due / FPS
     const add = this.#video!.add(ts, 1 / FPS)
     this.stats.frameCosts.push(performance.now() - t0)

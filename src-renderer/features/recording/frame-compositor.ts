@@ -11,6 +11,15 @@ export class FrameCompositor {
   readonly #root: HTMLElement
   readonly #raster: BoardRaster
 
+  /** When the board last took pointer input (ink strokes, the eraser, dragging a tool). */
+  #inputAt = -Infinity
+  #drawnAt = -Infinity
+  #drawnPicture: HTMLCanvasElement | null = null
+  #pictureSeen = 0
+  readonly #onInput = (): void => {
+    this.#inputAt = performance.now()
+  }
+
   constructor(root: HTMLElement, raster: BoardRaster, size: { width: number; height: number }) {
     this.#root = root
     this.#raster = raster
@@ -18,11 +27,39 @@ export class FrameCompositor {
     this.canvas.width = size.width
     this.canvas.height = size.height
     this.#ctx = this.canvas.getContext('2d', { alpha: false })!
+    for (const type of ['pointerdown', 'pointermove', 'pointerup', 'wheel'])
+      root.addEventListener(type, this.#onInput, { capture: true, passive: true })
+    raster.onPicture = () => this.#pictureSeen++
+  }
+
+  dispose(): void {
+    for (const type of ['pointerdown', 'pointermove', 'pointerup', 'wheel'])
+      this.#root.removeEventListener(type, this.#onInput, { capture: true })
+  }
+
+  /**
+   * Whether the frame may look different from the last one drawn. A 1080p composite is three
+   * full-frame blits, about 20 ms of main-thread raster in software; a still board (most of a
+   * lesson) is encoded again from the same canvas at no cost. Redrawn anyway once a second.
+   */
+  changed(): boolean {
+    const now = performance.now()
+    if (now - this.#drawnAt > 1000) return true
+    if (this.#pictureSeen > 0 || this.#raster.picture !== this.#drawnPicture) return true
+    // Ink settles (commit, smoothing) a little after the pen lifts.
+    if (now - this.#inputAt < 400) return true
+    if (this.#root.closest('[data-replaying="true"]') || this.#root.querySelector('[data-replaying="true"]'))
+      return true
+    for (const v of this.#root.querySelectorAll('video')) if (!v.paused && !v.ended) return true
+    return false
   }
 
   /** Draws the frame; returns its script time in ms. */
   draw(): number {
     const t0 = performance.now()
+    this.#drawnAt = t0
+    this.#pictureSeen = 0
+    this.#drawnPicture = this.#raster.picture
     const ctx = this.#ctx
     const { width: W, height: H } = this.canvas
     const rect = this.#root.getBoundingClientRect()
