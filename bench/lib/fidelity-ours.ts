@@ -128,6 +128,8 @@ export class OurRenderer {
     await page.addInitScript({ content: VISIBLE_TEXT })
     await page.goto(`${host.url}#/prepare`)
     await page.waitForSelector('#app *')
+    // The print view's sticky bar would cover the top of a slide scrolled under it in the screenshot.
+    await page.addStyleTag({ content: '[data-testid="print-view"] .print-bar { display: none !important; }' })
     return new OurRenderer(host, rpc, page)
   }
 
