@@ -137,7 +137,8 @@ describe('RecordingsService', () => {
 
     const [unfinished, ...more] = await call('recordings:unfinished', {})
     expect(more).toEqual([])
-    expect(unfinished).toMatchObject({ id, deckTitle: '勾股定理' })
+    // Every byte that arrived before the app closed is on disk, the torn half included.
+    expect(unfinished).toMatchObject({ id, deckTitle: '勾股定理', size: half.offset + (half.data.length >> 1) })
     expect(unfinished!.keptMs).toBeGreaterThan(5000)
     const item = await call('recordings:repair', { id })
     expect(item.repaired).toBe(true)
@@ -146,6 +147,24 @@ describe('RecordingsService', () => {
     expect(parsed.video).toBe(1)
     expect(parsed.duration * 1000).toBeCloseTo(item.durationMs, -1)
     expect(await call('recordings:unfinished', {})).toEqual([])
+  })
+
+  it('cuts a recording stopped mid-fragment back to its last whole fragment when it is finished', async () => {
+    const { id } = await call('recordings:start', START)
+    const last = chunks.findLastIndex((c) => c.startsFragment)
+    await send(id, chunks.slice(0, last))
+    const half = chunks[last]!
+    await call('recordings:append', {
+      id,
+      offset: half.offset,
+      data: Buffer.from(half.data.subarray(0, half.data.length >> 1)).toString('base64')
+    })
+    const item = await call('recordings:finish', { id })
+    expect(item.repaired).toBe(true)
+    const file = join(data, 'media', `${item.video.hash}.mp4`)
+    const parsed = await parse(readFileSync(file))
+    expect(parsed.duration * 1000).toBeCloseTo(item.durationMs, -1)
+    expect(statSync(file).size).toBe(chunks[last]!.offset)
   })
 
   it('discards an unfinished recording on request, and refuses one that cannot be kept', async () => {

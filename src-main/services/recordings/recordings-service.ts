@@ -103,7 +103,7 @@ export class RecordingsService {
       state: 'recording'
     }
     await writeMeta(folder, meta)
-    const fh = await open(join(folder, VIDEO), 'wx')
+    const fh = await open(join(folder, VIDEO), 'wx+')
     this.#open.set(id, { meta, fh, hash: createHash('sha256'), size: 0, queue: Promise.resolve() })
     return { id }
   }
@@ -159,11 +159,21 @@ export class RecordingsService {
     const rec = this.#running(id)
     await rec.queue
     this.#open.delete(id)
+    let torn = false
     try {
+      // A recording the renderer had to stop early (an encoder error, a full disk) ends mid-fragment:
+      // it is cut back to its last whole fragment, as a repair would.
+      const scan = await scanFragments(rec.fh, rec.size)
+      if (!scan.finished && scan.hasHeader && scan.fragments > 0 && scan.wholeBytes < rec.size) {
+        await rec.fh.truncate(scan.wholeBytes)
+        torn = true
+      }
       await rec.fh.datasync()
     } finally {
       await rec.fh.close()
     }
+    const file = join(this.dir, id, VIDEO)
+    if (torn) return this.#file(rec.meta, await hashFile(file), (await stat(file)).size, true)
     return this.#file(rec.meta, rec.hash.digest('hex'), rec.size, false)
   }
 
@@ -273,10 +283,11 @@ export class RecordingsService {
     return item
   }
 
-  /** Closes what is still open (the app is quitting): it stays unfinished and is offered for repair. */
+  /** Closes what is still open (the app is quitting): made durable, it stays unfinished and is offered for repair. */
   async dispose(): Promise<void> {
     for (const rec of this.#open.values()) {
       await rec.queue
+      await rec.fh.datasync().catch(() => undefined)
       await rec.fh.close().catch(() => undefined)
     }
     this.#open.clear()

@@ -28,6 +28,7 @@ export const presenterMessages = {
       notes: '备注',
       black: '黑屏',
       waitingBoard: '正在连接大屏…',
+      record: '录制',
       undo: '撤销',
       clear: '清屏',
       closeOverlay: '关闭批注'
@@ -103,6 +104,7 @@ export const presenterMessages = {
       notes: 'Notes',
       black: 'Black screen',
       waitingBoard: 'Connecting to the classroom display…',
+      record: 'Record video',
       undo: 'Undo',
       clear: 'Clear',
       closeOverlay: 'Close annotation'
