@@ -181,11 +181,11 @@ export async function pptxgenCharts(): Promise<Uint8Array> {
 
 const C_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart'
 
-function chartSpace(plot: string, extra = ''): string {
+function chartSpace(plot: string, extra = '', after = ''): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
     `<c:chartSpace xmlns:c="${C_NS}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<c:chart>${extra}<c:plotArea><c:layout/>${plot}</c:plotArea><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`
+    `<c:chart>${extra}<c:plotArea><c:layout/>${plot}</c:plotArea><c:plotVisOnly val="1"/></c:chart>${after}</c:chartSpace>`
   )
 }
 
@@ -215,7 +215,7 @@ const MONTHS = ['九月', '十月', '十一月']
 
 /** The hand-written chart parts, by what each one shows. */
 export const HAND_CHARTS = {
-  /** Rich title in two runs, a theme-coloured series with a gap, a legend on the left, labels on one series. */
+  /** Rich title in two runs, a theme-coloured series with a gap, a legend on the left, labels on one series, 18 pt text. */
   rich: chartSpace(
     `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>` +
       ser(
@@ -228,7 +228,8 @@ export const HAND_CHARTS = {
       ser(1, '还书', MONTHS, [10, 14, 22]).replace('</c:ser>', '<c:dLbls><c:showVal val="1"/></c:dLbls></c:ser>') +
       `<c:axId val="1"/><c:axId val="2"/></c:barChart>` +
       axes,
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>图书角</a:t></a:r><a:r><a:rPr b="1"/><a:t>借阅</a:t></a:r></a:p></c:rich></c:tx></c:title><c:autoTitleDeleted val="0"/>`
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>图书角</a:t></a:r><a:r><a:rPr b="1"/><a:t>借阅</a:t></a:r></a:p></c:rich></c:tx></c:title><c:autoTitleDeleted val="0"/>`,
+    '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1800"/></a:pPr></a:p></c:txPr>'
   ).replace('<c:plotVisOnly', '<c:legend><c:legendPos val="l"/></c:legend><c:plotVisOnly'),
   /** Columns and a line on the same axes: drawn as one kind, reported. */
   combo: chartSpace(

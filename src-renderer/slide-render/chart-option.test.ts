@@ -102,6 +102,15 @@ describe('chartOption', () => {
     expect((o['xAxis'] as Obj)['name']).toBe('班级')
     expect((o['yAxis'] as Obj)['name']).toBe('分数')
   })
+
+  it("draws axes, legend and labels at the chart's own text size, and titles larger", () => {
+    const o = chartOption(chart({ fontSize: 24, dataLabels: true }))
+    expect(((o['xAxis'] as Obj)['axisLabel'] as Obj)['fontSize']).toBe(24)
+    expect(((o['legend'] as Obj)['textStyle'] as Obj)['fontSize']).toBe(24)
+    expect(((o['title'] as Obj)['textStyle'] as Obj)['fontSize']).toBeGreaterThan(24)
+    expect((series(o)[0]!['label'] as Obj)['fontSize']).toBe(22)
+    expect(((chartOption(chart())['xAxis'] as Obj)['axisLabel'] as Obj)['fontSize']).toBe(16)
+  })
 })
 
 describe('chartSvg', () => {

@@ -38,6 +38,9 @@ export function percentValues(c: ChartElement): (number | null)[][] {
   )
 }
 
+/** The text size of axes, legend and labels: the chart's own, else 16 slide units. */
+const base = (c: ChartElement) => c.fontSize ?? 16
+
 function legendOf(c: ChartElement, names: string[]): Obj {
   if (c.legend === 'none' || names.length === 0) return { show: false }
   const vertical = c.legend === 'left' || c.legend === 'right'
@@ -47,29 +50,30 @@ function legendOf(c: ChartElement, names: string[]): Obj {
     orient: vertical ? 'vertical' : 'horizontal',
     [c.legend]: 8,
     ...(vertical ? { top: 'middle' } : { left: 'center' }),
-    textStyle: { fontSize: 16, color: TEXT, fontFamily: CHART_FONT },
-    itemWidth: 18,
-    itemHeight: 12
+    textStyle: { fontSize: base(c), color: TEXT, fontFamily: CHART_FONT },
+    itemWidth: Math.round(base(c) * 1.1),
+    itemHeight: Math.round(base(c) * 0.75)
   }
 }
 
 /** Room the title and legend take from the plot, so they never overlap it. */
 function gridOf(c: ChartElement): Obj {
-  const top = (c.title ? 44 : 16) + (c.legend === 'top' ? 32 : 0)
+  const k = base(c) / 16
+  const top = (c.title ? 44 * k : 16) + (c.legend === 'top' ? 32 * k : 0)
   // Below the plot: its labels, then the axis title, then the legend, each in its own band.
-  const bottom = 12 + (c.legend === 'bottom' ? 36 : 0) + (c.xAxisTitle ? 40 : 0)
+  const bottom = 12 + (c.legend === 'bottom' ? 36 * k : 0) + (c.xAxisTitle ? 40 * k : 0)
   // Lines and areas put their last category on the plot's edge: leave room for its label.
   const edge = c.kind === 'line' || c.kind === 'area' ? 36 : 20
   return {
     top,
     bottom,
-    left: 12 + (c.legend === 'left' ? 120 : 0) + (c.yAxisTitle ? 28 : 0),
-    right: edge + (c.legend === 'right' ? 120 : 0)
+    left: 12 + (c.legend === 'left' ? 120 * k : 0) + (c.yAxisTitle ? 28 * k : 0),
+    right: edge + (c.legend === 'right' ? 120 * k : 0)
   }
 }
 
-function axisText(): Obj {
-  return { fontSize: 16, color: TEXT, fontFamily: CHART_FONT }
+function axisText(c: ChartElement): Obj {
+  return { fontSize: base(c), color: TEXT, fontFamily: CHART_FONT }
 }
 
 function categoryAxis(c: ChartElement, title: string, boundaryGap: boolean): Obj {
@@ -77,30 +81,30 @@ function categoryAxis(c: ChartElement, title: string, boundaryGap: boolean): Obj
     type: 'category',
     data: [...c.categories],
     boundaryGap,
-    axisLabel: { ...axisText(), hideOverlap: true },
+    axisLabel: { ...axisText(c), hideOverlap: true },
     axisLine: { lineStyle: { color: AXIS_LINE } },
     axisTick: { alignWithLabel: true },
-    ...axisName(title)
+    ...axisName(c, title)
   }
 }
 
-function valueAxis(title: string, percent: boolean): Obj {
+function valueAxis(c: ChartElement, title: string, percent: boolean): Obj {
   return {
     type: 'value',
-    ...(percent ? { max: 100, axisLabel: { ...axisText(), formatter: '{value}%' } } : { axisLabel: axisText() }),
+    ...(percent ? { max: 100, axisLabel: { ...axisText(c), formatter: '{value}%' } } : { axisLabel: axisText(c) }),
     splitLine: { lineStyle: { color: SPLIT_LINE } },
     axisLine: { show: false },
-    ...axisName(title)
+    ...axisName(c, title)
   }
 }
 
-function axisName(title: string): Obj {
+function axisName(c: ChartElement, title: string): Obj {
   if (!title) return {}
   return {
     name: title,
     nameLocation: 'middle',
-    nameGap: 36,
-    nameTextStyle: { fontSize: 16, color: TEXT, fontFamily: CHART_FONT }
+    nameGap: 20 + base(c),
+    nameTextStyle: { fontSize: base(c), color: TEXT, fontFamily: CHART_FONT }
   }
 }
 
@@ -110,7 +114,7 @@ function label(c: ChartElement, position: string, percent = false): Obj {
     label: {
       show: true,
       position,
-      fontSize: 14,
+      fontSize: Math.round(base(c) * 0.9),
       color: TEXT,
       fontFamily: CHART_FONT,
       ...(percent ? { formatter: '{c}%' } : {})
@@ -125,7 +129,7 @@ function cartesian(c: ChartElement): Obj {
   const values = percent ? percentValues(c) : c.series.map((s) => aligned(s.values, c.categories.length))
   const isLine = c.kind === 'line' || c.kind === 'area'
   const cat = categoryAxis(c, horizontal ? c.yAxisTitle : c.xAxisTitle, !isLine)
-  const val = valueAxis(horizontal ? c.xAxisTitle : c.yAxisTitle, percent)
+  const val = valueAxis(c, horizontal ? c.xAxisTitle : c.yAxisTitle, percent)
   const series = c.series.map((s, i) => ({
     type: isLine ? 'line' : 'bar',
     name: s.name,
@@ -149,8 +153,8 @@ function cartesian(c: ChartElement): Obj {
 function scatter(c: ChartElement): Obj {
   return {
     grid: gridOf(c),
-    xAxis: { ...valueAxis(c.xAxisTitle, false), scale: true, splitLine: { show: false } },
-    yAxis: { ...valueAxis(c.yAxisTitle, false), scale: true },
+    xAxis: { ...valueAxis(c, c.xAxisTitle, false), scale: true, splitLine: { show: false } },
+    yAxis: { ...valueAxis(c, c.yAxisTitle, false), scale: true },
     series: c.series.map((s, i) => ({
       type: 'scatter',
       name: s.name,
@@ -167,8 +171,9 @@ function scatter(c: ChartElement): Obj {
 
 function pie(c: ChartElement): Obj {
   const s = c.series[0]!
-  const top = (c.title ? 44 : 8) + (c.legend === 'top' ? 32 : 0)
-  const bottom = 8 + (c.legend === 'bottom' ? 32 : 0)
+  const k = base(c) / 16
+  const top = (c.title ? 44 * k : 8) + (c.legend === 'top' ? 32 * k : 0)
+  const bottom = 8 + (c.legend === 'bottom' ? 32 * k : 0)
   const cx = c.legend === 'left' ? '60%' : c.legend === 'right' ? '40%' : '50%'
   return {
     series: [
@@ -185,7 +190,13 @@ function pie(c: ChartElement): Obj {
           itemStyle: { color: i === 0 && s.color && c.series.length === 1 ? s.color : CHART_PALETTE[i % 8] }
         })),
         label: c.dataLabels
-          ? { show: true, fontSize: 14, color: TEXT, fontFamily: CHART_FONT, formatter: '{b}: {c}' }
+          ? {
+              show: true,
+              fontSize: Math.round(base(c) * 0.9),
+              color: TEXT,
+              fontFamily: CHART_FONT,
+              formatter: '{b}: {c}'
+            }
           : { show: false },
         labelLine: { show: c.dataLabels }
       }
@@ -201,7 +212,7 @@ function radar(c: ChartElement): Obj {
       indicator: c.categories.map((name) => ({ name, max: niceMax })),
       center: ['50%', c.title ? '55%' : '50%'],
       radius: '62%',
-      axisName: { fontSize: 16, color: TEXT, fontFamily: CHART_FONT },
+      axisName: { fontSize: base(c), color: TEXT, fontFamily: CHART_FONT },
       splitLine: { lineStyle: { color: SPLIT_LINE } }
     },
     series: [
@@ -241,7 +252,7 @@ export function chartOption(c: ChartElement): ChartOption {
             text: c.title,
             left: 'center',
             top: 6,
-            textStyle: { fontSize: 22, fontWeight: 'bold', color: TEXT, fontFamily: CHART_FONT }
+            textStyle: { fontSize: Math.round(base(c) * 1.35), fontWeight: 'bold', color: TEXT, fontFamily: CHART_FONT }
           }
         }
       : {}),

@@ -48,6 +48,8 @@ export const chartFields = {
   yAxisTitle: z.string().max(200).default(''),
   legend: ChartLegend.default('bottom'),
   dataLabels: z.boolean().default(false),
+  /** Size of the axis, legend and label text in points on the slide (PowerPoint's chart text size); titles are larger. */
+  fontSize: z.number().positive().max(200).optional(),
   /** The picture PowerPoint cached of the chart, kept from an import. */
   fallback: MediaRef.optional()
 }

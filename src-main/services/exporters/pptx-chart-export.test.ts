@@ -36,6 +36,14 @@ describe('PPTX export of charts', () => {
     expect(back[0]![0]!.series[0]!.color).toBe('#C00000')
   })
 
+  it("keeps a chart's text size", async () => {
+    const deck = chartDeck()
+    ;(deck.slides[0]!.elements[0] as ChartElement).fontSize = 20
+    const { bytes } = await exportPptx(Deck.parse(deck), new Map())
+    const back = chartsOf(importPptx('charts.pptx', bytes).deck)
+    expect(back[0]![0]!.fontSize).toBe(20)
+  })
+
   it('keeps gaps as empty cells and reports what PowerPoint charts by pptxgenjs cannot hold', async () => {
     const deck = chartDeck()
     const line = deck.slides[3]!.elements[0] as ChartElement

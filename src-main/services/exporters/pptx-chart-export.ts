@@ -60,15 +60,16 @@ export function addChartElement(
     }))
   }
   const horizontal = e.kind === 'bar'
+  const size = e.fontSize ?? 16
   const catTitle = horizontal ? e.yAxisTitle : e.xAxisTitle
   const valTitle = horizontal ? e.xAxisTitle : e.yAxisTitle
   const opts: PptxGenJS.IChartOpts = {
     ...pos,
     objectName: name,
     altText: e.title || '图表',
-    ...(e.title ? { title: e.title, showTitle: true, titleFontSize: 18 } : { showTitle: false }),
+    ...(e.title ? { title: e.title, showTitle: true } : { showTitle: false }),
     showLegend: e.legend !== 'none',
-    ...(e.legend !== 'none' ? { legendPos: LEGEND_POS[e.legend], legendFontSize: 14 } : {}),
+    ...(e.legend !== 'none' ? { legendPos: LEGEND_POS[e.legend] } : {}),
     showValue: e.dataLabels,
     ...(round
       ? {
@@ -82,8 +83,14 @@ export function addChartElement(
     ...(e.kind === 'column' || e.kind === 'bar' ? { barDir: horizontal ? 'bar' : 'col' } : {}),
     ...(e.kind === 'radar' ? { radarStyle: 'marker' } : {}),
     ...(e.kind === 'scatter' ? { lineSize: 0, lineDataSymbolSize: 8 } : {}),
-    ...(catTitle ? { showCatAxisTitle: true, catAxisTitle: catTitle } : {}),
-    ...(valTitle ? { showValAxisTitle: true, valAxisTitle: valTitle } : {})
+    // The size we draw at (16 slide units when the chart has none), so PowerPoint shows what we showed.
+    catAxisLabelFontSize: size,
+    valAxisLabelFontSize: size,
+    dataLabelFontSize: Math.round(size * 0.9),
+    ...(e.legend !== 'none' ? { legendFontSize: size } : {}),
+    ...(e.title ? { titleFontSize: Math.round(size * 1.35) } : {}),
+    ...(catTitle ? { showCatAxisTitle: true, catAxisTitle: catTitle, catAxisTitleFontSize: size } : {}),
+    ...(valTitle ? { showValAxisTitle: true, valAxisTitle: valTitle, valAxisTitleFontSize: size } : {})
   }
   slide.addChart(PPT_TYPE[e.kind], data, opts)
 }

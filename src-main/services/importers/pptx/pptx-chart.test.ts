@@ -53,7 +53,8 @@ describe('PowerPoint chart import', () => {
       xAxisTitle: '月份',
       yAxisTitle: '本数',
       legend: 'left',
-      dataLabels: true
+      dataLabels: true,
+      fontSize: 18
     })
     expect(rich.series[0]).toEqual({ name: '借书', values: [12, null, 30], color: '#C0504D' })
     const combo = charts(r.deck.slides[1]!.elements)[0]!

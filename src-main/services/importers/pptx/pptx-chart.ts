@@ -272,6 +272,15 @@ export function readChart(data: XNode, frame: ChartFrame, name: string, env: Cha
   // A title element with no text of its own is PowerPoint's automatic title: the only series' name.
   let title = titleOf(titleNode)
   if (!title && titleNode && !autoDeleted && series.length === 1) title = series[0]!.name
+  // The chart's own text size (c:chartSpace/c:txPr, else its axes' labels), scaled as the slide's text is.
+  const sizeOf = (n: XNode | undefined) => numAttr(path(n, 'c:txPr', 'a:p', 'a:pPr', 'a:defRPr'), 'sz')
+  const sz =
+    sizeOf(root) ??
+    plotArea.children
+      .filter((a) => a.name === 'c:catAx' || a.name === 'c:valAx')
+      .map(sizeOf)
+      .find((v) => v)
+  const fontSize = sz && sz > 0 ? Math.min(200, Math.round((sz / 100) * env.ctx.fontScale * 10) / 10) : undefined
   const parsed = ChartElement.safeParse({
     type: 'chart',
     ...frame,
@@ -284,6 +293,7 @@ export function readChart(data: XNode, frame: ChartFrame, name: string, env: Cha
     yAxisTitle: axes.y,
     legend: legendOf(chart),
     dataLabels: labelsShown(first),
+    ...(fontSize ? { fontSize } : {}),
     ...(notes.length ? { approximated: cut(notes.map((n) => n[1]).join('; '), 500) } : {})
   })
   if (!parsed.success) return { ok: false, reason: 'damaged' }
