@@ -262,6 +262,18 @@ export const useCoursewareStore = defineStore('courseware', () => {
     return res ? { download: exportUrl(res.fileName) } : null
   }
 
+  /** 存为学校模板: the deck as it is now, offered as a template for new decks from then on. */
+  async function saveAsTemplate(title: string): Promise<boolean> {
+    const d = doc.value
+    if (!d || !(await push())) return false
+    const info = await run(() =>
+      useTransport().invoke('courseware:save-template', { docId: d.docId, title: title.trim() })
+    )
+    if (!info) return false
+    templates.value = [...templates.value, info]
+    return true
+  }
+
   /** 另存为: a new file under `name` (the title when empty); the deck goes on in that file. */
   function saveAs(name: string): Promise<boolean> {
     const n = name.trim()
@@ -323,6 +335,7 @@ export const useCoursewareStore = defineStore('courseware', () => {
     push,
     save,
     saveAs,
+    saveAsTemplate,
     saveMeta,
     exportPptx,
     exportPdf,

@@ -125,6 +125,12 @@ export type CoursewareProgress = z.infer<typeof CoursewareProgress>
 export const coursewareCalls = {
   create: defineCall('courseware:create', CreateDocument, DocumentView),
   templates: defineCall('courseware:templates', z.object({}).strict(), z.array(TemplateInfo)),
+  /** 存为学校模板: the open deck becomes a template named `title`, listed by courseware:templates from then on. */
+  saveTemplate: defineCall(
+    'courseware:save-template',
+    z.object({ docId: Id, title: FileTitle }).strict(),
+    TemplateInfo
+  ),
   open: defineCall('courseware:open', z.object({ path: filePath }).strict(), DocumentView),
   /** An .edux the teacher picked or dropped (uploaded to `<data>/incoming/`): opened as a copy not yet saved anywhere. */
   openCopy: defineCall('courseware:open-copy', z.object({ path: filePath }).strict(), DocumentView),

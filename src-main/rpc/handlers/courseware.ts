@@ -8,6 +8,7 @@ export function coursewareHandlers(s: Services): DomainHandlers<typeof coursewar
   return {
     'courseware:create': (input) => cw.create(input),
     'courseware:templates': () => cw.listTemplates(),
+    'courseware:save-template': ({ docId, title }) => cw.saveAsTemplate(docId, title),
     'courseware:open': ({ path }) => cw.open(path),
     'courseware:open-copy': ({ path }) => consumingIncoming(s.info.dataDir, path, () => cw.openCopy(path)),
     'courseware:take-open-requests': () => cw.takeOpenRequests(),

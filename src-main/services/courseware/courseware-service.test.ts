@@ -203,10 +203,10 @@ describe('CoursewareService', () => {
 })
 
 describe('CoursewareService templates, import and export', () => {
-  it('lists the four Chinese templates and creates valid decks from each with fresh ids', () => {
+  it('lists the Chinese templates and creates valid decks from each with fresh ids', () => {
     const a = setup()
     const templates = a.svc.listTemplates()
-    expect(templates.map((t) => t.id)).toEqual(['content', 'question', 'summary', 'title'])
+    expect(templates.map((t) => t.id)).toEqual(['content', 'lesson', 'question', 'summary', 'title'])
     for (const t of templates) {
       const doc = a.svc.create({ title: `新课件-${t.id}`, template: t.id })
       expect(doc.deck.title).toBe(`新课件-${t.id}`)

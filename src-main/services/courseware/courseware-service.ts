@@ -7,7 +7,7 @@
  * the database. It also decides where files go: a first save into `<data>/decks/`, exports into
  * `<data>/exports/`, named from the title the teacher gave (the renderer never builds a path).
  */
-import { mkdirSync, existsSync, rmSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, existsSync, rmSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -32,6 +32,7 @@ import {
   createManifest,
   deckMedia,
   EDUX_FORMAT_VERSION,
+  SLIDE_SIZE,
   createId,
   type ImportReport,
   type MediaRef
@@ -104,6 +105,7 @@ export class CoursewareService {
   readonly #importOptions: CoursewareServiceDeps['importOptions']
   readonly #printPdf: PdfPrinter | undefined
   readonly #decksDir: string
+  readonly #schoolTemplatesDir: string
   readonly #exportsDir: string
 
   constructor(deps: CoursewareServiceDeps) {
@@ -117,6 +119,7 @@ export class CoursewareService {
     this.#importOptions = deps.importOptions
     this.#printPdf = deps.printPdf
     this.#decksDir = join(deps.dataDir, 'decks')
+    this.#schoolTemplatesDir = join(deps.dataDir, 'templates')
     this.#exportsDir = join(deps.dataDir, 'exports')
     this.#cleanTemps()
     const ms = deps.autosaveMs ?? 30_000
@@ -128,7 +131,7 @@ export class CoursewareService {
 
   create(input: CreateDocument): DocumentView {
     const deck = input.template
-      ? this.#fromTemplate(input.template, input.title)
+      ? this.#fromTemplate(input.template, input.title, input.aspect)
       : createDeck(input.title, input.aspect ?? '16:9')
     const manifest = createManifest(deck, this.#now(), this.#generator, {
       curriculum: input.curriculum ?? {},
@@ -369,25 +372,50 @@ export class CoursewareService {
     this.#dropRecovery(deckId)
   }
 
+  /** The templates that ship with ClassDeck, then the school's own (saved from decks, `school-…`). */
   listTemplates(): TemplateInfo[] {
-    if (!existsSync(this.#templatesDir)) return []
-    return readdirSync(this.#templatesDir)
-      .filter((n) => n.endsWith('.json'))
-      .sort()
-      .flatMap((n) => {
-        const t = safeJson(readFileSync(join(this.#templatesDir, n), 'utf8')) as Partial<TemplateInfo> | null
-        return t && typeof t.id === 'string' && typeof t.title === 'string'
-          ? [{ id: t.id, title: t.title, description: String(t.description ?? '') }]
-          : []
-      })
+    const read = (dir: string): TemplateInfo[] =>
+      existsSync(dir)
+        ? readdirSync(dir)
+            .filter((n) => n.endsWith('.json'))
+            .sort()
+            .flatMap((n) => {
+              const t = safeJson(readFileSync(join(dir, n), 'utf8')) as Partial<TemplateInfo> | null
+              return t && typeof t.id === 'string' && typeof t.title === 'string'
+                ? [{ id: t.id, title: t.title, description: String(t.description ?? '') }]
+                : []
+            })
+        : []
+    return [...read(this.#templatesDir), ...read(this.#schoolTemplatesDir)]
   }
 
-  #fromTemplate(id: string, title: string): Deck {
-    const file = join(this.#templatesDir, `${id.replace(/[^a-z0-9-]/gi, '')}.json`)
-    const raw = existsSync(file) ? (safeJson(readFileSync(file, 'utf8')) as { deck?: unknown } | null) : null
-    const parsed = Deck.safeParse(raw?.deck)
-    if (!parsed.success)
+  /**
+   * 存为学校模板: the deck as it is now (title, slides, notes, media by hash) becomes a template in
+   * `<data>/templates/`, offered beside the built-in ones for every new deck on this computer.
+   */
+  saveAsTemplate(docId: string, title: string): TemplateInfo {
+    const doc = this.#doc(docId)
+    const id = `school-${randomUUID().slice(0, 8)}`
+    const info: TemplateInfo = {
+      id,
+      title,
+      description: `由“${doc.deck.title}”保存的学校模板，${doc.deck.slides.length} 页。`
+    }
+    mkdirSync(this.#schoolTemplatesDir, { recursive: true })
+    const deck: Deck = { ...doc.deck, id: `template-${id}`, title }
+    writeFileSync(join(this.#schoolTemplatesDir, `${id}.json`), JSON.stringify({ ...info, deck }))
+    return info
+  }
+
+  #fromTemplate(id: string, title: string, aspect?: Deck['aspect']): Deck {
+    const name = `${id.replace(/[^a-z0-9-]/gi, '')}.json`
+    const file = [join(this.#schoolTemplatesDir, name), join(this.#templatesDir, name)].find((f) => existsSync(f))
+    const raw = file ? (safeJson(readFileSync(file, 'utf8')) as { deck?: unknown } | null) : null
+    const found = Deck.safeParse(raw?.deck)
+    if (!found.success)
       throw new AppError('NOT_FOUND', `找不到模板“${id}”。`, `Template "${id}" was not found.`, { id })
+    // The aspect the teacher chose, not the template's: its slides are laid out again to that width.
+    const parsed = aspect && aspect !== found.data.aspect ? { data: refitAspect(found.data, aspect) } : found
     // Fresh ids, so two decks made from one template never collide; in-deck links follow.
     const ids = new Map(parsed.data.slides.map((s) => [s.id, createId()]))
     const text = JSON.stringify({ ...parsed.data, id: createId(), title }).replace(
@@ -534,6 +562,23 @@ export class CoursewareService {
   #cleanTemps(): void {
     for (const name of readdirSync(this.#recoveryDir))
       if (isAtomicTemp(name)) rmSync(join(this.#recoveryDir, name), { force: true })
+  }
+}
+
+/**
+ * A deck laid out for the other aspect: slides are as tall (720 units) but 1280 or 960 wide, so
+ * every element's left edge and width scale by the ratio of the widths; text keeps its size.
+ */
+export function refitAspect(deck: Deck, aspect: Deck['aspect']): Deck {
+  const k = SLIDE_SIZE[aspect].width / SLIDE_SIZE[deck.aspect].width
+  const r = (n: number) => Math.round(n * k * 100) / 100
+  return {
+    ...deck,
+    aspect,
+    slides: deck.slides.map((s) => ({
+      ...s,
+      elements: s.elements.map((e) => ({ ...e, x: r(e.x), w: r(e.w) }))
+    }))
   }
 }
 
