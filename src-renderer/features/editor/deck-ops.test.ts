@@ -11,7 +11,8 @@ import {
   moveElements,
   moveSlides,
   reorderElements,
-  updateElement
+  updateElement,
+  toggleSlidesHidden
 } from './deck-ops'
 import { DeckHistory } from './deck-history'
 import { snap } from './snapping'
@@ -132,5 +133,24 @@ describe('snapping', () => {
       5
     )
     expect([far.dx, far.dy]).toEqual([0, 0])
+  })
+})
+
+describe('hiding slides', () => {
+  it('hides the chosen slides, and shows them again once all of them are hidden', () => {
+    const base = createDeck('隐藏')
+    const d = { ...base, slides: [base.slides[0]!, createSlide(), createSlide()] }
+    const [a, b] = d.slides.map((s) => s.id) as [string, string, string]
+    const once = toggleSlidesHidden(d, [a, b])
+    expect(once.slides.map((s) => s.hidden)).toEqual([true, true, false])
+    expect(once.slides[2]).toBe(d.slides[2]) // untouched slides are shared
+    // One of the two already hidden: both become hidden; both hidden: both shown.
+    expect(toggleSlidesHidden(toggleSlidesHidden(d, [a]), [a, b]).slides.map((s) => s.hidden)).toEqual([
+      true,
+      true,
+      false
+    ])
+    expect(toggleSlidesHidden(once, [a, b]).slides.map((s) => s.hidden)).toEqual([false, false, false])
+    expect(toggleSlidesHidden(d, ['nope'])).toBe(d)
   })
 })

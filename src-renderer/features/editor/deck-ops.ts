@@ -53,6 +53,18 @@ export function deleteSlides(deck: Deck, ids: readonly string[]): Deck {
   return { ...deck, slides: slides.length ? slides : [createSlide()] }
 }
 
+/**
+ * Hides the slides from the lesson (skipped on the board, dimmed in the sorter), or shows them again
+ * when every one of them is hidden already, as PowerPoint's 隐藏幻灯片 toggles.
+ */
+export function toggleSlidesHidden(deck: Deck, ids: readonly string[]): Deck {
+  const set = new Set(ids)
+  const picked = deck.slides.filter((s) => set.has(s.id))
+  if (!picked.length) return deck
+  const hidden = !picked.every((s) => s.hidden)
+  return { ...deck, slides: deck.slides.map((s) => (set.has(s.id) ? { ...s, hidden } : s)) }
+}
+
 /** Moves the slides (kept in their current order) so that they start at `toIndex` of the remaining list. */
 export function moveSlides(deck: Deck, ids: readonly string[], toIndex: number): Deck {
   const moving = new Set(ids)
