@@ -207,7 +207,8 @@ const en: typeof zh = {
       noLink: 'No link',
       linkTo: 'Link to slide {n}',
       done: 'Done',
-      editHint: 'Double-click text on the slide (or tap it again once selected) to type there; select words to make them bold, coloured, larger…',
+      editHint:
+        'Double-click text on the slide (or tap it again once selected) to type there; select words to make them bold, coloured, larger…',
       editOnSlide: 'Edit text on the slide'
     },
     list: { none: 'No list', bullet: 'Bullets', number: 'Numbers' },

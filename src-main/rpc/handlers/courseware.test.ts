@@ -17,7 +17,8 @@ describe('courseware handlers', () => {
         return r.result as Record<string, never>
       }
       const templates = (await call('courseware:templates', {})) as unknown as { id: string }[]
-      expect(templates.length).toBe(4)
+      // title, content, question, summary and 一节课 (the lesson outline)
+      expect(templates.length).toBe(5)
       const doc = (await call('courseware:create', { title: '光合作用', template: 'content' })) as unknown as {
         docId: string
         deck: { slides: { notes: string }[] }

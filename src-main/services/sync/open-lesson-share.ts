@@ -12,7 +12,8 @@ import { AppError } from '../../../src-shared/errors'
 import type { AppErrorData } from '../../../src-shared/errors'
 import { bareTitle } from '../../../src-shared/library'
 import { safeFileName } from '../../../src-shared/files/safe-file-name'
-import { LibraryBrowse } from '../../../src-shared/contract/library'
+import type { LibraryBrowse } from '../../../src-shared/contract/library'
+import type { z } from 'zod'
 import { OpenLessonJob, type OpenLessonMemberJob } from '../../../src-shared/contract/open-lesson-job'
 import type {
   OpenLessonPreview,
@@ -215,9 +216,16 @@ export class OpenLessonShareService {
 
   /** The lesson's 微课: a video filed as 微课 on the chapter, the one titled like the deck first, else the newest. */
   #video(chapterId: string, title: string) {
-    const page = this.#deps.library.browse(
-      LibraryBrowse.parse({ types: ['微课'], formats: ['video'], chapter: { chapterId }, sort: 'updated', limit: 50 })
-    )
+    // Built whole (every default spelt out) rather than parsed again: a call's input is parsed once, in dispatch.
+    const query: z.output<typeof LibraryBrowse> = {
+      types: ['微课'],
+      formats: ['video'],
+      chapter: { chapterId },
+      sort: 'updated',
+      limit: 50,
+      offset: 0
+    }
+    const page = this.#deps.library.browse(query)
     const bare = bareTitle(title)
     return page.items.find((r) => bareTitle(r.title) === bare) ?? page.items[0] ?? null
   }

@@ -61,7 +61,7 @@ describe('InteractPage', () => {
     await w.get('[data-testid="launch-single"]').trigger('click')
     await flushPromises()
     expect(fake.callsTo('classroom:launch')[0]).toEqual({
-      spec: { kind: 'single', prompt: '', options: ['A', 'B', 'C', 'D'], correct: 1 }
+      spec: { kind: 'single', prompt: '', pictures: [], options: ['A', 'B', 'C', 'D'], correct: 1 }
     })
     fake.emit(
       'classroom:tally',
