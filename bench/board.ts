@@ -52,7 +52,14 @@ async function openBoard(page: Page, host: RunningHost, deckPath: string): Promi
   await page.locator('[data-testid=class-save]').click()
   await page.locator(`[data-path="${deckPath}"]`).click()
   await page.locator('[data-testid=teach-start]').click()
-  await page.locator('[data-testid=lesson-timer]').waitFor()
+  // The layout pass leaves its lesson open (its page closes mid-lesson): starting the next asks first.
+  const timer = page.locator('[data-testid=lesson-timer]')
+  const ask = page.locator('[data-testid=open-lesson-proceed]')
+  await timer.or(ask).first().waitFor()
+  if (await ask.isVisible()) {
+    await ask.click()
+    await timer.waitFor()
+  }
 }
 
 /** Toolbar overflow per size and dock, and every overlap seen with each choice and tool open. */
