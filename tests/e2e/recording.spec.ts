@@ -312,8 +312,16 @@ test('a kill -9 of the host mid-recording keeps what was written: the next start
   const fresh = await page.context().newPage()
   await page.close()
   await fresh.goto(`${host.url}#/teach`)
+  // The crashed lesson is offered back once the page has read the lessons; isVisible() would not wait for that
+  // (its timeout is ignored), and on a busy machine the card came a moment after it looked.
   const resume = fresh.getByTestId('resume-lesson')
-  if (await resume.isVisible({ timeout: 3000 }).catch(() => false)) await resume.click()
+  if (
+    await resume.waitFor({ timeout: 15_000 }).then(
+      () => true,
+      () => false
+    )
+  )
+    await resume.click()
   else await startLesson(fresh, false)
   await expect(fresh.getByTestId('record-unfinished')).toContainText('勾股定理')
   await fresh.getByTestId('record-repair').click()
